@@ -1,0 +1,133 @@
+"""Every CLI command and option, as a user runs them: exit codes, one-line errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import EXAMPLES, run_cli
+
+
+def assert_clean_failure(result, *needles: str, code: int = 2) -> None:
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    for needle in needles:
+        assert needle in result.stderr, result.stderr
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("timeline ")
+
+
+@pytest.mark.parametrize("command", [[], ["resolve"], ["build"], ["eval", "tempeval"], ["serve"]])
+def test_help(command):
+    result = run_cli(*command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "Usage" in result.stdout
+
+
+def test_resolve_stdin_json():
+    result = run_cli(
+        "resolve",
+        "-",
+        "--published",
+        "2013-04-20",
+        "--json",
+        input="The bombs went off Monday near the finish line.",
+    )
+    assert result.returncode == 0, result.stderr
+    mentions = json.loads(result.stdout)
+    monday = next(m for m in mentions if m["text"] == "Monday")
+    assert monday["value"] == "2013-04-15"
+    assert (monday["start"], monday["end"]) == ("2013-04-15", "2013-04-16")
+    assert monday["anchor"] == "published"
+    assert monday["type"] == "DATE"
+
+
+def test_resolve_file_table(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks resumed on April 16, 2013.", encoding="utf-8")
+    result = run_cli("resolve", str(article), "-p", "2013-04-23")
+    assert result.returncode == 0, result.stderr
+    assert "2013-04-16" in result.stdout
+
+
+def test_resolve_bad_published():
+    result = run_cli("resolve", "-", "--published", "23/04/2013", input="Monday")
+    assert_clean_failure(result, "--published", "ISO 8601")
+
+
+def test_resolve_missing_file(tmp_path):
+    result = run_cli("resolve", str(tmp_path / "nope.txt"))
+    assert_clean_failure(result, "nope.txt", "no such file")
+
+
+def test_resolve_batch_keeps_order_and_reports_bad_lines():
+    lines = [
+        {"id": "a", "text": "It happened on Monday.", "published": "2013-04-20"},
+        "this is not json",
+        {"id": "c", "text": "In 2011 it began.", "published": "2013-04-20"},
+        {"id": "d", "text": "Monday.", "published": "yesterday"},
+    ]
+    stdin = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n"
+    result = run_cli("resolve", "--batch", "-", input=stdin)
+    assert result.returncode == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", None, "c", "d"]
+    assert out[0]["mentions"] and out[2]["mentions"][0]["value"] == "2011"
+    assert "error" in out[1] and "error" in out[3]
+    assert "-:2:" in result.stderr and "-:4:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_missing_path(tmp_path):
+    result = run_cli("build", str(tmp_path / "missing"), "--out", str(tmp_path / "out"))
+    assert_clean_failure(result, "missing", "no such file or folder")
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_folder_without_articles(tmp_path):
+    (tmp_path / "notes.md").write_text("nothing here")
+    result = run_cli("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert_clean_failure(result, str(tmp_path), "no .txt")
+
+
+def test_build_skips_bad_files_and_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The hearing took place on Thursday, Oct. 19, 2023.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    result = run_cli("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    assert "empty.txt" in result.stderr and "empty" in result.stderr
+    assert "binary.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+    data = json.loads((tmp_path / "out" / "chronology.json").read_text())
+    assert [s["id"] for s in data["sources"]] == ["good"]
+    assert {s["path"].split("/")[-1] for s in data["skipped"]} == {"empty.txt", "binary.txt"}
+
+
+def test_build_bad_manifest_row(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Officials met on Monday.", encoding="utf-8")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("path,published\na.txt,2013-04-23\nb.txt,not-a-date\n", encoding="utf-8")
+    result = run_cli(
+        "build", str(article), "--manifest", str(manifest), "--out", str(tmp_path / "out")
+    )
+    assert result.returncode == 1
+    assert "manifest.csv:3" in result.stderr and "not-a-date" in result.stderr
+    data = json.loads((tmp_path / "out" / "chronology.json").read_text())
+    assert data["sources"][0]["published"] == "2013-04-23"
+
+
+def test_build_manifest_without_required_columns(tmp_path):
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("file,date\na.txt,2013-04-23\n")
+    result = run_cli(
+        "build", str(EXAMPLES), "--manifest", str(manifest), "--out", str(tmp_path / "o")
+    )
+    assert_clean_failure(result, "m.csv", "path", "published")

@@ -1,0 +1,310 @@
+"""The `timeline` command: a thin typer layer over the Python API (same names, same options).
+
+Every user-facing failure is a TimelineError, printed as one line on stderr; exit codes:
+0 all good, 1 some inputs skipped (listed), 2 nothing could be done.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from timeline import __version__
+from timeline.errors import DateError, InputError, NothingToDo, TimelineError
+
+app = typer.Typer(
+    name="timeline",
+    help=(
+        "Reconstruct a sourced timeline of claims from news articles: what happened when, "
+        "who said so, which source reported it first, and where sources disagree."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(
+    help="Score the temporal engine against annotated corpora.", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"timeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """timeline: claim-timeline reconstruction."""
+
+
+def _read_text(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    path = Path(file)
+    if not path.is_file():
+        raise InputError("no such file", path=file)
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise InputError("binary file, not text", path=file)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise InputError("cannot decode the file as text", path=file) from None
+        return str(best)
+
+
+@app.command()
+def resolve(
+    file: Annotated[
+        str | None,
+        typer.Argument(help="Text file to read, or - for standard input.", show_default=False),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            "-p",
+            help="Publication date (ISO 8601) that relative dates are anchored on.",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the mentions as a JSON array.")
+    ] = False,
+    batch: Annotated[
+        str | None,
+        typer.Option(
+            "--batch",
+            help='JSON Lines file (or -) of {"id", "text", "published"}; prints one JSON line per input, in order.',
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Find the time expressions in one text and resolve them to TIMEX3 values and intervals.
+
+    [bold]Examples[/bold]
+
+      timeline resolve article.txt --published 2013-04-23
+
+      echo "The bombs went off Monday." | timeline resolve - -p 2013-04-20 --json
+    """
+    from timeline.temporal import resolve as resolve_text
+
+    if batch is not None:
+        raise typer.Exit(_resolve_batch(batch))
+    if file is None:
+        raise InputError("give a FILE (or - for standard input), or --batch FILE")
+    if published is not None:
+        from timeline.dates import parse_published
+
+        parse_published(published, what="--published")
+    text = _read_text(file)
+    mentions = resolve_text(text, published)
+    if as_json:
+        print(json.dumps([m.model_dump() for m in mentions], indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("chars", "text", "type", "value", "interval", "granularity", "anchor", box=None)
+    for m in mentions:
+        interval = f"[{m.start}, {m.end})" if m.start else ""
+        table.add_row(
+            f"{m.start_char}-{m.end_char}",
+            m.text,
+            m.type,
+            m.value,
+            interval,
+            m.granularity or "",
+            m.anchor,
+        )
+    Console(soft_wrap=True).print(table)
+
+
+def _resolve_batch(batch: str) -> int:
+    from timeline.temporal.batch import resolve_batch
+
+    stream = sys.stdin if batch == "-" else None
+    if stream is None:
+        path = Path(batch)
+        if not path.is_file():
+            raise InputError("no such file", path=batch)
+        stream = path.open(encoding="utf-8", errors="replace")
+    failures = resolve_batch(stream, sys.stdout, name=batch, on_error=_stderr)
+    return 1 if failures else 0
+
+
+@app.command()
+def build(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files or folders (.txt, .html, .htm, .jsonl; folders are searched recursively)."
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the outputs into.")
+    ] = Path("out"),
+    manifest: Annotated[
+        Path | None,
+        typer.Option(
+            "--manifest",
+            "-m",
+            help="CSV with path,published[,source,url,title]; its values override the text.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Build the sourced chronology of a pile of articles.
+
+    Writes timeline.html (interactive), chronology.csv, chronology.json and audit.csv into --out.
+
+    [bold]Example[/bold]
+
+      timeline build examples/ --manifest examples/manifest.csv --out out/
+    """
+    from timeline.pipeline import build as build_chronology
+    from timeline.render import write_all
+
+    with _progress(quiet) as progress:
+        chronology = build_chronology(inputs, manifest, progress=progress)
+    for skipped in chronology.skipped:
+        _stderr(f"timeline: skipped {skipped.path}: {skipped.reason}")
+    if not chronology.sources:
+        raise NothingToDo("no article could be read; nothing written")
+    written = write_all(chronology, out)
+    conflicts = sum(e.conflict for e in chronology.events)
+    _stderr(
+        f"timeline: {len(chronology.sources)} sources, {len(chronology.events)} events, "
+        f"{conflicts} conflicts -> {written['timeline.html']}"
+    )
+    if chronology.skipped:
+        _stderr(f"timeline: {len(chronology.skipped)} input(s) skipped (listed above)")
+        raise typer.Exit(1)
+
+
+class _progress:
+    """A rich progress bar on stderr, one task per pipeline stage; silent when not a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("{task.description:<10}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.__enter__()
+        return self.update
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=total)
+        self.bar.update(self.tasks[stage], completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.enabled:
+            self.bar.__exit__(None, None, None)
+
+
+@eval_app.command("tempeval")
+def eval_tempeval(
+    dirs: Annotated[
+        list[Path],
+        typer.Argument(help="Folders (or files) of TimeML .tml documents with gold TIMEX3."),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[int, typer.Option("--errors", help="Show up to N value errors.")] = 0,
+) -> None:
+    """Score the engine the way the TempEval-3 scorer does: strict/relaxed span, type and value F1.
+
+    [bold]Example[/bold]
+
+      timeline eval tempeval ../shared/data/tempeval3/train/TimeBank
+    """
+    from timeline.temporal.tempeval import evaluate_paths, format_report
+
+    report = evaluate_paths(dirs)
+    print(
+        json.dumps(report.as_dict(), indent=2) if as_json else format_report(report, errors=errors)
+    )
+
+
+@app.command()
+def serve(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="SQLAlchemy URL; default sqlite:///./timeline.db (WAL).",
+            show_default=False,
+        ),
+    ] = None,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the HTTP service (FastAPI): collections, documents, live chronologies; OpenAPI at /docs."""
+    from timeline.service import run
+
+    run(db=db, host=host, port=port)
+
+
+def main() -> None:
+    """Entry point: run the app, turning every user-facing error into one line on stderr."""
+    try:
+        app()
+    except TimelineError as exc:
+        _stderr(f"timeline: error: {exc}")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        _stderr("timeline: interrupted")
+        sys.exit(130)
+    except Exception as exc:  # the edge: never a traceback for a user, unless asked for
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        _stderr(
+            f"timeline: internal error: {type(exc).__name__}: {exc} (set TIMELINE_DEBUG=1 for details)"
+        )
+        sys.exit(1)
+
+
+__all__ = ["DateError", "app", "main"]

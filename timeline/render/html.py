@@ -1,0 +1,28 @@
+"""The interactive Gantt-style timeline page (skeleton; issue 6 makes it good)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from timeline.models import Chronology
+
+
+def write_html(chronology: Chronology, path: Path) -> Path:
+    events = [e for e in chronology.events if e.start and e.end]
+    fig = go.Figure()
+    for e in events:
+        fig.add_trace(
+            go.Scatter(
+                x=[e.start, e.end],
+                y=[e.label[:60]] * 2,
+                mode="lines",
+                line={"width": 12},
+                name=e.id,
+                showlegend=False,
+            )
+        )
+    fig.update_layout(title="timeline", height=max(300, 30 * len(events) + 150))
+    fig.write_html(str(path), include_plotlyjs=True, full_html=True)
+    return path
