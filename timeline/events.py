@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from timeline.models import GRANULARITY_ORDER, Claim, Event
+from timeline.models import GRANULARITY_ORDER, Claim, Event, Source
 
 
-def cluster_events(claims: list[Claim]) -> list[Event]:
+def cluster_events(claims: list[Claim], sources: list[Source]) -> list[Event]:
     """Group claims into events (skeleton: same resolved value = same event)."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:

@@ -1,4 +1,9 @@
-"""The pipeline, stage by stage: ingest -> temporal -> claims -> events -> audit."""
+"""The pipeline, stage by stage: ingest -> temporal -> claims -> events -> audit.
+
+Each stage is a plain function over the previous stage's models, so the CLI, the Python API and
+the HTTP service (which runs the per-document stages once per document, and the collection
+stages on every change) share one path through the code.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,33 @@ from timeline.audit import audit_events
 from timeline.claims import extract_claims
 from timeline.events import cluster_events
 from timeline.ingest import load
-from timeline.models import Chronology
+from timeline.models import Chronology, Claim, Document, Skipped, Source
 from timeline.temporal import resolve
 
 Progress = Callable[[str, int, int], None]
+
+
+def document_claims(document: Document) -> list[Claim]:
+    """Per-document stages: resolve the time mentions, then extract the dated claims."""
+    mentions = resolve(document.text, document.source.published)
+    return extract_claims(document, mentions)
+
+
+def assemble(
+    sources: list[Source],
+    claims: list[Claim],
+    skipped: list[Skipped] | None = None,
+    *,
+    progress: Progress | None = None,
+) -> Chronology:
+    """Collection stages: cluster claims into events, audit them, wrap up the chronology."""
+    events = cluster_events(claims, sources)
+    if progress:
+        progress("events", 1, 1)
+    events = audit_events(events, sources)
+    if progress:
+        progress("audit", 1, 1)
+    return Chronology(sources=sources, events=events, skipped=list(skipped or []))
 
 
 def build(
@@ -29,13 +57,11 @@ def build(
     if isinstance(paths, str | Path):
         paths = [paths]
     result = load(paths, manifest)
-    claims = []
+    claims: list[Claim] = []
     total = len(result.documents)
     for n, document in enumerate(result.documents, start=1):
-        mentions = resolve(document.text, document.source.published)
-        claims.extend(extract_claims(document, mentions))
+        claims.extend(document_claims(document))
         if progress:
-            progress("resolve", n, total)
+            progress("claims", n, total)
     sources = [d.source for d in result.documents]
-    events = audit_events(cluster_events(claims), sources)
-    return Chronology(sources=sources, events=events, skipped=result.skipped)
+    return assemble(sources, claims, result.skipped, progress=progress)

@@ -46,6 +46,28 @@ def read_inputs(
     return documents, skipped
 
 
+def document_from_record(record: dict, *, source_id: str, path: str) -> Document:
+    """A Document from one JSON record (a JSONL line or an HTTP payload).
+
+    Keys: ``text`` or ``html`` (one required), optional ``url``, ``title``, ``published``,
+    ``source`` (the outlet). A ``published`` value counts as metadata.
+    """
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError('record has no "text"')
+    source = Source(
+        id=source_id, path=path, title=record.get("title"), url=record.get("url"),
+        outlet=record.get("source"), chars=len(text),
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
+    if record.get("published"):
+        source.published = str(record["published"])
+        source.published_how = "metadata"
+        source.published_confidence = 0.95
+        source.published_evidence = f"published: {record['published']}"
+    return Document(source=source, text=text, body=[(0, len(text))])
+
+
 def _discover(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterable[Path]:
     for raw in paths:
         path = Path(raw)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import plotly.graph_objects as go
 
 from timeline.models import Chronology
 
 
-def write_html(chronology: Chronology, path: Path) -> Path:
+def render_html(chronology: Chronology) -> str:
     events = [e for e in chronology.events if e.start and e.end]
     fig = go.Figure()
     for e in events:
@@ -24,5 +22,4 @@ def write_html(chronology: Chronology, path: Path) -> Path:
             )
         )
     fig.update_layout(title="timeline", height=max(300, 30 * len(events) + 150))
-    fig.write_html(str(path), include_plotlyjs=True, full_html=True)
-    return path
+    return fig.to_html(include_plotlyjs=True, full_html=True)

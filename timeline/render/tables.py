@@ -2,20 +2,45 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from timeline.audit import audit_rows
 from timeline.models import Chronology
 
+CHRONOLOGY_COLUMNS = [
+    "event_id",
+    "label",
+    "start",
+    "end",
+    "granularity",
+    "value",
+    "source_id",
+    "outlet",
+    "published",
+    "mention",
+    "quote",
+    "first_reported",
+]
+AUDIT_COLUMNS = [
+    "event_id",
+    "label",
+    "event_start",
+    "event_end",
+    "granularity",
+    "first_reported_by",
+    "first_published",
+    "lag_days",
+    "independent_sources",
+    "copies",
+    "conflict",
+]
 
-def write_chronology_json(chronology: Chronology, path: Path) -> Path:
-    path.write_text(chronology.model_dump_json(indent=2), encoding="utf-8")
-    return path
+
+def chronology_json(chronology: Chronology) -> str:
+    return chronology.model_dump_json(indent=2) + "\n"
 
 
-def write_chronology_csv(chronology: Chronology, path: Path) -> Path:
+def chronology_csv(chronology: Chronology) -> str:
     published = {s.id: s.published for s in chronology.sources}
     outlet = {s.id: s.outlet for s in chronology.sources}
     rows = [
@@ -36,42 +61,9 @@ def write_chronology_csv(chronology: Chronology, path: Path) -> Path:
         for e in chronology.events
         for c in e.claims
     ]
-    pd.DataFrame(
-        rows,
-        columns=[
-            "event_id",
-            "label",
-            "start",
-            "end",
-            "granularity",
-            "value",
-            "source_id",
-            "outlet",
-            "published",
-            "mention",
-            "quote",
-            "first_reported",
-        ],
-    ).to_csv(path, index=False)
-    return path
+    return pd.DataFrame(rows, columns=CHRONOLOGY_COLUMNS).to_csv(index=False)
 
 
-def write_audit_csv(chronology: Chronology, path: Path) -> Path:
+def audit_csv(chronology: Chronology) -> str:
     rows = [r.model_dump() for r in audit_rows(chronology.events)]
-    pd.DataFrame(
-        rows,
-        columns=[
-            "event_id",
-            "label",
-            "event_start",
-            "event_end",
-            "granularity",
-            "first_reported_by",
-            "first_published",
-            "lag_days",
-            "independent_sources",
-            "copies",
-            "conflict",
-        ],
-    ).to_csv(path, index=False)
-    return path
+    return pd.DataFrame(rows, columns=AUDIT_COLUMNS).to_csv(index=False)
