@@ -56,8 +56,12 @@ def document_from_record(record: dict, *, source_id: str, path: str) -> Document
     if not isinstance(text, str) or not text.strip():
         raise ValueError('record has no "text"')
     source = Source(
-        id=source_id, path=path, title=record.get("title"), url=record.get("url"),
-        outlet=record.get("source"), chars=len(text),
+        id=source_id,
+        path=path,
+        title=record.get("title"),
+        url=record.get("url"),
+        outlet=record.get("source"),
+        chars=len(text),
         content_hash=hashlib.sha256(text.encode()).hexdigest(),
     )
     if record.get("published"):
