@@ -19,8 +19,10 @@ help:
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | grep -v "is ignored" || true
-	$(BIN)/python -m pip install --quiet -e '.[test]' 2>&1 | grep -v -e "is ignored" -e "html_clean" || true
+	@echo "Installing timeline and its dependencies into $(VENV) (about a minute; log: $(VENV)/install.log)..."
+	@$(BIN)/python -m pip install --upgrade pip > $(VENV)/install.log 2>&1 || true
+	@$(BIN)/python -m pip install -e '.[test]' >> $(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1; }
 	@$(BIN)/python -c "import timeline" && rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP)
@@ -42,7 +44,9 @@ unit: install
 test: install browser-deps lint unit
 
 bench: install
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]' 2>&1 | grep -v -e "is ignored" -e "html_clean" || true
+	@$(BIN)/python -m pip install -e '.[test,bench]' >> $(VENV)/install.log 2>&1 \
+		|| echo "bench: the optional peers could not be installed (see $(VENV)/install.log); going on without them"
+
 	$(BIN)/python -m bench.run
 
 eval: install
