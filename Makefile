@@ -46,7 +46,6 @@ test: install browser-deps lint unit
 bench: install
 	@$(BIN)/python -m pip install -e '.[test,bench]' >> $(VENV)/install.log 2>&1 \
 		|| echo "bench: the optional peers could not be installed (see $(VENV)/install.log); going on without them"
-
 	$(BIN)/python -m bench.run
 
 eval: install
