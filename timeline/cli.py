@@ -275,17 +275,42 @@ def serve(
         str | None,
         typer.Option(
             "--db",
-            help="SQLAlchemy URL; default sqlite:///./timeline.db (WAL).",
+            help="Database: a SQLite file path, or a SQLAlchemy URL such as "
+            "postgresql+psycopg://user@host/dbname; default sqlite:///./timeline.db (WAL).",
             show_default=False,
         ),
     ] = None,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    max_body: Annotated[
+        str | None,
+        typer.Option(
+            "--max-body",
+            help="Largest request body accepted (e.g. 5MB, 20MB); larger ones get a 413. "
+            "Default: $TIMELINE_MAX_BODY or 5MB.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Run the HTTP service (FastAPI): collections, documents, live chronologies; OpenAPI at /docs."""
+    """Run the HTTP service (FastAPI): collections, documents, live chronologies; OpenAPI at /docs.
+
+    [bold]Token[/bold]: writes need [cyan]Authorization: Bearer TOKEN[/cyan]. TOKEN is
+    $TIMELINE_TOKEN if set; otherwise one is generated on the database's first start and printed
+    once (only its hash is stored). Reads need it too, unless the collection is public.
+
+    [bold]Example[/bold]
+
+      TIMELINE_TOKEN=s3cret timeline serve --db sqlite:///./timeline.db --port 8000
+
+      curl -X POST localhost:8000/api/collections -H 'Authorization: Bearer s3cret' -H 'Content-Type: application/json' -d '{"name": "boston", "public": true}'
+
+      curl -X POST localhost:8000/api/collections/ID/documents -H 'Authorization: Bearer s3cret' -F file=@article.txt -F published=2013-04-23
+
+      curl localhost:8000/api/collections/ID/chronology.csv
+    """
     from timeline.service import run
 
-    run(db=db, host=host, port=port)
+    run(db=db, host=host, port=port, max_body=max_body)
 
 
 def main() -> None:

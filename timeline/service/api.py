@@ -1,0 +1,172 @@
+"""Request and response bodies of the HTTP API (the pipeline's own models are reused as is)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from timeline.dates import parse_published
+from timeline.errors import DateError
+from timeline.models import Claim, Source
+
+
+def clean_text(value: str) -> str:
+    """Drop NUL characters and lone surrogates: no database stores them, no article needs them.
+
+    >>> clean_text("a\\x00b")
+    'ab'
+    """
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
+Text = Annotated[str, AfterValidator(clean_text)]
+SOURCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,119}$"
+
+
+def check_published(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        parse_published(value)
+    except DateError:
+        raise ValueError(
+            f"{value.strip()!r} is not an ISO 8601 date or date-time (e.g. 2013-04-23)"
+        ) from None
+    return value.strip()
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CollectionIn(_In):
+    """A new collection: a name, and whether anyone may read it without the token."""
+
+    name: Text | None = Field(default=None, max_length=200, description="Defaults to the id.")
+    public: bool = Field(default=False, description="Readable without the token.")
+
+
+class CollectionPatch(_In):
+    """Rename a collection, or make it public or private."""
+
+    name: Text | None = Field(default=None, min_length=1, max_length=200)
+    public: bool | None = None
+
+
+class CollectionLinks(BaseModel):
+    documents: str
+    chronology: str
+    audit: str
+    timeline: str
+
+
+class CollectionOut(BaseModel):
+    id: str
+    name: str
+    public: bool
+    documents: int = Field(description="How many documents the collection holds.")
+    version: int = Field(description="Bumped by every new document; the chronology's ETag.")
+    created_at: str
+    links: CollectionLinks
+
+
+class DocumentIn(_In):
+    """One article, as JSON. Give ``text`` or ``html``; the rest is optional metadata.
+
+    A ``published`` date counts as metadata (it beats a dateline in the text). Posting the
+    same ``text``/``html`` again is a no-op that returns the stored document (status 200).
+    """
+
+    text: Text | None = Field(default=None, description="The article as plain text.")
+    html: Text | None = Field(default=None, description="The article page as HTML.")
+    url: Text | None = Field(default=None, max_length=2000)
+    title: Text | None = Field(default=None, max_length=1000)
+    published: Text | None = Field(
+        default=None, max_length=64, description="ISO 8601 date or date-time, e.g. 2013-04-23."
+    )
+    source: Text | None = Field(default=None, max_length=200, description="The outlet.")
+    id: str | None = Field(
+        default=None,
+        pattern=SOURCE_ID_PATTERN,
+        description="Source id to use (made unique in the collection); default: from the "
+        "uploaded file name, else the first 12 hex digits of the content hash.",
+    )
+
+    @field_validator("published")
+    @classmethod
+    def _published(cls, value: str | None) -> str | None:
+        return check_published(value)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> DocumentIn:
+        has_text = bool(self.text and self.text.strip())
+        has_html = bool(self.html and self.html.strip())
+        if has_text == has_html:
+            raise ValueError(
+                'give the article as "text" or as "html" (exactly one, not empty)'
+                if not has_text
+                else 'give "text" or "html", not both'
+            )
+        return self
+
+
+class DocumentOut(BaseModel):
+    id: str = Field(description="The source id, unique in the collection.")
+    seq: int = Field(description="Order of arrival in the collection, from 1.")
+    content_hash: str = Field(description="sha256 of the posted content: the idempotency key.")
+    claim_count: int
+    created_at: str
+    source: Source
+
+
+class DocumentDetail(DocumentOut):
+    text: str
+    claims: list[Claim]
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentOut]
+    total: int
+    offset: int
+    limit: int
+    next: str | None = Field(description="URL of the next page, or null on the last one.")
+
+
+class ResolveIn(_In):
+    """A text to resolve, and the publication date its relative dates hang on."""
+
+    text: Text = Field(description="Any text; time expressions are found in it.")
+    published: Text | None = Field(
+        default=None, max_length=64, description="ISO 8601 date or date-time."
+    )
+
+    @field_validator("published")
+    @classmethod
+    def _published(cls, value: str | None) -> str | None:
+        return check_published(value)
+
+
+class FieldError(BaseModel):
+    field: str = Field(description='Where the problem is, e.g. "text" or "query.limit".')
+    message: str
+
+
+class ErrorOut(BaseModel):
+    """Every error response: one line for people, the fields at fault, the request id."""
+
+    detail: str
+    errors: list[FieldError] = Field(default_factory=list)
+    request_id: str | None = None
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    database: str
+    version: str
