@@ -1,83 +1,220 @@
-"""Readers: turn files and folders into Documents (walking skeleton; issue 4 deepens it)."""
+"""Readers: files and folders -> Documents, one at a time (streaming), bad inputs -> Skipped.
+
+* ``.txt``: the decoded file, untouched (encoding detected; see encoding.py). Offsets in the
+  pipeline slice the file's own characters.
+* ``.html`` / ``.htm``: trafilatura's extracted text (offsets point into THAT text, not the HTML),
+  title and outlet from the page, publication date from its metadata (html.py).
+* ``.jsonl``: one article per line, ``{"text" | "html", "url", "title", "published", "source",
+  "id"}``; a bad line is skipped with its line number, the others are read. Ids are
+  ``<file stem>-<id or line number>``.
+* folders: searched recursively for those suffixes (hidden files and folders are ignored).
+
+Every Document gets ``body`` and ``captions`` spans from cleanup.py and a ``content_hash`` (sha256 of
+the whitespace-normalized text): the same text read twice is reported once as a duplicate, not
+processed twice.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline.errors import InputError
+from timeline.ingest.cleanup import clean
+from timeline.ingest.datetext import StatedDate, parse_date_value
+from timeline.ingest.encoding import decode_bytes
 from timeline.ingest.manifest import ManifestEntry
 from timeline.models import Document, Skipped, Source
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+HTML_SUFFIXES = {".html", ".htm"}
+# A news article is a few kilobytes; anything this big is a mistake (a dump, a video).
+MAX_FILE_BYTES = 20_000_000
+METADATA_CONFIDENCE = 0.95
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An input whose text is exactly that of a document already read (a notice, not an error)."""
+
+    path: str
+    duplicate_of: str
+
+    @property
+    def reason(self) -> str:
+        return f"same text as {self.duplicate_of}, read once"
+
+
+@dataclass
+class ReadState:
+    """What a run of readers remembers: ids in use, hashes seen, and what went wrong."""
+
+    manifest: dict[Path, ManifestEntry] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    used_ids: set[str] = field(default_factory=set)
+    hashes: dict[str, Source] = field(default_factory=dict)
+    paths: set[Path] = field(default_factory=set)
 
 
 def read_inputs(
     paths: Iterable[str | Path], manifest: dict[Path, ManifestEntry]
 ) -> tuple[list[Document], list[Skipped]]:
-    documents: list[Document] = []
-    skipped: list[Skipped] = []
-    used_ids: set[str] = set()
-    for path in _discover(paths, skipped):
-        entry = manifest.get(path.resolve())
+    """Read everything under ``paths``; returns the documents and the skipped inputs.
+
+    >>> documents, skipped = read_inputs(["examples"], {})  # doctest: +SKIP
+    """
+    state = ReadState(manifest=manifest)
+    documents = list(iter_documents(paths, state))
+    return documents, state.skipped
+
+
+def iter_documents(paths: Iterable[str | Path], state: ReadState) -> Iterator[Document]:
+    """Yield Documents one by one (raw bytes are dropped as soon as a file is read).
+
+    >>> state = ReadState()
+    >>> [d.source.id for d in iter_documents(["examples"], state)][:2]  # doctest: +SKIP
+    ['01-hws-chlorine-leak', '02-riverton-gazette-repost']
+    """
+    for path in _discover(paths, state.skipped):
+        resolved = path.resolve()
+        if resolved in state.paths:
+            continue  # the same file named twice (a folder and a file in it): read once
+        state.paths.add(resolved)
+        entry = state.manifest.get(resolved)
         try:
-            docs = list(_read(path))
-        except (OSError, ValueError) as exc:
-            skipped.append(Skipped(path=str(path), reason=str(exc)))
-            continue
-        for stem, text, meta in docs:
-            source = Source(
-                id=_unique(stem, used_ids),
-                path=str(path),
-                chars=len(text),
-                content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                **meta,
-            )
-            if entry is not None:
-                source.published = entry.published
-                source.published_how = "manifest"
-                source.published_confidence = 1.0
-                source.published_evidence = "manifest"
-                source.outlet = entry.source or source.outlet
-                source.url = entry.url or source.url
-                source.title = entry.title or source.title
-            documents.append(Document(source=source, text=text, body=[(0, len(text))]))
-    return documents, skipped
+            for document in _read_file(path, state):
+                if entry is not None:
+                    _apply_manifest(document.source, entry)
+                duplicate_of = _duplicate_of(document.source, state)
+                if duplicate_of is not None:
+                    state.duplicates.append(Duplicate(document.source.path, duplicate_of))
+                    state.used_ids.discard(document.source.id)
+                    continue
+                yield document
+        except InputError as exc:
+            state.skipped.append(Skipped(path=str(path), reason=exc.reason))
+        except OSError as exc:
+            state.skipped.append(Skipped(path=str(path), reason=_os_reason(exc)))
 
 
 def document_from_record(record: dict, *, source_id: str, path: str) -> Document:
-    """A Document from one JSON record (a JSONL line or an HTTP payload).
+    """A Document from one JSON record (a JSONL line or an HTTP payload); raises ValueError.
 
     Keys: ``text`` or ``html`` (one required), optional ``url``, ``title``, ``published``,
-    ``source`` (the outlet). A ``published`` value counts as metadata.
+    ``source`` (the outlet). A ``published`` value (ISO 8601 or a written date) counts as
+    metadata; so does an HTML page's own metadata date.
+
+    >>> doc = document_from_record({"text": "Rain fell on Monday.", "published": "2013-04-23"},
+    ...                            source_id="a", path="api")
+    >>> doc.source.published, doc.source.published_how
+    ('2013-04-23', 'metadata')
     """
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError('record has no "text"')
+    if not isinstance(record, dict):
+        raise ValueError("record is not a JSON object")
+    for key in ("text", "html", "url", "title", "published", "source"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f'"{key}" must be a string')
+    text, html = record.get("text"), record.get("html")
+    url = record.get("url") or None
+    title, outlet = record.get("title") or None, record.get("source") or None
+    stated: StatedDate | None = None
+    evidence: str | None = None
+    if isinstance(text, str) and text.strip():
+        body = text
+    elif isinstance(html, str) and html.strip():
+        from timeline.ingest.html import read_html
+
+        try:
+            page = read_html(html, path=path, url=url)
+        except InputError as exc:
+            raise ValueError(exc.reason) from None
+        body, title, outlet = page.text, title or page.title, outlet or page.outlet
+        url = url or page.url
+        stated, evidence = page.published, page.published_evidence
+    else:
+        raise ValueError('record has no "text" or "html"')
+    published = record.get("published")
+    if published:
+        stated = parse_date_value(published)
+        if stated is None:
+            raise ValueError(f'"published" value {published!r} is not a date')
+        evidence = f'"published": "{published}"'
+    return make_document(
+        body,
+        source_id=source_id,
+        path=path,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=stated,
+        evidence=evidence,
+    )
+
+
+def make_document(
+    text: str,
+    *,
+    source_id: str,
+    path: str,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: StatedDate | None = None,
+    evidence: str | None = None,
+) -> Document:
+    """A Document with body/caption spans, hash and (metadata) publication date.
+
+    >>> make_document("Headline here today\\n\\nThe council met on Monday to vote on the budget "
+    ...               "for next year.", source_id="x", path="x.txt").source.title
+    'Headline here today'
+    """
+    cleaned = clean(text)
     source = Source(
         id=source_id,
         path=path,
-        title=record.get("title"),
-        url=record.get("url"),
-        outlet=record.get("source"),
+        title=title or cleaned.title,
+        outlet=outlet or _outlet_from_text(text, cleaned),
+        url=url,
         chars=len(text),
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        content_hash=content_hash(text),
     )
-    if record.get("published"):
-        source.published = str(record["published"])
+    if published is not None and published.day is not None:
+        source.published = published.iso()
         source.published_how = "metadata"
-        source.published_confidence = 0.95
-        source.published_evidence = f"published: {record['published']}"
-    return Document(source=source, text=text, body=[(0, len(text))])
+        source.published_confidence = METADATA_CONFIDENCE
+        source.published_evidence = evidence
+    return Document(source=source, text=text, body=cleaned.body, captions=cleaned.captions)
 
 
-def _discover(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterable[Path]:
+def content_hash(text: str) -> str:
+    """sha256 of the text with Unicode and whitespace normalized (reflowed copies hash alike).
+
+    >>> content_hash("a  b\\n") == content_hash("a b")
+    True
+    """
+    normalized = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+# --- files -----------------------------------------------------------------------------------------
+
+
+def _discover(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.is_file()
             )
             if not found:
                 skipped.append(
@@ -86,32 +223,105 @@ def _discover(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterable[P
             yield from found
         elif path.is_file():
             yield path
+        elif path.exists():
+            skipped.append(Skipped(path=str(path), reason="not a regular file"))
         else:
             skipped.append(Skipped(path=str(path), reason="no such file or folder"))
 
 
-def _read(path: Path) -> Iterable[tuple[str, str, dict]]:
-    data = path.read_bytes()
-    if not data.strip():
-        raise ValueError("file is empty")
-    if b"\x00" in data[:4096]:
-        raise ValueError("binary file, not an article")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text") from None
+def _read_file(path: Path, state: ReadState) -> Iterator[Document]:
     suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError("file is empty", path=str(path))
+    if size > MAX_FILE_BYTES and suffix != ".jsonl":
+        raise InputError(
+            f"file is {size / 1e6:.0f} MB, too large for an article (limit {MAX_FILE_BYTES / 1e6:.0f} MB)",
+            path=str(path),
+        )
     if suffix == ".jsonl":
-        for n, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                obj = json.loads(line)
-                yield (
-                    f"{path.stem}-{obj.get('id', n)}",
-                    obj.get("text", ""),
-                    {"title": obj.get("title")},
+        yield from _read_jsonl(path, state)
+        return
+    text, _encoding = decode_bytes(path.read_bytes(), path=str(path))
+    if suffix in HTML_SUFFIXES or (suffix not in ARTICLE_SUFFIXES and _looks_like_html(text)):
+        from timeline.ingest.html import read_html
+
+        page = read_html(text, path=str(path))
+        yield make_document(
+            page.text,
+            source_id=_unique(path.stem, state.used_ids),
+            path=str(path),
+            title=page.title,
+            outlet=page.outlet,
+            url=page.url,
+            published=page.published,
+            evidence=page.published_evidence,
+        )
+        return
+    if not text.strip():
+        raise InputError("file has no text", path=str(path))
+    yield make_document(text, source_id=_unique(path.stem, state.used_ids), path=str(path))
+
+
+def _read_jsonl(path: Path, state: ReadState) -> Iterator[Document]:
+    read_any = False
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+            except UnicodeDecodeError:
+                state.skipped.append(Skipped(path=where, reason="line is not UTF-8 text"))
+                continue
+            except ValueError as exc:
+                state.skipped.append(
+                    Skipped(path=where, reason=f"line is not valid JSON ({_json_reason(exc)})")
                 )
-    else:
-        yield path.stem, text, {}
+                continue
+            key = record.get("id") if isinstance(record, dict) else None
+            suffix = str(key) if isinstance(key, str | int) and str(key).strip() else str(number)
+            source_id = _unique(f"{path.stem}-{_slug(suffix)}", state.used_ids)
+            try:
+                document = document_from_record(record, source_id=source_id, path=str(path))
+            except ValueError as exc:
+                state.used_ids.discard(source_id)
+                state.skipped.append(Skipped(path=where, reason=str(exc)))
+                continue
+            read_any = True
+            yield document
+    if not read_any and not any(s.path.startswith(f"{path}:") for s in state.skipped):
+        raise InputError("file holds no JSON lines", path=str(path))
+
+
+def _apply_manifest(source: Source, entry: ManifestEntry) -> None:
+    source.published = entry.published
+    source.published_how = "manifest"
+    source.published_confidence = 1.0
+    source.published_evidence = "manifest"
+    source.outlet = entry.source or source.outlet
+    source.url = entry.url or source.url
+    source.title = entry.title or source.title
+
+
+def _duplicate_of(source: Source, state: ReadState) -> str | None:
+    """Id of an earlier document with the same text and no conflicting metadata."""
+    assert source.content_hash is not None
+    earlier = state.hashes.get(source.content_hash)
+    if earlier is None:
+        state.hashes[source.content_hash] = source
+        return None
+    for attr in ("url", "outlet", "published"):
+        a, b = getattr(earlier, attr), getattr(source, attr)
+        if a and b and a != b:
+            return None  # same words, another outlet or date: a syndicated copy, kept
+    return earlier.id
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in text[:2000].lower()
 
 
 def _unique(stem: str, used: set[str]) -> str:
@@ -120,3 +330,38 @@ def _unique(stem: str, used: set[str]) -> str:
         candidate, n = f"{stem}-{n}", n + 1
     used.add(candidate)
     return candidate
+
+
+def _slug(value: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in value.strip())[:80]
+
+
+def _json_reason(exc: ValueError) -> str:
+    message = str(exc)
+    return message.split(":")[0] if ": line" in message else message
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror.lower() if exc.strerror else type(exc).__name__
+
+
+def _outlet_from_text(text: str, cleaned) -> str | None:  # type: ignore[no-untyped-def]
+    """The outlet named in a masthead line or, failing that, the last copyright line."""
+    import re
+
+    for start, end in cleaned.spans("masthead"):
+        line = text[start:end].strip()
+        agency = re.match(r"^[A-Z][A-Z .'-]+\s+[-–—]\s+(.+)$", line)
+        return (agency.group(1) if agency else line).strip() or None
+    holder = None
+    for start, end in cleaned.spans("copyright"):
+        m = re.search(
+            r"(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?,?\s*(.+)",
+            text[start:end],
+            re.I,
+        )
+        if m:
+            name = re.split(r"\.\s|\. *$|,? all rights", m.group(1).strip(), flags=re.I)[0].strip()
+            if 2 <= len(name) <= 60:
+                holder = name
+    return holder

@@ -1,0 +1,174 @@
+"""HTML pages: main text, title and outlet via trafilatura; publication date from metadata.
+
+The Document text of an HTML page is trafilatura's extracted text (paragraphs joined by newlines):
+every offset in the pipeline points into that text, not into the HTML source.
+
+The date comes from the page's own metadata, cheapest and most reliable first (htmldate's order):
+``article:published_time`` and friends, JSON-LD ``datePublished``, ``<time pubdate>``, then htmldate
+without its extensive text search (which would happily read a "© 2019" footer as the date). Every
+candidate is checked against sane bounds; the tag it came from is kept as evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline.errors import InputError
+from timeline.ingest.datetext import StatedDate, parse_date_value
+
+# Publication-date meta keys (name / property / itemprop), original publication before updates.
+_META_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "dc.date.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "date",
+    "article:published",
+    "originalpublicationdate",
+)
+_EARLIEST = date(1990, 1, 1)
+
+
+@dataclass
+class HtmlArticle:
+    """What an HTML page yields: text to analyse plus metadata with evidence."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: StatedDate | None = None
+    published_evidence: str | None = None
+
+
+def read_html(html: str, *, path: str | None = None, url: str | None = None) -> HtmlArticle:
+    """Extract an article from an HTML page; raises InputError when no text can be extracted.
+
+    >>> read_html("<html><body><article><p>" + "Word " * 30 + "</p></article></body></html>").text[:9]
+    'Word Word'
+    """
+    import trafilatura
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError, Exception) as exc:  # lxml raises its own ParserError
+        raise InputError(f"not parseable HTML ({type(exc).__name__})", path=path) from None
+    published, evidence = metadata_date(tree)
+    extracted = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
+    if not text:
+        # Small pages defeat trafilatura's scoring: fall back to all visible text.
+        text = (trafilatura.html2txt(html) or "").strip() or _visible_text(tree)
+    if not text:
+        raise InputError("HTML page has no extractable text", path=path)
+    meta = extracted if extracted is not None else None
+    title = _clean(getattr(meta, "title", None)) or _clean(tree.findtext(".//title"))
+    outlet = _clean(getattr(meta, "sitename", None))
+    if published is None and meta is not None and getattr(meta, "date", None):
+        stated = parse_date_value(str(meta.date))
+        if stated is not None and _sane(stated):
+            published, evidence = stated, f"htmldate: {meta.date}"
+    return HtmlArticle(
+        text=text,
+        title=title,
+        outlet=outlet,
+        url=url or _clean(getattr(meta, "url", None)),
+        author=_clean(getattr(meta, "author", None)),
+        published=published,
+        published_evidence=evidence,
+    )
+
+
+def metadata_date(tree) -> tuple[StatedDate | None, str | None]:  # type: ignore[no-untyped-def]
+    """The publication date stated in a parsed page's metadata, with the tag as evidence."""
+    by_key: dict[str, tuple[str, str]] = {}
+    for node in tree.iter("meta"):
+        key = (
+            (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        )
+        value = (node.get("content") or "").strip()
+        if key and value and key not in by_key:
+            attr = (
+                "property" if node.get("property") else "name" if node.get("name") else "itemprop"
+            )
+            by_key[key] = (value, f'<meta {attr}="{key}" content="{value}">')
+    for key in _META_KEYS:
+        if key in by_key:
+            stated = parse_date_value(by_key[key][0])
+            if stated is not None and _sane(stated):
+                return stated, by_key[key][1]
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for value in _json_ld_dates(data):
+            stated = parse_date_value(value)
+            if stated is not None and _sane(stated):
+                return stated, f'JSON-LD "datePublished": "{value}"'
+    for node in tree.iter("time"):
+        value = node.get("datetime")
+        if value and (node.get("pubdate") is not None or "publish" in (node.get("class") or "")):
+            stated = parse_date_value(value)
+            if stated is not None and _sane(stated):
+                return stated, f'<time datetime="{value}">'
+    return None, None
+
+
+def _json_ld_dates(data: object) -> list[str]:
+    found: list[str] = []
+    if isinstance(data, dict):
+        value = data.get("datePublished")
+        if isinstance(value, str):
+            found.append(value)
+        for child in data.values():
+            if isinstance(child, dict | list):
+                found.extend(_json_ld_dates(child))
+    elif isinstance(data, list):
+        for child in data:
+            found.extend(_json_ld_dates(child))
+    return found
+
+
+def _sane(stated: StatedDate) -> bool:
+    return stated.day is not None and _EARLIEST <= stated.day <= date.today() + timedelta(days=1)
+
+
+def _visible_text(tree) -> str:  # type: ignore[no-untyped-def]
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    lines = (" ".join(line.split()) for line in tree.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
