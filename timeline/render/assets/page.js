@@ -1,0 +1,170 @@
+/* timeline.html behaviour: draw the plotly chart, then make the tables sortable and searchable.
+   Static code shipped with the package: it never builds HTML from article text (rows are
+   rendered, escaped, by Python) and adds no inline handlers. */
+(function () {
+  "use strict";
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  // ---- chart ----------------------------------------------------------------------------
+  var chart = byId("chart");
+  var dataNode = byId("figure-data");
+  var figure = dataNode ? JSON.parse(dataNode.textContent) : null;
+
+  function focusRow(eventId) {
+    var row = byId("row-" + eventId);
+    if (!row) return;
+    if (row.hidden) {
+      clearFilters();
+    }
+    var details = row.querySelector("details");
+    if (details) details.open = true;
+    row.classList.add("flash");
+    row.scrollIntoView({ block: "center", behavior: "smooth" });
+    window.setTimeout(function () {
+      row.classList.remove("flash");
+    }, 1600);
+  }
+
+  // Zoom the date axis to [start, end], widened by `around` times its length each side
+  // (at least three days) so the neighbours of a single event stay in view.
+  function zoomTo(start, end, around) {
+    if (!chart || !window.Plotly || !start) return;
+    var a = Date.parse(start.replace(" ", "T"));
+    var b = Date.parse((end || start).replace(" ", "T"));
+    if (isNaN(a)) return;
+    if (isNaN(b) || b <= a) b = a + 86400000;
+    var pad = around ? Math.max((b - a) * around, 3 * 86400000) : 0;
+    window.Plotly.relayout(chart, {
+      "xaxis.range": [new Date(a - pad).toISOString(), new Date(b + pad).toISOString()],
+    });
+    chart.scrollIntoView({ block: "start", behavior: "smooth" });
+  }
+
+  if (chart && figure && window.Plotly) {
+    var config = {
+      displaylogo: false,
+      responsive: true,
+      scrollZoom: false,
+      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+      toImageButtonOptions: { format: "png", filename: "timeline", scale: 2 },
+    };
+    window.Plotly.newPlot(chart, figure.data, figure.layout, config).then(function () {
+      chart.setAttribute("data-ready", "1");
+      chart.on("plotly_click", function (ev) {
+        var point = ev && ev.points && ev.points[0];
+        if (point && typeof point.customdata === "string") focusRow(point.customdata);
+      });
+    });
+    var reset = byId("reset-zoom");
+    if (reset) {
+      reset.addEventListener("click", function () {
+        window.Plotly.relayout(chart, { "xaxis.autorange": true });
+      });
+    }
+    var news = byId("news-window");
+    if (news) {
+      news.addEventListener("click", function () {
+        zoomTo(news.getAttribute("data-start"), news.getAttribute("data-end"), 0);
+      });
+    }
+  } else if (chart) {
+    chart.textContent = "The chart could not be drawn (plotly.js did not load); the tables below hold everything.";
+  }
+
+  // ---- tables: sort ---------------------------------------------------------------------
+  function sortKey(row, index, numeric) {
+    var cell = row.cells[index];
+    if (!cell) return numeric ? -Infinity : "";
+    var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+    if (numeric) {
+      var n = parseFloat(raw);
+      return isNaN(n) ? -Infinity : n;
+    }
+    return raw.toLowerCase();
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (th, index) {
+      var button = th.querySelector("button");
+      if (!button) return;
+      button.addEventListener("click", function () {
+        var numeric = th.getAttribute("data-type") === "number";
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) {
+          other.removeAttribute("aria-sort");
+        });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (x, y) {
+          var a = sortKey(x, index, numeric);
+          var b = sortKey(y, index, numeric);
+          var order = a < b ? -1 : a > b ? 1 : 0;
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) {
+          body.appendChild(row);
+        });
+      });
+    });
+  });
+
+  // ---- events table: search and filters -------------------------------------------------
+  var search = byId("event-search");
+  var conflictsOnly = byId("conflicts-only");
+  var count = byId("event-count");
+  var eventsTable = byId("events");
+  var rows = eventsTable ? Array.prototype.slice.call(eventsTable.tBodies[0].rows) : [];
+  var haystacks = rows.map(function (row) {
+    return row.textContent.replace(/\s+/g, " ").toLowerCase();
+  });
+
+  function applyFilters() {
+    var terms = search ? search.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
+    var onlyConflicts = conflictsOnly && conflictsOnly.checked;
+    var shown = 0;
+    rows.forEach(function (row, i) {
+      var ok =
+        (!onlyConflicts || row.getAttribute("data-conflict") === "1") &&
+        terms.every(function (t) {
+          return haystacks[i].indexOf(t) !== -1;
+        });
+      row.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    if (count) {
+      count.textContent =
+        shown === rows.length
+          ? rows.length + " events"
+          : "showing " + shown + " of " + rows.length + " events";
+    }
+  }
+
+  function clearFilters() {
+    if (search) search.value = "";
+    if (conflictsOnly) conflictsOnly.checked = false;
+    applyFilters();
+  }
+
+  var timer = null;
+  if (search) {
+    search.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(applyFilters, 60);
+    });
+  }
+  if (conflictsOnly) conflictsOnly.addEventListener("change", applyFilters);
+  applyFilters();
+
+  rows.forEach(function (row) {
+    var button = row.querySelector("button.zoom");
+    if (!button) return;
+    button.addEventListener("click", function () {
+      zoomTo(row.getAttribute("data-start"), row.getAttribute("data-end"), 1.5);
+    });
+  });
+})();

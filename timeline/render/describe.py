@@ -1,0 +1,191 @@
+"""Words for people: dates as a reader would say them, source names, truncated labels.
+
+Shared by the page, the TimelineJS export and the image export so they all say the same thing.
+Nothing here escapes: callers escape for their medium (HTML, plotly text, CSV).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from timeline.models import GRANULARITY_ORDER, Event, Source
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Fall", "WI": "Winter"}
+_SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF_VALUE = re.compile(r"^(\d{4})-H([12])$")
+
+# How solid a bar is drawn: a day is a fact, a season or a decade is a hedge. Finer than a
+# day stays fully opaque; each coarser step fades so the eye trusts precise bars first.
+_OPACITY = {
+    "week": 0.8,
+    "weekend": 0.85,
+    "month": 0.65,
+    "season": 0.5,
+    "quarter": 0.5,
+    "half_year": 0.45,
+    "year": 0.4,
+    "decade": 0.32,
+    "century": 0.28,
+    "millennium": 0.25,
+}
+
+
+def parse_when(value: str | None) -> datetime | None:
+    """An interval bound (ISO date or date-time) as a naive datetime, or None when unusable.
+
+    Time zones are dropped: the chart has one axis and the models keep local times.
+
+    >>> parse_when("2013-04-15")
+    datetime.datetime(2013, 4, 15, 0, 0)
+    """
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return datetime.combine(date.fromisoformat(text), datetime.min.time())
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def is_coarse(granularity: str | None) -> bool:
+    """True for extents a reader should not take as precise: a season, a year, a decade ...
+
+    >>> is_coarse("season"), is_coarse("day")
+    (True, False)
+    """
+    rank = GRANULARITY_ORDER.get(granularity or "", -1)
+    return rank >= GRANULARITY_ORDER["season"]
+
+
+def opacity(granularity: str | None) -> float:
+    """Bar opacity for a granularity: 1.0 for a day or finer, fading as extents get coarser.
+
+    >>> opacity("day"), opacity("year")
+    (1.0, 0.4)
+    """
+    return _OPACITY.get(granularity or "", 1.0)
+
+
+def _day(d: datetime) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def describe_interval(
+    start: str | None, end: str | None, granularity: str | None, value: str = ""
+) -> str:
+    """The interval ``[start, end)`` as a reader would say it, at its own precision.
+
+    >>> describe_interval("2012-09-01", "2012-12-01", "season", "2012-FA")
+    'Fall 2012'
+    >>> describe_interval("2013-04-15", "2013-04-16", "day")
+    '15 Apr 2013'
+    """
+    if m := _SEASON_VALUE.match(value):
+        return f"{_SEASONS[m[2]]} {m[1]}"
+    if m := _QUARTER_VALUE.match(value):
+        return f"Q{m[2]} {m[1]}"
+    if m := _HALF_VALUE.match(value):
+        return f"{'First' if m[2] == '1' else 'Second'} half of {m[1]}"
+    s, e = parse_when(start), parse_when(end)
+    if s is None:
+        return value or "undated"
+    g = granularity or ""
+    if g in ("second", "minute", "hour", "part_of_day"):
+        if e is not None and g == "part_of_day":
+            return f"{_day(s)}, {s:%H:%M}–{e:%H:%M}"
+        return f"{_day(s)}, {s:%H:%M}"
+    if g == "day":
+        return _day(s)
+    if g in ("week", "weekend"):
+        return f"{'weekend' if g == 'weekend' else 'week'} of {_day(s)}"
+    if g == "month":
+        return f"{_MONTHS[s.month - 1]} {s.year}"
+    if g == "year":
+        return str(s.year)
+    if g == "decade":
+        return f"{s.year}s"
+    if g == "century" and e is not None:
+        return f"{s.year}–{e.year - 1}"
+    if e is None or e <= s:
+        return _day(s)
+    last = e - timedelta(days=1)
+    if last.date() == s.date():
+        return _day(s)
+    return f"{_day(s)} – {_day(last)}"
+
+
+def describe_event_date(event: Event) -> str:
+    """The event's date in words; when sources disagree, every competing date.
+
+    >>> describe_event_date(Event(id="E1", label="x", value="2013", start="2013-01-01",
+    ...     end="2014-01-01", granularity="year"))
+    '2013'
+    """
+    own = describe_interval(event.start, event.end, event.granularity, event.value)
+    if not event.conflict or not event.competing:
+        return own
+    dates = []
+    for c in event.competing:
+        words = describe_interval(c.start, c.end, event.granularity, c.value)
+        if words not in dates:
+            dates.append(words)
+    return " or ".join(dates) if len(dates) > 1 else own
+
+
+def source_name(source: Source | None, fallback: str = "") -> str:
+    """What to call a source in a legend or a quote: its outlet, else its title, else its id.
+
+    >>> source_name(Source(id="a1", path="a1.txt", outlet="Aldery Courier"))
+    'Aldery Courier'
+    """
+    if source is None:
+        return fallback
+    return source.outlet or source.title or source.id
+
+
+def display_names(sources: list[Source]) -> dict[str, str]:
+    """Source id -> name for legends and tables. Sources sharing a name are told apart by
+    publication date, else by id.
+
+    >>> display_names([Source(id="a", path="a", outlet="Courier", published="2023-10-11"),
+    ...                Source(id="b", path="b", outlet="Courier")])
+    {'a': 'Courier, 11 Oct 2023', 'b': 'Courier, undated'}
+    """
+    names: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for s in sources:
+        counts[source_name(s)] = counts.get(source_name(s), 0) + 1
+    for s in sources:
+        name = source_name(s)
+        if counts[name] > 1 and name != s.id:
+            when = describe_interval(s.published[:10], None, "day") if s.published else "undated"
+            name = f"{name}, {when}"
+        names[s.id] = name
+    seen: dict[str, int] = {}
+    for name in names.values():
+        seen[name] = seen.get(name, 0) + 1
+    return {
+        sid: (f"{name} · {sid}" if seen[name] > 1 and name != sid else name)
+        for sid, name in names.items()
+    }
+
+
+def truncate(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters, with "…".
+
+    >>> truncate("The plant opened in 2008 on land that had been a rail yard.", 30)
+    'The plant opened in 2008 on…'
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
