@@ -1,0 +1,117 @@
+"""Which time mentions date a happening, and which are something else.
+
+A fact-checker's timeline wants the days things happened (or will happen). These are not
+claims: durations and sets ("for 14 years", "every week"), ages ("19-year-old"), a publication
+dateline or byline date, a copyright year, a year that is part of a name ("the 2014 Winter
+Olympics", "9/11"), a score ("voted 4-1"), and a bare clock time that only the publication date
+anchors ("at 2 in the morning", typically hypothetical). Each rule is a small named test so a
+rejected mention can say why (see :func:`rejection`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from timeline.models import Mention
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|\bcopr\.)\s*$", re.I)
+_AGE = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?)?[\s-]*old\b", re.I)
+# "PORT ALDERY, Oct. 10, 2023 (HWS) —": a place in capitals, the date, an agency, a dash.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?,\s*$")
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-|_)\s")
+_STAMP = re.compile(
+    r"(?:^|\n)[ \t]*(?:by\b[^\n]{0,60}|published|posted|updated|last updated|first published"
+    r"|date|dated|created|modified)[^\n]{0,40}$",
+    re.I,
+)
+_FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_NAME_AFTER = re.compile(r"^(?:'s|’s)?\s+[A-Z][a-z]+")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|next|last|its|his|her|their|our)\s+$", re.I)
+_SLASH_DAY = re.compile(r"^\d{1,2}/\d{1,2}$")
+_SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
+_CLOCK_ONLY = re.compile(
+    r"^(?:at\s+|by\s+|around\s+|about\s+|until\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
+    r"|noon|midnight|(?:early|late|mid-?)?\s*(?:morning|afternoon|evening|night)|dawn|dusk"
+    r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:\s+o'clock)?\s+in\s+the\s+(?:morning|afternoon|evening))$",
+    re.I,
+)
+
+
+def _type(m: Mention, text: str) -> bool:
+    return m.type not in ("DATE", "TIME")
+
+
+def _unresolved(m: Mention, text: str) -> bool:
+    return m.start is None or m.end is None
+
+
+def _copyright(m: Mention, text: str) -> bool:
+    return bool(_COPYRIGHT.search(text[max(0, m.start_char - 14) : m.start_char]))
+
+
+def _age(m: Mention, text: str) -> bool:
+    return bool(_AGE.match(text[m.end_char : m.end_char + 14]))
+
+
+def _dateline(m: Mention, text: str) -> bool:
+    before = text[max(0, m.start_char - 60) : m.start_char]
+    after = text[m.end_char : m.end_char + 40]
+    if _DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(after):
+        return True
+    if m.anchor == "absolute" and _STAMP.search(before):
+        return True
+    # A short line with no final punctuation holding an absolute date: a byline or timestamp.
+    line_start = text.rfind("\n", 0, m.start_char) + 1
+    line_end = text.find("\n", m.end_char)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return m.anchor == "absolute" and len(line.split()) <= 12 and not _FINAL.search(line)
+
+
+def _name(m: Mention, text: str) -> bool:
+    if _SLASH_DAY.match(m.text.strip()):
+        return True
+    after = text[m.end_char : m.end_char + 20]
+    if not _NAME_AFTER.match(after):
+        return False
+    possessive = after.startswith(("'s", "’s"))
+    before = text[max(0, m.start_char - 12) : m.start_char]
+    return possessive or bool(_DETERMINER_BEFORE.search(before))
+
+
+def _score(m: Mention, text: str) -> bool:
+    return bool(_SCORE.match(m.text.strip()))
+
+
+def _clock_only(m: Mention, text: str) -> bool:
+    return m.type == "TIME" and m.anchor == "published" and bool(_CLOCK_ONLY.match(m.text.strip()))
+
+
+# Order matters only for the reason reported; every rule is cheap.
+RULES: list[tuple[str, Callable[[Mention, str], bool]]] = [
+    ("not a date or time", _type),
+    ("no interval", _unresolved),
+    ("copyright year", _copyright),
+    ("age", _age),
+    ("dateline or byline", _dateline),
+    ("part of a name", _name),
+    ("a score, not a date", _score),
+    ("clock time anchored only on the publication date", _clock_only),
+]
+
+
+def rejection(mention: Mention, text: str) -> str | None:
+    """Why ``mention`` does not date a happening, or None when it does.
+
+    >>> from timeline.models import Mention
+    >>> t = "He is a 19-year-old student."
+    >>> m = Mention(start_char=8, end_char=10, text="19", type="DATE", value="2019",
+    ...             start="2019-01-01", end="2020-01-01", granularity="year")
+    >>> rejection(m, t)
+    'age'
+    """
+    for reason, rule in RULES:
+        if rule(mention, text):
+            return reason
+    return None

@@ -1,0 +1,147 @@
+"""Sentences and clauses with offsets into the original text.
+
+Segmentation is syntok's (a maintained rule-based segmenter that keeps offsets and knows "Oct.",
+"Mr.", "U.S."); it runs about five times faster than pysbd on news text. Line breaks are hard
+boundaries in scraped articles (titles, bylines and captions rarely end with a period), except
+where a scrape broke a sentence in two: a line without final punctuation followed by one that
+starts in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import pairwise
+
+from syntok import segmenter
+
+_LINE = re.compile(r"[^\n]+")
+_FINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_STARTS_LOWER = re.compile(r"\s*[a-z]")
+
+# Clause boundaries, strongest first: a claim about one mention should not carry the clause of
+# another mention of the same sentence. Each pattern matches the separator to cut at.
+_BOUNDARIES: list[tuple[int, re.Pattern[str]]] = [
+    (4, re.compile(r";\s+")),
+    (3, re.compile(r"\s+(?:—|–|--)\s+|:\s+(?=[a-z])")),
+    (2, re.compile(r",\s+(?=(?:and|but|while|whereas|or|yet|then)\b)")),
+    (1, re.compile(r"\s+(?=(?:and|but)\s+(?:then\s+|also\s+|later\s+)?[a-z]+(?:ed|ing)?\b)")),
+    (
+        0,
+        re.compile(
+            r",\s+|\s+(?=(?:when|after|before|that|which|who|where|because|as|until|since)\b)"
+        ),
+    ),
+]
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``, trimmed.
+
+    >>> t = "Dr. Lee left on Monday. He came back.\\nA title"
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['Dr. Lee left on Monday.', 'He came back.', 'A title']
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text, start, end):
+        block = text[block_start:block_end]
+        for paragraph in segmenter.analyze(block):
+            for sentence in paragraph:
+                tokens = list(sentence)
+                if not tokens:
+                    continue
+                first = tokens[0].offset
+                last = tokens[-1].offset + len(tokens[-1].value)
+                spans.append((block_start + first, block_start + last))
+    return spans
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines of the region, re-joined where a scrape broke one sentence over two lines."""
+    blocks: list[list[int]] = []
+    for m in _LINE.finditer(text, start, end):
+        if not m.group(0).strip():
+            continue
+        if (
+            blocks
+            and not _FINAL.search(text[blocks[-1][0] : blocks[-1][1]])
+            and _STARTS_LOWER.match(m.group(0))
+        ):
+            blocks[-1][1] = m.end()
+        else:
+            blocks.append([m.start(), m.end()])
+    return [(s, e) for s, e in blocks]
+
+
+class SentenceIndex:
+    """Finds the sentence holding an offset (binary search over sorted sentence starts)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def find(self, offset: int) -> tuple[int, int] | None:
+        """The ``(start, end)`` of the sentence containing ``offset``, or None.
+
+        >>> SentenceIndex([(0, 5), (6, 9)]).find(7)
+        (6, 9)
+        """
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+
+def clause_spans(
+    text: str, sentence: tuple[int, int], mentions: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """One clause per mention of a sentence: cut at the strongest boundary between neighbours.
+
+    Semicolons always separate clauses; weaker boundaries (dashes, ", and", "that", commas) only
+    cut between two mentions, so a sentence with one mention stays whole.
+
+    >>> t = "They set off bombs Monday and then shot a policeman on Friday."
+    >>> [t[s:e] for s, e in clause_spans(t, (0, len(t)), [(19, 25), (55, 61)])]
+    ['They set off bombs Monday', 'and then shot a policeman on Friday.']
+    """
+    s_start, s_end = sentence
+    cuts: list[tuple[int, int]] = []  # (cut_start, cut_end) separators inside the sentence
+    # Semicolons: always, unless one would leave a mention's clause without the mention.
+    for m in _BOUNDARIES[0][1].finditer(text, s_start, s_end):
+        if not any(ms < m.end() and m.start() < me for ms, me in mentions):
+            cuts.append((m.start(), m.end()))
+    ordered = sorted(mentions)
+    for (_, left_end), (right_start, _) in pairwise(ordered):
+        if any(left_end <= c0 and c1 <= right_start for c0, c1 in cuts):
+            continue
+        best: tuple[int, int, int] | None = None  # (rank, start, end)
+        for rank, pattern in _BOUNDARIES[1:]:
+            for m in pattern.finditer(text, left_end, right_start):
+                # Ties go to the boundary nearest the right-hand mention.
+                if best is None or rank > best[0] or (rank == best[0] and m.start() > best[1]):
+                    best = (rank, m.start(), m.end())
+            if best is not None:
+                break
+        if best is not None:
+            cuts.append((best[1], best[2]))
+    cuts.sort()
+    pieces: list[tuple[int, int]] = []
+    cursor = s_start
+    for c0, c1 in cuts:
+        pieces.append((cursor, c0))
+        cursor = c1
+    pieces.append((cursor, s_end))
+    result = []
+    for ms, _ in mentions:
+        piece = next(((a, b) for a, b in pieces if a <= ms < b), sentence)
+        result.append(_trim(text, *piece))
+    return result
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,;:":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    return start, end

@@ -1,0 +1,114 @@
+"""Events: claims from all sources grouped by the happening they describe.
+
+``cluster_events(claims, sources)`` vectorizes the claims (:mod:`.features`), clusters them
+blocked by time (:mod:`.cluster`), dates each event from its agreeing claims and flags the
+events whose sources disagree (:mod:`.conflicts`), labels them (:mod:`.labels`), and returns
+them in chronological order: by start, then finer granularity first, ids ``E0001``, ``E0002``...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from timeline.events.cluster import Clusterer, Item, publication_day
+from timeline.events.conflicts import resolve_date
+from timeline.events.features import vectorize
+from timeline.events.labels import label
+from timeline.events.timeaxis import parse, span_of
+from timeline.models import GRANULARITY_ORDER, Claim, Event, Source
+
+Progress = Callable[[str, int, int], None]
+
+
+def cluster_events(
+    claims: list[Claim], sources: list[Source], *, progress: Progress | None = None
+) -> list[Event]:
+    """Group claims into events, date them, flag conflicts, order them chronologically.
+
+    >>> from timeline.models import Claim, Source
+    >>> c = Claim(source_id="a", text="The plant opened in 2008.", mention="2008",
+    ...           start_char=0, end_char=25, mention_start=20, mention_end=24, value="2008",
+    ...           start="2008-01-01", end="2009-01-01", granularity="year")
+    >>> [(e.id, e.value, e.label) for e in cluster_events([c], [Source(id="a", path="a.txt")])]
+    [('E0001', '2008', 'The plant opened')]
+    """
+    by_id = {s.id: s for s in sources}
+    roots = _roots(sources)
+    usable = [c for c in claims if span_of(c) is not None]
+    if not usable:
+        return []
+    matrix = vectorize(usable)
+    items = []
+    for n, claim in enumerate(usable):
+        source = by_id.get(claim.source_id)
+        published = parse(source.published) if source else None
+        span = span_of(claim)
+        assert span is not None
+        items.append(Item(n, span, claim.source_id, claim.value, publication_day(published)))
+    clusterer = Clusterer(matrix)
+    total = len(items)
+    order = sorted(items, key=lambda it: (it.span.rank, it.span.start, it.source, it.index))
+    for done, item in enumerate(order, start=1):
+        clusterer.add(item)
+        if progress and (done % 500 == 0 or done == total):
+            progress("events", done, total)
+    events = []
+    for members in (g.members for g in clusterer.groups):
+        events.append(_event([usable[i] for i in members], matrix[members], roots))
+    events.sort(key=_chronology_key)
+    for n, event in enumerate(events, start=1):
+        event.id = f"E{n:04d}"
+    return events
+
+
+def _event(claims: list[Claim], rows, roots: dict[str, str]) -> Event:
+    # Centrality: each claim's similarity to the event's centroid (rows follow ``claims``).
+    centroid = np.asarray(rows.sum(axis=0)).ravel()
+    norm = float(np.linalg.norm(centroid)) or 1.0
+    central = np.asarray(rows @ centroid).ravel() / norm
+    pairs = sorted(
+        zip(claims, central.tolist(), strict=True),
+        key=lambda p: (p[0].source_id, p[0].start_char, p[0].mention_start),
+    )
+    claims = [c for c, _ in pairs]
+    dated, conflict, competing = resolve_date(claims, roots)
+    return Event(
+        id="",
+        label=label(claims, [score for _, score in pairs]),
+        value=dated.value,
+        start=dated.start,
+        end=dated.end,
+        granularity=dated.granularity,
+        conflict=conflict,
+        competing=competing,
+        claims=claims,
+    )
+
+
+def _chronology_key(event: Event) -> tuple:
+    start = parse(event.start)
+    return (
+        start.isoformat() if start else "9999",
+        GRANULARITY_ORDER.get(event.granularity or "day", 99),
+        event.label,
+    )
+
+
+def _roots(sources: list[Source]) -> dict[str, str]:
+    """Each source's original: follow syndicated_from within the collection."""
+    by_id = {s.id: s for s in sources}
+    roots: dict[str, str] = {}
+    for s in sources:
+        current, seen = s, {s.id}
+        while current.syndicated_from and current.syndicated_from in by_id:
+            if current.syndicated_from in seen:
+                break
+            seen.add(current.syndicated_from)
+            current = by_id[current.syndicated_from]
+        roots[s.id] = current.id
+    return roots
+
+
+__all__ = ["cluster_events"]

@@ -1,0 +1,186 @@
+"""Single-pass clustering of claims into happenings, blocked by time and by shared words.
+
+Claims are taken finest first (days before weeks before years), so precise dates found the
+events and vaguer mentions ("last week", "in 2012") join the event they are about. A claim is
+compared only with the events that share one of its most telling features within its time
+block (the months it touches, or the years for coarse claims): an inverted index keyed by
+(feature, block) keeps the cost near-linear in the number of claims.
+
+A claim joins an event when:
+
+* the dates agree (the intervals share a day) and the content is similar (cosine of TF-IDF
+  vectors against the event centroid); within one source and with the very same date, a lower
+  bar applies (an article referring back to what it already told);
+* or the dates disagree but are close (a few days; the longer interval for coarse dates), the
+  content is very similar, and the disagreement is possible: a source that published on
+  April 20 about a past event cannot be describing the one another source dates April 22.
+  Such events are then flagged as conflicts (see :mod:`timeline.events.conflicts`).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+from scipy import sparse
+
+from timeline.events.timeaxis import (
+    DAY,
+    Span,
+    compatible,
+    conflict_window,
+    day,
+    gap,
+    month_index,
+)
+from timeline.models import GRANULARITY_ORDER
+
+MERGE = 0.30  # dates agree: similarity needed to be the same happening
+SAME_SOURCE = 0.18  # same source, same date value
+CONFLICT = 0.50  # dates disagree: similarity needed to call it the same happening anyway
+INDEX_FEATURES = 8  # features of each claim used as index keys
+CANDIDATES = 40  # events scored exactly per claim, best pre-scores first
+_COARSE_RANK = GRANULARITY_ORDER["season"]
+_MAX_MONTHS = 36
+
+
+@dataclass
+class Item:
+    """One claim as the clusterer sees it."""
+
+    index: int
+    span: Span
+    source: str
+    value: str
+    published: datetime | None  # publication day of the claim's source
+
+
+@dataclass
+class Group:
+    """A forming event: its members, centroid and the interval its agreeing claims share."""
+
+    members: list[int] = field(default_factory=list)
+    centroid: dict[int, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    main: Span | None = None
+    values: set[tuple[str, str]] = field(default_factory=set)  # (source, value)
+    # (publication day, date end) of members that report a past happening, for plausibility.
+    past: list[tuple[datetime, datetime]] = field(default_factory=list)
+
+
+class Clusterer:
+    """Incremental clustering over a TF-IDF matrix (one row per claim)."""
+
+    def __init__(self, matrix: sparse.csr_matrix) -> None:
+        self.matrix = matrix
+        self.groups: list[Group] = []
+        self.index: dict[tuple[int, int], list[int]] = defaultdict(list)
+
+    def run(self, items: list[Item]) -> list[list[int]]:
+        """Cluster the items; returns the member claim indices of each event."""
+        order = sorted(items, key=lambda it: (it.span.rank, it.span.start, it.source, it.index))
+        for item in order:
+            self.add(item)
+        return [g.members for g in self.groups]
+
+    def add(self, item: Item) -> None:
+        row = self.matrix.getrow(item.index)
+        features = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
+        best: tuple[float, int] | None = None
+        for gid in self._candidates(item, features):
+            group = self.groups[gid]
+            assert group.main is not None
+            sim = _cosine(features, group)
+            if compatible(item.span, group.main):
+                bar = SAME_SOURCE if (item.source, item.value) in group.values else MERGE
+            elif gap(item.span, group.main) <= conflict_window(item.span, group.main) and (
+                _plausible(item, group)
+            ):
+                bar = CONFLICT
+            else:
+                continue
+            if sim >= bar and (best is None or sim - bar > best[0]):
+                best = (sim - bar, gid)
+        if best is None:
+            self.groups.append(Group())
+            gid = len(self.groups) - 1
+        else:
+            gid = best[1]
+        self._join(gid, item, features)
+
+    def _blocks(self, span: Span, widen: bool) -> list[int]:
+        start, end = span.days
+        if widen:
+            window = min(conflict_window(span, span), 400 * DAY)
+            start, end = start - window, end + window
+        if span.rank >= _COARSE_RANK:
+            return [-(y + 1) for y in range(start.year, (end - DAY).year + 1)][:200]
+        first, last = month_index(start), month_index(end - DAY)
+        return list(range(first, min(last, first + _MAX_MONTHS) + 1))
+
+    def _candidates(self, item: Item, features: dict[int, float]) -> list[int]:
+        if not features or not self.groups:
+            return []
+        keys = heapq.nlargest(INDEX_FEATURES, features, key=features.__getitem__)
+        scores: dict[int, float] = defaultdict(float)
+        for block in self._blocks(item.span, widen=True):
+            for f in keys:
+                for gid in self.index.get((f, block), ()):
+                    scores[gid] += features[f]
+        if len(scores) <= CANDIDATES:
+            return list(scores)
+        return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
+
+    def _join(self, gid: int, item: Item, features: dict[int, float]) -> None:
+        group = self.groups[gid]
+        group.members.append(item.index)
+        for f, w in features.items():
+            old = group.centroid.get(f, 0.0)
+            group.centroid[f] = old + w
+            group.norm2 += (old + w) ** 2 - old**2
+        if group.main is None or (
+            compatible(item.span, group.main) and item.span.rank < group.main.rank
+        ):
+            group.main = item.span
+        group.values.add((item.source, item.value))
+        if item.published is not None and item.span.days[1] <= item.published + DAY:
+            group.past.append((item.published, item.span.days[1]))
+        keys = heapq.nlargest(INDEX_FEATURES, features, key=features.__getitem__)
+        # Register under both month and year blocks so fine and coarse claims find the event.
+        blocks = set(self._blocks(item.span, widen=False))
+        start, end = item.span.days
+        blocks.update(-(y + 1) for y in range(start.year, (end - DAY).year + 1))
+        for block in blocks:
+            for f in keys:
+                entries = self.index[(f, block)]
+                if not entries or entries[-1] != gid:
+                    entries.append(gid)
+
+
+def _cosine(features: dict[int, float], group: Group) -> float:
+    if group.norm2 <= 0:
+        return 0.0
+    dot = sum(w * group.centroid.get(f, 0.0) for f, w in features.items())
+    return float(dot / np.sqrt(group.norm2))
+
+
+def _plausible(item: Item, group: Group) -> bool:
+    """Could these be one happening with disputed dates? Not when one side's source, writing
+    about a past happening, was published before the other side's date."""
+    start = item.span.days[0]
+    for published, _ in group.past:
+        if start >= published + DAY:
+            return False
+    if item.published is not None and item.span.days[1] <= item.published + DAY:
+        assert group.main is not None
+        if group.main.days[0] >= item.published + DAY:
+            return False
+    return True
+
+
+def publication_day(value: datetime | None) -> datetime | None:
+    """The day a source was published (the time of day does not matter here)."""
+    return None if value is None else day(value)

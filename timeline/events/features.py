@@ -1,0 +1,200 @@
+"""What a claim is about, as a sparse TF-IDF vector over lemmas and event frames.
+
+The words of the claim's clause, less what does not name the happening: the time mention
+itself, stop words, reporting verbs ("said", "told") and calendar words. Glued words left by lost
+markup are split with ingest's normalized view when it is there. Lemmas come from simplemma (so
+"bombings"/"bombing", "captured"/"capture" meet), and :file:`lexicon.yaml` adds one "@frame"
+feature per kind of happening named ("captured" and "apprehended" both give ``@arrest``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+import numpy as np
+import simplemma
+import yaml
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from timeline.models import Claim
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_GLUED = re.compile(r"[a-z][A-Z]")
+_CALENDAR = set(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "weekend",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "noon",
+        "midnight",
+        "last",
+        "next",
+        "ago",
+        "later",
+        "earlier",
+        "early",
+        "late",
+        "mid",
+        "recent",
+        "recently",
+        "previous",
+        "following",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "season",
+        "time",
+    ]
+)
+_REPORTING = set(
+    [
+        "say",
+        "said",
+        "says",
+        "tell",
+        "told",
+        "tells",
+        "report",
+        "reports",
+        "reported",
+        "according",
+        "add",
+        "added",
+        "adds",
+        "note",
+        "noted",
+        "notes",
+        "claim",
+        "claimed",
+        "claims",
+        "write",
+        "wrote",
+        "writes",
+        "state",
+        "stated",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+_DROP = ENGLISH_STOP_WORDS | _CALENDAR | _REPORTING
+
+
+@cache
+def frames() -> dict[str, tuple[str, ...]]:
+    """Lemma -> the event frames it names, from lexicon.yaml."""
+    table = yaml.safe_load(
+        resources.files("timeline.events").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    )
+    out: dict[str, list[str]] = {}
+    for frame, words in table.items():
+        for word in words:
+            out.setdefault(str(word).lower(), []).append(f"@{frame}")
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str) -> str:
+    return simplemma.lemmatize(word, lang="en")
+
+
+def _split_glued(text: str) -> str:
+    if not _GLUED.search(text):
+        return text
+    try:
+        from timeline.ingest.cleanup import normalize
+    except ImportError:  # ingest's normalized view not available: split at case changes
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+    return normalize(text).text
+
+
+def tokens(claim: Claim) -> list[str]:
+    """The content features of a claim: lemmas of its clause without the mention, plus frames.
+
+    >>> from timeline.models import Claim
+    >>> c = Claim(source_id="a", text="He was captured on Friday evening.", mention="Friday evening",
+    ...           start_char=0, end_char=34, mention_start=18, mention_end=32, value="2013-04-19")
+    >>> tokens(c)
+    ['capture', '@arrest']
+    """
+    cut_start = claim.mention_start - claim.start_char
+    cut_end = claim.mention_end - claim.start_char
+    text = claim.text[:cut_start] + " " + claim.text[cut_end:]
+    table = frames()
+    out: list[str] = []
+    for m in _WORD.finditer(_split_glued(text)):
+        word = m.group(0).lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 2 or word in _DROP:
+            continue
+        lemma = _lemma(word)
+        if lemma in _DROP:
+            continue
+        out.append(lemma)
+        for frame in table.get(lemma, ()) or table.get(word, ()):
+            out.append(frame)
+    return out
+
+
+def vectorize(claims: list[Claim]) -> sparse.csr_matrix:
+    """One L2-normalized TF-IDF row per claim (IDF over the whole collection)."""
+    docs = [tokens(c) for c in claims]
+    if not any(docs):
+        return sparse.csr_matrix((len(claims), 1), dtype=np.float64)
+    vectorizer = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, norm="l2")
+    return vectorizer.fit_transform(docs).tocsr()

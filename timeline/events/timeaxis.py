@@ -1,0 +1,96 @@
+"""Claim intervals on one time axis: parsing, day-level compatibility, gaps, publication days.
+
+Intervals are the models' half-open ISO strings. Sources disagree about the hour far more
+often than about the day ("Friday evening" / "Friday night"), so compatibility is judged on
+whole days: a finer interval is widened to the days it touches before two are compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from timeline.models import GRANULARITY_ORDER, Claim
+
+DAY = timedelta(days=1)
+_DAY_RANK = GRANULARITY_ORDER["day"]
+
+
+def parse(value: str | None) -> datetime | None:
+    """An ISO date or date-time as a naive datetime (the zone is dropped: days matter here).
+
+    >>> parse("2013-04-23T06:39:00-04:00")
+    datetime.datetime(2013, 4, 23, 6, 39)
+    """
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A claim's interval: exact bounds, and the whole days it touches (for comparisons)."""
+
+    start: datetime
+    end: datetime
+    rank: int  # granularity rank, finest 0
+
+    @property
+    def days(self) -> tuple[datetime, datetime]:
+        """The interval widened to whole days."""
+        start = self.start.replace(hour=0, minute=0, second=0, microsecond=0)
+        end = self.end.replace(hour=0, minute=0, second=0, microsecond=0)
+        if end < self.end or end <= start:
+            end += DAY
+        return start, end
+
+    @property
+    def length(self) -> timedelta:
+        s, e = self.days
+        return e - s
+
+
+def span_of(claim: Claim) -> Span | None:
+    """The claim's interval, or None when it has none."""
+    start, end = parse(claim.start), parse(claim.end)
+    if start is None or end is None or end <= start:
+        return None
+    return Span(start, end, GRANULARITY_ORDER.get(claim.granularity or "day", _DAY_RANK))
+
+
+def compatible(a: Span, b: Span) -> bool:
+    """True when the two intervals share a day (so "April" and "April 19" agree).
+
+    >>> from datetime import datetime as d
+    >>> compatible(Span(d(2013, 4, 1), d(2013, 5, 1), 7), Span(d(2013, 4, 19), d(2013, 4, 20), 4))
+    True
+    """
+    (a0, a1), (b0, b1) = a.days, b.days
+    return a0 < b1 and b0 < a1
+
+
+def gap(a: Span, b: Span) -> timedelta:
+    """Time between two day-widened intervals (zero when they share a day)."""
+    (a0, a1), (b0, b1) = a.days, b.days
+    return max(b0 - a1, a0 - b1, timedelta(0))
+
+
+def conflict_window(a: Span, b: Span) -> timedelta:
+    """How far apart two dates of one happening may be and still be a disagreement, not two
+    happenings: a few days for days, the longer interval for coarser ones ("last week" against
+    a Friday of the week before; 2011 against 2012)."""
+    return max(3 * DAY, a.length, b.length)
+
+
+def day(moment: datetime) -> datetime:
+    """Midnight of the day of ``moment``."""
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def month_index(moment: datetime) -> int:
+    """Months since year 0: the key of the time blocks."""
+    return moment.year * 12 + moment.month - 1
