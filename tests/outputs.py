@@ -11,9 +11,26 @@ import pandas as pd
 from tests.conftest import REPO
 
 
+def _cell(value: object) -> object:
+    """A CSV cell as written before CSV-injection neutralizing (a leading ' before =+-@)."""
+    if (
+        isinstance(value, str)
+        and value[:1] == "'"
+        and value[1:2] in ("=", "+", "-", "@", "\t", "\r")
+    ):
+        return value[1:]
+    return value
+
+
 def check_outputs(out: Path) -> dict:
     """Assert the outputs in ``out`` are consistent; returns the parsed chronology.json."""
-    for name in ("timeline.html", "chronology.csv", "chronology.json", "audit.csv"):
+    for name in (
+        "timeline.html",
+        "chronology.csv",
+        "chronology.json",
+        "audit.csv",
+        "timelinejs.json",
+    ):
         assert (out / name).is_file(), f"{name} was not written"
     chronology = json.loads((out / "chronology.json").read_text(encoding="utf-8"))
     schema = json.loads((REPO / "schemas" / "chronology.schema.json").read_text())
@@ -49,7 +66,7 @@ def check_outputs(out: Path) -> dict:
     table = pd.read_csv(out / "chronology.csv", keep_default_na=False)
     assert len(table) == sum(len(e["claims"]) for e in events), "one CSV row per claim"
     assert set(table["event_id"]) == {e["id"] for e in events if e["claims"]}
-    assert set(table["source_id"]) <= set(sources)
+    assert set(table["source_id"].map(_cell)) <= set(sources)
 
     audit = pd.read_csv(out / "audit.csv", keep_default_na=False)
     for column in (
@@ -69,7 +86,12 @@ def check_outputs(out: Path) -> dict:
     assert list(audit["event_id"]) == [e["id"] for e in events]
     for row, event in zip(audit.to_dict("records"), events, strict=True):
         assert str(row["conflict"]).lower() == str(event["conflict"]).lower()
-        assert (row["first_reported_by"] or None) == event["first_reported_by"]
+        assert (_cell(row["first_reported_by"]) or None) == event["first_reported_by"]
+
+    # TimelineJS: one slide per event that has a start date, each with a start year.
+    slides = json.loads((out / "timelinejs.json").read_text(encoding="utf-8"))["events"]
+    assert [s["unique_id"] for s in slides] == [e["id"] for e in events if e["start"]]
+    assert all(isinstance(s["start_date"]["year"], int) for s in slides)
 
     page = (out / "timeline.html").read_text(encoding="utf-8")
     assert "plotly" in page.lower()

@@ -177,10 +177,19 @@ def build(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    png: Annotated[
+        bool,
+        typer.Option("--png", help="Also write timeline.png (needs kaleido and Chrome/Chromium)."),
+    ] = False,
+    svg: Annotated[
+        bool,
+        typer.Option("--svg", help="Also write timeline.svg (needs kaleido and Chrome/Chromium)."),
+    ] = False,
 ) -> None:
     """Build the sourced chronology of a pile of articles.
 
-    Writes timeline.html (interactive), chronology.csv, chronology.json and audit.csv into --out.
+    Writes timeline.html (interactive), chronology.csv, chronology.json, audit.csv and
+    timelinejs.json into --out.
 
     [bold]Example[/bold]
 
@@ -195,7 +204,8 @@ def build(
         _stderr(f"timeline: skipped {skipped.path}: {skipped.reason}")
     if not chronology.sources:
         raise NothingToDo("no article could be read; nothing written")
-    written = write_all(chronology, out)
+    images = [kind for kind, wanted in (("png", png), ("svg", svg)) if wanted]
+    written = write_all(chronology, out, images=images)
     conflicts = sum(e.conflict for e in chronology.events)
     _stderr(
         f"timeline: {len(chronology.sources)} sources, {len(chronology.events)} events, "
