@@ -86,7 +86,7 @@ _TIME_RE = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WD = rf"(?:(?P<weekday>{_WEEKDAY_RE})\.?,?\s+)?"
+_WD = rf"(?:(?P<weekday>{_WEEKDAY_RE})\.?(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:the\s+)?)?"
 
 # Each pattern reads one date; named groups say what was given.
 _PATTERNS = [

@@ -1,34 +1,92 @@
-"""Syndicated copies and reposts (skeleton; issue 4 builds MinHash/LSH with containment).
+"""Syndicated copies and reposts: MinHash over word shingles, LSH Ensemble for containment.
 
-Contract used by the HTTP service (which stores fingerprints so a new document is compared
-with the collection without re-reading every text):
+A copy may be truncated (a site keeps the first half of a wire story) or extended (a site adds its
+own paragraphs): Jaccard similarity misses both, containment |A ∩ B| / |A| does not. datasketch's
+LSH Ensemble indexes every document's MinHash once and answers "which documents contain most of
+this one" without comparing all pairs, so the cost grows near-linearly with the collection.
 
-* ``fingerprint(document) -> bytes``: a compact, storable signature of the text;
+Contract used by the HTTP service (which stores fingerprints so a new document is compared with
+the collection without re-reading every text):
+
+* ``fingerprint(document) -> bytes``: a compact, storable signature (about 560 bytes);
 * ``find_copies(items) -> dict[copy_id, original_id]`` over ``(Source, fingerprint)`` pairs;
 * ``mark_syndication(documents)``: both, applied to a list of documents in place.
+
+The original is the earliest-published document (by day; on the same day the one that carries
+an outlet byline or dateline, then the earlier clock time); undated documents come last.
+Shingles are taken from the article body only (cleanup.py), so two stories from one site do not
+match on their shared menus and footers.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import struct
+from collections import OrderedDict
+from datetime import UTC, date, datetime
 
+import numpy as np
+
+from timeline.ingest.cleanup import words
 from timeline.models import Document, Source
+
+NUM_PERM = 128
+SHINGLE = 5  # words per shingle: long enough that shared boilerplate phrases rarely match
+CONTAINMENT = 0.5  # share of the smaller text found in the larger one
+MIN_SHINGLES = 8  # below this a text is too short to call a copy
+_MAGIC = b"TLS1"
+_HEADER = struct.Struct("<4sBI32s")  # magic, flags, shingle count, sha256 of the words
+_FLAG_BYLINE = 1
+_SEED = 1
+_SCHEME = "affine32"  # 32-bit values: half the bytes to store per document
+_cache: OrderedDict[tuple[str | None, int, int], bytes] = OrderedDict()
+_CACHE_SIZE = 50_000
 
 
 def fingerprint(document: Document) -> bytes:
-    """A storable signature of the document's text (skeleton: exact-text hash)."""
-    return hashlib.sha256(" ".join(document.text.split()).encode()).digest()
+    """A storable signature of the document's body text (MinHash + size + flags).
+
+    >>> from timeline.ingest.readers import make_document
+    >>> doc = make_document("A title line\\n\\n" + "word " * 40, source_id="a", path="a.txt")
+    >>> len(fingerprint(doc))
+    553
+    """
+    key = (document.source.content_hash, len(document.text), len(document.body))
+    cached = _cache.get(key)
+    if cached is not None:
+        _cache.move_to_end(key)
+        return cached
+    tokens = words(_body_text(document))
+    grams = _shingles(tokens)
+    minhash = _minhash(grams)
+    flags = _FLAG_BYLINE if _has_byline(document) else 0
+    digest = hashlib.sha256(" ".join(tokens).encode()).digest()
+    values = np.asarray(minhash.hashvalues).astype("<u4").tobytes()
+    signature = _HEADER.pack(_MAGIC, flags, len(grams), digest) + values
+    _cache[key] = signature
+    if len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return signature
 
 
 def find_copies(items: list[tuple[Source, bytes]]) -> dict[str, str]:
-    """Map each copy's source id to its original's id (skeleton: exact duplicates only)."""
-    first: dict[bytes, Source] = {}
+    """Map each copy's source id to its original's id.
+
+    >>> find_copies([])
+    {}
+    """
+    parsed = [(source, _parse(signature)) for source, signature in items]
+    order = {source.id: _order_key(source, flags) for source, (_, _, flags, _) in parsed}
+    matches = _matches(parsed)
     copies: dict[str, str] = {}
-    for source, signature in sorted(items, key=lambda it: (it[0].published or "9999", it[0].id)):
-        if signature in first:
-            copies[source.id] = first[signature].id
-        else:
-            first[signature] = source
+    for source, _ in sorted(parsed, key=lambda p: order[p[0].id]):
+        earlier = [m for m in matches.get(source.id, ()) if order[m] < order[source.id]]
+        if not earlier:
+            continue
+        original = min(earlier, key=lambda m: order[m])
+        # A copy of a copy credits the first original.
+        copies[source.id] = copies.get(original, original)
     return copies
 
 
@@ -37,3 +95,121 @@ def mark_syndication(documents: list[Document]) -> None:
     copies = find_copies([(d.source, fingerprint(d)) for d in documents])
     for document in documents:
         document.source.syndicated_from = copies.get(document.source.id)
+
+
+def similar_groups(documents: list[Document]) -> dict[str, list[str]]:
+    """For each document id, the ids of documents sharing most of its text (either way)."""
+    parsed = [(d.source, _parse(fingerprint(d))) for d in documents]
+    return {key: sorted(value) for key, value in _matches(parsed).items()}
+
+
+# --- internals -----------------------------------------------------------------------------------
+
+
+def _matches(
+    parsed: list[tuple[Source, tuple[object, int, int, bytes]]],
+) -> dict[str, set[str]]:
+    """Pairs whose smaller text is mostly contained in the larger one (symmetric map)."""
+    from datasketch import MinHashLSHEnsemble
+
+    found: dict[str, set[str]] = {}
+
+    def link(a: str, b: str) -> None:
+        found.setdefault(a, set()).add(b)
+        found.setdefault(b, set()).add(a)
+
+    by_digest: dict[bytes, str] = {}
+    usable = []
+    for source, (minhash, size, _flags, digest) in parsed:
+        if digest in by_digest and size > 0:
+            link(source.id, by_digest[digest])
+            continue
+        by_digest.setdefault(digest, source.id)
+        if size >= MIN_SHINGLES:
+            usable.append((source.id, minhash, size))
+    if len(usable) < 2:
+        return found
+    index = MinHashLSHEnsemble(threshold=CONTAINMENT, num_perm=NUM_PERM, num_part=8)
+    index.index(usable)
+    sizes = {key: size for key, _, size in usable}
+    hashes = {key: minhash for key, minhash, _ in usable}
+    for key, minhash, size in usable:
+        for other in index.query(minhash, size):
+            if other == key or other in found.get(key, ()):
+                continue
+            jaccard = minhash.jaccard(hashes[other])  # type: ignore[attr-defined]
+            # |A ∩ B| from Jaccard and the sizes, then containment of the smaller one.
+            inter = jaccard * (size + sizes[other]) / (1 + jaccard)
+            if inter / min(size, sizes[other]) >= CONTAINMENT:
+                link(key, other)
+    return found
+
+
+def _order_key(source: Source, flags: int) -> tuple:
+    """Earliest day first; same day: the one with an outlet byline, then the earlier time."""
+    stamp = _when(source.published)
+    if stamp is None:
+        return (1, date.max, 1, 0.0, source.id)
+    day, instant = stamp
+    return (0, day, 0 if flags & _FLAG_BYLINE or source.outlet else 1, instant, source.id)
+
+
+def _when(value: str | None) -> tuple[date, float] | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    instant = parsed.astimezone(UTC).timestamp() if parsed.tzinfo else parsed.timestamp()
+    return parsed.date(), instant
+
+
+def _body_text(document: Document) -> str:
+    spans = sorted(document.body + document.captions)
+    if not spans:
+        return document.text
+    return "\n".join(document.text[s:e] for s, e in spans)
+
+
+def _shingles(tokens: list[str]) -> list[bytes]:
+    if len(tokens) < SHINGLE:
+        return [" ".join(tokens).encode()] if tokens else []
+    return list(
+        {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(len(tokens) - SHINGLE + 1)}
+    )
+
+
+_PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def _minhash(grams: list[bytes]):  # type: ignore[no-untyped-def]
+    from datasketch import MinHash
+
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
+    if grams:
+        minhash.update_batch(grams)
+    return minhash
+
+
+def _parse(signature: bytes) -> tuple[object, int, int, bytes]:
+    from datasketch import MinHash
+
+    if len(signature) != _HEADER.size + 4 * NUM_PERM or not signature.startswith(_MAGIC):
+        raise ValueError("not a timeline syndication fingerprint")
+    _magic, flags, size, digest = _HEADER.unpack_from(signature)
+    values = np.frombuffer(signature, dtype="<u4", offset=_HEADER.size).astype(np.uint32)
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values, scheme=_SCHEME)
+    return minhash, size, flags, digest
+
+
+_BYLINE = re.compile(r"^\s*by\s+\S|\([A-Z][A-Za-z]{1,10}\)\s*(?:—|–|--|-|_)", re.I | re.M)
+
+
+def _has_byline(document: Document) -> bool:
+    """Does the article carry its own byline or agency dateline ("By X", "(HWS) —")?"""
+    head = document.text[:1500]
+    return bool(_BYLINE.search(head))
