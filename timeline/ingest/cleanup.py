@@ -89,7 +89,7 @@ _DATELINE_PREFIX = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}?)"
     r"(?P<date>,\s*(?:[A-Z][a-z]+\.?,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?P<agency>\(\s*[A-Za-z][\w .&'-]{0,30}\))?"
-    r"\s*(?:—|–|--|-|_)\s+(?=[A-Z\"“‘'])"
+    r"\s*(?:—|–|--|-|_)(?:\s+(?=[A-Z\"“‘'])|\s*$)"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -242,6 +242,13 @@ def _line_kind(line: str) -> str | None:
             return "nav"
     if short and _NEWSLETTER.search(line) and _words(line) <= 16:
         return "newsletter"
+    dateline = _DATELINE_PREFIX.match(line)
+    if (
+        dateline
+        and dateline.end() == len(line)
+        and (dateline.group("date") or dateline.group("agency"))
+    ):
+        return "dateline"  # a wire dateline on a line of its own: "HAVANA (AP) --"
     if _CREDIT_LINE.match(line) and len(line) <= 80:
         return "credit"
     if len(line) <= 120 and (_BYLINE.match(line) or _is_stamp(line)):
@@ -275,7 +282,12 @@ def _label_lines(lines: list[_Line]) -> None:
             kind = "repeat"
         if kind is None and i == title:
             kind = "title"
-        elif kind is None and i < first_prose and not _SENTENCE_END.search(line.text):
+        elif (
+            kind is None
+            and i < first_prose
+            and not _SENTENCE_END.search(line.text)
+            and not _CREDIT_TAIL.search(line.text)
+        ):
             # The head around the headline: a deck (subtitle), mastheads, agency lines.
             kind = "masthead" if _words(line.text) <= 6 else "title" if i > (title or 0) else None
         if kind is None and _BULLET.match(line.text) and i > 0:
@@ -295,7 +307,7 @@ def _find_title(lines: list[_Line], kinds: list[str | None]) -> int | None:
     keys = [_key(ln.text) for ln in lines]
     candidates: list[int] = []
     for i, line in enumerate(lines[:8]):
-        if kinds[i] is not None:
+        if kinds[i] is not None or _CREDIT_TAIL.search(line.text):
             continue
         n = _words(line.text)
         if n > 20 or len(line.text) > 200:
@@ -308,9 +320,15 @@ def _find_title(lines: list[_Line], kinds: list[str | None]) -> int | None:
         elif _is_prose(line.text):
             break
     for i in candidates:
-        if _words(lines[i].text) >= 4:
+        if not _masthead_like(lines[i].text):
             return i
     return candidates[0] if candidates else None
+
+
+def _masthead_like(line: str) -> bool:
+    """A short all-capitalized name ("Harbor Wire Service", "Daily Bugle"), not a headline."""
+    tokens = line.split()
+    return len(tokens) <= 4 and all(t[:1].isupper() or not t[:1].isalpha() for t in tokens)
 
 
 def _label_captions(lines: list[_Line]) -> None:

@@ -292,7 +292,7 @@ def _read_jsonl(path: Path, state: ReadState) -> Iterator[Document]:
             read_any = True
             yield document
     if not read_any and not any(s.path.startswith(f"{path}:") for s in state.skipped):
-        raise InputError("file holds no JSON lines", path=str(path))
+        raise InputError("file is empty: no JSON lines", path=str(path))
 
 
 def _apply_manifest(source: Source, entry: ManifestEntry) -> None:
