@@ -81,7 +81,7 @@ def test_related_block_and_trailing_furniture_after_story():
 def test_promo_box_in_the_middle_does_not_cut_the_story():
     paragraphs = [STORY, MORE] + [f"{MORE} Paragraph {n} adds detail." for n in range(4)]
     text = "Bridge to close\n\n" + "\n\n".join(
-        paragraphs[:2] + ["Sign up for our newsletter"] + paragraphs[2:]
+        [*paragraphs[:2], "Sign up for our newsletter", *paragraphs[2:]]
     )
     body = body_text(text)
     assert "Paragraph 3 adds detail" in body and "newsletter" not in body
