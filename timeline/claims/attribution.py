@@ -46,7 +46,9 @@ _INVERTED_SUBJECT = re.compile(
     r"|(?:the|a|an)\s+(?:[a-z]+\s){0,3}(?:official|spokesman|spokeswoman|spokesperson|company"
     r"|statement|report|police|ministry|agency|government|source|sources|officials))"
 )
-_BOUNDARY = re.compile(r"[.;:!?\"“”()\[\]—–]|--|\s-\s|,")
+# Inside one sentence a period is an abbreviation ("Anna K. Berg"), not a boundary.
+_BOUNDARY = re.compile(r"[;:!?\"“”()\[\]—–]|--|\s-\s|,")
+_DEFINITE = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}$", re.I)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _PERSONAL = {"he", "she"}
 # A subject starts after the last subordinator: "a day before the company says" -> "the company".
@@ -96,7 +98,7 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     for m in _ACCORDING.finditer(text, start, end):
         who_end = _boundary_after(text, m.end(), end)
-        who = _clip_words(text[m.end() : who_end], 10)
+        who = _clip_words(text[m.end() : who_end], 10).rstrip(".")
         if who:
             phrase = f"{m.group('lead')} {who}"
             found.append(Attribution(phrase, m.start(), m.end() + len(who), who))
@@ -156,7 +158,12 @@ def _subject_before(text: str, start: int, m: re.Match[str]) -> Attribution | No
     subject = _drop_time_words(subject)
     if not subject or _SUBJECT_STOP.match(subject) or len(subject.split()) > 9:
         return None
-    if not (_SPEAKER_NOUNS.search(subject) or _has_name(subject) or _is_pronoun(subject)):
+    if not (
+        _SPEAKER_NOUNS.search(subject)
+        or _has_name(subject)
+        or _is_pronoun(subject)
+        or _DEFINITE.match(subject)
+    ):
         return None
     verb = m.group("verb")
     tail = verb

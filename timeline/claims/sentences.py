@@ -45,7 +45,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text, start, end):
-        block = text[block_start:block_end]
+        # Same length, so offsets hold: a re-joined block must not split at its line break.
+        block = text[block_start:block_end].replace("\n", " ")
         for paragraph in segmenter.analyze(block):
             for sentence in paragraph:
                 tokens = list(sentence)

@@ -39,7 +39,7 @@ def cluster_events(
     usable = [c for c in claims if span_of(c) is not None]
     if not usable:
         return []
-    matrix = vectorize(usable)
+    matrix, frame_columns = vectorize(usable)
     items = []
     for n, claim in enumerate(usable):
         source = by_id.get(claim.source_id)
@@ -47,7 +47,7 @@ def cluster_events(
         span = span_of(claim)
         assert span is not None
         items.append(Item(n, span, claim.source_id, claim.value, publication_day(published)))
-    clusterer = Clusterer(matrix)
+    clusterer = Clusterer(matrix, frame_columns)
     total = len(items)
     order = sorted(items, key=lambda it: (it.span.rank, it.span.start, it.source, it.index))
     for done, item in enumerate(order, start=1):

@@ -41,6 +41,7 @@ from timeline.models import GRANULARITY_ORDER
 MERGE = 0.30  # dates agree: similarity needed to be the same happening
 SAME_SOURCE = 0.18  # same source, same date value
 CONFLICT = 0.50  # dates disagree: similarity needed to call it the same happening anyway
+FRAME_MISMATCH = 0.25  # added to the bar when both name kinds of happening and none is shared
 INDEX_FEATURES = 8  # features of each claim used as index keys
 CANDIDATES = 40  # events scored exactly per claim, best pre-scores first
 _COARSE_RANK = GRANULARITY_ORDER["season"]
@@ -67,6 +68,7 @@ class Group:
     norm2: float = 0.0
     main: Span | None = None
     values: set[tuple[str, str]] = field(default_factory=set)  # (source, value)
+    frames: set[int] = field(default_factory=set)  # "@frame" columns named by its members
     # (publication day, date end) of members that report a past happening, for plausibility.
     past: list[tuple[datetime, datetime]] = field(default_factory=list)
 
@@ -74,8 +76,11 @@ class Group:
 class Clusterer:
     """Incremental clustering over a TF-IDF matrix (one row per claim)."""
 
-    def __init__(self, matrix: sparse.csr_matrix) -> None:
+    def __init__(
+        self, matrix: sparse.csr_matrix, frame_columns: frozenset[int] = frozenset()
+    ) -> None:
         self.matrix = matrix
+        self.frame_columns = frame_columns
         self.groups: list[Group] = []
         self.index: dict[tuple[int, int], list[int]] = defaultdict(list)
 
@@ -89,6 +94,7 @@ class Clusterer:
     def add(self, item: Item) -> None:
         row = self.matrix.getrow(item.index)
         features = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
+        frames = {f for f in features if f in self.frame_columns}
         best: tuple[float, int] | None = None
         for gid in self._candidates(item, features):
             group = self.groups[gid]
@@ -102,6 +108,8 @@ class Clusterer:
                 bar = CONFLICT
             else:
                 continue
+            if frames and group.frames and not frames & group.frames:
+                bar += FRAME_MISMATCH  # "arrested" vs "walked out": different happenings
             if sim >= bar and (best is None or sim - bar > best[0]):
                 best = (sim - bar, gid)
         if best is None:
@@ -146,6 +154,7 @@ class Clusterer:
         ):
             group.main = item.span
         group.values.add((item.source, item.value))
+        group.frames.update(f for f in features if f in self.frame_columns)
         if item.published is not None and item.span.days[1] <= item.published + DAY:
             group.past.append((item.published, item.span.days[1]))
         keys = heapq.nlargest(INDEX_FEATURES, features, key=features.__getitem__)

@@ -191,10 +191,15 @@ def tokens(claim: Claim) -> list[str]:
     return out
 
 
-def vectorize(claims: list[Claim]) -> sparse.csr_matrix:
-    """One L2-normalized TF-IDF row per claim (IDF over the whole collection)."""
+def vectorize(claims: list[Claim]) -> tuple[sparse.csr_matrix, frozenset[int]]:
+    """One L2-normalized TF-IDF row per claim (IDF over the whole collection), and the
+    column numbers of the "@frame" features."""
     docs = [tokens(c) for c in claims]
     if not any(docs):
-        return sparse.csr_matrix((len(claims), 1), dtype=np.float64)
+        return sparse.csr_matrix((len(claims), 1), dtype=np.float64), frozenset()
     vectorizer = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, norm="l2")
-    return vectorizer.fit_transform(docs).tocsr()
+    matrix = vectorizer.fit_transform(docs).tocsr()
+    frame_columns = frozenset(
+        column for name, column in vectorizer.vocabulary_.items() if name.startswith("@")
+    )
+    return matrix, frame_columns

@@ -1,0 +1,128 @@
+"""Mentions that do not date a happening are left out, each for a reason a user would give."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.helpers import mention
+from timeline.claims.filters import rejection
+
+REJECTED = [
+    ("The 19-year-old student was held.", "19", "2019", "DATE", "absolute", "age"),
+    ("© 2019 Riverton Gazette Media Group.", "2019", "2019", "DATE", "absolute", "copyright year"),
+    ("Copyright 2023 Harbor Wire Service.", "2023", "2023", "DATE", "absolute", "copyright year"),
+    (
+        "PORT ALDERY, Oct. 10, 2023 (HWS) — Residents fled.",
+        "Oct. 10, 2023",
+        "2023-10-10",
+        "DATE",
+        "absolute",
+        "dateline or byline",
+    ),
+    (
+        "By Staff writer / April 29, 2013\n\nThe talks began.",
+        "April 29, 2013",
+        "2013-04-29",
+        "DATE",
+        "absolute",
+        "dateline or byline",
+    ),
+    (
+        "Thursday, 25 April 2013 08:10 AM EDT\nText.",
+        "Thursday, 25 April 2013",
+        "2013-04-25",
+        "DATE",
+        "absolute",
+        "dateline or byline",
+    ),
+    (
+        "He trained for the 2016 Summer Olympics in Rio.",
+        "2016",
+        "2016",
+        "DATE",
+        "absolute",
+        "part of a name",
+    ),
+    (
+        "Security was tight before August's World Cup.",
+        "August",
+        "2013-08",
+        "DATE",
+        "published",
+        "part of a name",
+    ),
+    (
+        "Cooperation grew after the 9/11 attacks.",
+        "9/11",
+        "2013-09-11",
+        "DATE",
+        "published",
+        "part of a name",
+    ),
+    (
+        "The board voted 4-1 to appeal.",
+        "4-1",
+        "2013-04-01",
+        "DATE",
+        "published",
+        "a score, not a date",
+    ),
+    (
+        "He lived there for 14 years.",
+        "14 years",
+        "P14Y",
+        "DURATION",
+        "absolute",
+        "not a date or time",
+    ),
+    (
+        "Men will kick down his door at 2 in the morning.",
+        "2 in the morning",
+        "2013-04-23TEV",
+        "TIME",
+        "published",
+        "clock time anchored only on the publication date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "kind", "anchor", "reason"), REJECTED)
+def test_not_event_times(text, phrase, value, kind, anchor, reason):
+    m = mention(text, phrase, value, type=kind, anchor=anchor)
+    assert rejection(m, text) == reason
+
+
+KEPT = [
+    ("In 2011, state inspectors found corroded valves.", "2011", "2011", "DATE", "absolute"),
+    ("The plant opened in 2008.", "2008", "2008", "DATE", "absolute"),
+    ("Russia waged a war that began in 1999.", "1999", "1999", "DATE", "absolute"),
+    ("The 2012 election changed the council.", "2012", "2012", "DATE", "absolute"),
+    ("The bombs went off Monday.", "Monday", "2013-04-15", "DATE", "published"),
+    (
+        "By Tuesday evening most had gone home.",
+        "Tuesday evening",
+        "2013-04-16TEV",
+        "TIME",
+        "published",
+    ),
+    (
+        "Crews sealed the valve by late afternoon.",
+        "late afternoon",
+        "2013-04-15TEV",
+        "TIME",
+        "narrative",
+    ),
+    (
+        "Russian officials warned the FBI in March 2011.",
+        "March 2011",
+        "2011-03",
+        "DATE",
+        "absolute",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "kind", "anchor"), KEPT)
+def test_event_times_are_kept(text, phrase, value, kind, anchor):
+    m = mention(text, phrase, value, type=kind, anchor=anchor)
+    assert rejection(m, text) is None

@@ -1,0 +1,66 @@
+"""Sentence and clause segmentation keeps exact offsets into the original text."""
+
+from __future__ import annotations
+
+from timeline.claims.sentences import SentenceIndex, clause_spans, sentence_spans
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "The hearing is set for Oct. 19 in Aldery. Mr. Hale and the U.S. team will attend."
+    assert _sentences(text) == [
+        "The hearing is set for Oct. 19 in Aldery.",
+        "Mr. Hale and the U.S. team will attend.",
+    ]
+
+
+def test_line_breaks_are_boundaries_but_a_broken_sentence_is_rejoined():
+    text = "A headline without a period\nThe first sentence of the body ran across\n\ntwo lines."
+    assert _sentences(text) == [
+        "A headline without a period",
+        "The first sentence of the body ran across\n\ntwo lines.",
+    ]
+
+
+def test_offsets_point_into_the_region_given():
+    text = "Skip me. Keep this one. And this one."
+    spans = sentence_spans(text, 9, len(text))
+    assert [text[s:e] for s, e in spans] == ["Keep this one.", "And this one."]
+    index = SentenceIndex(spans)
+    assert index.find(text.index("this one")) == spans[0]
+    assert index.find(0) is None
+
+
+def test_one_clause_per_mention_cut_at_the_strongest_boundary():
+    text = "Gunmen attacked the depot Monday that held fuel and then burned a bridge on Friday."
+    spans = clause_spans(
+        text,
+        (0, len(text)),
+        [(text.index("Monday"), text.index("Monday") + 6), (text.index("Friday"), len(text) - 1)],
+    )
+    assert [text[s:e] for s, e in spans] == [
+        "Gunmen attacked the depot Monday that held fuel",
+        "and then burned a bridge on Friday.",
+    ]
+
+
+def test_semicolons_split_a_list_of_dated_items():
+    text = "The toll: a flood in 1999; a fire two years later; and a quake in 2004."
+    mentions = [
+        (text.index(w), text.index(w) + len(w)) for w in ("1999", "two years later", "2004")
+    ]
+    clauses = [text[s:e] for s, e in clause_spans(text, (0, len(text)), mentions)]
+    assert clauses == [
+        "The toll: a flood in 1999",
+        "a fire two years later",
+        "and a quake in 2004.",
+    ]
+
+
+def test_a_single_mention_keeps_its_whole_sentence():
+    text = "Residents said they smelled gas on Sunday, before the order came."
+    at = text.index("Sunday")
+    assert clause_spans(text, (0, len(text)), [(at, at + 6)]) == [(0, len(text))]

@@ -1,0 +1,171 @@
+"""cluster_events: same happening across sources, granularity is not a conflict, dates that
+disagree are shown, impossible merges are refused, chronology order and stable ids."""
+
+from __future__ import annotations
+
+from tests.events.helpers import claim, source
+from timeline.events import cluster_events
+
+SOURCES = [
+    source("wire", "2021-05-10"),
+    source("paper", "2021-05-12"),
+    source("blog", "2021-05-20"),
+]
+
+
+def _by_value(events):
+    return {e.value: e for e in events}
+
+
+def test_same_happening_across_sources_and_granularities_is_one_event():
+    claims = [
+        claim(
+            "wire", "Dockworkers walked off the job in Milltown on May 3.", "May 3", "2021-05-03"
+        ),
+        claim("paper", "The Milltown dockworkers' walkout began in May.", "May", "2021-05"),
+        claim("blog", "Milltown dockworkers walked off the job on Monday.", "Monday", "2021-05-03"),
+    ]
+    (event,) = cluster_events(claims, SOURCES)
+    assert {c.source_id for c in event.claims} == {"wire", "paper", "blog"}
+    assert event.conflict is False
+    # The event takes the most precise agreeing date.
+    assert (event.value, event.start, event.end, event.granularity) == (
+        "2021-05-03",
+        "2021-05-03",
+        "2021-05-04",
+        "day",
+    )
+
+
+def test_different_happenings_on_the_same_day_stay_apart():
+    claims = [
+        claim(
+            "wire", "Dockworkers walked off the job in Milltown on May 3.", "May 3", "2021-05-03"
+        ),
+        claim(
+            "wire",
+            "A storm flooded the coastal highway near Bayport on May 3.",
+            "May 3",
+            "2021-05-03",
+        ),
+    ]
+    assert len(cluster_events(claims, SOURCES)) == 2
+
+
+def test_shared_names_do_not_make_different_kinds_of_happening_one():
+    claims = [
+        claim("wire", "Milltown dockworkers walked off the job on May 3.", "May 3", "2021-05-03"),
+        claim("paper", "Milltown police arrested two dockworkers on May 3.", "May 3", "2021-05-03"),
+    ]
+    # Unrelated claims make the shared names rare enough to look alike on words alone.
+    others = [
+        claim("blog", sentence, "2019", "2019")
+        for sentence in (
+            "A storm flooded the coastal road in 2019.",
+            "The council approved a budget in 2019.",
+            "A new school opened downtown in 2019.",
+            "The mayor resigned in 2019.",
+        )
+    ]
+    events = cluster_events(claims + others, SOURCES)
+    assert sum(1 for e in events if e.value == "2021-05-03") == 2
+
+
+def test_disagreeing_dates_are_a_conflict_with_both_dates_shown():
+    claims = [
+        claim(
+            "wire", "Police captured the fugitive banker Ivo Marek on May 7.", "May 7", "2021-05-07"
+        ),
+        claim(
+            "paper",
+            "The fugitive banker Ivo Marek was arrested by police on May 8.",
+            "May 8",
+            "2021-05-08",
+        ),
+        claim(
+            "blog", "Police captured fugitive banker Ivo Marek on Friday.", "Friday", "2021-05-07"
+        ),
+    ]
+    (event,) = cluster_events(claims, SOURCES)
+    assert event.conflict is True
+    competing = {c.value: c.source_ids for c in event.competing}
+    assert competing == {"2021-05-07": ["blog", "wire"], "2021-05-08": ["paper"]}
+    # The better supported date wins; it is not averaged.
+    assert event.value == "2021-05-07"
+
+
+def test_a_source_cannot_report_what_happened_after_it_was_published():
+    # The wire (published May 10) reports a past call on May 9; the blog (May 20) a call on
+    # May 14: similar words, but the wire could not have meant the later call.
+    claims = [
+        claim("wire", "The two presidents spoke by telephone on May 9.", "May 9", "2021-05-09"),
+        claim("blog", "The two presidents spoke by telephone on May 14.", "May 14", "2021-05-14"),
+    ]
+    events = cluster_events(claims, SOURCES)
+    assert len(events) == 2
+    assert not any(e.conflict for e in events)
+
+
+def test_far_apart_dates_are_different_happenings():
+    claims = [
+        claim("wire", "Inspectors found corroded valves at the plant in 2011.", "2011", "2011"),
+        claim("paper", "Inspectors found corroded valves at the plant in 2019.", "2019", "2019"),
+    ]
+    assert len(cluster_events(claims, SOURCES)) == 2
+
+
+def test_vague_claims_join_the_precise_event_and_keep_its_date():
+    claims = [
+        claim(
+            "paper",
+            "Regulators renewed the plant's permit last fall.",
+            "last fall",
+            "2020-09",
+            start="2020-09-01",
+            end="2020-12-01",
+            granularity="season",
+        ),
+        claim(
+            "wire",
+            "Regulators renewed the plant's permit on Oct. 2, 2020.",
+            "Oct. 2, 2020",
+            "2020-10-02",
+        ),
+    ]
+    (event,) = cluster_events(claims, SOURCES)
+    assert event.conflict is False
+    assert event.value == "2020-10-02"
+
+
+def test_chronology_order_start_then_finer_first_and_stable_ids():
+    claims = [
+        claim("wire", "The council approved the budget in 2020.", "2020", "2020"),
+        claim(
+            "wire", "A fire destroyed the old mill on Jan. 1, 2020.", "Jan. 1, 2020", "2020-01-01"
+        ),
+        claim("wire", "The river flooded the lower town in 2019.", "2019", "2019"),
+    ]
+    events = cluster_events(claims, SOURCES)
+    assert [e.value for e in events] == ["2019", "2020-01-01", "2020"]
+    assert [e.id for e in events] == ["E0001", "E0002", "E0003"]
+    assert all(e.claims for e in events)
+
+
+def test_labels_are_short_and_drop_date_and_attribution():
+    claims = [
+        claim(
+            "wire",
+            "Hundreds of residents were ordered out of their homes on Monday after a chemical "
+            "leak sent a cloud across the river, county officials said.",
+            "Monday",
+            "2021-05-03",
+        )
+    ]
+    (event,) = cluster_events(claims, SOURCES)
+    assert event.label == "Hundreds of residents were ordered out of their homes"
+
+
+def test_claims_without_an_interval_are_left_out():
+    claims = [claim("wire", "Talks are planned.", "planned", "2021-05-03", start=None, end=None)]
+    claims[0].start = claims[0].end = None
+    assert cluster_events(claims, SOURCES) == []
