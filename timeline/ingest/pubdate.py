@@ -42,7 +42,7 @@ YEAR_CONFIDENCE: dict[str, float] = {
     "full-dates": 0.95,  # "Oct. 10, 2023" in the text
     "collection": 0.95,  # dated articles report the same month-days in that year
     "weekday-pairs": 0.95,  # "Monday, Oct. 9": only one fitting year near the years stated
-    "weekday-pairs-ambiguous": 0.6,  # ... several fitting years (every 5-11 years)
+    "weekday-pairs-ambiguous": 0.5,  # ... several fitting years (every 5-11 years)
     "weekday": 0.85,  # a dateline month-day whose weekday the lede names
     "years": 0.6,  # only the latest year the text states as past
 }

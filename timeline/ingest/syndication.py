@@ -121,12 +121,13 @@ def _matches(
     by_digest: dict[bytes, str] = {}
     usable = []
     for source, (minhash, size, _flags, digest) in parsed:
-        if digest in by_digest and size > 0:
+        if size < MIN_SHINGLES:
+            continue  # too short to tell a copy from a coincidence
+        if digest in by_digest:
             link(source.id, by_digest[digest])
             continue
-        by_digest.setdefault(digest, source.id)
-        if size >= MIN_SHINGLES:
-            usable.append((source.id, minhash, size))
+        by_digest[digest] = source.id
+        usable.append((source.id, minhash, size))
     if len(usable) < 2:
         return found
     index = MinHashLSHEnsemble(threshold=CONTAINMENT, num_perm=NUM_PERM, num_part=8)
