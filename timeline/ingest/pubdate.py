@@ -39,7 +39,8 @@ STAMP_CONFIDENCE: dict[str, float] = {
     "dateline-weekday-mismatch": 0.4,  # a stamp whose stated weekday contradicts the date
 }
 YEAR_CONFIDENCE: dict[str, float] = {
-    "full-dates": 0.95,  # "Oct. 10, 2023" in the text
+    "full-dates": 0.95,  # "Oct. 10, 2023" in the text, with year-less dates beside it
+    "full-dates-only": 0.5,  # only full dates: often an older event the story recalls
     "collection": 0.95,  # dated articles report the same month-days in that year
     "weekday-pairs": 0.95,  # "Monday, Oct. 9": only one fitting year near the years stated
     "weekday-pairs-ambiguous": 0.5,  # ... several fitting years (every 5-11 years)
@@ -411,7 +412,8 @@ def _infer_year(
     full = [c for c in clues if c.is_day and c.year is not None and c.tense != "future"]
     full = [c for c in full if EARLIEST.year <= c.year <= today.year]  # type: ignore[operator]
     pairs = [c for c in clues if c.is_day and c.year is None and c.weekday is not None]
-    if pairs:
+    partials = [c for c in clues if c.is_day and c.year is None]
+    if pairs and (full or floor is not None):
         years = _pair_years(pairs, today)
         if floor is not None:
             years = [y for y in years if y >= floor - 1] or years
@@ -429,7 +431,9 @@ def _infer_year(
     if full:
         latest = max(full, key=lambda c: (c.year, c.month, c.day))
         evidence.append(f"full date in the text: {latest.text!r}")
-        return latest.year, "full-dates"
+        # News drops the year for dates of the current year: a full date alone is often an
+        # older event, so the year is a guess unless year-less dates come with it.
+        return latest.year, "full-dates" if partials else "full-dates-only"
     if partial is not None and text:
         year = _lede_weekday_year(partial, text)
         if year is not None:
@@ -461,14 +465,14 @@ def _pair_years(pairs: list[Clue], today: date) -> list[int]:
 def _lede_weekday_year(partial: StatedDate, text: str) -> int | None:
     """Wire datelines give month and day; the lede usually names that weekday or the one before
     ("BRUSSELS, February 10 ... said on Wednesday"). The years in the text narrow the choice."""
-    lede = text[:1500]
-    named = {
-        WEEKDAYS[m.group(0).lower()]
-        for m in re.finditer(r"\b\w+day\b", lede, re.I)
-        if m.group(0).lower() in WEEKDAYS
-    }
-    if not named:
+    lede = text[:600]
+    first = next(
+        (m for m in re.finditer(r"\b\w+day\b", lede, re.I) if m.group(0).lower() in WEEKDAYS),
+        None,
+    )
+    if first is None:
         return None
+    named = {WEEKDAYS[first.group(0).lower()]}
     mentioned = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
     if not mentioned:
         return None
@@ -510,7 +514,9 @@ def _from_events(
         return Inference(None, "unknown", evidence)
     latest, clue = max(past, key=lambda p: p[0])
     evidence.append(f"latest event reported: {clue.text!r} ({latest.isoformat()})")
-    upcoming = sorted((d, c) for d, c in dated if c.tense == "future" and d > latest)
+    upcoming = sorted(
+        ((d, c) for d, c in dated if c.tense == "future" and d > latest), key=lambda p: p[0]
+    )
     day = latest + timedelta(days=LAG_DAYS)
     if upcoming and (upcoming[0][0] - latest).days <= 7:
         bound, bound_clue = upcoming[0]
