@@ -181,7 +181,11 @@ def _summary_rows(name: str, result: dict[str, Any]) -> list[dict[str, Any]]:
     except ImportError:
         module = None
     if module is not None and hasattr(module, "summary"):
-        return list(module.summary(result))
+        try:
+            return list(module.summary(result))
+        except (KeyError, TypeError, ValueError) as exc:
+            # A result recorded by an older version of the module: say so, keep the table.
+            return [{"name": f"(summary unreadable: {type(exc).__name__} {exc})", "value": "-"}]
     return list(result.get("summary", []))
 
 

@@ -199,25 +199,37 @@ def one_core() -> Iterator[int | None]:
         pin(before)
 
 
-def _pass(call: Callable[[str, date], Any], texts: list[tuple[str, date]]) -> float:
+def _pass(call: Callable[[str, date], Any], texts: list[tuple[str, date]], loops: int = 1) -> float:
+    """Seconds for one pass over ``texts`` (the mean of ``loops`` passes timed together)."""
     gc.collect()
     started = time.perf_counter()
-    for text, dct in texts:
-        call(text, dct)
-    return time.perf_counter() - started
+    for _ in range(loops):
+        for text, dct in texts:
+            call(text, dct)
+    return (time.perf_counter() - started) / loops
+
+
+#: A fast system repeats the corpus until one measurement lasts this long (timer noise).
+MIN_MEASUREMENT_S = 0.5
 
 
 def throughput(
-    systems: list[Contender], texts: list[tuple[str, date]], repetitions: int
+    systems: list[Contender],
+    texts: list[tuple[str, date]],
+    repetitions: int,
+    min_seconds: float = MIN_MEASUREMENT_S,
 ) -> dict[str, Any]:
     """Median characters/second of each system over ``texts``, interleaved, one warm-up pass."""
     chars = sum(len(t) for t, _ in texts)
     seconds: dict[str, list[float]] = {s.name: [] for s in systems}
+    loops: dict[str, int] = {}
     for s in systems:
-        _pass(s.call, texts[: max(3, len(texts) // 10)])  # warm-up: imports, caches, JIT
+        warm = texts[: max(3, len(texts) // 10)]
+        estimate = _pass(s.call, warm) * len(texts) / max(len(warm), 1)  # warm-up: caches, JIT
+        loops[s.name] = max(1, min(50, int(min_seconds / max(estimate, 1e-9)) + 1))
     for _ in range(repetitions):
         for s in systems:
-            seconds[s.name].append(_pass(s.call, texts))
+            seconds[s.name].append(_pass(s.call, texts, loops[s.name]))
     out: dict[str, Any] = {"documents": len(texts), "chars": chars, "repetitions": repetitions}
     base = seconds[systems[0].name]
     for s in systems:
@@ -228,6 +240,7 @@ def throughput(
             "chars_per_s_min": min(rates),
             "chars_per_s_max": max(rates),
             "seconds": runs,
+            "passes_per_measurement": loops[s.name],
             # Paired per repetition: both ran back to back, so machine noise mostly cancels.
             "timeline_speedup": statistics.median(p / b for p, b in zip(runs, base, strict=True)),
         }
@@ -251,8 +264,10 @@ def accuracy(
         elapsed = time.perf_counter() - started
         lookup = _Lookup(outputs)
         scores: dict[str, Any] = {}
-        for corpus, docs in {**corpora, "all": every}.items():
+        for corpus, docs in corpora.items():
             scores[corpus] = _scores(evaluate(docs, lookup.for_docs(docs)))
+        overall = evaluate(every, lookup.for_docs(every))
+        scores["all"] = {**_scores(overall), "by_type": by_type(overall, every)}
         scores["seconds"] = elapsed
         cached = getattr(s.system, "seconds", None)
         if cached:
@@ -273,6 +288,31 @@ class _Lookup:
     def for_docs(self, docs: list[TmlDocument]) -> Callable[[str, date], list[Timex]]:
         names = iter([d.name for d in docs])
         return lambda text, dct: self.outputs[next(names)]
+
+
+def by_type(report: Report, docs: list[TmlDocument]) -> dict[str, dict[str, float | int]]:
+    """Per gold TIMEX3 type: how many gold, the share found (relaxed), the share of found valued right."""
+    gold: dict[str, int] = {}
+    for doc in docs:
+        for t in doc.timexes:
+            gold[t.type] = gold.get(t.type, 0) + 1
+    missed: dict[str, int] = {}
+    wrong: dict[str, int] = {}
+    for error in report.errors:
+        if error["gold"] is None:
+            continue
+        bucket = missed if error["kind"] == "missed" else wrong
+        kind = error["gold"].type
+        bucket[kind] = bucket.get(kind, 0) + 1
+    out: dict[str, dict[str, float | int]] = {}
+    for kind, count in sorted(gold.items()):
+        found = count - missed.get(kind, 0)
+        out[kind] = {
+            "gold": count,
+            "recall": found / count,
+            "value_accuracy": (found - wrong.get(kind, 0)) / found if found else 0.0,
+        }
+    return out
 
 
 def _scores(report: Report) -> dict[str, Any]:
@@ -514,6 +554,20 @@ def markdown(result: dict[str, Any]) -> str:
                 f"{s['strict_f1']:.3f} | {s['relaxed_f1']:.3f} | {s['type_f1']:.3f} | "
                 f"{s['value_f1']:.3f} |"
             )
+    kinds = sorted({k for scores in acc.values() for k in scores["all"].get("by_type", {})})
+    lines += [
+        "",
+        "By gold type (all documents): share of gold found (relaxed) / share of those valued right",
+        "",
+        "| system | " + " | ".join(f"{k} ({_gold_count(acc, k)})" for k in kinds) + " |",
+        "|---|" + "---|" * len(kinds),
+    ]
+    for name, scores in acc.items():
+        cells = []
+        for k in kinds:
+            row = scores["all"].get("by_type", {}).get(k)
+            cells.append(f"{row['recall']:.2f} / {row['value_accuracy']:.2f}" if row else "-")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     for name, scores in acc.items():
         if "peer_chars_per_s" in scores:
             lines.append(
@@ -526,15 +580,17 @@ def markdown(result: dict[str, Any]) -> str:
         "",
         "### Memory: tracemalloc peak of one call on a document of N and 10N characters",
         "",
-        "| system | N | peak (N) | peak (10N) | peak ratio | working (N) | working (10N) | working ratio |",
-        "|---|---|---|---|---|---|---|---|",
+        "| system | N | peak (N) | peak (10N) | peak ratio | working (N) | working (10N) "
+        "| working ratio | working bytes/char (N, 10N) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, m in mem.items():
+        per_char = [m[k]["working_bytes"] / max(m[k]["chars"], 1) for k in ("n", "10n")]
         lines.append(
             f"| {name} | {m['n']['chars']:,} | {m['n']['peak_bytes'] / 1e6:.2f} MB | "
             f"{m['10n']['peak_bytes'] / 1e6:.2f} MB | {m['peak_ratio']:.2f} | "
             f"{m['n']['working_bytes'] / 1e6:.2f} MB | {m['10n']['working_bytes'] / 1e6:.2f} MB | "
-            f"{m['working_ratio']:.2f} |"
+            f"{m['working_ratio']:.2f} | {per_char[0]:.1f}, {per_char[1]:.1f} |"
         )
     lines.append(
         "\nworking = peak minus what the returned result still holds; flat means the working "
@@ -574,6 +630,14 @@ def markdown(result: dict[str, Any]) -> str:
         why = info["setup"] if info.get("available") else info.get("reason", "")
         lines.append(f"| {name} | {info.get('version') or '-'} | {ran} | {why} |")
     return "\n".join(lines) + "\n"
+
+
+def _gold_count(acc: dict[str, Any], kind: str) -> int:
+    for scores in acc.values():
+        row = scores["all"].get("by_type", {}).get(kind)
+        if row:
+            return int(row["gold"])
+    return 0
 
 
 def _systems(section: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
