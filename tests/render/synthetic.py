@@ -5,6 +5,7 @@ The words are invented here (no seed text); a seeded random generator keeps them
 
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import date, datetime, timedelta
 
@@ -142,7 +143,7 @@ def synthetic_chronology(
     conflicts and syndicated copies. ``hostile`` puts attack strings in every text field."""
     rng = random.Random(seed)
     news = date(2023, 10, 10)
-    bad = iter(HOSTILE * (1 + (n_events * 6) // len(HOSTILE)))
+    bad = itertools.cycle(HOSTILE)
 
     def text(clean: str) -> str:
         return f"{next(bad)} {clean} {next(bad)}" if hostile else clean

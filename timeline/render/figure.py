@@ -173,10 +173,8 @@ def event_hover(event: Event, sources: dict[str, Source]) -> str:
         lag = ""
         if event.lag_days is not None:
             lag = f", {event.lag_days:+.0f} days after the event start"
-        lines.append(
-            f"<b>First reported by:</b> {plotly_text(source_name(first, event.first_reported_by))}"
-            f" ({escape(_published_words(first))}{lag})"
-        )
+        who = f"{source_name(first, event.first_reported_by)} ({_published_words(first)}{lag})"
+        lines.append(f"<b>First reported by:</b> {plotly_text(who, _WRAP - 19)}")
     if event.conflict:
         lines.append(f"<span style='color:{CONFLICT_COLOUR}'><b>⚠ Sources disagree:</b></span>")
         for competing in event.competing:
@@ -194,10 +192,8 @@ def event_hover(event: Event, sources: dict[str, Source]) -> str:
         source = sources.get(claim.source_id)
         lines.append("“" + plotly_text(truncate(claim.text, 260)) + "”")
         said = f", {claim.attribution}" if claim.attribution else ""
-        lines.append(
-            f"   <i>— {plotly_text(source_name(source, claim.source_id) + said, 0)}, "
-            f"{escape(_published_words(source))}</i>"
-        )
+        cite = f"— {source_name(source, claim.source_id)}{said}, {_published_words(source)}"
+        lines.append(f"<i>{plotly_text(cite)}</i>")
     if len(event.claims) > _MAX_HOVER_QUOTES:
         lines.append(f"<i>+ {len(event.claims) - _MAX_HOVER_QUOTES} more in the table below</i>")
     return "<br>".join(lines)

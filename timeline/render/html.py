@@ -451,7 +451,7 @@ def render_html(chronology: Chronology, *, title: str | None = None) -> str:
     page_js = _asset("page.js")
     plotly_js = _plotly_js()
     return Template(_asset("page.html")).substitute(
-        csp=_e(content_security_policy(plotly_js, page_js)),
+        csp=escape(content_security_policy(plotly_js, page_js), quote=False),
         version=_e(__version__),
         title=_e(heading),
         css=_asset("page.css"),

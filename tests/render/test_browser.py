@@ -1,0 +1,298 @@
+"""timeline.html in a real headless chromium: loads clean and offline, one bar per event,
+hover holds the quote, the table filters and sorts, and hostile articles stay inert."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.render.synthetic import synthetic_chronology
+from timeline.render import render_html, write_all
+from timeline.render.figure import place_events
+
+pytestmark = pytest.mark.browser
+
+# Bars of the main plot only (the range slider draws a second, miniature copy).
+_BARS = "return document.querySelectorAll('#chart .cartesianlayer .barlayer .trace.bars .point').length;"
+_DATA_BARS = """
+var gd = document.getElementById('chart');
+return gd.data.filter(function (t) { return t.type === 'bar'; })
+              .reduce(function (n, t) { return n + t.y.length; }, 0);
+"""
+_INJECTED = """
+return {
+  pwned: typeof window.__pwned === 'undefined' ? null : String(window.__pwned),
+  scripts: document.querySelectorAll('script').length,
+  imgs: document.querySelectorAll('img').length,
+  handlers: Array.prototype.filter.call(document.querySelectorAll('*'), function (el) {
+    return Array.prototype.some.call(el.attributes, function (a) { return /^on/i.test(a.name); });
+  }).length,
+};
+"""
+
+
+class Pages(dict):
+    """Page name -> path of the written page; ``chronologies`` holds what each one shows."""
+
+    chronologies: dict
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> Pages:
+    out = tmp_path_factory.mktemp("pages")
+    made = {
+        "small": synthetic_chronology(40, 6),
+        "hostile": synthetic_chronology(30, 6, hostile=True, conflict_rate=0.3),
+        "big": synthetic_chronology(500, 12),
+    }
+    paths = Pages()
+    for name, chronology in made.items():
+        paths[name] = out / f"{name}.html"
+        paths[name].write_text(render_html(chronology), encoding="utf-8")
+    paths.chronologies = made
+    return paths
+
+
+def _wait(page, condition, timeout: float = 5) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(page.browser, timeout).until(lambda _: condition())
+
+
+def _drawable(chronology) -> int:
+    return len(place_events(chronology.events)[0])
+
+
+def _assert_offline(page, url: str) -> None:
+    """Nothing but the page itself (and data:/blob: URLs plotly makes) was requested."""
+    asked = [u for u in page.requests() if not u.startswith(("data:", "blob:"))]
+    assert set(asked) <= {url}, asked
+
+
+def test_examples_page_loads_clean_offline_one_bar_per_event(page, tmp_path):
+    from timeline import build
+
+    chronology = build([EXAMPLES], manifest=EXAMPLES / "manifest.csv")
+    written = write_all(chronology, tmp_path)
+    page.browser.get_log("performance")
+    page.open(written["timeline.html"])
+    assert page.errors() == []
+    _assert_offline(page, written["timeline.html"].resolve().as_uri())
+    n = _drawable(chronology)
+    assert n and page.js(_BARS) == n == page.js(_DATA_BARS)
+    assert page.js("return document.querySelectorAll('#events tbody tr').length;") == len(
+        chronology.events
+    )
+    for event in chronology.events:
+        assert page.js("return !!document.getElementById('row-' + arguments[0]);", event.id)
+
+
+def test_synthetic_page_one_bar_per_event_and_day_markers(page, pages):
+    chronology = pages.chronologies["small"]
+    page.open(pages["small"])
+    assert page.errors() == []
+    assert page.js(_BARS) == _drawable(chronology) == len(chronology.events)
+    diamonds = page.js(
+        "return document.querySelectorAll('#chart .scatterlayer path.point').length;"
+    )
+    days = sum(1 for e in chronology.events if e.granularity in ("day", "hour"))
+    assert diamonds >= days
+
+
+def test_hover_shows_label_dates_and_quote(page, pages):
+    chronology = pages.chronologies["small"]
+    page.open(pages["small"])
+    event = next(e for e in chronology.events if e.granularity == "year")
+    text = page.js(
+        """
+        var gd = document.getElementById('chart');
+        for (var c = 0; c < gd.data.length; c++) {
+          var t = gd.data[c];
+          if (t.type !== 'bar') continue;
+          var i = t.y.indexOf(arguments[0]);
+          if (i >= 0) { Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: i}]); break; }
+        }
+        var box = document.querySelector('#chart .hoverlayer .hovertext');
+        return box ? box.textContent : null;
+        """,
+        event.id,
+    )
+    assert text, "no hover label appeared"
+    squashed = re.sub(r"\s+", "", text)
+    quote = re.sub(r"\s+", "", event.claims[0].text)[:80]
+    assert quote in squashed
+    assert (
+        event.id in text
+        and "Aswritten" in squashed
+        and event.claims[0].mention.replace(" ", "") in squashed
+    )
+    assert event.value in text
+
+
+def test_real_mouse_hover_on_a_bar(page, pages):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    page.open(pages["small"])
+    bars = page.browser.find_elements(By.CSS_SELECTOR, "#chart .barlayer .trace.bars .point path")
+    widest = max(bars, key=lambda b: b.size["width"])
+    page.js("arguments[0].scrollIntoView({block: 'center'});", widest)
+    ActionChains(page.browser).move_to_element(widest).perform()
+    text = page.js(
+        "var b = document.querySelector('#chart .hoverlayer .hovertext');"
+        "return b ? b.textContent : '';"
+    )
+    assert "Quotes" in text and "“" in text
+
+
+def test_table_search_conflict_filter_and_sort(page, pages):
+    from selenium.webdriver.common.by import By
+
+    chronology = pages.chronologies["small"]
+    page.open(pages["small"])
+    visible = "return Array.prototype.filter.call(document.querySelectorAll('#events tbody tr'), function (r) { return !r.hidden; }).map(function (r) { return r.id; });"
+    assert len(page.js(visible)) == len(chronology.events)
+
+    target = chronology.events[7]
+    box = page.browser.find_element(By.ID, "event-search")
+    box.send_keys(target.id)
+    _wait(page, lambda: len(page.js(visible)) < len(chronology.events))
+    shown = page.js(visible)
+    assert shown == [f"row-{target.id}"]
+    assert "showing 1 of" in page.browser.find_element(By.ID, "event-count").text
+
+    box.clear()
+    box.send_keys("Aldery Courier")
+    _wait(page, lambda: len(page.js(visible)) > 1)
+    shown = page.js(visible)
+    expected = [
+        f"row-{e.id}"
+        for e in chronology.events
+        if any(
+            s.outlet == "Aldery Courier"
+            for s in chronology.sources
+            if s.id in {c.source_id for c in e.claims} | {e.first_reported_by}
+        )
+    ]
+    assert shown and set(shown) <= {f"row-{e.id}" for e in chronology.events}
+    assert set(expected) <= set(shown)
+
+    box.clear()
+    page.js("var b = document.getElementById('event-search'); b.dispatchEvent(new Event('input'));")
+    _wait(page, lambda: len(page.js(visible)) == len(chronology.events))
+    page.browser.find_element(By.ID, "conflicts-only").click()
+    assert page.js(visible) == [f"row-{e.id}" for e in chronology.events if e.conflict]
+    page.browser.find_element(By.ID, "conflicts-only").click()
+
+    header = page.browser.find_elements(By.CSS_SELECTOR, "#events thead th button")[4]
+    header.click()
+    counts = page.js(
+        "return Array.prototype.map.call(document.querySelectorAll('#events tbody tr'), "
+        "function (r) { return parseFloat(r.cells[4].getAttribute('data-sort')); });"
+    )
+    assert counts == sorted(counts)
+    header.click()
+    counts = page.js(
+        "return Array.prototype.map.call(document.querySelectorAll('#events tbody tr'), "
+        "function (r) { return parseFloat(r.cells[4].getAttribute('data-sort')); });"
+    )
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_clicking_a_bar_opens_its_row(page, pages):
+    chronology = pages.chronologies["small"]
+    page.open(pages["small"])
+    target = chronology.events[3].id
+    page.js(
+        "document.getElementById('chart').emit('plotly_click', {points: [{customdata: arguments[0]}]});",
+        target,
+    )
+    assert page.js(
+        "return document.querySelector('#row-' + arguments[0] + ' details').open;", target
+    )
+
+
+def test_hostile_page_stays_inert(page, pages):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    chronology = pages.chronologies["hostile"]
+    page.browser.get_log("performance")
+    page.open(pages["hostile"])
+    with pytest.raises(NoAlertPresentException):
+        page.browser.switch_to.alert.text  # noqa: B018
+    state = page.js(_INJECTED)
+    assert state == {"pwned": None, "scripts": 3, "imgs": 0, "handlers": 0}
+    assert page.errors() == [], "a blocked injection would show up as a CSP error"
+    _assert_offline(page, pages["hostile"].resolve().as_uri())
+    # The attack text is displayed as text, in the table and in the hover.
+    body = page.js("return document.body.textContent;")
+    assert "<script>window.__pwned" in body and "onerror=" in body
+    page.js(
+        "var gd = document.getElementById('chart');"
+        "var c = gd.data.findIndex(function (t) { return t.type === 'bar'; });"
+        "Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: 0}]);"
+    )
+    hover = page.js("return document.querySelector('#chart .hoverlayer').innerHTML;")
+    assert "&lt;script&gt;" in hover or "&lt;img" in hover or "&lt;svg" in hover
+    assert page.js(_INJECTED)["pwned"] is None
+    assert (
+        page.js(
+            "return document.querySelectorAll('#chart .hoverlayer a, #chart .hoverlayer img').length;"
+        )
+        == 0
+    )
+    assert page.js(_BARS) == _drawable(chronology)
+
+
+def test_hostile_articles_end_to_end(page, tmp_path):
+    """Attack strings in real article files: the built page stays inert, the CSVs are safe."""
+    from timeline import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "attack.txt").write_text(
+        "Plant closes after leak\n\n"
+        "On March 3, 2021, <script>window.__pwned='txt'</script> the council voted to close "
+        "the plant, officials said.\n\n"
+        '=HYPERLINK("http://example.invalid","x") The leak began on Monday, March 1, 2021 '
+        "<img src=x onerror=\"window.__pwned='img'\">, residents said.\n\n"
+        "@SUM(A1) Inspectors returned on April 12, 2021 </script><!-- to check the valves.\n",
+        encoding="utf-8",
+    )
+    (corpus / "feed.jsonl").write_text(
+        '{"text": "+cmd On March 3, 2021 the council voted. <svg onload=\\"window.__pwned=1\\">",'
+        ' "published": "2021-03-04", "source": "=Evil Outlet", "title": "<b>t</b>"}\n',
+        encoding="utf-8",
+    )
+    chronology = build([corpus])
+    written = write_all(chronology, tmp_path / "out")
+    page.open(written["timeline.html"])
+    assert page.js(_INJECTED) == {"pwned": None, "scripts": 3, "imgs": 0, "handlers": 0}
+    assert page.errors() == []
+    assert "window.__pwned" in page.js("return document.body.textContent;"), "shown as text"
+    assert "'=HYPERLINK" in written["chronology.csv"].read_text(), "neutralized, not dropped"
+    for name in ("chronology.csv", "audit.csv"):
+        table = pd.read_csv(
+            io.StringIO(written[name].read_text()), dtype=str, keep_default_na=False
+        )
+        for column in table.columns:
+            for value in table[column]:
+                assert not value.startswith(("=", "+", "-", "@", "\t", "\r")) or re.fullmatch(
+                    r"[+-]?\d+(\.\d+)?", value
+                ), (name, column, value)
+
+
+def test_500_events_render_and_scale(page, pages):
+    chronology = pages.chronologies["big"]
+    page.open(pages["big"])
+    assert page.errors() == []
+    assert page.js(_BARS) == 500
+    height = page.js("return document.getElementById('chart').getBoundingClientRect().height;")
+    assert height > 500 * 16
+    assert page.js("return document.querySelectorAll('#events tbody tr').length;") == 500
+    assert page.js("return !!document.querySelector('#chart .rangeslider-container');")
+    assert len(chronology.events) == 500

@@ -1,0 +1,173 @@
+"""The plotly figure: one bar per drawable event, precision shown, conflicts marked."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from tests.render.synthetic import synthetic_chronology
+from timeline.models import Chronology, Claim, Event, Source
+from timeline.render.describe import describe_interval, display_names, opacity, truncate
+from timeline.render.figure import CONFLICT_COLOUR, PUBLISHED_ROW, build_figure, place_events
+
+
+def _bars(figure: dict) -> list[dict]:
+    return [t for t in figure["data"] if t["type"] == "bar"]
+
+
+def _bar_points(figure: dict) -> dict[str, dict]:
+    """event id -> its bar's attributes (colour, opacity, outline, pattern)."""
+    points = {}
+    for trace in _bars(figure):
+        marker = trace["marker"]
+        for i, event_id in enumerate(trace["y"]):
+            assert event_id not in points, f"{event_id} has two bars"
+            points[event_id] = {
+                "colour": marker["color"],
+                "opacity": marker["opacity"][i],
+                "outline": marker["line"]["color"][i],
+                "pattern": marker["pattern"]["shape"][i],
+                "base": trace["base"][i],
+                "ms": trace["x"][i],
+                "group": trace["legendgroup"],
+            }
+    return points
+
+
+def test_one_bar_per_event_spanning_its_interval(small):
+    figure = build_figure(small)
+    points = _bar_points(figure)
+    assert set(points) == {e.id for e in small.events}
+    for event in small.events:
+        placed = next(p for p in place_events([event])[0])
+        assert points[event.id]["ms"] == (placed.end - placed.start).total_seconds() * 1000
+        assert points[event.id]["base"].startswith(event.start[:10])
+    go.Figure(figure)  # plotly validates every property name and value
+
+
+def test_colour_follows_the_first_reporter_and_the_legend_toggles_sources(small):
+    figure = build_figure(small)
+    for event_id, point in _bar_points(figure).items():
+        event = next(e for e in small.events if e.id == event_id)
+        assert point["group"] == (event.first_reported_by or "__unknown__")
+    legend = [t for t in figure["data"] if t.get("showlegend")]
+    names = display_names(small.sources)
+    shown = {t["legendgroup"] for t in legend}
+    assert {e.first_reported_by for e in small.events if e.first_reported_by} <= shown
+    assert all(
+        t["name"]
+        in {truncate(n, 34) for n in names.values()}
+        | {"First reporter unknown", "Competing dates (sources disagree)"}
+        for t in legend
+    )
+
+
+def test_coarse_extents_are_lighter_and_hatched_day_events_get_a_marker(small):
+    figure = build_figure(small)
+    points = _bar_points(figure)
+    by_id = {e.id: e for e in small.events}
+    grains = {e.granularity for e in small.events}
+    assert {"day", "year", "season"} <= grains
+    for event_id, point in points.items():
+        grain = by_id[event_id].granularity
+        assert point["opacity"] == opacity(grain)
+        assert (point["pattern"] == "/") == (grain in ("season", "year", "decade"))
+    assert opacity("day") > opacity("month") > opacity("year") > opacity("decade")
+    markers = {
+        y for t in figure["data"] if t.get("marker", {}).get("symbol") == "diamond" for y in t["y"]
+    }
+    assert {e.id for e in small.events if e.granularity in ("day", "hour")} <= markers
+
+
+def test_conflicts_are_outlined_and_competing_dates_marked():
+    chronology = synthetic_chronology(60, 5, conflict_rate=0.5)
+    conflicts = [e for e in chronology.events if e.conflict]
+    assert conflicts
+    figure = build_figure(chronology)
+    points = _bar_points(figure)
+    for event in chronology.events:
+        assert (points[event.id]["outline"] == CONFLICT_COLOUR) == event.conflict
+    crosses = next(t for t in figure["data"] if t["name"].startswith("Competing dates"))
+    assert sorted(crosses["y"]) == sorted(e.id for e in conflicts for _ in e.competing)
+    ticks = dict(
+        zip(
+            figure["layout"]["yaxis"]["tickvals"],
+            figure["layout"]["yaxis"]["ticktext"],
+            strict=True,
+        )
+    )
+    assert all("⚠" in ticks[e.id] for e in conflicts)
+
+
+def test_publication_dates_have_their_own_row_inferred_ones_hollow(small):
+    figure = build_figure(small)
+    published = [t for t in figure["data"] if t.get("y") == [PUBLISHED_ROW]]
+    dated = [s for s in small.sources if s.published]
+    assert len(published) == len(dated)
+    for trace in published:
+        source = next(s for s in dated if s.id == trace["legendgroup"])
+        hollow = trace["marker"]["symbol"].endswith("-open")
+        assert hollow == (source.published_how == "inferred")
+        assert source.published[:10] in trace["x"][0]
+
+
+@pytest.mark.parametrize("n", [5, 60, 500])
+def test_height_scales_with_rows_and_labels_are_truncated(n):
+    chronology = synthetic_chronology(n, 8)
+    layout = build_figure(chronology)["layout"]
+    rows = len(layout["yaxis"]["categoryarray"])
+    assert layout["height"] >= rows * 18
+    assert layout["height"] <= rows * 30 + 300
+    assert layout["xaxis"]["rangeslider"]["visible"]
+    assert max(len(t) for t in layout["yaxis"]["ticktext"]) < 120
+
+
+def test_undated_events_are_left_out_of_the_chart_not_dropped():
+    source = Source(id="a", path="a.txt", published="2013-04-20", published_how="manifest")
+    claim = Claim(
+        source_id="a",
+        text="At some point.",
+        mention="once",
+        start_char=0,
+        end_char=14,
+        mention_start=8,
+        mention_end=12,
+        value="PAST_REF",
+    )
+    events = [
+        Event(id="E0001", label="undated", value="PAST_REF", claims=[claim]),
+        Event(
+            id="E0002",
+            label="dated",
+            value="2013-04-15",
+            start="2013-04-15",
+            end="2013-04-16",
+            granularity="day",
+            claims=[claim],
+        ),
+        Event(id="E0003", label="odd", value="2013", start="not a date", claims=[claim]),
+    ]
+    figure = build_figure(Chronology(sources=[source], events=events))
+    assert set(_bar_points(figure)) == {"E0002"}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "granularity", "value", "words"),
+    [
+        ("2013-04-15", "2013-04-16", "day", "2013-04-15", "15 Apr 2013"),
+        ("2013-04-01", "2013-05-01", "month", "2013-04", "Apr 2013"),
+        ("2012-09-01", "2012-12-01", "season", "2012-FA", "Fall 2012"),
+        ("1990-01-01", "2000-01-01", "decade", "199", "1990s"),
+        ("2013-04-15", "2013-04-22", "week", "2013-W16", "week of 15 Apr 2013"),
+        (
+            "2013-04-19T18:00:00",
+            "2013-04-19T19:00:00",
+            "hour",
+            "2013-04-19T18",
+            "19 Apr 2013, 18:00",
+        ),
+        (None, None, None, "PAST_REF", "PAST_REF"),
+    ],
+)
+def test_dates_in_words(start, end, granularity, value, words):
+    assert describe_interval(start, end, granularity, value) == words
