@@ -148,7 +148,9 @@ def summary_markdown(folder: Path) -> str:
         except (OSError, json.JSONDecodeError):
             continue
         name = result.get("name", path.stem)
-        info = result.get("machine", {})
+        info = dict(result.get("machine", {}))
+        if result.get("quick"):
+            info["date"] = f"{info.get('date', '?')} (quick)"
         machines[name] = info
         rows = _summary_rows(name, result)
         for row in rows:

@@ -645,8 +645,30 @@ def _systems(section: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def summary(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows for the cross-benchmark table in bench/results/README.md."""
-    return result["targets"]
+    """Rows for the cross-benchmark table in bench/results/README.md: targets, then the peers."""
+    rows = list(result["targets"])
+    ours = result["accuracy"]["timeline"]["all"]
+    for name, scores in result["accuracy"].items():
+        if name != "timeline":
+            rows.append(
+                {
+                    "name": f"value F1 / relaxed F1 of {name} (timeline: "
+                    f"{ours['value_f1']:.3f} / {ours['relaxed_f1']:.3f})",
+                    "value": f"{scores['all']['value_f1']:.3f} / {scores['all']['relaxed_f1']:.3f}",
+                }
+            )
+    for section in ("throughput", "throughput_slow"):
+        for name, row in _systems(result.get(section, {})):
+            if name != "timeline":
+                rows.append(
+                    {"name": f"timeline faster than {name} (x)", "value": row["timeline_speedup"]}
+                )
+    phrases = result.get("phrases") or []
+    if phrases:
+        names = [n for n in phrases[0] if n not in ("phrase", "expected", "dct")]
+        right = ", ".join(f"{n} {sum(r[n]['ok'] for r in phrases)}" for n in names)
+        rows.append({"name": f"named phrases right (of {len(phrases)})", "value": right})
+    return rows
 
 
 if __name__ == "__main__":
