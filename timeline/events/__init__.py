@@ -46,7 +46,16 @@ def cluster_events(
         published = parse(source.published) if source else None
         span = span_of(claim)
         assert span is not None
-        items.append(Item(n, span, claim.source_id, claim.value, publication_day(published)))
+        items.append(
+            Item(
+                n,
+                span,
+                claim.source_id,
+                claim.value,
+                publication_day(published),
+                claim.caption,
+            )
+        )
     clusterer = Clusterer(matrix, frame_columns)
     total = len(items)
     order = sorted(items, key=lambda it: (it.span.rank, it.span.start, it.source, it.index))

@@ -20,6 +20,7 @@ A claim joins an event when:
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,10 +39,12 @@ from timeline.events.timeaxis import (
 )
 from timeline.models import GRANULARITY_ORDER
 
-MERGE = 0.30  # dates agree: similarity needed to be the same happening
-SAME_SOURCE = 0.18  # same source, same date value
-CONFLICT = 0.50  # dates disagree: similarity needed to call it the same happening anyway
+MERGE = 0.15  # dates agree: similarity needed to be the same happening
+SAME_SOURCE = 0.10  # same source, same date value
+CONFLICT = 0.18  # dates disagree (same kind of happening): similarity needed anyway
+SELF_DISPUTE = 0.10  # added to CONFLICT when one article's body would contradict itself
 FRAME_MISMATCH = 0.25  # added to the bar when both name kinds of happening and none is shared
+VAGUENESS = 0.04  # added per doubling of length when a vaguer date joins a more precise event
 INDEX_FEATURES = 8  # features of each claim used as index keys
 CANDIDATES = 40  # events scored exactly per claim, best pre-scores first
 _COARSE_RANK = GRANULARITY_ORDER["season"]
@@ -57,6 +60,7 @@ class Item:
     source: str
     value: str
     published: datetime | None  # publication day of the claim's source
+    caption: bool = False
 
 
 @dataclass
@@ -69,6 +73,7 @@ class Group:
     main: Span | None = None
     values: set[tuple[str, str]] = field(default_factory=set)  # (source, value)
     frames: set[int] = field(default_factory=set)  # "@frame" columns named by its members
+    sources: dict[str, set[bool]] = field(default_factory=dict)  # source -> caption flags seen
     # (publication day, date end) of members that report a past happening, for plausibility.
     past: list[tuple[datetime, datetime]] = field(default_factory=list)
 
@@ -95,23 +100,34 @@ class Clusterer:
         row = self.matrix.getrow(item.index)
         features = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
         frames = {f for f in features if f in self.frame_columns}
-        best: tuple[float, int] | None = None
+        # Agreeing dates first: a claim joins a disputed event only when none agrees with it.
+        agreeing: tuple[float, int] | None = None
+        disputed: tuple[float, int] | None = None
+        fits_somewhere = False  # an agreeing event is similar enough: no dispute then
         for gid in self._candidates(item, features):
             group = self.groups[gid]
             assert group.main is not None
             sim = _cosine(features, group)
+            if frames and group.frames and not frames & group.frames:
+                sim -= FRAME_MISMATCH  # "arrested" vs "walked out": different happenings
             if compatible(item.span, group.main):
                 bar = SAME_SOURCE if (item.source, item.value) in group.values else MERGE
-            elif gap(item.span, group.main) <= conflict_window(item.span, group.main) and (
-                _plausible(item, group)
+                # "last week" agrees with every day of the week: it must say more to join one.
+                ratio = item.span.length / max(group.main.length, DAY)
+                if ratio > 1:
+                    bar += VAGUENESS * math.log2(ratio)
+                fits_somewhere = fits_somewhere or sim >= MERGE
+                if sim >= bar and (agreeing is None or sim - bar > agreeing[0]):
+                    agreeing = (sim - bar, gid)
+            elif (
+                gap(item.span, group.main) <= conflict_window(item.span, group.main)
+                and frames & group.frames  # a disagreement is about the same kind of happening
+                and _plausible(item, group)
+                and sim >= (bar := CONFLICT + _self_dispute(item, group))
+                and (disputed is None or sim - bar > disputed[0])
             ):
-                bar = CONFLICT
-            else:
-                continue
-            if frames and group.frames and not frames & group.frames:
-                bar += FRAME_MISMATCH  # "arrested" vs "walked out": different happenings
-            if sim >= bar and (best is None or sim - bar > best[0]):
-                best = (sim - bar, gid)
+                disputed = (sim - bar, gid)
+        best = agreeing or (None if fits_somewhere else disputed)
         if best is None:
             self.groups.append(Group())
             gid = len(self.groups) - 1
@@ -155,6 +171,7 @@ class Clusterer:
             group.main = item.span
         group.values.add((item.source, item.value))
         group.frames.update(f for f in features if f in self.frame_columns)
+        group.sources.setdefault(item.source, set()).add(item.caption)
         if item.published is not None and item.span.days[1] <= item.published + DAY:
             group.past.append((item.published, item.span.days[1]))
         keys = heapq.nlargest(INDEX_FEATURES, features, key=features.__getitem__)
@@ -174,6 +191,16 @@ def _cosine(features: dict[int, float], group: Group) -> float:
         return 0.0
     dot = sum(w * group.centroid.get(f, 0.0) for f, w in features.items())
     return float(dot / np.sqrt(group.norm2))
+
+
+def _self_dispute(item: Item, group: Group) -> float:
+    """Extra similarity needed when an article would disagree with itself: it happens (an
+    article reporting a dispute, a caption against the body) but less often than across
+    sources."""
+    flags = group.sources.get(item.source)
+    if flags is None or item.caption or True in flags:
+        return 0.0
+    return SELF_DISPUTE
 
 
 def _plausible(item: Item, group: Group) -> bool:

@@ -149,7 +149,7 @@ def frames() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str) -> str:
-    return simplemma.lemmatize(word, lang="en")
+    return simplemma.lemmatize(word, lang="en").lower()
 
 
 def _split_glued(text: str) -> str:
@@ -165,19 +165,60 @@ def _split_glued(text: str) -> str:
 def tokens(claim: Claim) -> list[str]:
     """The content features of a claim: lemmas of its clause without the mention, plus frames.
 
+    Words near the mention count twice: the happening a date belongs to is usually named next
+    to it, while the far end of a long sentence often tells something else.
+
     >>> from timeline.models import Claim
     >>> c = Claim(source_id="a", text="He was captured on Friday evening.", mention="Friday evening",
     ...           start_char=0, end_char=34, mention_start=18, mention_end=32, value="2013-04-19")
     >>> tokens(c)
-    ['capture', '@arrest']
+    ['capture', '@arrest', 'capture', '@arrest']
     """
     cut_start = claim.mention_start - claim.start_char
     cut_end = claim.mention_end - claim.start_char
-    text = claim.text[:cut_start] + " " + claim.text[cut_end:]
-    table = frames()
+    before = _words(claim.text[:cut_start], reverse=True)
+    after = _words(claim.text[cut_end:])
+    # Who says so is not what happened: the attribution's words are left out.
+    speaker = {w.lower() for w in _WORD.findall(claim.attribution or "")}
     out: list[str] = []
-    for m in _WORD.finditer(_split_glued(text)):
+    for words in (before, after):
+        for n, (feature, near) in enumerate(words):
+            if feature[0] not in speaker:
+                out.extend(feature * (2 if near and n < NEAR else 1))
+    return out
+
+
+NEAR = 6  # content words on each side of the mention that count double
+
+
+_CLAUSE_BREAK = {
+    "after",
+    "when",
+    "while",
+    "because",
+    "before",
+    "following",
+    "since",
+    "which",
+    "who",
+    "whose",
+    "until",
+    "as",
+}
+
+
+def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool]]:
+    """Content words of ``text`` walking away from the mention, each as ([lemma, frames...],
+    near): words past a subordinating word ("after a chlorine leak") are not near, they tell
+    another happening."""
+    table = frames()
+    out: list[tuple[list[str], bool]] = []
+    found = list(_WORD.finditer(_split_glued(text)))
+    near = True
+    for m in reversed(found) if reverse else found:
         word = m.group(0).lower().replace("’", "'")
+        if word in _CLAUSE_BREAK:
+            near = False
         if word.endswith("'s"):
             word = word[:-2]
         if len(word) < 2 or word in _DROP:
@@ -185,9 +226,7 @@ def tokens(claim: Claim) -> list[str]:
         lemma = _lemma(word)
         if lemma in _DROP:
             continue
-        out.append(lemma)
-        for frame in table.get(lemma, ()) or table.get(word, ()):
-            out.append(frame)
+        out.append(([lemma, *(table.get(lemma, ()) or table.get(word, ()))], near))
     return out
 
 

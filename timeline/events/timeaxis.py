@@ -81,9 +81,10 @@ def gap(a: Span, b: Span) -> timedelta:
 
 def conflict_window(a: Span, b: Span) -> timedelta:
     """How far apart two dates of one happening may be and still be a disagreement, not two
-    happenings: a few days for days, the longer interval for coarser ones ("last week" against
-    a Friday of the week before; 2011 against 2012)."""
-    return max(3 * DAY, a.length, b.length)
+    happenings: a day between two days (Oct. 8 against Oct. 9 or 10), half the longer interval
+    for coarser ones ("last week" against the Friday before it; 2011 against 2012, but not
+    2011 against fall 2012)."""
+    return max(DAY, min(a.length, b.length), max(a.length, b.length) / 2)
 
 
 def day(moment: datetime) -> datetime:
