@@ -33,13 +33,19 @@ def assemble(
     *,
     progress: Progress | None = None,
 ) -> Chronology:
-    """Collection stages: cluster claims into events, audit them, wrap up the chronology."""
-    events = cluster_events(claims, sources)
+    """Collection stages: cluster claims into events, audit them, wrap up the chronology.
+
+    ``progress(stage, done, total)`` hears "events" (claims clustered) and "audit".
+    """
     if progress:
-        progress("events", 1, 1)
+        progress("events", 0, len(claims))
+    events = cluster_events(claims, sources, progress=progress)
+    if progress:
+        progress("events", len(claims), len(claims))
+        progress("audit", 0, len(events))
     events = audit_events(events, sources)
     if progress:
-        progress("audit", 1, 1)
+        progress("audit", len(events), len(events))
     return Chronology(sources=sources, events=events, skipped=list(skipped or []))
 
 
@@ -51,14 +57,22 @@ def build(
 ) -> Chronology:
     """Build the sourced chronology of every article under ``paths``.
 
+    ``progress(stage, done, total)`` is called as each stage advances: "read", "claims" (per
+    document), "events" (per claim clustered), "audit".
+
     >>> chronology = build(["examples"], manifest="examples/manifest.csv")  # doctest: +SKIP
     >>> chronology.events[0].first_reported_by  # doctest: +SKIP
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    if progress:
+        progress("read", 0, 1)  # ingest reports no steps of its own: one step for the lot
     result = load(paths, manifest)
     claims: list[Claim] = []
     total = len(result.documents)
+    if progress:
+        progress("read", 1, 1)
+        progress("claims", 0, total)
     for n, document in enumerate(result.documents, start=1):
         claims.extend(document_claims(document))
         if progress:
