@@ -52,7 +52,8 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
     if not placed:
         return []
     regions = _merge_regions(body + captions)
-    index = SentenceIndex([s for r in regions for s in sentence_spans(text, *r)])
+    wanted = sorted(m.start_char for m, _ in placed)
+    index = SentenceIndex([s for r in regions for s in sentence_spans(text, *r, only=wanted)])
     by_sentence: dict[tuple[int, int], list[tuple[Mention, bool]]] = {}
     for m, caption in placed:
         sentence = index.find(m.start_char) or (m.start_char, m.end_char)

@@ -35,8 +35,13 @@ _BOUNDARIES: list[tuple[int, re.Pattern[str]]] = [
 ]
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None, *, only: list[int] | None = None
+) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``, trimmed.
+
+    With ``only`` (sorted offsets), just the lines holding one of them are segmented: lines are
+    independent, and most paragraphs of an article carry no date.
 
     >>> t = "Dr. Lee left on Monday. He came back.\\nA title"
     >>> [t[s:e] for s, e in sentence_spans(t)]
@@ -45,6 +50,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text, start, end):
+        if only is not None:
+            i = bisect_right(only, block_end - 1) - 1
+            if i < 0 or only[i] < block_start:
+                continue
         # Same length, so offsets hold: a re-joined block must not split at its line break.
         block = text[block_start:block_end].replace("\n", " ")
         for paragraph in segmenter.analyze(block):

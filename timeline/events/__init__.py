@@ -64,21 +64,23 @@ def cluster_events(
         if progress and (done % 500 == 0 or done == total):
             progress("events", done, total)
     events = []
-    for members in (g.members for g in clusterer.groups):
-        events.append(_event([usable[i] for i in members], matrix[members], roots))
+    for group in clusterer.groups:
+        # Centrality of each member: its similarity to the event's centroid (for the label).
+        norm = float(np.sqrt(group.norm2)) or 1.0
+        central = [
+            sum(w * group.centroid.get(f, 0.0) for f, w in clusterer.features(i).items()) / norm
+            for i in group.members
+        ]
+        events.append(_event([usable[i] for i in group.members], central, roots))
     events.sort(key=_chronology_key)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n:04d}"
     return events
 
 
-def _event(claims: list[Claim], rows, roots: dict[str, str]) -> Event:
-    # Centrality: each claim's similarity to the event's centroid (rows follow ``claims``).
-    centroid = np.asarray(rows.sum(axis=0)).ravel()
-    norm = float(np.linalg.norm(centroid)) or 1.0
-    central = np.asarray(rows @ centroid).ravel() / norm
+def _event(claims: list[Claim], central: list[float], roots: dict[str, str]) -> Event:
     pairs = sorted(
-        zip(claims, central.tolist(), strict=True),
+        zip(claims, central, strict=True),
         key=lambda p: (p[0].source_id, p[0].start_char, p[0].mention_start),
     )
     claims = [c for c, _ in pairs]

@@ -96,9 +96,14 @@ class Clusterer:
             self.add(item)
         return [g.members for g in self.groups]
 
+    def features(self, index: int) -> dict[int, float]:
+        """Row ``index`` of the matrix as {column: weight} (CSR slices: no sparse object)."""
+        lo, hi = self.matrix.indptr[index], self.matrix.indptr[index + 1]
+        columns = self.matrix.indices[lo:hi].tolist()
+        return dict(zip(columns, self.matrix.data[lo:hi].tolist(), strict=True))
+
     def add(self, item: Item) -> None:
-        row = self.matrix.getrow(item.index)
-        features = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
+        features = self.features(item.index)
         frames = {f for f in features if f in self.frame_columns}
         # Agreeing dates first: a claim joins a disputed event only when none agrees with it.
         agreeing: tuple[float, int] | None = None

@@ -14,6 +14,7 @@ import re
 from timeline.models import Claim
 
 MAX_WORDS = 12
+CANDIDATES = 8  # claims tried as the label, most central first
 _ATTRIBUTION_TAIL = re.compile(
     r"(?:,\s*|\s+)(?:according to|as reported by|citing)\s+[^,.;]+|,\s*(?:[A-Za-z.'’-]+\s+){1,8}?"
     r"(?:said|says|told [^,.;]+|reported|added|noted|wrote|claimed|announced)(?:\s+in an? \w+)?"
@@ -72,7 +73,9 @@ def clean_clause(claim: Claim) -> str:
 def label(claims: list[Claim], centrality: list[float]) -> str:
     """The best label among the claims: central, short but complete, from the body text."""
     best: tuple[float, str] | None = None
-    for claim, central in zip(claims, centrality, strict=True):
+    # The most central claims are the candidates: a big event need not clean every clause.
+    ranked = sorted(zip(claims, centrality, strict=True), key=lambda p: -p[1])[:CANDIDATES]
+    for claim, central in ranked:
         text = clean_clause(claim)
         if not text:
             continue

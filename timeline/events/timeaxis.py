@@ -7,7 +7,7 @@ whole days: a finer interval is widened to the days it touches before two are co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from timeline.models import GRANULARITY_ORDER, Claim
@@ -38,20 +38,17 @@ class Span:
     start: datetime
     end: datetime
     rank: int  # granularity rank, finest 0
+    days: tuple[datetime, datetime] = field(init=False, repr=False, compare=False)
+    length: timedelta = field(init=False, repr=False, compare=False)
 
-    @property
-    def days(self) -> tuple[datetime, datetime]:
-        """The interval widened to whole days."""
-        start = self.start.replace(hour=0, minute=0, second=0, microsecond=0)
-        end = self.end.replace(hour=0, minute=0, second=0, microsecond=0)
+    def __post_init__(self) -> None:
+        start = datetime(self.start.year, self.start.month, self.start.day)
+        end = datetime(self.end.year, self.end.month, self.end.day)
         if end < self.end or end <= start:
             end += DAY
-        return start, end
-
-    @property
-    def length(self) -> timedelta:
-        s, e = self.days
-        return e - s
+        # Computed once: comparisons run many times per claim.
+        object.__setattr__(self, "days", (start, end))
+        object.__setattr__(self, "length", end - start)
 
 
 def span_of(claim: Claim) -> Span | None:
