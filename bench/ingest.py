@@ -354,16 +354,24 @@ _OBJECTS = ["budget", "bridge repairs", "new bus routes", "a hiring freeze", "th
 _MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct."]
 
 
-def _story(rng: random.Random, n: int) -> tuple[str, str, date]:
+def _vocabulary() -> list[str]:
+    from timeline.ingest.cleanup import _lexicon
+
+    return [w for w, rank in sorted(_lexicon().items(), key=lambda kv: kv[1])[:8000] if len(w) > 2]
+
+
+def _story(rng: random.Random, n: int, vocabulary: list[str]) -> tuple[str, str, date]:
+    """A story of 6-12 paragraphs: template sentences around random words, so distinct
+    stories share few word 5-grams (as distinct news stories do)."""
     day = date(2015 + n % 9, 1 + n % 10, 1 + n % 27)
     month = _MONTHS[day.month - 1]
     title = f"{rng.choice(_SUBJECTS).title()} {rng.choice(_ACTIONS)} {rng.choice(_OBJECTS)} ({n})"
     paragraphs = []
     for k in range(rng.randint(6, 12)):
+        filler = " ".join(rng.choices(vocabulary, k=rng.randint(18, 40)))
         paragraphs.append(
             f"The {rng.choice(_SUBJECTS)} {rng.choice(_ACTIONS)} {rng.choice(_OBJECTS)} on "
-            f"{month} {max(1, day.day - k % 3)} after a {rng.randint(2, 9)}-hour meeting, "
-            f"officials said in story {n} paragraph {k}, adding that a vote is set for "
+            f"{month} {max(1, day.day - k % 3)}, officials said, {filler}. A vote is set for "
             f"{month} {min(28, day.day + 3)}."
         )
     return title, "\n\n".join(paragraphs), day
@@ -373,12 +381,13 @@ def generate_corpus(folder: Path, count: int, seed: int = 4) -> dict[str, int]:
     """Write ``count`` articles under ``folder``: 60 % txt, 25 % HTML, 15 % in JSONL feeds of 50;
     every tenth article is a truncated repost of the one before it."""
     rng = random.Random(seed)
+    vocabulary = _vocabulary()
     kinds = {"txt": 0, "html": 0, "jsonl": 0}
     feed: list[str] = []
     feeds = 0
     previous = ""
     for n in range(count):
-        title, body, day = _story(rng, n)
+        title, body, day = _story(rng, n, vocabulary)
         if n % 10 == 9 and previous:
             body = previous[: len(previous) // 2 + 200]
         previous = body

@@ -151,6 +151,18 @@ class _Line:
 
 
 def clean(text: str) -> Cleaned:
+    """Label the furniture of a scraped article and return its body and caption spans (cached:
+    readers, dating and syndication all ask about the same text).
+
+    >>> clean("Title of the story here\\n\\nThe mayor said on Monday that the bridge will "
+    ...       "reopen next week after repairs.").body
+    [(25, 102)]
+    """
+    return _clean(text)
+
+
+@lru_cache(maxsize=512)
+def _clean(text: str) -> Cleaned:
     """Label the furniture of a scraped article and return its body and caption spans.
 
     >>> c = clean("Skip to: Content\\n\\nTitle of the story here\\n\\nThe mayor said on Monday that "

@@ -106,6 +106,9 @@ _PATTERNS = [
 ]
 
 
+_HINT = re.compile(rf"{_MONTH_RE}\.?,?\s+\d|\d\s+{_MONTH_RE}|\d[-/.]\d", re.I)
+
+
 @dataclass(frozen=True)
 class StatedDate:
     """A date read from a string: the calendar date, optional clock time and zone, and checks."""
@@ -146,6 +149,8 @@ def find_dates(text: str) -> list[StatedDate]:
     """
     found: list[StatedDate] = []
     taken: list[tuple[int, int]] = []
+    if not _HINT.search(text):
+        return found  # every date form has a digit next to a month name or a separator
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

@@ -39,19 +39,19 @@ STAMP_CONFIDENCE: dict[str, float] = {
     "dateline-weekday-mismatch": 0.4,  # a stamp whose stated weekday contradicts the date
 }
 YEAR_CONFIDENCE: dict[str, float] = {
-    "full-dates": 0.95,  # "Oct. 10, 2023" in the text, with year-less dates beside it
-    "full-dates-only": 0.5,  # only full dates: often an older event the story recalls
+    "full-dates": 0.6,  # "Oct. 10, 2023" in the text, with year-less dates beside it
+    "full-dates-only": 0.3,  # only full dates: often an older event the story recalls
     "collection": 0.95,  # dated articles report the same month-days in that year
     "weekday-pairs": 0.95,  # "Monday, Oct. 9": only one fitting year near the years stated
     "weekday-pairs-ambiguous": 0.5,  # ... several fitting years (every 5-11 years)
     "weekday": 0.85,  # a dateline month-day whose weekday the lede names
-    "years": 0.6,  # only the latest year the text states as past
+    "years": 0.3,  # only the latest year the text states as past
 }
 DAY_CONFIDENCE: dict[str, float] = {
     "partial-dateline": 0.98,  # "BRUSSELS, February 10": the day is stated, only the year is not
     "events+bound": 0.9,  # latest past event, and an upcoming one within a week after it
-    "events+relative": 0.7,  # latest past event plus relative day words ("on Monday")
-    "events": 0.4,  # latest past event only: the article could be much later
+    "events+relative": 0.6,  # latest past event plus relative day words ("on Monday")
+    "events": 0.3,  # latest past event only: the article could be much later
     "shared-text": 0.6,  # shares its text with a dated article (reposts come days later)
 }
 
@@ -227,7 +227,7 @@ _RELATIVE_DAY = re.compile(
 )
 
 
-def find_clues(text: str, cleaned: Cleaned | None = None) -> list[Clue]:
+def find_clues(text: str, cleaned: Cleaned | None = None, *, engine: bool = True) -> list[Clue]:
     """Dated mentions in the body and captions: full dates, month-day pairs (with a weekday when
     one is attached), months with years, and years; each with the tense of its sentence.
 
@@ -243,7 +243,8 @@ def find_clues(text: str, cleaned: Cleaned | None = None) -> list[Clue]:
         for stop in [m.end() for m in _SENTENCE_END.finditer(chunk)] + [len(chunk)]:
             clues.extend(_sentence_clues(chunk[cut:stop], start + cut, caption))
             cut = stop
-    clues.extend(_engine_clues(text, clues, spans))
+    if engine:
+        clues.extend(_engine_clues(text, clues, spans))
     return sorted(clues, key=lambda c: c.start)
 
 
@@ -484,7 +485,8 @@ def _lede_weekday_year(partial: StatedDate, text: str) -> int | None:
     if top is None:
         return None
     fits = []
-    for year in (top, top + 1, top - 1):
+    # News names older years, rarely later ones: the dateline's year is at or after the latest.
+    for year in range(top - 1, top + 3):
         try:
             d = date(year, partial.month, partial.day_of_month)
         except ValueError:
@@ -547,23 +549,30 @@ def _from_collection(
     for document, inference, _ in pending:
         if inference.day is not None and inference.basis.startswith("dateline"):
             dated[document.source.id] = document
-    # Month-day -> years, from the dated articles' own clues.
+    # Month-day -> years, from the dated articles' own clues (only when someone can use it).
     events: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
-    for doc in dated.values():
+    wanted = any(
+        inference.stated is not None or any(c.is_day and c.year is None for c in clues)
+        for _, inference, clues in pending
+    )
+    for doc in dated.values() if wanted else ():
         when = _published_day(doc)
         if when is None:
             continue
-        for c in find_clues(doc.text):
+        for c in find_clues(doc.text, engine=False):
             if c.is_day:
                 events[(c.month, c.day)][_year_near(c, when)] += 1  # type: ignore[index]
     neighbours = similar_groups(documents)
     for n, (document, inference, clues) in enumerate(pending):
         if inference.day is not None and inference.confidence >= YEAR_CONFIDENCE["collection"]:
             continue
-        hint = _year_from_events(clues, events)
+        stamp = find_dateline(document.text)
+        partial = stamp.stated if stamp is not None and stamp.day is None else None
+        votes = clues
+        if partial is not None:  # the dateline's month-day is one more dated event
+            votes = [*clues, Clue(0, 0, partial.text, None, partial.month, partial.day_of_month)]
+        hint = _year_from_events(votes, events)
         if hint is not None:
-            stamp = find_dateline(document.text)
-            partial = stamp.stated if stamp is not None and stamp.day is None else None
             better = infer_date(
                 clues, partial=partial, text=document.text, year_hint=(hint, "collection")
             )
