@@ -301,7 +301,7 @@ def peer_clustering(chronology) -> dict[str, Any]:
     ours = time.perf_counter() - started
 
     started = time.perf_counter()
-    matrix, _ = vectorize(claims)
+    matrix, _, _ = vectorize(claims)
     distance = 1.0 - (matrix @ matrix.T).toarray()
     AgglomerativeClustering(
         n_clusters=None,

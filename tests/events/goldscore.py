@@ -26,7 +26,7 @@ import yaml
 
 from tests.conftest import EXAMPLES, REPO, SEEDS
 from timeline.ingest import load
-from timeline.models import Chronology, Document
+from timeline.models import Chronology, Claim, Document, Event
 from timeline.pipeline import assemble, document_claims
 
 GOLD = REPO / "tests" / "gold"
@@ -78,6 +78,8 @@ class Score:
     unmatched_gold: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     wrong_first: list[str] = field(default_factory=list)
+    matched_events: dict[str, Event] = field(default_factory=dict)  # gold id -> predicted
+    claims_at: dict[tuple[str, str], Claim] = field(default_factory=dict)  # (source, phrase)
 
     @property
     def precision(self) -> float:
@@ -203,6 +205,7 @@ def score(chronology: Chronology, docs: dict[str, Document], gold: dict) -> Scor
             continue
         n, _ = max(candidates, key=lambda c: c[1])
         predicted = chronology.events[n]
+        result.matched_events[gold_id] = predicted
         result.matched += 1
         g0, g1 = gold_interval(str(event["date"]))
         if predicted.start and predicted.end:
@@ -218,6 +221,18 @@ def score(chronology: Chronology, docs: dict[str, Document], gold: dict) -> Scor
         result.conflicts_found += predicted.conflict and event["conflict"]
     result.conflicts_gold = sum(1 for e in gold["events"] if e["conflict"])
     result.conflicts_predicted = sum(1 for e in chronology.events if e.conflict)
+
+    for event in gold["events"]:
+        for anchor in event["anchors"]:
+            source, start, end = _locate(docs, anchor)
+            for predicted in chronology.events:
+                for claim in predicted.claims:
+                    if (
+                        claim.source_id == source
+                        and claim.mention_start < end
+                        and start < claim.mention_end
+                    ):
+                        result.claims_at[(source, anchor[1])] = claim
 
     anchored = [w for w in where if w[3][0] not in "!?"]
     result.anchors = len(anchored)

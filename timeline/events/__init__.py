@@ -39,7 +39,7 @@ def cluster_events(
     usable = [c for c in claims if span_of(c) is not None]
     if not usable:
         return []
-    matrix, frame_columns = vectorize(usable)
+    matrix, near_frames, frame_columns = vectorize(usable)
     items = []
     for n, claim in enumerate(usable):
         source = by_id.get(claim.source_id)
@@ -54,6 +54,7 @@ def cluster_events(
                 claim.value,
                 publication_day(published),
                 claim.caption,
+                near_frames[n],
             )
         )
     clusterer = Clusterer(matrix, frame_columns)

@@ -45,7 +45,7 @@ CONFLICT = 0.18  # dates disagree (same kind of happening): similarity needed an
 SELF_DISPUTE = 0.10  # added to CONFLICT when one article's body would contradict itself
 FRAME_MISMATCH = 0.25  # added to the bar when both name kinds of happening and none is shared
 VAGUENESS = 0.04  # added per doubling of length when a vaguer date joins a more precise event
-INDEX_FEATURES = 8  # features of each claim used as index keys
+INDEX_FEATURES = 12  # most telling features of each claim used as index keys (+ its frames)
 CANDIDATES = 40  # events scored exactly per claim, best pre-scores first
 _COARSE_RANK = GRANULARITY_ORDER["season"]
 _MAX_MONTHS = 36
@@ -61,6 +61,7 @@ class Item:
     value: str
     published: datetime | None  # publication day of the claim's source
     caption: bool = False
+    frames: frozenset[str] = frozenset()  # kinds of happening named next to the mention
 
 
 @dataclass
@@ -72,7 +73,7 @@ class Group:
     norm2: float = 0.0
     main: Span | None = None
     values: set[tuple[str, str]] = field(default_factory=set)  # (source, value)
-    frames: set[int] = field(default_factory=set)  # "@frame" columns named by its members
+    frames: set[str] = field(default_factory=set)  # kinds of happening its members name
     sources: dict[str, set[bool]] = field(default_factory=dict)  # source -> caption flags seen
     # (publication day, date end) of members that report a past happening, for plausibility.
     past: list[tuple[datetime, datetime]] = field(default_factory=list)
@@ -104,7 +105,7 @@ class Clusterer:
 
     def add(self, item: Item) -> None:
         features = self.features(item.index)
-        frames = {f for f in features if f in self.frame_columns}
+        frames = item.frames
         # Agreeing dates first: a claim joins a disputed event only when none agrees with it.
         agreeing: tuple[float, int] | None = None
         disputed: tuple[float, int] | None = None
@@ -117,9 +118,10 @@ class Clusterer:
                 sim -= FRAME_MISMATCH  # "arrested" vs "walked out": different happenings
             if compatible(item.span, group.main):
                 bar = SAME_SOURCE if (item.source, item.value) in group.values else MERGE
-                # "last week" agrees with every day of the week: it must say more to join one.
+                # "last week" agrees with every day of the week: it must say more to join one,
+                # unless it names the same kind of happening next to its date.
                 ratio = item.span.length / max(group.main.length, DAY)
-                if ratio > 1:
+                if ratio > 1 and not frames & group.frames:
                     bar += VAGUENESS * math.log2(ratio)
                 fits_somewhere = fits_somewhere or sim >= MERGE
                 if sim >= bar and (agreeing is None or sim - bar > agreeing[0]):
@@ -140,6 +142,13 @@ class Clusterer:
             gid = best[1]
         self._join(gid, item, features)
 
+    def _keys(self, features: dict[int, float]) -> set[int]:
+        """Index keys: the rarest-weighted features, and every frame (kinds of happening are
+        what two accounts of one event share even when their words differ)."""
+        keys = set(heapq.nlargest(INDEX_FEATURES, features, key=features.__getitem__))
+        keys.update(f for f in features if f in self.frame_columns)
+        return keys
+
     def _blocks(self, span: Span, widen: bool) -> list[int]:
         start, end = span.days
         if widen:
@@ -153,7 +162,7 @@ class Clusterer:
     def _candidates(self, item: Item, features: dict[int, float]) -> list[int]:
         if not features or not self.groups:
             return []
-        keys = heapq.nlargest(INDEX_FEATURES, features, key=features.__getitem__)
+        keys = self._keys(features)
         scores: dict[int, float] = defaultdict(float)
         for block in self._blocks(item.span, widen=True):
             for f in keys:
@@ -175,11 +184,11 @@ class Clusterer:
         ):
             group.main = item.span
         group.values.add((item.source, item.value))
-        group.frames.update(f for f in features if f in self.frame_columns)
+        group.frames.update(item.frames)
         group.sources.setdefault(item.source, set()).add(item.caption)
         if item.published is not None and item.span.days[1] <= item.published + DAY:
             group.past.append((item.published, item.span.days[1]))
-        keys = heapq.nlargest(INDEX_FEATURES, features, key=features.__getitem__)
+        keys = self._keys(features)
         # Register under both month and year blocks so fine and coarse claims find the event.
         blocks = set(self._blocks(item.span, widen=False))
         start, end = item.span.days

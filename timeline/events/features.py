@@ -163,6 +163,11 @@ def _split_glued(text: str) -> str:
 
 
 def tokens(claim: Claim) -> list[str]:
+    """The content features of a claim (see :func:`analyse`)."""
+    return analyse(claim)[0]
+
+
+def analyse(claim: Claim) -> tuple[list[str], frozenset[str]]:
     """The content features of a claim: lemmas of its clause without the mention, plus frames.
 
     Words near the mention count twice: the happening a date belongs to is usually named next
@@ -171,8 +176,10 @@ def tokens(claim: Claim) -> list[str]:
     >>> from timeline.models import Claim
     >>> c = Claim(source_id="a", text="He was captured on Friday evening.", mention="Friday evening",
     ...           start_char=0, end_char=34, mention_start=18, mention_end=32, value="2013-04-19")
-    >>> tokens(c)
-    ['capture', '@arrest', 'capture', '@arrest']
+    >>> analyse(c)
+    (['capture', '@arrest', 'capture', '@arrest'], frozenset({'@arrest'}))
+
+    The second part is the frames named near the mention: what kind of happening is dated.
     """
     cut_start = claim.mention_start - claim.start_char
     cut_end = claim.mention_end - claim.start_char
@@ -181,17 +188,22 @@ def tokens(claim: Claim) -> list[str]:
     # Who says so is not what happened: the attribution's words are left out.
     speaker = {w.lower() for w in _WORD.findall(claim.attribution or "")}
     out: list[str] = []
+    near_frames: set[str] = set()
     for words in (before, after):
         for n, (feature, near) in enumerate(words):
             if feature[0] not in speaker:
-                out.extend(feature * (2 if near and n < NEAR else 1))
-    return out
+                close = near and n < NEAR
+                out.extend(feature * (2 if close else 1))
+                if close:
+                    near_frames.update(feature[1:])
+    return out, frozenset(near_frames)
 
 
 NEAR = 6  # content words on each side of the mention that count double
 
 
 _CLAUSE_BREAK = {
+    "that",
     "after",
     "when",
     "while",
@@ -230,15 +242,17 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool]]:
     return out
 
 
-def vectorize(claims: list[Claim]) -> tuple[sparse.csr_matrix, frozenset[int]]:
-    """One L2-normalized TF-IDF row per claim (IDF over the whole collection), and the
-    column numbers of the "@frame" features."""
-    docs = [tokens(c) for c in claims]
+def vectorize(
+    claims: list[Claim],
+) -> tuple[sparse.csr_matrix, list[frozenset[str]], frozenset[int]]:
+    """One L2-normalized TF-IDF row per claim (IDF over the whole collection), the frames each
+    claim names near its mention, and the columns of the "@frame" features."""
+    analysed = [analyse(c) for c in claims]
+    docs = [a[0] for a in analysed]
+    near = [a[1] for a in analysed]
     if not any(docs):
-        return sparse.csr_matrix((len(claims), 1), dtype=np.float64), frozenset()
+        return sparse.csr_matrix((len(claims), 1), dtype=np.float64), near, frozenset()
     vectorizer = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, norm="l2")
     matrix = vectorizer.fit_transform(docs).tocsr()
-    frame_columns = frozenset(
-        column for name, column in vectorizer.vocabulary_.items() if name.startswith("@")
-    )
-    return matrix, frame_columns
+    frame_columns = frozenset(c for name, c in vectorizer.vocabulary_.items() if name[0] == "@")
+    return matrix, near, frame_columns
