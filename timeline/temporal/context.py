@@ -1,0 +1,124 @@
+"""Tense and aspect cues from the clause around a mention (no parser: word lists, nearest cue wins).
+
+Past: ``said``, ``was``, irregular past forms, ``-ed`` verbs, ``ago``. Future: ``will``,
+``'ll``, ``is to``, ``is set to``, ``is likely to``, ``scheduled``, ``upcoming`` ...
+The cue nearest to the mention inside its sentence decides; a modal in front of the mention
+("will meet ... Tuesday") counts double against a reporting verb further away ("said").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Tense = Literal["past", "future", "present"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PAST = _words(
+    "said told was were had did got went came made took gave met left found began fell rose "
+    "won lost held brought thought saw sent spent sold paid led kept became ran shot spoke "
+    "wrote struck fought caught taught bought built felt heard meant stood understood knew "
+    "grew drew threw flew broke chose drove ate forgot froze hid rode rang sang sank swam tore "
+    "wore woke bit blew dealt dug fed fled forgave hung laid lent lit slid sought spun stole "
+    "stuck swept swore swung wept withdrew arose awoke bore overtook undertook upheld withheld "
+    "sat beat bled bred clung crept forbade leapt mistook overcame overran overthrew rebuilt "
+    "shook shone slew slept sped sprang strove thrust trod wove ago wasn't weren't didn't "
+    "hadn't"
+)
+# -ed words that are seldom past-tense verbs.
+_NOT_PAST = _words(
+    "need red bed hundred speed feed seed shed breed proceed exceed succeed indeed united "
+    "based related armed limited reed creed weed bleed greed steed wed sled shred naked "
+    "wicked sacred kindred rugged ragged beloved alleged"
+)
+_FUTURE = _words(
+    "will shall won't upcoming forthcoming scheduled slated tomorrow next coming "
+    "'ll ’ll gonna planned expected due"
+)
+# Reporting verbs date the report, not the event: "said the vote is on Tuesday".
+_REPORTING = _words("said says say told tells announced added noted reported stated according")
+# A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
+_FUTURE_PREPOSITIONS = _words("until till by")
+_PAST_PREPOSITIONS = _words("since")
+# "<word> to" that announces the future: "is set to", "plans to", "is likely to".
+_FUTURE_BEFORE_TO = _words(
+    "going set due scheduled expected likely slated poised planned planning about plans plan "
+    "intends intend aims aim hopes hope expects expect is are am"
+)
+_PRESENT = _words("is are am says say remains continues")
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n\s*\n|;\s")
+_WINDOW = 220
+
+
+def _kind(tokens: list[str], i: int) -> Tense | None:
+    word = tokens[i]
+    if word in _REPORTING:
+        return None
+    if word in _FUTURE or word.endswith(("'ll", "’ll")):
+        # "had been scheduled to", "was expected" look back from the past
+        if i >= 2 and tokens[i - 1] == "been" and tokens[i - 2] == "had":
+            return "past"
+        return "future"
+    if word == "to" and i > 0 and tokens[i - 1] in _FUTURE_BEFORE_TO:
+        return "future"
+    if word in _PAST:
+        return "past"
+    if len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST:
+        return "past"
+    if word in _PRESENT and not (i + 1 < len(tokens) and tokens[i + 1] == "to"):
+        return "present"
+    return None
+
+
+def tense_at(text: str, start: int, end: int) -> Tense | None:
+    """The tense governing the mention at ``text[start:end]``, or None when there is no cue.
+
+    >>> tense_at("The team will meet Tuesday.", 19, 26)
+    'future'
+    >>> tense_at("Two men set off bombs Monday that killed three.", 22, 28)
+    'past'
+    """
+    left_start = max(0, start - _WINDOW)
+    for cut in _SENTENCE_END.finditer(text, left_start, start):
+        left_start = cut.end()
+    right_end = min(len(text), end + _WINDOW)
+    stop = _SENTENCE_END.search(text, end, right_end)
+    if stop is not None:
+        right_end = stop.start() + 1
+    left = [(m.group().lower(), m.end()) for m in _TOKEN.finditer(text, left_start, start)]
+    words = [w for w, _ in left]
+    if words and start - left[-1][1] <= 2:
+        if words[-1] in _FUTURE_PREPOSITIONS or words[-2:] in (["as", "soon"], ["as", "early"]):
+            return "future"
+        if words[-1] in _PAST_PREPOSITIONS:
+            return "past"
+    if len(words) >= 2 and words[-2:] in (["soon", "as"], ["early", "as"]):
+        return "future"
+    best: tuple[float, Tense] | None = None
+    for i in range(len(words) - 1, -1, -1):
+        kind = _kind(words, i)
+        if kind is None:
+            continue
+        distance = float(start - left[i][1])
+        if kind == "future":
+            distance *= 0.5  # a modal governs the clause even from a few words away
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+        if kind != "present":
+            break
+    right = [(m.group().lower(), m.start()) for m in _TOKEN.finditer(text, end, right_end)]
+    rwords = [w for w, _ in right]
+    for i in range(len(rwords)):
+        kind = _kind(rwords, i)
+        if kind is None:
+            continue
+        distance = (right[i][1] - end) * 1.5 + 4
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+        break
+    return None if best is None else best[1]

@@ -1,0 +1,444 @@
+"""Normalizers the value templates call: small pure functions over the lexicon tables.
+
+Each takes the matched text of one or more groups (``None`` when a group did not match) and
+returns the normalized string, or ``None`` to reject the match (an impossible day, say).
+Every lexicon table is also available as a normalizer of the same name (plain lookup).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from fractions import Fraction
+
+from timeline.temporal.grammar import Grammar, Table, table_key
+from timeline.temporal.templates import Normalizer
+
+# Duration letters of each unit (TIMEX3 / ISO 8601); decades and centuries become years.
+_DURATION_UNIT = {
+    "second": ("T", "S", 1),
+    "minute": ("T", "M", 1),
+    "hour": ("T", "H", 1),
+    "day": ("", "D", 1),
+    "week": ("", "W", 1),
+    "fortnight": ("", "W", 2),
+    "month": ("", "M", 1),
+    "quarter": ("", "Q", 1),
+    "year": ("", "Y", 1),
+    "decade": ("", "Y", 10),
+    "century": ("", "Y", 100),
+    "millennium": ("", "Y", 1000),
+}
+# A fraction of a unit expressed in the next smaller one (2.5 years -> P2Y6M).
+_SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24), "hour": ("minute", 60),
+            "minute": ("second", 60), "week": ("day", 7), "decade": ("year", 10),
+            "century": ("year", 100)}  # fmt: skip
+_X_UNIT = {"decade": "Y", "century": "C", "millennium": "L"}
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+_MIXED = re.compile(r"^(\d+)?\s*(\d+)\s*/\s*(\d+)$")
+
+
+def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
+    """All normalizers, by name: the functions below plus one lookup per lexicon table."""
+    tables = grammar.tables
+    out: dict[str, Normalizer] = {}
+    for name, table in tables.items():
+        out[name] = _lookup(table)
+
+    def number(text: str | None) -> Fraction | str | None:
+        return parse_number(text, tables)
+
+    def month(text: str | None) -> str | None:
+        if text is None:
+            return None
+        if text.strip().isdigit():
+            n = int(text)
+            return f"{n:02d}" if 1 <= n <= 12 else None
+        for name in ("month_name", "month_abbr"):
+            value = tables[name].lookup(text)
+            if value is not None:
+                return f"{int(value):02d}"
+        return None
+
+    def weekday(text: str | None) -> str | None:
+        for name in ("weekday_name", "weekday_abbr", "weekday_plural"):
+            value = tables[name].lookup(text or "")
+            if value is not None:
+                return str(value)
+        return None
+
+    def ordinal(text: str | None) -> str | None:
+        if text is None:
+            return None
+        digits = re.match(r"^(\d+)(?:st|nd|rd|th)?$", text.strip())
+        if digits:
+            return str(int(digits.group(1)))
+        value = tables["ordinal_word"].lookup(text)
+        return None if value is None else str(value)
+
+    def day(text: str | None) -> str | None:
+        n = ordinal(text)
+        if n is None:
+            parsed = number(text)
+            n = str(parsed) if isinstance(parsed, Fraction) and parsed.denominator == 1 else None
+        if n is None or not 1 <= int(n) <= 31:
+            return None
+        return f"{int(n):02d}"
+
+    def num(text: str | None, half: str | None = None) -> str | None:
+        value = number(text)
+        if value is None:
+            return None
+        if half and isinstance(value, Fraction):
+            value += Fraction(1, 2)
+        if isinstance(value, str):
+            return value
+        return str(value.numerator) if value.denominator == 1 else str(float(value))
+
+    def dur(n: str | None, unit: str | None, half: str | None = None) -> str | None:
+        if n is not None and table_key(n) == "other":
+            amount: Fraction | str | None = Fraction(2)
+        else:
+            amount = number(n) if n is not None else Fraction(1)
+        if half and isinstance(amount, Fraction):
+            amount += Fraction(1, 2)
+        name = tables["unit"].lookup(unit or "") or tables["unit_adj"].lookup(unit or "") or unit
+        return duration_value(amount, str(name))
+
+    def year(text: str | None) -> str | None:
+        if text is None:
+            return None
+        digits = re.sub(r"\D", "", text)
+        if len(digits) == 4:
+            return digits
+        if len(digits) == 2:
+            return ("19" if int(digits) >= 30 else "20") + digits
+        return None
+
+    def spelled_year(text: str | None) -> str | None:
+        return spelled_year_value(text, tables)
+
+    def decade(text: str | None) -> str | None:
+        if text is None:
+            return None
+        word = tables["decade_word"].lookup(re.sub(r"^the\s+", "", text.strip()))
+        if word is not None:
+            return f"19{word}"
+        digits = re.sub(r"\D", "", text)
+        if len(digits) == 4:
+            return digits[:3]
+        if len(digits) == 2:
+            return ("19" if int(digits) >= 30 else "20") + digits[0]
+        return None
+
+    def century(text: str | None) -> str | None:
+        n = ordinal(text)
+        if n is None:
+            parsed = number(text)
+            n = str(parsed) if isinstance(parsed, Fraction) and parsed.denominator == 1 else None
+        if n is None or not 1 <= int(n) <= 30:
+            return None
+        return f"{int(n) - 1:02d}"
+
+    def quarter(text: str | None) -> str | None:
+        n = ordinal(text)
+        return n if n in ("1", "2", "3", "4") else None
+
+    def half(text: str | None) -> str | None:
+        n = ordinal(text)
+        return n if n in ("1", "2") else None
+
+    def clock(hour: str | None, minute: str | None = None, ampm: str | None = None) -> str | None:
+        return clock_value(hour, minute, ampm, tables)
+
+    def numdate(first: str | None, second: str | None, sep: str | None = None) -> str | None:
+        """Month and day of a numeric date: 04/23 (US), 23/04 (day > 12), 23.04 (European)."""
+        if first is None or second is None:
+            return None
+        a, b = int(first), int(second)
+        # US order unless the first number cannot be a month or the separator is European.
+        if a > 12 >= b or (sep == "." and b <= 12):
+            a, b = b, a
+        if not (1 <= a <= 12 and 1 <= b <= 31):
+            return None
+        return f"{a:02d}-{b:02d}"
+
+    def dmy(first: str | None, second: str | None) -> str | None:
+        """Day-first numeric date (30-04-2013): month and day, swapping when the day is <= 12."""
+        if first is None or second is None:
+            return None
+        d, m = int(first), int(second)
+        if m > 12 >= d:
+            d, m = m, d
+        if not (1 <= m <= 12 and 1 <= d <= 31):
+            return None
+        return f"{m:02d}-{d:02d}"
+
+    def holiday(text: str | None) -> str | None:
+        key = table_key(text or "")
+        spec = grammar.holidays.get(key)
+        if spec is None:
+            return None
+        if "date" in spec:
+            return str(spec["date"])
+        return "#" + key
+
+    def mod(text: str | None) -> str | None:
+        spec = grammar.modifiers.get(table_key(text or ""))
+        return None if spec is None else str(spec["mod"])
+
+    def times(text: str | None) -> str | None:
+        key = table_key(text or "")
+        if key in ("once",):
+            return "1X"
+        if key in ("twice",):
+            return "2X"
+        if key in ("thrice",):
+            return "3X"
+        value = number(re.sub(r"\s*times?$", "", key))
+        if isinstance(value, Fraction) and value.denominator == 1:
+            return f"{value.numerator}X"
+        return None
+
+    def halfword(text: str | None) -> str | None:
+        return {"first": "1", "last": "2"}.get(table_key(text or ""))
+
+    def unit_pod(text: str | None) -> str | None:
+        """The unit to step by: a part of day steps by days ("the following morning")."""
+        key = table_key(text or "")
+        if tables["part_of_day"].lookup(key) is not None:
+            return "day"
+        value = tables["unit"].lookup(key)
+        return None if value is None else str(value)
+
+    def pod_suffix(text: str | None) -> str | None:
+        value = tables["part_of_day"].lookup(text or "")
+        return None if value is None else f"T{value}"
+
+    def sign(text: str | None) -> str | None:
+        return {"before": "-", "after": "+", "earlier": "-", "later": "+"}.get(
+            table_key(text or "")
+        )
+
+    def thislastnext(text: str | None) -> str | None:
+        return {"this": "+0", "last": "-1", "next": "+1"}.get(table_key(text or ""))
+
+    def frequency_value(text: str | None) -> str | None:
+        value = tables["frequency"].lookup(text or "")
+        if value is None:
+            return None
+        return f"XXXX-XX-XX{value}" if str(value).startswith("T") else str(value)
+
+    def frequency_quant(text: str | None) -> str | None:
+        first = table_key(text or "").split(" ")[0]
+        return "EVERY" if first in ("every", "each") else None
+
+    def relday(text: str | None) -> str | None:
+        return {"today": "+0", "tonight": "+0", "yesterday": "-1", "tomorrow": "+1"}.get(
+            table_key(text or "")
+        )
+
+    def upper(text: str | None) -> str | None:
+        return None if text is None else text.upper()
+
+    def negative(text: str | None) -> str | None:
+        value = num(text)
+        return None if value is None else f"-{value}"
+
+    functions: dict[str, Callable[..., str | None]] = {
+        "month": month,
+        "weekday": weekday,
+        "ordinal": ordinal,
+        "day": day,
+        "num": num,
+        "neg": negative,
+        "dur": dur,
+        "year": year,
+        "spelled_year": spelled_year,
+        "decade": decade,
+        "century": century,
+        "quarter": quarter,
+        "half": half,
+        "clock": clock,
+        "numdate": numdate,
+        "dmy": dmy,
+        "holiday": holiday,
+        "mod": mod,
+        "times": times,
+        "upper": upper,
+        "relday": relday,
+        "halfword": halfword,
+        "unit_pod": unit_pod,
+        "pod_suffix": pod_suffix,
+        "sign": sign,
+        "thislastnext": thislastnext,
+        "frequency_value": frequency_value,
+        "frequency_quant": frequency_quant,
+    }
+    out.update(functions)
+    return out
+
+
+def _lookup(table: Table) -> Normalizer:
+    def lookup(text: str | None) -> str | None:
+        value = table.lookup(text or "")
+        return None if value is None else str(value)
+
+    return lookup
+
+
+def parse_number(text: str | None, tables: dict[str, Table]) -> Fraction | str | None:
+    """A number phrase as a Fraction, ``"X"`` for vague amounts, or ``None``.
+
+    Handles digits (``14``, ``1,000``, ``2.5``, ``2 1/2``), words (``twenty-four``,
+    ``a hundred``, ``two and a half``) and vague amounts (``several`` -> ``X``).
+    """
+    if text is None:
+        return None
+    key = table_key(text)
+    if not key:
+        return None
+    half = False
+    for tail in (" and a half", " and one half", " and a quarter"):
+        if key.endswith(tail):
+            half = True
+            extra = Fraction(1, 4) if tail.endswith("quarter") else Fraction(1, 2)
+            key = key[: -len(tail)].strip()
+            break
+    vague = tables["vague_amount"].values.get(key)
+    if vague is not None:
+        if vague == "X":
+            return "X"
+        base: Fraction | None = Fraction(str(vague))
+    elif _DIGITS.match(key):
+        base = Fraction(key.replace(",", ""))
+    elif _MIXED.match(key):
+        whole, top, bottom = _MIXED.match(key).groups()  # type: ignore[union-attr]
+        if int(bottom) == 0:
+            return None
+        base = Fraction(int(whole or 0)) + Fraction(int(top), int(bottom))
+    else:
+        base = _number_words(key, tables)
+    if base is None:
+        return None
+    return base + extra if half else base
+
+
+def _number_words(key: str, tables: dict[str, Table]) -> Fraction | None:
+    total = 0
+    current = 0
+    seen = False
+    for word in key.split():
+        if word == "and":
+            continue
+        if word in ("a", "an", "one") and not seen:
+            current = 1
+            seen = True
+            continue
+        for name in ("ones", "teens", "tens"):
+            value = tables[name].values.get(word)
+            if value is not None:
+                current += int(value)
+                seen = True
+                break
+        else:
+            scale = tables["scale"].values.get(word)
+            if scale is None:
+                return None
+            current = max(current, 1) * int(scale)
+            if scale >= 1000:
+                total += current
+                current = 0
+            seen = True
+    return Fraction(total + current) if seen else None
+
+
+def duration_value(amount: Fraction | str | None, unit: str) -> str | None:
+    """TIMEX3 duration of ``amount`` units (``X`` when unknown).
+
+    >>> duration_value(Fraction(5, 2), "year"), duration_value("X", "week"), duration_value(Fraction(2), "decade")
+    ('P2Y6M', 'PXW', 'P20Y')
+    """
+    if unit not in _DURATION_UNIT or amount is None:
+        return None
+    time_part, letter, factor = _DURATION_UNIT[unit]
+    if amount == "X":
+        return f"P{time_part}X{_X_UNIT.get(unit, letter)}"
+    assert isinstance(amount, Fraction)
+    amount = amount * factor
+    base = {"decade": "year", "century": "year", "millennium": "year", "fortnight": "week"}.get(
+        unit, unit
+    )
+    whole = amount.numerator // amount.denominator
+    rest = amount - whole
+    out = f"{whole}{letter}" if whole else ""
+    if rest:
+        smaller = _SMALLER.get(base)
+        if smaller is None:
+            return f"P{time_part}{float(amount):g}{letter}"
+        small_unit, ratio = smaller
+        part = rest * ratio
+        if part.denominator != 1:
+            return f"P{time_part}{float(amount):g}{letter}"
+        small_time, small_letter, _ = _DURATION_UNIT[small_unit]
+        tail = f"{part.numerator}{small_letter}"
+        if small_time and not time_part:
+            return f"P{out}T{tail}"
+        out += tail
+    if not out:
+        return None
+    return f"P{time_part}{out}"
+
+
+def spelled_year_value(text: str | None, tables: dict[str, Table]) -> str | None:
+    """``nineteen ninety-six`` -> 1996, ``two thousand one`` -> 2001, ``twenty thirteen`` -> 2013."""
+    if text is None:
+        return None
+    words = table_key(text).split()
+    if "thousand" in words:
+        value = _number_words(" ".join(words), tables)
+        return str(value) if value is not None and 1000 <= value <= 2999 else None
+    for split in range(1, len(words)):
+        head = _number_words(" ".join(words[:split]), tables)
+        tail = _number_words(" ".join(words[split:]), tables)
+        if head is not None and tail is not None and 10 <= head <= 29 and 0 < tail < 100:
+            return f"{int(head)}{int(tail):02d}"
+    return None
+
+
+_CLOCK_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
+
+
+def clock_value(
+    hour: str | None, minute: str | None, ampm: str | None, tables: dict[str, Table]
+) -> str | None:
+    """24-hour ``HH:MM`` of a clock time (``24:00`` for midnight, TimeML style)."""
+    if hour is None:
+        return None
+    key = table_key(hour)
+    if key in _CLOCK_WORDS:
+        h, m = _CLOCK_WORDS[key]
+        return f"{h:02d}:{m:02d}"
+    if key.isdigit():
+        h = int(key)
+    else:
+        parsed = _number_words(key, tables)
+        if parsed is None:
+            return None
+        h = int(parsed)
+    m = int(minute) if minute and minute.isdigit() else 0
+    if ampm:
+        marker = re.sub(r"[^a-z]", "", ampm.lower())
+        if not 1 <= h <= 12:
+            return None
+        if marker == "inthemorning":
+            h = 0 if h == 12 else h
+        elif marker in ("intheafternoon", "intheevening", "atnight"):
+            h = h + 12 if h < 12 else h
+        elif marker.startswith("p") and h != 12:
+            h += 12
+        elif marker.startswith("a") and h == 12:
+            h = 0
+    if not (0 <= h <= 24 and 0 <= m <= 59) or (h == 24 and m):
+        return None
+    return f"{h:02d}:{m:02d}"

@@ -1,0 +1,324 @@
+"""Resolve rendered rule values against a reference time.
+
+Rendered values come in four kinds:
+
+* concrete (``2013-04-16``, ``2011``, ``P6M``, ``PRESENT_REF``): kept as they are;
+* relative, ``@<unit><+n|-n|+X|-X>[suffix]``: the reference moved by n units, at the unit's
+  granularity (or the rule's ``grain``); ``@day-1TMO`` is yesterday morning. An unknown
+  amount (``X``) gives ``PAST_REF`` / ``FUTURE_REF``;
+* underspecified, with ``XXXX`` for the year and/or ``WXX`` for the week (``XXXX-04-16``,
+  ``XXXX-WXX-1``, ``XXXX-FA``, ``XXXX-#thanksgiving``): the candidate around the reference
+  is chosen by direction (see :func:`choose`); ``XXXX-XX-XX`` means the reference day;
+* anything else (``XXXX-WXX-2`` in a set): kept.
+
+Directions, with r the reference instant: *past* = latest candidate starting at or before r;
+*future* = earliest candidate ending after r; *last* = latest candidate ending at or before r;
+*next* = earliest candidate starting after r; *this*/*nearest* = the candidate containing r,
+else the closest one; *nearest_past*/*nearest_future* = the closest one, distances on the
+tense's side divided by three.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from timeline.temporal.timex import (
+    GRANULARITY_RANK,
+    Interval,
+    interval,
+    move,
+    value_at,
+)
+
+_RELATIVE = re.compile(r"^@([a-z_]+)([+-])(X|\d+(?:\.\d+)?)(.*)$")
+# How much closer a candidate on the tense's side counts ("nearest_past"/"nearest_future").
+_TENSE_BIAS = 3.0
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHSQ])")
+_PLACEHOLDER = {
+    "millennium": "X",
+    "century": "XX",
+    "decade": "XXX",
+    "year": "XXXX",
+    "half_year": "XXXX-HX",
+    "quarter": "XXXX-QX",
+    "season": "XXXX-XX",
+    "month": "XXXX-XX",
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "day": "XXXX-XX-XX",
+    "part_of_day": "XXXX-XX-XX",
+    "hour": "XXXX-XX-XXTXX",
+    "minute": "XXXX-XX-XXTXX:XX",
+    "second": "XXXX-XX-XXTXX:XX:XX",
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference time: the instant relative expressions are computed from, and its value."""
+
+    moment: datetime
+    value: str
+    granularity: str
+
+    @classmethod
+    def published(cls, moment: datetime) -> Reference:
+        return cls(moment, moment.date().isoformat(), "day")
+
+    @classmethod
+    def of(cls, value: str) -> Reference | None:
+        span = interval(value)
+        if span is None:
+            return None
+        return cls(span.start, value, span.granularity)
+
+
+@dataclass
+class Resolved:
+    value: str
+    span: Interval | None
+    reference: Reference | None
+
+
+def holiday_date(spec: dict, year: int) -> date | None:
+    """The date of a holiday (lexicon spec) in ``year``.
+
+    >>> holiday_date({"weekday": 4, "nth": 4, "month": 11}, 2013)
+    datetime.date(2013, 11, 28)
+    """
+    try:
+        if "date" in spec:
+            month, day = map(int, str(spec["date"]).split("-"))
+            return date(year, month, day)
+        if "easter" in spec:
+            return _easter(year) + timedelta(days=int(spec["easter"]))
+        month, weekday, nth = int(spec["month"]), int(spec["weekday"]), int(spec["nth"])
+        if nth > 0:
+            first = date(year, month, 1)
+            offset = (weekday - first.isoweekday()) % 7
+            day = first + timedelta(days=offset + 7 * (nth - 1))
+        else:
+            last = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
+            day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+        return day + timedelta(days=int(spec.get("plus", 0)))
+    except ValueError:
+        return None
+
+
+def _easter(year: int) -> date:
+    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def relative(
+    value: str, ref: Reference | None, grain: str | None = None
+) -> tuple[str, Reference | None] | None:
+    """Resolve ``@unit±n[suffix]``; returns (value, reference used) or None if not relative.
+
+    >>> relative("@week-1", Reference.published(datetime(2013, 4, 23)))[0]
+    '2013-W16'
+    """
+    m = _RELATIVE.match(value)
+    if not m:
+        return None
+    unit, sign, amount, suffix = m.groups()
+    if unit == "fortnight":
+        unit, amount = "week", "X" if amount == "X" else str(float(amount) * 2)
+    target = grain or unit
+    if grain == "ref" and ref is not None:
+        target = ref.granularity if _finer(ref.granularity, unit) else unit
+    elif grain == "ref":
+        target = unit
+    if amount == "X":
+        return ("PAST_REF" if sign == "-" else "FUTURE_REF"), ref
+    if ref is None:
+        return _PLACEHOLDER.get(target, "XXXX") + suffix, None
+    n = float(amount)
+    if sign == "-":
+        n = -n
+    moment = ref.moment
+    if ref.granularity in ("week", "weekend") and unit in ("day",):
+        moment = ref.moment
+    if n != int(n):
+        # Fractions move by the next smaller unit: 1.5 years = 18 months.
+        months = {"year": 12, "decade": 120, "century": 1200, "quarter": 3}.get(unit)
+        if months:
+            moved = move(moment, "month", round(n * months))
+        else:
+            days = {"week": 7, "month": 30, "day": 1}.get(unit, 1)
+            moved = moment + timedelta(days=round(n * days))
+    else:
+        moved = move(moment, unit, int(n))
+    if target not in GRANULARITY_RANK:
+        target = unit
+    out = value_at(moved, target)
+    if _finer(target, ref.granularity) and ref.granularity in ("year", "decade", "century"):
+        out = _mask(out, ref.granularity)
+    if suffix and target == "day":
+        out += suffix
+    elif suffix and target != "day":
+        suffix = ""
+    return out, ref
+
+
+def _finer(a: str, b: str) -> bool:
+    return GRANULARITY_RANK.get(a, 99) < GRANULARITY_RANK.get(b, 99)
+
+
+def _mask(value: str, known: str) -> str:
+    """Hide the parts of ``value`` finer than ``known`` (1999-01-02 known to the year: 1999-XX-XX)."""
+    if known == "year":
+        return value[:4] + re.sub(r"\d", "X", value[4:])
+    return re.sub(r"\d", "X", value)
+
+
+def candidates(value: str, ref: Reference, holidays: dict[str, dict]) -> list[str]:
+    """Concrete values an underspecified value can take around the reference."""
+    y = ref.moment.year
+    out: list[str] = []
+    if "WXX" in value:
+        monday = ref.moment.date() - timedelta(days=ref.moment.weekday())
+        for weeks in (-2, -1, 0, 1, 2):
+            iy, iw, _ = (monday + timedelta(weeks=weeks)).isocalendar()
+            week = f"{iy:04d}-W{iw:02d}"
+            concrete = value.replace("XXXX-WXX", week, 1)
+            # XXXX-WXX-5 (a weekday) -> the date of that weekday in the week
+            day = re.match(r"^(\d{4})-W(\d\d)-([1-7])(.*)$", concrete)
+            if day:
+                d = date.fromisocalendar(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+                concrete = d.isoformat() + day.group(4)
+            out.append(concrete)
+        return out
+    for year in (y - 2, y - 1, y, y + 1, y + 2):
+        concrete = value.replace("XXXX", f"{year:04d}", 1)
+        hol = re.search(r"#([^T]+)", concrete)
+        if hol:
+            spec = holidays.get(hol.group(1))
+            day = holiday_date(spec, year) if spec else None
+            if day is None:
+                continue
+            concrete = concrete.replace(f"{year:04d}-#{hol.group(1)}", day.isoformat())
+        out.append(concrete)
+    return out
+
+
+def choose(options: list[tuple[str, Interval]], moment: datetime, direction: str) -> str | None:
+    """Pick the candidate value for ``direction`` (past, future, last, next, this, nearest)."""
+    if not options:
+        return None
+    if direction == "past":
+        # Anything that starts on the reference day is not in its future ("Friday night").
+        day_end = datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
+        found = [o for o in options if o[1].start < max(day_end, moment)]
+        return max(found, key=lambda o: o[1].start)[0] if found else None
+    if direction == "future":
+        found = [o for o in options if o[1].end > moment]
+        return min(found, key=lambda o: o[1].start)[0] if found else None
+    if direction == "last":
+        day_start = datetime(moment.year, moment.month, moment.day)
+        found = [o for o in options if o[1].end <= day_start or o[1].end <= moment]
+        return max(found, key=lambda o: o[1].start)[0] if found else None
+    if direction == "next":
+        day_end = datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
+        found = [o for o in options if o[1].start >= day_end or o[1].start > moment]
+        return min(found, key=lambda o: o[1].start)[0] if found else None
+    if direction in ("nearest_past", "nearest_future"):
+        # Tense as a bias: the nearest candidate, the tense's side counting 3 times closer.
+        def biased(o: tuple[str, Interval]) -> float:
+            span = o[1]
+            if span.start <= moment < span.end:
+                return 0.0
+            if moment < span.start:
+                d = (span.start - moment).total_seconds()
+                return d / _TENSE_BIAS if direction == "nearest_future" else d
+            d = (moment - span.end).total_seconds()
+            return d / _TENSE_BIAS if direction == "nearest_past" else d
+
+        return min(options, key=biased)[0]
+    for value, span in options:
+        if span.start <= moment < span.end:
+            return value
+
+    def distance(o: tuple[str, Interval]) -> float:
+        span = o[1]
+        if moment < span.start:
+            return (span.start - moment).total_seconds()
+        return (moment - span.end).total_seconds() * 1.0001  # ties go to the future
+
+    return min(options, key=distance)[0]
+
+
+def underspecified(value: str) -> bool:
+    """True when the value has a year or week placeholder the reference can fill."""
+    return value.startswith("XXXX") and value != "XXXX"
+
+
+def resolve_partial(
+    value: str, ref: Reference, direction: str, holidays: dict[str, dict]
+) -> str | None:
+    """Fill ``XXXX``/``WXX`` placeholders from ``ref`` going in ``direction``.
+
+    >>> from datetime import datetime
+    >>> ref = Reference.published(datetime(2013, 4, 23))
+    >>> resolve_partial("XXXX-FA", ref, "last", {}), resolve_partial("XXXX-08", ref, "future", {})
+    ('2012-FA', '2013-08')
+    """
+    if value.startswith("XXXX-XX-XX"):
+        day = ref.moment.date().isoformat()
+        return day + value[10:]
+    options: list[tuple[str, Interval]] = []
+    for concrete in candidates(value, ref, holidays):
+        span = interval(concrete)
+        if span is not None:
+            options.append((concrete, span))
+    return choose(options, ref.moment, direction)
+
+
+def duration_interval(value: str, ref: Reference, direction: str) -> Interval | None:
+    """The interval of a duration anchored at the reference: the past N units end at it.
+
+    >>> duration_interval("P2M", Reference.published(datetime(2013, 4, 23)), "past").start
+    datetime.datetime(2013, 2, 23, 0, 0)
+    """
+    m = re.match(r"^P(?:(\d[^T]*))?(?:T(.*))?$", value)
+    if not m or "X" in value:
+        return None
+    moment = ref.moment
+    sign = -1 if direction in ("past", "last") else 1
+    other = moment
+    unit = "day"
+    for part, is_time in ((m.group(1) or "", False), (m.group(2) or "", True)):
+        for amount, letter in _DURATION_PART.findall(part):
+            n = float(amount)
+            if n != int(n):
+                return None
+            name = {
+                ("Y", False): "year",
+                ("Q", False): "quarter",
+                ("M", False): "month",
+                ("W", False): "week",
+                ("D", False): "day",
+                ("H", True): "hour",
+                ("M", True): "minute",
+                ("S", True): "second",
+            }.get((letter, is_time))
+            if name is None:
+                return None
+            other = move(other, name, sign * int(n))
+            unit = name
+    if other == moment:
+        return None
+    start, end = (other, moment) if sign < 0 else (moment, other)
+    return Interval(start, end, unit)
