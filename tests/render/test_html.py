@@ -105,9 +105,8 @@ def test_hostile_text_is_escaped_everywhere(hostile):
     assert "application/json" in data_attrs
     assert "</" not in data and "<!--" not in data and "\u2028" not in data
     figure = json.loads(data)
-    hover = " ".join(
-        h for trace in figure["data"] for h in trace.get("hovertext", []) if isinstance(h, str)
-    )
+    hover = " ".join(figure["hover"].values())
+    assert set(figure["hover"]) == {e.id for e in hostile.events}
     assert "&lt;script&gt;window.__pwned" in hover
     assert "<script>" not in hover
 

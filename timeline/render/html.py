@@ -105,6 +105,14 @@ def _published_cell(source: Source | None) -> str:
     return f"≈ {_e(when)} <span class='badge inferred'>{_e(source.published_how)}</span>"
 
 
+def _published_date(source: Source) -> str:
+    """The date alone (the sources table has a column for how it was found)."""
+    if not source.published:
+        return '<span class="badge unknown">unknown</span>'
+    when = _e(describe_interval(source.published[:10], None, "day"))
+    return when if source.published_how in _SOLID_HOW else f"≈ {when}"
+
+
 def _quote_html(claim: Claim) -> str:
     """The claim's sentence with its time expression marked (offsets first, text search second)."""
     text = claim.text
@@ -274,7 +282,7 @@ def _sources_table(chronology: Chronology, colours: dict[str, str]) -> str:
             f"style='background:{colours.get(s.id, UNKNOWN_COLOUR)}'></span>"
             f"<b>{_e(source_name(s))}</b><br><small>{_e(s.id)}</small></td>"
             f"<td>{title}</td>"
-            f"<td class='when' data-sort='{_e(s.published or '~')}'>{_published_cell(s)}</td>"
+            f"<td class='when' data-sort='{_e(s.published or '~')}'>{_published_date(s)}</td>"
             f"<td data-sort='{_e(s.published_how)}'><span class='badge {how_class}'>"
             f"{_e(s.published_how)}</span></td>"
             f"<td class='num' data-sort='{s.published_confidence}'>{confidence}</td>"
@@ -436,6 +444,25 @@ def _toolbar(chronology: Chronology) -> str:
     return "".join(buttons)
 
 
+def share_hovers(figure: dict[str, Any]) -> dict[str, Any]:
+    """Move event hover texts out of the traces into one ``hover`` map (event id -> text).
+
+    A day-level event has a bar and a marker carrying the same long card; sent once, the page
+    is smaller. page.js puts them back (``hovertext`` from ``customdata``) before plotting.
+
+    >>> share_hovers({"data": [{"customdata": ["E1"], "hovertext": ["card"]}]})["hover"]
+    {'E1': 'card'}
+    """
+    hover: dict[str, str] = {}
+    for trace in figure["data"]:
+        ids, texts = trace.get("customdata"), trace.get("hovertext")
+        if ids and texts and len(ids) == len(texts):
+            hover.update(zip(ids, texts, strict=True))
+            del trace["hovertext"]
+    figure["hover"] = hover
+    return figure
+
+
 def render_html(chronology: Chronology, *, title: str | None = None) -> str:
     """The self-contained timeline page for ``chronology``, as one HTML string.
 
@@ -447,7 +474,7 @@ def render_html(chronology: Chronology, *, title: str | None = None) -> str:
 
     colours = colours_for(chronology.sources)
     heading = title or _default_title(chronology)
-    figure = build_figure(chronology)
+    figure = share_hovers(build_figure(chronology))
     page_js = _asset("page.js")
     plotly_js = _plotly_js()
     return Template(_asset("page.html")).substitute(

@@ -43,6 +43,56 @@
     chart.scrollIntoView({ block: "start", behavior: "smooth" });
   }
 
+  // Event hover cards travel once, keyed by event id (a bar and its marker share one).
+  if (figure && figure.hover) {
+    figure.data.forEach(function (trace) {
+      if (!trace.hovertext && trace.customdata) {
+        trace.hovertext = trace.customdata.map(function (id) {
+          return Object.prototype.hasOwnProperty.call(figure.hover, id) ? figure.hover[id] : id;
+        });
+      }
+    });
+  }
+
+  // A diamond stands in for a bar too thin to see; once zoomed in far enough for the bar to
+  // show (about 10 px), the diamond fades out so it does not sit on top of the bar.
+  var barMs = {};
+  var markerTraces = [];
+  if (figure && figure.data) {
+    figure.data.forEach(function (trace, index) {
+      if (trace.type === "bar") {
+        trace.y.forEach(function (id, i) {
+          barMs[id] = trace.x[i];
+        });
+      } else if (trace.marker && trace.marker.symbol === "diamond" && trace.customdata) {
+        markerTraces.push({ index: index, opacity: trace.marker.opacity.slice() });
+      }
+    });
+  }
+
+  function fadeMarkers() {
+    var axis = chart._fullLayout && chart._fullLayout.xaxis;
+    if (!axis || !markerTraces.length) return;
+    var range = axis.range.map(function (v) {
+      if (typeof v === "number") return v;
+      var ms = Date.parse(v);
+      return isNaN(ms) ? Date.parse(String(v).replace(" ", "T")) : ms;
+    });
+    var pxPerMs = axis._length / Math.max(range[1] - range[0], 1);
+    var indices = [];
+    var opacities = [];
+    markerTraces.forEach(function (m) {
+      var ids = chart.data[m.index].customdata;
+      indices.push(m.index);
+      opacities.push(
+        ids.map(function (id, i) {
+          return (barMs[id] || 0) * pxPerMs >= 10 ? 0 : m.opacity[i];
+        })
+      );
+    });
+    window.Plotly.restyle(chart, { "marker.opacity": opacities }, indices);
+  }
+
   if (chart && figure && window.Plotly) {
     var config = {
       displaylogo: false,
@@ -52,6 +102,8 @@
       toImageButtonOptions: { format: "png", filename: "timeline", scale: 2 },
     };
     window.Plotly.newPlot(chart, figure.data, figure.layout, config).then(function () {
+      fadeMarkers();
+      chart.on("plotly_relayout", fadeMarkers);
       chart.setAttribute("data-ready", "1");
       chart.on("plotly_click", function (ev) {
         var point = ev && ev.points && ev.points[0];
