@@ -296,3 +296,24 @@ def test_500_events_render_and_scale(page, pages):
     assert page.js("return document.querySelectorAll('#events tbody tr').length;") == 500
     assert page.js("return !!document.querySelector('#chart .rangeslider-container');")
     assert len(chronology.events) == 500
+
+
+def test_zooming_in_fades_the_stand_in_diamonds(page, pages):
+    """Diamonds stand in for bars too thin to see; zoomed in, the real bar shows instead."""
+    page.open(pages["small"])
+    opacities = """
+        var gd = document.getElementById('chart'), out = {};
+        gd.data.forEach(function (t) {
+          if (t.marker && t.marker.symbol === 'diamond')
+            t.customdata.forEach(function (id, i) { out[id] = t.marker.opacity[i]; });
+        });
+        return out;
+    """
+    before = page.js(opacities)
+    day = next(e for e in pages.chronologies["small"].events if e.granularity == "day")
+    assert before[day.id] > 0
+    page.js("document.querySelector('#row-' + arguments[0] + ' button.zoom').click();", day.id)
+    _wait(page, lambda: page.js(opacities)[day.id] == 0)
+    hour = [e.id for e in pages.chronologies["small"].events if e.granularity == "hour"]
+    after = page.js(opacities)
+    assert all(after[i] > 0 for i in hour), "an hour is still too thin to see at this zoom"

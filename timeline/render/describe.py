@@ -137,6 +137,26 @@ def describe_event_date(event: Event) -> str:
     return " or ".join(dates) if len(dates) > 1 else own
 
 
+def describe_lag(days: float) -> str:
+    """The reporting lag in words: how long after (or before) the event's start it was
+    first published.
+
+    >>> describe_lag(2), describe_lag(-3), describe_lag(4666), describe_lag(0)
+    ('2 days after the event began', '3 days before the event began', '12.8 years after the event began', 'the day the event began')
+    """
+    if round(days) == 0:
+        return "the day the event began"
+    when = "after" if days > 0 else "before"
+    size = abs(days)
+    if size >= 365:
+        amount = f"{size / 365.25:.1f} years"
+    elif size >= 60:
+        amount = f"{size / 30.44:.0f} months"
+    else:
+        amount = f"{size:.0f} day{'s' * (round(size) != 1)}"
+    return f"{amount} {when} the event began"
+
+
 def source_name(source: Source | None, fallback: str = "") -> str:
     """What to call a source in a legend or a quote: its outlet, else its title, else its id.
 

@@ -23,6 +23,7 @@ from timeline.models import GRANULARITY_ORDER, Chronology, Event, Source
 from timeline.render.describe import (
     describe_event_date,
     describe_interval,
+    describe_lag,
     display_names,
     is_coarse,
     opacity,
@@ -195,7 +196,7 @@ def event_hover(event: Event, sources: dict[str, Source]) -> str:
         first = sources.get(event.first_reported_by)
         lag = ""
         if event.lag_days is not None:
-            lag = f", {event.lag_days:+.0f} days after the event start"
+            lag = f", {describe_lag(event.lag_days)}"
         who = f"{source_name(first, event.first_reported_by)} ({_published_words(first)}{lag})"
         lines.append(f"<b>First reported by:</b> {plotly_text(who, _WRAP - 19)}")
     if event.conflict:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -25,6 +25,7 @@ from timeline.models import Chronology, Claim, Event, Source
 from timeline.render.describe import (
     describe_event_date,
     describe_interval,
+    describe_lag,
     parse_when,
     source_name,
     truncate,
@@ -172,7 +173,7 @@ def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
         if first:
             colour = colours.get(first.id, UNKNOWN_COLOUR)
             lag = (
-                f"<br><small>{event.lag_days:+.0f} days after the event start</small>"
+                f"<br><small>{_e(describe_lag(event.lag_days))}</small>"
                 if event.lag_days is not None
                 else ""
             )
@@ -426,6 +427,17 @@ def _key() -> str:
     return f"<ul class='key' aria-label='How to read the chart'>{lis}</ul>"
 
 
+def _short_span(first: datetime, last: datetime) -> str:
+    """'10 Oct – 21 Nov 2023', '10 Oct 2023' or '30 Dec 2022 – 2 Jan 2023'."""
+    end = describe_interval(plotly_date(last)[:10], None, "day")
+    if first.date() == last.date():
+        return end
+    start = describe_interval(plotly_date(first)[:10], None, "day")
+    if first.year == last.year:
+        start = start.rsplit(" ", 1)[0]
+    return f"{start} – {end}"
+
+
 def _toolbar(chronology: Chronology) -> str:
     buttons = ["<button type='button' id='reset-zoom'>Show all dates</button>"]
     dated = sorted(
@@ -439,7 +451,7 @@ def _toolbar(chronology: Chronology) -> str:
         buttons.append(
             "<button type='button' id='news-window' "
             f"data-start='{_e(plotly_date(start))}' data-end='{_e(plotly_date(end))}'>"
-            "Zoom to the reporting period</button>"
+            f"Zoom to the reporting period ({_e(_short_span(dated[0], dated[-1]))})</button>"
         )
     return "".join(buttons)
 
