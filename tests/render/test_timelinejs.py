@@ -166,7 +166,7 @@ def test_text_is_escaped_html_and_grouped_by_first_reporter():
     assert slide["text"]["headline"] == "&lt;img src=x onerror=y&gt;"
     assert "&lt;script&gt;x&lt;/script&gt;" in slide["text"]["text"]
     assert "<script>" not in slide["text"]["text"]
-    assert slide["group"] == "Wire <b>Service</b>"  # group labels are shown as text
+    assert slide["group"] == "Wire &lt;b&gt;Service&lt;/b&gt;"  # TimelineJS uses innerHTML
 
 
 def test_conflicts_list_the_competing_dates():

@@ -4,7 +4,8 @@ One slide per dated event: ``start_date``/``end_date`` carry only the precision 
 has (a year is ``{"year": 2011}``, a season ``{"year", "month"}`` to ``{"year", "month"}``, a
 day ``{"year", "month", "day"}``), ``display_date`` says it in words (and lists competing
 dates when sources disagree), ``group`` is the first reporter, ``unique_id`` the event id.
-TimelineJS renders ``text`` fields as HTML, so every article string is HTML-escaped here.
+TimelineJS renders ``text`` fields, group labels and display dates as HTML (innerHTML), so every
+article string is HTML-escaped here.
 Events without a usable date cannot be placed on a TimelineJS axis and are left out (the
 title slide says how many).
 """
@@ -119,8 +120,9 @@ def timelinejs_dict(chronology: Chronology, *, title: str | None = None) -> dict
                 "headline": escape(truncate(event.label, 110)),
                 "text": _slide_text(event, sources, names),
             },
-            "group": names.get(event.first_reported_by or "", "First reporter unknown"),
-            "display_date": describe_event_date(event),
+            # TimelineJS sets group labels and display dates with innerHTML too.
+            "group": escape(names.get(event.first_reported_by or "", "First reporter unknown")),
+            "display_date": escape(describe_event_date(event)),
             "autolink": False,
         }
         end = parse_when(event.end)
