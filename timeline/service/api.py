@@ -89,7 +89,9 @@ class DocumentIn(_In):
     url: Text | None = Field(default=None, max_length=2000)
     title: Text | None = Field(default=None, max_length=1000)
     published: Text | None = Field(
-        default=None, max_length=64, description="ISO 8601 date or date-time, e.g. 2013-04-23."
+        default=None,
+        max_length=64,
+        description="Publication date, ISO 8601 (e.g. 2013-04-23); checked by the reader.",
     )
     source: Text | None = Field(default=None, max_length=200, description="The outlet.")
     id: str | None = Field(
@@ -98,11 +100,6 @@ class DocumentIn(_In):
         description="Source id to use (made unique in the collection); default: from the "
         "uploaded file name, else the first 12 hex digits of the content hash.",
     )
-
-    @field_validator("published")
-    @classmethod
-    def _published(cls, value: str | None) -> str | None:
-        return check_published(value)
 
     @model_validator(mode="after")
     def _one_body(self) -> DocumentIn:

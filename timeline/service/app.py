@@ -8,12 +8,12 @@ stored claims when first read after a change (see ``cache.py``).
 
 from __future__ import annotations
 
+import asyncio
 import hmac
-import json
 import logging
 import os
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import PurePath
 from typing import Annotated, Any
@@ -29,14 +29,12 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from timeline import __version__
-from timeline.audit import audit_rows
-from timeline.errors import TimelineError
+from timeline.errors import DateError, TimelineError
 from timeline.ingest.pubdate import date_documents
 from timeline.ingest.readers import document_from_record
 from timeline.ingest.syndication import fingerprint
 from timeline.models import AuditRow, Chronology, Mention
 from timeline.pipeline import document_claims
-from timeline.service import cache as cache_module
 from timeline.service.api import (
     SOURCE_ID_PATTERN,
     CollectionIn,
@@ -52,7 +50,7 @@ from timeline.service.api import (
     Health,
     ResolveIn,
 )
-from timeline.service.cache import ChronologyCache, Snapshot
+from timeline.service.cache import ChronologyCache, CollectionGone, Snapshot
 from timeline.service.guard import Guard, parse_size, request_id
 from timeline.service.storage import (
     CollectionInfo,
@@ -61,6 +59,7 @@ from timeline.service.storage import (
     StoredDocument,
     token_hash,
 )
+from timeline.service.writer import DocumentWriter
 from timeline.temporal import resolve
 
 log = logging.getLogger("timeline.service")
@@ -69,13 +68,6 @@ DEFAULT_MAX_BODY = 5 * 1024 * 1024
 _COLLECTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _SOURCE_ID = re.compile(SOURCE_ID_PATTERN)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-cache_module.RENDERERS["audit.json"] = (
-    lambda chronology: json.dumps(
-        [row.model_dump() for row in audit_rows(chronology.events)], indent=2
-    ),
-    "application/json",
-)
 
 DESCRIPTION = """
 Reconstruct a sourced timeline from news articles, live: post articles into a collection, read
@@ -111,6 +103,7 @@ class Context:
     def __init__(self, store: Store, token_digest: str | None) -> None:
         self.store = store
         self.cache = ChronologyCache(store)
+        self.writer = DocumentWriter(store)
         self.token_digest = token_digest
 
     def authorized(self, credentials: HTTPAuthorizationCredentials | None) -> bool:
@@ -197,6 +190,9 @@ def _document_out(doc: StoredDocument) -> DocumentOut:
     )
 
 
+# Reads take the token when it is given, and do without it on public collections.
+# FastAPI appends this to the requirement it derives from the dependency: token OR nothing.
+OPTIONAL_TOKEN: dict[str, Any] = {"security": [{}]}
 READ_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "Private collection, no valid token"},
     404: {"model": ErrorOut, "description": "No such collection"},
@@ -278,11 +274,53 @@ def _serve(request: Request, snapshot: Snapshot, kind: str, *, public: bool) -> 
     return Response(rendered.body, media_type=rendered.media_type, headers=headers)
 
 
-def _snapshot(request: Request, info: CollectionInfo) -> Snapshot:
-    snapshot = _ctx(request).cache.current(info.id)
-    if snapshot is None:  # deleted between the access check and now
-        raise HTTPException(404, f"no collection {info.id!r}")
-    return snapshot
+DEFAULT_WAIT = 20.0
+Wait = Annotated[
+    float,
+    Query(
+        ge=0,
+        le=600,
+        description="Seconds to wait for a chronology that includes every document. Past "
+        "that, the last one assembled is served with X-Timeline-Stale: true (or a 503 if "
+        "there is none yet). Small collections are ready at once.",
+    ),
+]
+
+
+def _snapshot(request: Request, info: CollectionInfo, wait: float) -> tuple[Snapshot, dict]:
+    """The collection's chronology (fresh, or stale after ``wait`` seconds) and headers
+    saying which version it is."""
+    try:
+        found = _ctx(request).cache.current(info.id, wait=wait)
+    except CollectionGone:  # deleted between the access check and now
+        raise HTTPException(404, f"no collection {info.id!r}") from None
+    if found.snapshot is None:
+        raise HTTPException(
+            503,
+            f"the chronology of collection {info.id!r} ({info.documents} documents) is being "
+            "assembled; retry shortly, or pass ?wait=SECONDS to wait longer",
+            headers={"Retry-After": "5"},
+        )
+    headers = {
+        "X-Timeline-Version": str(found.snapshot.version),
+        "X-Timeline-Stale": "false" if found.fresh else "true",
+        "X-Timeline-Latest-Version": str(found.latest),
+    }
+    return found.snapshot, headers
+
+
+def _output(
+    request: Request, collection_id: str, credentials, kind: str | None, wait: float
+) -> Response:
+    """Serve one rendering of a collection's chronology (kind None: JSON or CSV by Accept)."""
+    info = _readable(request, collection_id, credentials)
+    snapshot, headers = _snapshot(request, info, wait)
+    if kind is None or kind == "audit":
+        csv = wants_csv(request.headers.get("accept"))
+        kind = {None: "csv" if csv else "json", "audit": "audit.csv" if csv else "audit.json"}[kind]
+    response = _serve(request, snapshot, kind, public=info.public)
+    response.headers.update(headers)
+    return response
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -366,20 +404,12 @@ def content_hash(payload: DocumentIn) -> str:
     return hashlib.sha256(f"{kind}\n{body}".encode()).hexdigest()
 
 
-def ingest(
-    store: Store, collection_id: str, payload: DocumentIn, filename: str | None = None
-) -> tuple[StoredDocument, bool] | None:
-    """Run the per-document stages on one article and store it with its claims.
+def prepare(payload: DocumentIn, filename: str | None = None) -> NewDocument:
+    """Run the per-document stages on one article: read, date, resolve, extract claims.
 
-    Returns (document, created), or None when the collection does not exist. A document
-    already in the collection (same content) is returned as is, without any processing.
-
-    >>> ingest(store, "4f1c0a9e2b7d", DocumentIn(text="It rained Monday."))  # doctest: +SKIP
+    >>> prepare(DocumentIn(text="It rained on Monday.", published="2013-04-23")).claims  # doctest: +SKIP
     """
     digest = content_hash(payload)
-    known = store.find_document(collection_id, digest)
-    if known is not None:
-        return known, False
     source_id = payload.id or _id_from_filename(filename) or digest[:12]
     record = payload.model_dump(exclude_none=True, exclude={"id"})
     try:
@@ -387,21 +417,38 @@ def ingest(
             record, source_id=source_id, path=filename or payload.url or source_id
         )
     except ValueError as exc:
-        field = "html" if payload.html else "text"
-        raise ValidationError.from_exception_data(
-            "DocumentIn",
-            [{"type": "value_error", "loc": (field,), "input": None, "ctx": {"error": str(exc)}}],
-        ) from None
+        # The reader owns the rules (e.g. which date forms count); point at the field it names.
+        message = str(exc)
+        field = "published" if "published" in message else ("html" if payload.html else "text")
+        raise _field_error(field, message) from None
     date_documents([document])
-    claims = document_claims(document)
-    new = NewDocument(
+    try:
+        claims = document_claims(document)
+    except DateError as exc:
+        raise _field_error("published", exc.reason) from None
+    return NewDocument(
         source=document.source,
         text=document.text,
         content_hash=digest,
         fingerprint=fingerprint(document),
         claims=claims,
     )
-    return store.add_document(collection_id, new)
+
+
+def ingest(
+    store: Store, collection_id: str, payload: DocumentIn, filename: str | None = None
+) -> tuple[StoredDocument, bool] | None:
+    """Process one article and store it with its claims (what a POST does, minus HTTP).
+
+    Returns (document, created), or None when the collection does not exist. A document
+    already in the collection (same content) is returned as is, without any processing.
+
+    >>> ingest(store, "4f1c0a9e2b7d", DocumentIn(text="It rained Monday."))  # doctest: +SKIP
+    """
+    known = store.find_document(collection_id, content_hash(payload))
+    if known is not None:
+        return known, False
+    return store.add_document(collection_id, prepare(payload, filename))
 
 
 def _id_from_filename(filename: str | None) -> str | None:
@@ -498,6 +545,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.ctx.writer.close()
         store.close()
 
     app = TimelineAPI(
@@ -553,7 +601,12 @@ def _install_routes(app: FastAPI) -> None:
         response.headers["Location"] = f"{_base(request)}/api/collections/{info.id}"
         return out
 
-    @app.get("/api/collections", response_model=list[CollectionOut], tags=["collections"])
+    @app.get(
+        "/api/collections",
+        response_model=list[CollectionOut],
+        tags=["collections"],
+        openapi_extra=OPTIONAL_TOKEN,
+    )
     def list_collections(request: Request, credentials: Credentials) -> Any:
         """Every collection with the token; only the public ones without it."""
         ctx = _ctx(request)
@@ -565,6 +618,7 @@ def _install_routes(app: FastAPI) -> None:
         response_model=CollectionOut,
         tags=["collections"],
         responses=READ_ERRORS,
+        openapi_extra=OPTIONAL_TOKEN,
     )
     def get_collection(
         request: Request, collection_id: CollectionId, credentials: Credentials
@@ -659,7 +713,15 @@ def _install_routes(app: FastAPI) -> None:
         ):
             raise HTTPException(404, f"no collection {collection_id!r}")
         payload, filename = await _read_document(request)
-        result = await run_in_threadpool(ingest, ctx.store, collection_id, payload, filename)
+        known = await run_in_threadpool(
+            ctx.store.find_document, collection_id, content_hash(payload)
+        )
+        if known is not None:
+            result: tuple[StoredDocument, bool] | None = (known, False)
+        else:
+            new = await run_in_threadpool(prepare, payload, filename)
+            # Stored by the writer thread with whatever else is queued: one commit for all.
+            result = await asyncio.wrap_future(ctx.writer.submit(collection_id, new))
         if result is None:
             raise HTTPException(404, f"no collection {collection_id!r}")
         document, created = result
@@ -678,6 +740,7 @@ def _install_routes(app: FastAPI) -> None:
         response_model=DocumentPage,
         tags=["documents"],
         responses=READ_ERRORS,
+        openapi_extra=OPTIONAL_TOKEN,
     )
     def list_documents(
         request: Request,
@@ -709,6 +772,7 @@ def _install_routes(app: FastAPI) -> None:
         response_model=DocumentDetail,
         tags=["documents"],
         responses={**READ_ERRORS, 404: {"model": ErrorOut, "description": "No such document"}},
+        openapi_extra=OPTIONAL_TOKEN,
     )
     def get_document(
         request: Request,
@@ -727,93 +791,57 @@ def _install_routes(app: FastAPI) -> None:
             **_document_out(found).model_dump(), text=found.text or "", claims=found.claims or []
         )
 
-    json_or_csv = {
-        "text/csv": {"schema": {"type": "string"}},
+    outputs = {
+        # path suffix: (kind, summary, media types besides JSON, response model for JSON)
+        "chronology": (None, "JSON, or CSV with Accept: text/csv", ["text/csv"], Chronology),
+        "chronology.csv": ("csv", "One row per claim", ["text/csv"], None),
+        "audit": ("audit", "JSON, or CSV with Accept: text/csv", ["text/csv"], list[AuditRow]),
+        "audit.csv": ("audit.csv", "The audit as CSV", ["text/csv"], None),
+        "timelinejs": ("timelinejs", "TimelineJS3 data (timeline.knightlab.com)", [], None),
+        "timeline": ("html", "The interactive page, self-contained HTML", ["text/html"], None),
     }
-
-    @app.get(
-        "/api/collections/{collection_id}/chronology",
-        response_model=Chronology,
-        tags=["outputs"],
-        responses={
-            200: {"content": json_or_csv, "description": "JSON, or CSV with Accept: text/csv"},
+    docs = {
+        "chronology": "Sources and events with their claims, as JSON (``Accept: text/csv`` for "
+        "one row per claim).",
+        "chronology.csv": "The chronology as CSV, one row per claim.",
+        "audit": "Per event: first reporter, lag, independent sources, copies, conflict "
+        "(JSON, or CSV with ``Accept: text/csv``).",
+        "audit.csv": "The audit as CSV.",
+        "timelinejs": "The chronology as TimelineJS3 JSON, to embed with Knight Lab's viewer.",
+        "timeline": "The interactive timeline page (self-contained HTML, works offline).",
+    }
+    common = (
+        " Every output carries an ETag (send it back in If-None-Match for a 304 while the "
+        "collection is unchanged) and X-Timeline-Version / X-Timeline-Stale headers."
+    )
+    for suffix, (kind, summary, media, model) in outputs.items():
+        content: dict[str, Any] = {m: {"schema": {"type": "string"}} for m in media}
+        if suffix in ("timelinejs",):
+            content["application/json"] = {"schema": {"type": "object"}}
+        responses: dict[int | str, dict[str, Any]] = {
+            200: {"description": summary, "content": content},
             304: {"description": "Unchanged since the ETag given in If-None-Match"},
             **READ_ERRORS,
-        },
-    )
-    def chronology(request: Request, collection_id: CollectionId, credentials: Credentials) -> Any:
-        """Sources and events with their claims, as JSON (``Accept: text/csv`` for one row per
-        claim). Carries an ETag: send it back in If-None-Match to get a 304 while unchanged."""
-        info = _readable(request, collection_id, credentials)
-        kind = "csv" if wants_csv(request.headers.get("accept")) else "json"
-        return _serve(request, _snapshot(request, info), kind, public=info.public)
+            503: {"model": ErrorOut, "description": "First chronology still being assembled"},
+        }
+        if model is None and "application/json" not in content:
+            # Not JSON at all: do not let FastAPI advertise a JSON body.
+            responses[200]["content"] = content
 
-    @app.get(
-        "/api/collections/{collection_id}/chronology.csv",
-        tags=["outputs"],
-        response_class=Response,
-        responses={
-            200: {"content": json_or_csv, "description": "One row per claim"},
-            304: {"description": "Unchanged"},
-            **READ_ERRORS,
-        },
-    )
-    def chronology_csv(
-        request: Request, collection_id: CollectionId, credentials: Credentials
-    ) -> Response:
-        """The chronology as CSV, one row per claim."""
-        info = _readable(request, collection_id, credentials)
-        return _serve(request, _snapshot(request, info), "csv", public=info.public)
-
-    @app.get(
-        "/api/collections/{collection_id}/audit",
-        response_model=list[AuditRow],
-        tags=["outputs"],
-        responses={
-            200: {"content": json_or_csv, "description": "JSON, or CSV with Accept: text/csv"},
-            304: {"description": "Unchanged"},
-            **READ_ERRORS,
-        },
-    )
-    def audit(request: Request, collection_id: CollectionId, credentials: Credentials) -> Any:
-        """Per event: first reporter, lag, independent sources, copies, conflict."""
-        info = _readable(request, collection_id, credentials)
-        kind = "audit.csv" if wants_csv(request.headers.get("accept")) else "audit.json"
-        return _serve(request, _snapshot(request, info), kind, public=info.public)
-
-    @app.get(
-        "/api/collections/{collection_id}/audit.csv",
-        tags=["outputs"],
-        response_class=Response,
-        responses={
-            200: {"content": json_or_csv, "description": "The audit as CSV"},
-            304: {"description": "Unchanged"},
-            **READ_ERRORS,
-        },
-    )
-    def audit_csv(
-        request: Request, collection_id: CollectionId, credentials: Credentials
-    ) -> Response:
-        """The audit as CSV."""
-        info = _readable(request, collection_id, credentials)
-        return _serve(request, _snapshot(request, info), "audit.csv", public=info.public)
-
-    @app.get(
-        "/api/collections/{collection_id}/timeline",
-        tags=["outputs"],
-        response_class=Response,
-        responses={
-            200: {"content": {"text/html": {"schema": {"type": "string"}}}},
-            304: {"description": "Unchanged"},
-            **READ_ERRORS,
-        },
-    )
-    def timeline_page(
-        request: Request, collection_id: CollectionId, credentials: Credentials
-    ) -> Response:
-        """The interactive timeline page (self-contained HTML)."""
-        info = _readable(request, collection_id, credentials)
-        return _serve(request, _snapshot(request, info), "html", public=info.public)
+        endpoint = _output_endpoint(kind)
+        endpoint.__doc__ = docs[suffix] + common
+        app.add_api_route(
+            f"/api/collections/{{collection_id}}/{suffix}",
+            endpoint,
+            methods=["GET"],
+            name=f"output_{suffix.replace('.', '_')}",
+            summary=f"Get the {suffix.replace('.csv', ' as CSV')}",
+            tags=["outputs"],
+            response_model=model,
+            response_class=Response if model is None else JSONResponse,
+            responses=responses,
+            openapi_extra=OPTIONAL_TOKEN,
+        )
 
     @app.post(
         "/api/resolve",
@@ -828,6 +856,18 @@ def _install_routes(app: FastAPI) -> None:
         """Find the time expressions in a text and resolve them against ``published``
         (no token needed: nothing is stored)."""
         return resolve(body.text, body.published)
+
+
+def _output_endpoint(kind: str | None) -> Callable[..., Response]:
+    def endpoint(
+        request: Request,
+        collection_id: CollectionId,
+        credentials: Credentials,
+        wait: Wait = DEFAULT_WAIT,
+    ) -> Response:
+        return _output(request, collection_id, credentials, kind, wait)
+
+    return endpoint
 
 
 def _install_openapi(app: FastAPI) -> None:

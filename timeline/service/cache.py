@@ -1,33 +1,63 @@
-"""Per-collection chronology cache, updated incrementally.
+"""Per-collection chronology cache, updated incrementally, refreshed in the background.
 
 A collection's chronology depends on its documents only, and documents are only ever added
 (each add bumps the collection's version in the same transaction). So the cache keeps, per
 collection, the sources, fingerprints and claims it has read so far; when the version moves it
 reads only the new documents' rows (never re-resolving any text), re-runs the collection stages
-(syndication, clustering, audit) and drops the rendered outputs, which are then rendered again
-lazily, once per version and format.
+(syndication, clustering, audit) and renders outputs lazily, once per version and format.
+
+The collection stages grow with the collection (minutes at tens of thousands of documents), so
+they run in a background thread, one at a time per collection. A reader waits for the refresh up
+to a bound it chooses; past that it gets the last chronology assembled, marked stale, instead of
+a request that hangs: a live timeline keeps answering while documents stream in.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
+from timeline.audit import audit_rows
 from timeline.ingest.syndication import find_copies
 from timeline.models import Chronology, Claim, Source
 from timeline.pipeline import assemble
-from timeline.render import audit_csv, chronology_csv, chronology_json, render_html
+from timeline.render import (
+    audit_csv,
+    chronology_csv,
+    chronology_json,
+    render_html,
+    timelinejs_json,
+)
 from timeline.service.storage import Store
+
+log = logging.getLogger("timeline.service")
+
+CSV = "text/csv; charset=utf-8"
+
+
+def _audit_json(chronology: Chronology) -> str:
+    return json.dumps([row.model_dump() for row in audit_rows(chronology.events)], indent=2)
+
 
 RENDERERS: dict[str, tuple[Callable[[Chronology], str], str]] = {
     "json": (chronology_json, "application/json"),
-    "csv": (chronology_csv, "text/csv; charset=utf-8"),
-    "audit.csv": (audit_csv, "text/csv; charset=utf-8"),
+    "csv": (chronology_csv, CSV),
+    "audit.json": (_audit_json, "application/json"),
+    "audit.csv": (audit_csv, CSV),
+    "timelinejs": (timelinejs_json, "application/json"),
     "html": (render_html, "text/html; charset=utf-8"),
 }
+
+
+class CollectionGone(LookupError):
+    """The collection does not exist (any more)."""
 
 
 @dataclass
@@ -54,7 +84,7 @@ class Snapshot:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def rendered(self, kind: str) -> Rendered:
-        """The chronology as ``kind`` (json, csv, audit.csv, html), rendered once.
+        """The chronology as ``kind`` (a key of RENDERERS), rendered once.
 
         >>> snapshot.rendered("csv").media_type  # doctest: +SKIP
         'text/csv; charset=utf-8'
@@ -69,11 +99,25 @@ class Snapshot:
 
 
 @dataclass
+class Lookup:
+    """What a reader gets: the newest snapshot there is (None while the first one is being
+    assembled) and the collection's current version."""
+
+    snapshot: Snapshot | None
+    latest: int
+
+    @property
+    def fresh(self) -> bool:
+        return self.snapshot is not None and self.snapshot.version >= self.latest
+
+
+@dataclass
 class _State:
     version: int = 0
     sources: list[tuple[Source, bytes]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     snapshot: Snapshot | None = None
+    refresh: Future | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -81,7 +125,7 @@ class ChronologyCache:
     """Chronologies of the most recently read collections, kept up to date incrementally.
 
     >>> cache = ChronologyCache(store)  # doctest: +SKIP
-    >>> cache.current("4f1c0a9e2b7d").chronology.events[0].first_reported_by  # doctest: +SKIP
+    >>> cache.current("4f1c0a9e2b7d", wait=10).snapshot.chronology.events  # doctest: +SKIP
     """
 
     def __init__(self, store: Store, *, size: int = 8) -> None:
@@ -106,30 +150,67 @@ class ChronologyCache:
         with self._lock:
             self._states.pop(cid, None)
 
-    def current(self, cid: str) -> Snapshot | None:
-        """The collection's chronology at its current version; None if it does not exist."""
+    def current(self, cid: str, *, wait: float | None = None) -> Lookup:
+        """The collection's chronology, refreshed if the collection changed.
+
+        Waits up to ``wait`` seconds (None: as long as it takes) for a refresh; past that
+        returns the newest snapshot there is, which may be stale or None. Raises
+        CollectionGone if the collection does not exist, and whatever the refresh raised.
+        """
+        latest = self.store.collection_version(cid)
+        if latest is None:
+            self.forget(cid)
+            raise CollectionGone(cid)
         state = self._state(cid)
-        # One updater per collection: concurrent readers of a stale chronology wait for the
-        # single refresh instead of each recomputing it.
         with state.lock:
+            if state.snapshot is not None and state.snapshot.version >= latest:
+                return Lookup(state.snapshot, latest)
+            refresh = state.refresh
+            if refresh is None:
+                # One refresh per collection at a time; it reads up to the newest version.
+                refresh = state.refresh = Future()
+                threading.Thread(
+                    target=self._refresh,
+                    args=(cid, state, refresh),
+                    name=f"timeline-refresh-{cid}",
+                    daemon=True,
+                ).start()
+        try:
+            refresh.result(timeout=wait)
+        except FutureTimeout:
+            pass
+        except CollectionGone:
+            self.forget(cid)
+            raise
+        with state.lock:
+            return Lookup(state.snapshot, latest)
+
+    def _refresh(self, cid: str, state: _State, done: Future) -> None:
+        try:
             delta = self.store.changes_since(cid, state.version)
             if delta is None:
-                self.forget(cid)
-                return None
-            if state.snapshot is not None and delta.version == state.version:
-                return state.snapshot
+                raise CollectionGone(cid)
             if delta.version < state.version:
-                # The collection was deleted and re-created under the same id: start over.
-                state.sources, state.claims = [], []
+                # Deleted and re-created under the same id: start over.
+                state.sources, state.claims, state.version = [], [], 0
                 delta = self.store.changes_since(cid, 0)
                 if delta is None:
-                    return None
+                    raise CollectionGone(cid)
             self.claims_read += len(delta.claims)
             state.sources.extend(delta.sources)
             state.claims.extend(delta.claims)
             state.version = delta.version
-            state.snapshot = Snapshot(cid, state.version, self._assemble(state))
-            return state.snapshot
+            snapshot = Snapshot(cid, state.version, self._assemble(state))
+            with state.lock:
+                state.snapshot = snapshot
+                state.refresh = None
+            done.set_result(snapshot)
+        except BaseException as exc:
+            if not isinstance(exc, CollectionGone):
+                log.exception("assembling the chronology of collection %s failed", cid)
+            with state.lock:
+                state.refresh = None
+            done.set_exception(exc)
 
     def _assemble(self, state: _State) -> Chronology:
         copies = find_copies(state.sources)

@@ -33,6 +33,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    insert,
     select,
 )
 from sqlalchemy.engine import Engine, make_url
@@ -402,43 +403,70 @@ class Store:
         The source id is made unique in the collection (``name``, ``name-2``, ...). Returns
         None if the collection does not exist.
         """
+        return self.add_documents([(cid, new)])[0]
+
+    def add_documents(
+        self, batch: list[tuple[str, NewDocument]]
+    ) -> list[tuple[StoredDocument, bool] | None]:
+        """Store several documents (each with its claims) in ONE transaction: a group commit.
+
+        One commit (one fsync) for the lot is what makes concurrent ingest fast without giving
+        up durability; all of them are stored or none. Results are in the order given, as for
+        :meth:`add_document`.
+        """
+        results: list[tuple[StoredDocument, bool] | None] = []
         with self.write_session() as session:
-            # Locking the collection row serializes writers per collection (PostgreSQL; on
-            # SQLite BEGIN IMMEDIATE already did), so the checks below cannot race.
-            collection = session.get(CollectionRow, cid, with_for_update=True)
-            if collection is None:
-                return None
-            known = session.scalar(
-                select(DocumentRow).where(
-                    DocumentRow.collection_id == cid,
-                    DocumentRow.content_hash == new.content_hash,
+            # Lock the collection rows (in a fixed order: no deadlocks between writers) so
+            # writers to one collection queue up on PostgreSQL; BEGIN IMMEDIATE did it on
+            # SQLite. The checks below then cannot race with another writer.
+            collections = {
+                cid: session.get(CollectionRow, cid, with_for_update=True)
+                for cid in sorted({cid for cid, _ in batch})
+            }
+            added: list[tuple[DocumentRow, list[Claim]]] = []
+            for cid, new in batch:
+                collection = collections[cid]
+                if collection is None:
+                    results.append(None)
+                    continue
+                # Autoflush puts earlier documents of this batch in the way of this query too.
+                known = session.scalar(
+                    select(DocumentRow).where(
+                        DocumentRow.collection_id == cid,
+                        DocumentRow.content_hash == new.content_hash,
+                    )
                 )
-            )
-            if known is not None:
-                return _stored(known), False
-            source_id = self._free_source_id(session, cid, new.source.id)
-            source = new.source.model_copy(update={"id": source_id})
-            claims = [c.model_copy(update={"source_id": source_id}) for c in new.claims]
-            collection.version += 1
-            collection.documents += 1
-            row = DocumentRow(
-                collection_id=cid,
-                seq=collection.version,
-                source_id=source_id,
-                content_hash=new.content_hash,
-                source=source.model_dump_json(),
-                text=new.text,
-                fingerprint=new.fingerprint,
-                claim_count=len(claims),
-                created_at=_now(),
-            )
-            session.add(row)
-            session.flush()  # assigns row.id for the claims
-            session.add_all(
-                ClaimRow(document_id=row.id, ordinal=n, value=c.value, data=c.model_dump_json())
+                if known is not None:
+                    results.append((_stored(known), False))
+                    continue
+                source_id = self._free_source_id(session, cid, new.source.id)
+                source = new.source.model_copy(update={"id": source_id})
+                claims = [c.model_copy(update={"source_id": source_id}) for c in new.claims]
+                collection.version += 1
+                collection.documents += 1
+                row = DocumentRow(
+                    collection_id=cid,
+                    seq=collection.version,
+                    source_id=source_id,
+                    content_hash=new.content_hash,
+                    source=source.model_dump_json(),
+                    text=new.text,
+                    fingerprint=new.fingerprint,
+                    claim_count=len(claims),
+                    created_at=_now(),
+                )
+                session.add(row)
+                added.append((row, claims))
+                results.append((_stored(row), True))
+            session.flush()  # assigns the documents' ids
+            claim_rows = [
+                {"document_id": row.id, "ordinal": n, "value": c.value, "data": c.model_dump_json()}
+                for row, claims in added
                 for n, c in enumerate(claims)
-            )
-            return _stored(row), True
+            ]
+            if claim_rows:
+                session.execute(insert(ClaimRow), claim_rows)
+        return results
 
     @staticmethod
     def _free_source_id(session: Session, cid: str, wanted: str) -> str:
@@ -479,6 +507,11 @@ class Store:
             return _stored(
                 row, text=row.text, claims=[Claim.model_validate_json(c) for c in claims]
             )
+
+    def collection_version(self, cid: str) -> int | None:
+        """The collection's version (its newest document's seq), or None if it does not exist."""
+        with self.read_session() as session:
+            return session.scalar(select(CollectionRow.version).where(CollectionRow.id == cid))
 
     def changes_since(self, cid: str, version: int) -> Delta | None:
         """Sources (with fingerprints) and claims of the documents added after ``version``.
