@@ -151,8 +151,9 @@ def summary_markdown(folder: Path) -> str:
         info = dict(result.get("machine", {}))
         if result.get("quick"):
             info["date"] = f"{info.get('date', '?')} (quick)"
-        machines[name] = info
         rows = _summary_rows(name, result)
+        if rows and info.get("cpu"):
+            machines[name] = info
         for row in rows:
             value = row.get("value")
             shown = (
