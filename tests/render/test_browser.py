@@ -317,3 +317,15 @@ def test_zooming_in_fades_the_stand_in_diamonds(page, pages):
     hour = [e.id for e in pages.chronologies["small"].events if e.granularity == "hour"]
     after = page.js(opacities)
     assert all(after[i] > 0 for i in hour), "an hour is still too thin to see at this zoom"
+
+
+def test_builtin_png_download_works_under_the_csp(page, pages):
+    """The modebar's 'download as PNG' (plotly's toImage) needs no network and no kaleido."""
+    page.open(pages["small"])
+    url = page.browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "Plotly.toImage(document.getElementById('chart'), {format: 'png', width: 800, height: 600})"
+        "  .then(done, function (e) { done('error: ' + e); });"
+    )
+    assert url.startswith("data:image/png;base64,") and len(url) > 10000
+    assert page.errors() == []

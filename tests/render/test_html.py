@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.render.synthetic import HOSTILE, synthetic_chronology
@@ -125,7 +125,14 @@ def test_empty_chronology_renders():
     assert "No dated events" in page and "<table" not in page.split("id='sources'")[0][-10:]
 
 
-@given(st.recursive(st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)))
+@settings(max_examples=60, deadline=None)
+@given(
+    st.recursive(
+        st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=12,
+    )
+)
 def test_script_json_round_trips_and_never_closes_its_tag(value):
     text = script_json(value)
     assert json.loads(text) == value
