@@ -58,6 +58,18 @@ def article(n: int, client: int = 0) -> dict:
     return {"text": text, "published": f"2013-04-{1 + (n % 28):02d}", "source": f"Outlet {n % 5}"}
 
 
+def note(n: int, client: int = 0) -> dict:
+    """A one-sentence item, unique per (n, client): cheap to process, for load tests.
+
+    >>> note(2, 1)["text"]
+    'Note 1-2: the council met on Wednesday.'
+    """
+    return {
+        "text": f"Note {client}-{n}: the council met on {_WEEKDAYS[n % 7]}.",
+        "published": f"2013-04-{1 + (n % 28):02d}",
+    }
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

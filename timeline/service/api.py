@@ -81,7 +81,8 @@ class DocumentIn(_In):
     """One article, as JSON. Give ``text`` or ``html``; the rest is optional metadata.
 
     A ``published`` date counts as metadata (it beats a dateline in the text). Posting the
-    same ``text``/``html`` again is a no-op that returns the stored document (status 200).
+    same article with the same metadata again is a no-op that returns the stored document
+    (status 200); the same text with another outlet, URL or date is another document.
     """
 
     text: Text | None = Field(default=None, description="The article as plain text.")
@@ -117,7 +118,9 @@ class DocumentIn(_In):
 class DocumentOut(BaseModel):
     id: str = Field(description="The source id, unique in the collection.")
     seq: int = Field(description="Order of arrival in the collection, from 1.")
-    content_hash: str = Field(description="sha256 of the posted content: the idempotency key.")
+    content_hash: str = Field(
+        description="sha256 of the posted article and its metadata: the idempotency key."
+    )
     claim_count: int
     created_at: str
     source: Source

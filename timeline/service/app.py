@@ -9,7 +9,9 @@ stored claims when first read after a change (see ``cache.py``).
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import hmac
+import json
 import logging
 import os
 import re
@@ -279,7 +281,7 @@ Wait = Annotated[
     float,
     Query(
         ge=0,
-        le=600,
+        le=3600,
         description="Seconds to wait for a chronology that includes every document. Past "
         "that, the last one assembled is served with X-Timeline-Stale: true (or a 503 if "
         "there is none yet). Small collections are ready at once.",
@@ -396,12 +398,20 @@ def _install_error_handlers(app: FastAPI) -> None:
 # -- ingest ---------------------------------------------------------------------------------
 
 
-def content_hash(payload: DocumentIn) -> str:
-    """The idempotency key of a posted article: sha256 of its text (or HTML)."""
-    import hashlib
+def content_hash(payload: DocumentIn, filename: str | None = None) -> str:
+    """The idempotency key of a posted article: sha256 of the article and its metadata.
 
-    kind, body = ("html", payload.html) if payload.html else ("text", payload.text or "")
-    return hashlib.sha256(f"{kind}\n{body}".encode()).hexdigest()
+    Posting the same thing twice (a retry) finds the stored document; the same text from
+    another outlet, URL or date is another document (and the chronology marks it as a copy).
+
+    >>> content_hash(DocumentIn(text="a")) == content_hash(DocumentIn(text="a"))
+    True
+    """
+    fields = payload.model_dump(exclude_none=True)
+    if filename:
+        fields["filename"] = filename
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def prepare(payload: DocumentIn, filename: str | None = None) -> NewDocument:
@@ -409,7 +419,7 @@ def prepare(payload: DocumentIn, filename: str | None = None) -> NewDocument:
 
     >>> prepare(DocumentIn(text="It rained on Monday.", published="2013-04-23")).claims  # doctest: +SKIP
     """
-    digest = content_hash(payload)
+    digest = content_hash(payload, filename)
     source_id = payload.id or _id_from_filename(filename) or digest[:12]
     record = payload.model_dump(exclude_none=True, exclude={"id"})
     try:
@@ -445,7 +455,9 @@ def ingest(
 
     >>> ingest(store, "4f1c0a9e2b7d", DocumentIn(text="It rained Monday."))  # doctest: +SKIP
     """
-    known = store.find_document(collection_id, content_hash(payload))
+    exists, known = store.lookup(collection_id, content_hash(payload, filename))
+    if not exists:
+        return None
     if known is not None:
         return known, False
     return store.add_document(collection_id, prepare(payload, filename))
@@ -707,15 +719,14 @@ def _install_routes(app: FastAPI) -> None:
         extracted once, here; the collection's chronology follows on its next read.
         """
         ctx = _ctx(request)
-        if (
-            not _COLLECTION_ID.match(collection_id)
-            or (await run_in_threadpool(ctx.store.get_collection, collection_id)) is None
-        ):
+        if not _COLLECTION_ID.match(collection_id):
             raise HTTPException(404, f"no collection {collection_id!r}")
         payload, filename = await _read_document(request)
-        known = await run_in_threadpool(
-            ctx.store.find_document, collection_id, content_hash(payload)
+        exists, known = await run_in_threadpool(
+            ctx.store.lookup, collection_id, content_hash(payload, filename)
         )
+        if not exists:
+            raise HTTPException(404, f"no collection {collection_id!r}")
         if known is not None:
             result: tuple[StoredDocument, bool] | None = (known, False)
         else:

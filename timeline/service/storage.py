@@ -387,6 +387,19 @@ class Store:
 
     # -- documents ---------------------------------------------------------------------
 
+    def lookup(self, cid: str, content_hash: str) -> tuple[bool, StoredDocument | None]:
+        """Whether the collection exists, and its document with this hash if any (one read)."""
+        with self.read_session() as session:
+            exists = session.scalar(select(CollectionRow.id).where(CollectionRow.id == cid))
+            if exists is None:
+                return False, None
+            row = session.scalar(
+                select(DocumentRow).where(
+                    DocumentRow.collection_id == cid, DocumentRow.content_hash == content_hash
+                )
+            )
+            return True, _stored(row) if row else None
+
     def find_document(self, cid: str, content_hash: str) -> StoredDocument | None:
         with self.read_session() as session:
             row = session.scalar(
@@ -414,54 +427,76 @@ class Store:
         up durability; all of them are stored or none. Results are in the order given, as for
         :meth:`add_document`.
         """
-        results: list[tuple[StoredDocument, bool] | None] = []
-        with self.write_session() as session:
+        results: list[tuple[StoredDocument, bool] | None] = [None] * len(batch)
+        by_collection: dict[str, list[int]] = {}
+        for n, (cid, _) in enumerate(batch):
+            by_collection.setdefault(cid, []).append(n)
+        rows: list[tuple[DocumentRow, list[Claim]]] = []
+        # No autoflush: the batch's own rows are tracked in memory, and the queries below are
+        # a few per collection, not a few per document.
+        with self.write_session() as session, session.no_autoflush:
             # Lock the collection rows (in a fixed order: no deadlocks between writers) so
             # writers to one collection queue up on PostgreSQL; BEGIN IMMEDIATE did it on
             # SQLite. The checks below then cannot race with another writer.
-            collections = {
-                cid: session.get(CollectionRow, cid, with_for_update=True)
-                for cid in sorted({cid for cid, _ in batch})
-            }
-            added: list[tuple[DocumentRow, list[Claim]]] = []
-            for cid, new in batch:
-                collection = collections[cid]
+            for cid in sorted(by_collection):
+                collection = session.get(CollectionRow, cid, with_for_update=True)
                 if collection is None:
-                    results.append(None)
                     continue
-                # Autoflush puts earlier documents of this batch in the way of this query too.
-                known = session.scalar(
-                    select(DocumentRow).where(
-                        DocumentRow.collection_id == cid,
-                        DocumentRow.content_hash == new.content_hash,
+                news = [(n, batch[n][1]) for n in by_collection[cid]]
+                known = {
+                    row.content_hash: _stored(row)
+                    for row in session.scalars(
+                        select(DocumentRow).where(
+                            DocumentRow.collection_id == cid,
+                            DocumentRow.content_hash.in_({new.content_hash for _, new in news}),
+                        )
+                    )
+                }
+                taken = set(
+                    session.scalars(
+                        select(DocumentRow.source_id).where(
+                            DocumentRow.collection_id == cid,
+                            DocumentRow.source_id.in_({new.source.id for _, new in news}),
+                        )
                     )
                 )
-                if known is not None:
-                    results.append((_stored(known), False))
-                    continue
-                source_id = self._free_source_id(session, cid, new.source.id)
-                source = new.source.model_copy(update={"id": source_id})
-                claims = [c.model_copy(update={"source_id": source_id}) for c in new.claims]
-                collection.version += 1
-                collection.documents += 1
-                row = DocumentRow(
-                    collection_id=cid,
-                    seq=collection.version,
-                    source_id=source_id,
-                    content_hash=new.content_hash,
-                    source=source.model_dump_json(),
-                    text=new.text,
-                    fingerprint=new.fingerprint,
-                    claim_count=len(claims),
-                    created_at=_now(),
-                )
-                session.add(row)
-                added.append((row, claims))
-                results.append((_stored(row), True))
-            session.flush()  # assigns the documents' ids
+                now = _now()
+                for n, new in news:
+                    if new.content_hash in known:
+                        results[n] = (known[new.content_hash], False)
+                        continue
+                    source_id = self._free_source_id(session, cid, new.source.id, taken)
+                    taken.add(source_id)
+                    source = new.source.model_copy(update={"id": source_id})
+                    claims = [c.model_copy(update={"source_id": source_id}) for c in new.claims]
+                    collection.version += 1
+                    collection.documents += 1
+                    row = DocumentRow(
+                        collection_id=cid,
+                        seq=collection.version,
+                        source_id=source_id,
+                        content_hash=new.content_hash,
+                        source=source.model_dump_json(),
+                        text=new.text,
+                        fingerprint=new.fingerprint,
+                        claim_count=len(claims),
+                        created_at=now,
+                    )
+                    rows.append((row, claims))
+                    stored = StoredDocument(
+                        seq=row.seq,
+                        source=source,
+                        content_hash=new.content_hash,
+                        claim_count=len(claims),
+                        created_at=now,
+                    )
+                    known[new.content_hash] = stored  # the same article twice in one batch
+                    results[n] = (stored, True)
+            session.add_all(row for row, _ in rows)
+            session.flush()  # one multi-row INSERT; assigns the documents' ids
             claim_rows = [
                 {"document_id": row.id, "ordinal": n, "value": c.value, "data": c.model_dump_json()}
-                for row, claims in added
+                for row, claims in rows
                 for n, c in enumerate(claims)
             ]
             if claim_rows:
@@ -469,11 +504,16 @@ class Store:
         return results
 
     @staticmethod
-    def _free_source_id(session: Session, cid: str, wanted: str) -> str:
+    def _free_source_id(session: Session, cid: str, wanted: str, taken: set[str]) -> str:
+        """``wanted``, or ``wanted-2``, ``wanted-3``...: the first not used in the collection
+        (``taken`` already says whether ``wanted`` itself is)."""
         candidate, n = wanted, 2
-        while session.scalar(
-            select(DocumentRow.id).where(
-                DocumentRow.collection_id == cid, DocumentRow.source_id == candidate
+        while candidate in taken or (
+            candidate != wanted
+            and session.scalar(
+                select(DocumentRow.id).where(
+                    DocumentRow.collection_id == cid, DocumentRow.source_id == candidate
+                )
             )
         ):
             candidate, n = f"{wanted}-{n}", n + 1
