@@ -161,7 +161,8 @@ def test_memory_is_measured_on_n_and_10n_characters() -> None:
     texts = [("Talks ended Monday. " * 50, date(2013, 4, 20))]
     keep = temporal.Contender("keep", lambda t, d: list(t), lambda t, d: [])
     result = temporal.memory([keep], texts, 1_000)["keep"]
-    assert (result["n"]["chars"], result["10n"]["chars"]) == (1_000, 10_000)
+    assert result["n"]["chars"] == 1_000
+    assert 10_000 <= result["10n"]["chars"] <= 10_020  # ten copies and their separators
     # A system that keeps one object per character: its result grows 10x, its working set doesn't.
     assert result["10n"]["result_bytes"] > 5 * result["n"]["result_bytes"]
 
