@@ -66,6 +66,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return "future"
     if word == "to" and i > 0 and tokens[i - 1] in _FUTURE_BEFORE_TO:
         return "future"
+    if word == "for" and i > 0 and tokens[i - 1] == "set":  # "is set for Friday"
+        return "future"
     if word in _PAST:
         return "past"
     if len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST:
@@ -73,6 +75,20 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     if word in _PRESENT and not (i + 1 < len(tokens) and tokens[i + 1] == "to"):
         return "present"
     return None
+
+
+def adjacent_tense(text: str, start: int) -> Tense | None:
+    """The tense of the word right before the mention, if it is a verb cue ("ended June 30")."""
+    m = _LAST_WORD.search(text, max(0, start - 30), start)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if word in _REPORTING:
+        return None
+    return _kind([word], 0)
+
+
+_LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
 
 
 def tense_at(text: str, start: int, end: int) -> Tense | None:

@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import cache
 
 from timeline.models import Mention
-from timeline.temporal.context import tense_at
+from timeline.temporal.context import adjacent_tense, tense_at
 from timeline.temporal.glue import Glue
 from timeline.temporal.grammar import Grammar, Rule, load_grammar, second_token, table_key
 from timeline.temporal.normalizers import build_normalizers
@@ -36,9 +36,15 @@ from timeline.temporal.timex import GRANULARITY_RANK, granularity_of, interval
 _CANDIDATE = re.compile(r"(?<![a-z])([a-z]+)|(?<![0-9])([0-9]+)|(['’©(])")
 _NEXT = re.compile(r"([^a-z0-9'’©(]{0,8})(?:([a-z]+)|([0-9])|(['’©(]))")
 _LOOKBACK = 48  # characters before a trigger where an expression may start
-_NARRATIVE_MAX = GRANULARITY_RANK["year"]
+_NARRATIVE_MAX = GRANULARITY_RANK["decade"]
 # The periods a company report is about: what "a year ago" and "the quarter" refer to.
 _PERIODS = frozenset({"quarter", "half_year", "month", "season"})
+# A mention that starts with an amount ("a week", "two days", "several years").
+_AMOUNT = re.compile(
+    r"(?:[0-9]|an?\s|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty|sixty|hundred|several|few|couple|dozen)"
+)
+_TIME_OF_DAY = re.compile(r"[0-9X]T(?:[0-9]|MO|MI|AF|EV|NI|DT)")
 _HOLIDAY_YEAR = re.compile(r"^(\d{4})-#(.+?)(T.*)?$")
 
 
@@ -199,7 +205,11 @@ def _extend(hits: list[Hit], low: str) -> None:
             m = grammar.premodifier.search(low, window, hit.start)
             if m is not None:
                 spec = grammar.modifiers.get(_key(m.group("mod")))
-                if spec and hit.rule.type in spec["types"]:
+                if (
+                    spec
+                    and hit.rule.type in spec["types"]
+                    and (not spec.get("amount") or _AMOUNT.match(low, hit.start))
+                ):
                     hit.start = m.start()
                     hit.mod = hit.mod or spec["mod"]
         previous_end = hit.end
@@ -229,15 +239,20 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
 
     Weekdays follow tense strictly, defaulting to the past (news reports what happened).
     Dates and months go to the nearest candidate, the tense's side counting three times
-    closer: "payable Dec. 15" in a November article is this December even after "said".
+    closer ("payable Dec. 15" in a November article is this December), unless a verb right
+    before them fixes the direction ("the year ended June 30").
     (Measured on TimeBank + AQUAINT train: strict tense for weekdays, tense-biased nearest
     for the rest is the best of the variants tried.)
     """
-    if rule.dir != "tense":
+    if rule.dir not in ("tense", "tense_strict"):
         return rule.dir
     tense = tense_at(work, hit.start, hit.end)
-    if "WXX" in value:
+    if "WXX" in value or rule.dir == "tense_strict":
         return "future" if tense == "future" else "past"
+    # A verb right before the date governs it outright: "ended June 30", "killed Sunday".
+    adjacent = adjacent_tense(work, hit.start)
+    if adjacent in ("past", "future"):
+        return adjacent
     if tense == "past":
         return "nearest_past"
     if tense == "future":
@@ -355,12 +370,15 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
             rank = GRANULARITY_RANK.get(fields["granularity"] or "", 99)
             if rank <= _NARRATIVE_MAX:
                 state.narrative = Reference.of(fields["value"])
+        kind = hit.rule.type
+        if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
+            kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
         mentions.append(
             Mention(
                 start_char=start,
                 end_char=end,
                 text=text[start:end],
-                type=hit.rule.type,  # type: ignore[arg-type]
+                type=kind,  # type: ignore[arg-type]
                 mod=hit.mod,
                 quant=hit.quant,
                 freq=hit.freq,

@@ -54,7 +54,7 @@ RULE_KEYS = {
     "update",
     "fallback",
 }
-DIRS = ("tense", "past", "future", "last", "next", "this", "nearest")
+DIRS = ("tense", "tense_strict", "past", "future", "last", "next", "this", "nearest")
 REFS = ("doc", "narrative", "period", "anchor")
 
 # A word boundary on lower-cased text (letters, digits) that also works after "a.m." or "Sept.".
@@ -73,7 +73,7 @@ class Table:
 
     name: str
     values: dict[str, Any]
-    title: bool = False
+    title: frozenset[str] = frozenset()  # keys that must be capitalized in the text
     period: bool = False
 
     def lookup(self, phrase: str) -> Any:
@@ -148,8 +148,11 @@ def _phrase_regex(key: str, period: bool) -> str:
     return out
 
 
-def _table_regex(table: Table) -> str:
+def _table_regex(table: Table, title: bool | None = None) -> str:
+    """Alternation of the table's keys (longest first); ``title`` picks keys by case rule."""
     keys = sorted(table.values, key=len, reverse=True)
+    if title is not None:
+        keys = [k for k in keys if (k in table.title) == title]
     return "(?:" + "|".join(_phrase_regex(k, table.period) for k in keys) + ")"
 
 
@@ -229,9 +232,8 @@ def second_token(first: str, separator: str, token: str) -> str:
 
 
 def _finish(state: _State) -> set[tuple[str, str]]:
-    tokens, partial, _ = state
-    if partial:
-        tokens = (*tokens, partial)
+    tokens, partial, sep = state
+    tokens = _close(tokens, partial, sep)
     if not tokens:
         return {(ANY, ANY)}
     return {(tokens[0], tokens[1] if len(tokens) > 1 else ANY)}
@@ -439,7 +441,13 @@ def load_grammar() -> Grammar:
     tables: dict[str, Table] = {}
     for name, spec in lexicon["tables"].items():
         values = {table_key(str(k)): v for k, v in spec["values"].items()}
-        tables[name] = Table(name, values, spec.get("case") == "title", bool(spec.get("period")))
+        title = spec.get("title") or []
+        title_keys = set(values) if title == "all" else {table_key(str(k)) for k in title}
+        if title_keys - set(values):
+            raise GrammarError(
+                f"lexicon.yaml: {name}: title keys {sorted(title_keys - set(values))}"
+            )
+        tables[name] = Table(name, values, frozenset(title_keys), bool(spec.get("period")))
     holidays = {table_key(k): v for k, v in lexicon.get("holidays", {}).items()}
     tables["holiday"] = Table("holiday", {k: k for k in holidays})
     named = {table_key(str(k)): v for k, v in lexicon.get("named_dates", {}).items()}
@@ -449,9 +457,16 @@ def load_grammar() -> Grammar:
     macros: dict[str, str] = {}
     title_macros: set[str] = set()
     for name, table in tables.items():
-        macros[name] = _table_regex(table)
         if table.title:
-            title_macros.add(name)
+            # The keys that must be capitalized get their own macro (a group checks the case).
+            title_macros.add(f"{name}_title")
+            macros[f"{name}_title"] = _table_regex(table, title=True)
+            if len(table.title) < len(table.values):
+                macros[name] = f"(?:%{name}_title|{_table_regex(table, title=False)})"
+            else:
+                macros[name] = f"%{name}_title"
+        else:
+            macros[name] = _table_regex(table)
 
     docs = {file: _read_yaml(f"rules/{file}.yaml") or {} for file in ("macros", *RULE_FILES)}
     extra_triggers: list[str] = []
@@ -506,11 +521,11 @@ class _AnalysisCache:
     regex takes a second or two, and the patterns seldom change. Keyed by the pattern text,
     so an edited rule is analysed again; any problem with the file means no cache."""
 
-    VERSION = 1
-
     def __init__(self) -> None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        self.path = Path(base) / "timeline" / f"grammar-analysis-v{self.VERSION}.json"
+        # The analysis code is part of the key: editing this module invalidates the cache.
+        version = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+        self.path = Path(base) / "timeline" / f"grammar-analysis-{version}.json"
         self.entries: dict[str, list] = {}
         self.used: dict[str, list] = {}
         try:
@@ -549,6 +564,9 @@ class _AnalysisCache:
             tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps(self.used), "utf-8")
             os.replace(tmp, self.path)
+            for old in self.path.parent.glob("grammar-analysis-*.json"):
+                if old != self.path:
+                    old.unlink(missing_ok=True)
         except OSError:
             pass
 
@@ -622,9 +640,9 @@ def _build_trigger(
                 word = word.strip(".'")
                 if word and word not in _STOP and not word.isdigit():
                     words.add(word)
-                    (title if table.title else plain).add(word)
+                    (title if key in table.title else plain).add(word)
     for key in holidays:
-        parts = [w.strip(".'s") for w in re.split(r"[\s\-]+", key)]
+        parts = [re.sub(r"['’]s$", "", w).strip(".'") for w in re.split(r"[\s\-]+", key)]
         if not any(p in words for p in parts):
             words.add(max(parts, key=len))
             plain.add(max(parts, key=len))

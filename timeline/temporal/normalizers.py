@@ -231,7 +231,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
 
     def frequency_quant(text: str | None) -> str | None:
         first = table_key(text or "").split(" ")[0]
-        return "EVERY" if first in ("every", "each") else None
+        return first.upper() if first in ("every", "each") else None
 
     def relday(text: str | None) -> str | None:
         return {"today": "+0", "tonight": "+0", "yesterday": "-1", "tomorrow": "+1"}.get(

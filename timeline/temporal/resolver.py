@@ -136,11 +136,15 @@ def relative(
     unit, sign, amount, suffix = m.groups()
     if unit == "fortnight":
         unit, amount = "week", "X" if amount == "X" else str(float(amount) * 2)
-    target = grain or unit
-    if grain == "ref" and ref is not None:
-        target = ref.granularity if _finer(ref.granularity, unit) else unit
-    elif grain == "ref":
-        target = unit
+    # "a decade ago" is about a year, not the whole decade before this one ("this decade" is).
+    target = unit if amount in ("0", "X") else _COARSE_UNIT_GRAIN.get(unit, unit)
+    if grain == "ref" and ref is not None and _finer(ref.granularity, unit):
+        target = ref.granularity
+    elif grain and grain != "ref":
+        target = grain
+    if ref is not None and ref.granularity != "day" and _finer(target, ref.granularity):
+        # From a coarse narrative date the result is no finer: "the 1990s ... a decade later"
+        target = ref.granularity
     if amount == "X":
         return ("PAST_REF" if sign == "-" else "FUTURE_REF"), ref
     if ref is None:
@@ -149,8 +153,11 @@ def relative(
     if sign == "-":
         n = -n
     moment = ref.moment
-    if ref.granularity in ("week", "weekend") and unit in ("day",):
-        moment = ref.moment
+    if _finer(unit, ref.granularity):
+        # A day before "June 2012" is some day of June: move from the middle of the reference.
+        span = interval(ref.value)
+        if span is not None:
+            moment = span.start + (span.end - span.start) / 2
     if n != int(n):
         # Fractions move by the next smaller unit: 1.5 years = 18 months.
         months = {"year": 12, "decade": 120, "century": 1200, "quarter": 3}.get(unit)
@@ -164,24 +171,16 @@ def relative(
     if target not in GRANULARITY_RANK:
         target = unit
     out = value_at(moved, target)
-    if _finer(target, ref.granularity) and ref.granularity in ("year", "decade", "century"):
-        out = _mask(out, ref.granularity)
-    if suffix and target == "day":
-        out += suffix
-    elif suffix and target != "day":
-        suffix = ""
+    if suffix and (target == "day" or not suffix.startswith("T")):
+        out += suffix  # "@day-1TMO" -> yesterday morning, "@year-1-Q3" -> last year's Q3
     return out, ref
+
+
+_COARSE_UNIT_GRAIN = {"decade": "year", "century": "year", "millennium": "year"}
 
 
 def _finer(a: str, b: str) -> bool:
     return GRANULARITY_RANK.get(a, 99) < GRANULARITY_RANK.get(b, 99)
-
-
-def _mask(value: str, known: str) -> str:
-    """Hide the parts of ``value`` finer than ``known`` (1999-01-02 known to the year: 1999-XX-XX)."""
-    if known == "year":
-        return value[:4] + re.sub(r"\d", "X", value[4:])
-    return re.sub(r"\d", "X", value)
 
 
 def candidates(value: str, ref: Reference, holidays: dict[str, dict]) -> list[str]:
@@ -278,6 +277,15 @@ def resolve_partial(
     if value.startswith("XXXX-XX-XX"):
         day = ref.moment.date().isoformat()
         return day + value[10:]
+    if direction == "this" and "WXX" in value:
+        # "this Sunday" is the Sunday of the reference's own (ISO) week
+        iy, iw, _ = ref.moment.isocalendar()
+        value = value.replace("XXXX-WXX", f"{iy:04d}-W{iw:02d}", 1)
+        day = re.match(r"^(\d{4})-W(\d\d)-([1-7])(.*)$", value)
+        if day:
+            d = date.fromisocalendar(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+            value = d.isoformat() + day.group(4)
+        return value if interval(value) else None
     options: list[tuple[str, Interval]] = []
     for concrete in candidates(value, ref, holidays):
         span = interval(concrete)

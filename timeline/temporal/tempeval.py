@@ -285,3 +285,56 @@ def format_report(report: Report, errors: int = 0) -> str:
             got = f"{s.text!r} {s.type} {s.value}" if s else "-"
             lines.append(f"  {err['kind']:<8} {err['doc']}: gold {gold}  system {got}")
     return "\n".join(lines)
+
+
+def summary(paths: Iterable[str | Path]) -> dict:
+    """Scores on every split of the documents under ``paths`` (what ``make eval`` records).
+
+    The held-out ``dev`` split is the generalization check: rules are tuned on ``train`` only.
+    """
+    paths = list(paths)
+    out: dict = {
+        "corpus": sorted({Path(p).name for p in paths}),
+        "dev_split": "every 5th document by sorted file name",
+        "targets": {"value_f1": 0.85, "relaxed_f1": 0.92},
+        "reference_heideltime_te3_eval": {
+            "value_f1": 0.776,
+            "relaxed_f1": 0.903,
+            "strict_f1": 0.813,
+        },
+        "splits": {},
+    }
+    for split in SPLITS:
+        report = evaluate_paths(paths, split=split)
+        out["splits"][split] = _rounded(report.as_dict())
+    return out
+
+
+def _rounded(value: object) -> object:
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m timeline.temporal.tempeval DIR... [--out FILE]``: scores on all splits as JSON."""
+    import argparse
+    import json
+    import sys
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("dirs", nargs="+", help="folders of .tml files")
+    parser.add_argument("--out", help="write the JSON here (default: standard output)")
+    args = parser.parse_args(argv)
+    text = json.dumps(summary(args.dirs), indent=2) + "\n"
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
