@@ -49,7 +49,7 @@ bench: install
 	$(BIN)/python -m bench.run
 
 eval: install
-	$(BIN)/timeline eval tempeval $(TEMPEVAL)/TimeBank $(TEMPEVAL)/AQUAINT
+	$(BIN)/python -m timeline.temporal.tempeval $(TEMPEVAL)/TimeBank $(TEMPEVAL)/AQUAINT --out bench/results/tempeval.json
 
 schemas: install
 	$(BIN)/python -m timeline.schemas schemas

@@ -101,6 +101,14 @@ def resolve(
             show_default=False,
         ),
     ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Progress bar on stderr for --batch (default: when stderr is a terminal).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Find the time expressions in one text and resolve them to TIMEX3 values and intervals.
 
@@ -113,7 +121,7 @@ def resolve(
     from timeline.temporal import resolve as resolve_text
 
     if batch is not None:
-        raise typer.Exit(_resolve_batch(batch))
+        raise typer.Exit(_resolve_batch(batch, progress))
     if file is None:
         raise InputError("give a FILE (or - for standard input), or --batch FILE")
     if published is not None:
@@ -143,8 +151,8 @@ def resolve(
     Console(soft_wrap=True).print(table)
 
 
-def _resolve_batch(batch: str) -> int:
-    from timeline.temporal.batch import resolve_batch
+def _resolve_batch(batch: str, progress: bool | None = None) -> int:
+    from timeline.temporal.batch import count_lines, resolve_batch
 
     stream = sys.stdin if batch == "-" else None
     if stream is None:
@@ -152,7 +160,10 @@ def _resolve_batch(batch: str) -> int:
         if not path.is_file():
             raise InputError("no such file", path=batch)
         stream = path.open(encoding="utf-8", errors="replace")
-    failures = resolve_batch(stream, sys.stdout, name=batch, on_error=_stderr)
+    total = count_lines(batch) if batch != "-" else None
+    failures = resolve_batch(
+        stream, sys.stdout, name=batch, on_error=_stderr, progress=progress, total=total
+    )
     return 1 if failures else 0
 
 
@@ -264,16 +275,25 @@ def eval_tempeval(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[int, typer.Option("--errors", help="Show up to N value errors.")] = 0,
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split",
+            help="all, or train / dev: dev is every 5th document by sorted name (held out).",
+        ),
+    ] = "all",
 ) -> None:
     """Score the engine the way the TempEval-3 scorer does: strict/relaxed span, type and value F1.
 
     [bold]Example[/bold]
 
-      timeline eval tempeval ../shared/data/tempeval3/train/TimeBank
+      timeline eval tempeval ../shared/data/tempeval3/train/TimeBank --split dev
     """
-    from timeline.temporal.tempeval import evaluate_paths, format_report
+    from timeline.temporal.tempeval import SPLITS, evaluate_paths, format_report
 
-    report = evaluate_paths(dirs)
+    if split not in SPLITS:
+        raise InputError(f"--split must be one of {', '.join(SPLITS)}", path=split)
+    report = evaluate_paths(dirs, split=split)
     print(
         json.dumps(report.as_dict(), indent=2) if as_json else format_report(report, errors=errors)
     )
