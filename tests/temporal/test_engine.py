@@ -1,0 +1,136 @@
+"""The resolve() API conventions, and checks on the grammar itself (Duckling style lint)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date, datetime
+
+import pytest
+
+from tests.temporal.corpus import load_cases
+from timeline.errors import DateError
+from timeline.temporal import resolve
+from timeline.temporal.engine import _build, _lower, _setup, annotate, scan
+from timeline.temporal.glue import Glue
+from timeline.temporal.grammar import GrammarError, _AnalysisCache, _compile_rule, load_grammar
+
+TEXT = (
+    "Russia invaded in 1999; three years later a theater was seized. The 19-year-old was "
+    "captured Friday evening, April 19, and his brother died Monday. Talks resume next week."
+)
+
+
+def test_mentions_are_sorted_non_overlapping_and_slice_the_text() -> None:
+    mentions = resolve(TEXT, "2013-04-23")
+    assert [m.text for m in mentions] == [
+        "1999",
+        "three years later",
+        "19-year-old",
+        "Friday evening, April 19",
+        "Monday",
+        "next week",
+    ]
+    for a, b in itertools.pairwise(mentions):
+        assert a.end_char <= b.start_char
+    for m in mentions:
+        assert TEXT[m.start_char : m.end_char] == m.text
+        assert m.rule
+
+
+@pytest.mark.parametrize(
+    "published", ["2013-04-23", date(2013, 4, 23), datetime(2013, 4, 23), "2013-04-23T09:30:00"]
+)
+def test_published_accepts_dates_datetimes_and_iso_text(published: object) -> None:
+    (monday,) = resolve("They met on Monday.", published)  # type: ignore[arg-type]
+    assert monday.value == "2013-04-22"
+
+
+def test_reference_is_reported_as_given() -> None:
+    (m,) = resolve("They met on Monday.", "2013-04-23T09:30:00")
+    assert m.reference == "2013-04-23T09:30:00"
+    (m,) = resolve("They met on Monday.", "2013-04-23")
+    assert m.reference == "2013-04-23"
+
+
+def test_bad_published_is_a_date_error() -> None:
+    with pytest.raises(DateError, match="23/04/2013"):
+        resolve("Monday", "23/04/2013")
+
+
+def test_empty_and_timeless_text() -> None:
+    assert resolve("", "2013-04-23") == []
+    assert resolve("No dates here at all, just words.", None) == []
+
+
+def test_timeml_profile_leaves_out_ages() -> None:
+    text = "The 19-year-old stayed six months."
+    assert [m.text for m in annotate(text, datetime(2013, 4, 23))] == ["19-year-old", "six months"]
+    assert [m.text for m in annotate(text, datetime(2013, 4, 23), timeml=True)] == ["six months"]
+
+
+def test_rule_names_are_unique() -> None:
+    names = [r.name for r in load_grammar().rules]
+    assert len(names) == len(set(names))
+
+
+def test_every_rule_is_exercised_by_the_corpus() -> None:
+    used: set[str] = set()
+    for case in load_cases():
+        used |= {m.rule for m in resolve(case.text, case.reference) if m.rule}
+    unused = [r.name for r in load_grammar().rules if r.name not in used]
+    assert not unused, f"rules with no corpus case: {unused}"
+
+
+def _brute_force(text: str) -> list[tuple[int, int, str]]:
+    """Leftmost-longest over every rule at every word start: what the dispatch must agree with."""
+    grammar, normalizers = _setup()
+    work = Glue(text).text
+    low = _lower(work)
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for start in (m.start() for m in re.finditer(r"(?<![a-z0-9])[a-z0-9'’©(]", low)):
+        if start < pos:
+            continue
+        best = None
+        for rule in grammar.rules:
+            m = rule.regex.match(low, start)
+            if m and (best is None or m.end() > best.end):
+                hit = _build(rule, m, work, normalizers)
+                if hit is not None:
+                    best = hit
+        if best is not None:
+            out.append((best.start, best.end, best.rule.name))
+            pos = best.end
+    return out
+
+
+def test_dispatch_agrees_with_trying_every_rule_everywhere() -> None:
+    # The trigger pass and the first-token dispatch are an optimization: on the whole corpus
+    # they must find exactly what trying every rule at every word start finds.
+    for case in load_cases():
+        work = Glue(case.text).text
+        fast = [(h.start, h.end, h.rule.name) for h in scan(work, _lower(work))]
+        assert fast == _brute_force(case.text), case.id
+
+
+def _compile(spec: dict) -> None:
+    grammar = load_grammar()
+    macros = {name: "(?:x)" for name in grammar.tables} | {"det": "(?:the\\s+)"}
+    _compile_rule(spec, 0, macros, set(), "test", _AnalysisCache())
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"name": "x", "pattern": "%nope", "value": "1"}, "unknown macro %nope"),
+        ({"name": "x", "pattern": "(", "value": "1"}, "bad pattern"),
+        ({"name": "x", "pattern": "(?P<a>a)", "value": "{b}"}, "names no group 'b'"),
+        ({"name": "x", "pattern": "a", "value": "1", "colour": "red"}, "unknown option"),
+        ({"name": "x", "pattern": "a", "value": "1", "type": "DAY"}, "type must be one of"),
+        ({"name": "x", "pattern": "a"}, "missing 'value'"),
+    ],
+)
+def test_bad_rules_are_reported_clearly(spec: dict, message: str) -> None:
+    with pytest.raises(GrammarError, match=re.escape(message)):
+        _compile(spec)

@@ -1,0 +1,92 @@
+"""The TempEval-3 scorer, the held-out split, and an accuracy floor on the held-out documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.temporal.tempeval import (
+    Report,
+    Timex,
+    TmlDocument,
+    evaluate,
+    evaluate_paths,
+    load_tml,
+    score_document,
+    split_files,
+    tml_files,
+)
+
+TEXT = "On Monday, sales rose 5% from a year ago."
+GOLD = [Timex(3, 9, "Monday", "DATE", "2013-04-22"), Timex(30, 40, "a year ago", "DATE", "2012")]
+
+
+def _score(system: list[Timex]) -> Report:
+    report = Report()
+    score_document(report, GOLD, system)
+    return report
+
+
+def test_perfect_system_scores_one() -> None:
+    report = _score(list(GOLD))
+    assert report.strict[2] == report.relaxed[2] == report.value_f1 == report.type_f1 == 1.0
+
+
+def test_empty_system_scores_zero() -> None:
+    report = _score([])
+    assert report.relaxed[2] == 0.0 and report.value_f1 == 0.0
+    assert [e["kind"] for e in report.errors] == ["missed", "missed"]
+
+
+def test_overlap_is_relaxed_not_strict_and_values_count_separately() -> None:
+    system = [
+        Timex(3, 9, "Monday", "DATE", "2013-04-29"),
+        Timex(32, 40, "year ago", "DATE", "2012"),
+    ]
+    report = _score(system)
+    assert report.relaxed[2] == 1.0
+    assert report.strict[2] == 0.5
+    assert report.value_accuracy == 0.5
+    assert report.value_f1 == 0.5
+
+
+def test_spurious_mentions_lower_precision() -> None:
+    report = _score([*GOLD, Timex(11, 16, "sales", "DATE", "X")])
+    assert report.relaxed[0] == pytest.approx(2 / 3)
+    assert report.relaxed[1] == 1.0
+
+
+def test_evaluate_runs_our_engine() -> None:
+    doc = TmlDocument("d", TEXT, date(2013, 4, 23), GOLD)
+    report = evaluate([doc])
+    assert report.relaxed[2] == 1.0
+    assert report.value_f1 == 1.0
+
+
+def test_dev_and_train_splits_partition_the_documents() -> None:
+    files = [Path(f"dir{i % 2}/doc{i:03d}.tml") for i in range(23)]
+    dev, train = split_files(files, "dev"), split_files(files, "train")
+    assert len(dev) == 4
+    assert set(dev) | set(train) == set(files) and not set(dev) & set(train)
+    assert split_files(list(reversed(files)), "dev") == list(reversed(dev))
+    with pytest.raises(ValueError):
+        split_files(files, "test")
+
+
+def test_load_tml_offsets_slice_the_text(tempeval_dir: Path) -> None:
+    path = tml_files([tempeval_dir / "TimeBank"])[0]
+    doc = load_tml(path)
+    assert doc.timexes
+    for timex in doc.timexes:
+        assert doc.text[timex.start : timex.end] == timex.text
+
+
+@pytest.mark.slow
+def test_held_out_accuracy_floor(tempeval_dir: Path) -> None:
+    # A regression guard set below the measured numbers (see bench/results/tempeval.json).
+    report = evaluate_paths([tempeval_dir / "TimeBank", tempeval_dir / "AQUAINT"], split="dev")
+    assert report.documents == 51
+    assert report.relaxed[2] >= 0.90
+    assert report.value_f1 >= 0.74
