@@ -80,7 +80,28 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "java": _java_version(),
         "packages": versions,
+        "code": _code_version(),
     }
+
+
+def _code_version() -> str | None:
+    """The commit measured, and whether the package had uncommitted edits (shared checkout)."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "timeline"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if not head:
+        return None
+    edited = len(dirty.splitlines())
+    return f"{head} + {edited} uncommitted files under timeline/" if edited else head
 
 
 def _java_version() -> str | None:
@@ -173,7 +194,7 @@ def summary_markdown(folder: Path) -> str:
             "",
             f"**{name}** ran on {info.get('cpu')} ({info.get('cores')} cores, "
             f"{info.get('memory')}), {info.get('os')}, Python {info.get('python')}, "
-            f"{info.get('java') or 'no Java'}; {packages}.",
+            f"{info.get('java') or 'no Java'}; {packages}; code {info.get('code') or '?'}.",
         ]
     return "\n".join(lines) + "\n"
 
