@@ -88,10 +88,15 @@ def _code_version() -> str | None:
     """The commit measured, and whether the package had uncommitted edits (shared checkout)."""
     try:
         head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=30
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            cwd=BENCH.parent,
         ).stdout.strip()
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "--", "timeline"],
+            cwd=BENCH.parent,
             capture_output=True,
             text=True,
             timeout=30,
