@@ -107,7 +107,7 @@ def test_hover_shows_label_dates_and_quote(page, pages):
     chronology = pages.chronologies["small"]
     page.open(pages["small"])
     event = next(e for e in chronology.events if e.granularity == "year")
-    text = page.js(
+    page.js(
         """
         var gd = document.getElementById('chart');
         for (var c = 0; c < gd.data.length; c++) {
@@ -116,11 +116,12 @@ def test_hover_shows_label_dates_and_quote(page, pages):
           var i = t.y.indexOf(arguments[0]);
           if (i >= 0) { Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: i}]); break; }
         }
-        var box = document.querySelector('#chart .hoverlayer .hovertext');
-        return box ? box.textContent : null;
         """,
         event.id,
     )
+    box = "var b = document.querySelector('#chart .hoverlayer .hovertext'); return b ? b.textContent : null;"
+    _wait(page, lambda: page.js(box))
+    text = page.js(box)
     assert text, "no hover label appeared"
     squashed = re.sub(r"\s+", "", text)
     quote = re.sub(r"\s+", "", event.claims[0].text)[:80]
@@ -142,10 +143,9 @@ def test_real_mouse_hover_on_a_bar(page, pages):
     widest = max(bars, key=lambda b: b.size["width"])
     page.js("arguments[0].scrollIntoView({block: 'center'});", widest)
     ActionChains(page.browser).move_to_element(widest).perform()
-    text = page.js(
-        "var b = document.querySelector('#chart .hoverlayer .hovertext');"
-        "return b ? b.textContent : '';"
-    )
+    box = "var b = document.querySelector('#chart .hoverlayer .hovertext'); return b ? b.textContent : '';"
+    _wait(page, lambda: page.js(box))
+    text = page.js(box)
     assert "Quotes" in text and "“" in text
 
 
@@ -235,6 +235,10 @@ def test_hostile_page_stays_inert(page, pages):
         "var gd = document.getElementById('chart');"
         "var c = gd.data.findIndex(function (t) { return t.type === 'bar'; });"
         "Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: 0}]);"
+    )
+    # plotly throttles hover drawing: wait for the label rather than read it at once
+    _wait(
+        page, lambda: page.js("return !!document.querySelector('#chart .hoverlayer .hovertext');")
     )
     hover = page.js("return document.querySelector('#chart .hoverlayer').innerHTML;")
     assert "&lt;script&gt;" in hover or "&lt;img" in hover or "&lt;svg" in hover
