@@ -93,7 +93,23 @@
     window.Plotly.restyle(chart, { "marker.opacity": opacities }, indices);
   }
 
+  // On a narrow screen the legend moves above the chart so the bars keep their width.
+  function fitLegend(layout) {
+    if (!layout || !layout.legend || chart.clientWidth >= 1100) return;
+    layout.legend.orientation = "h";
+    layout.legend.x = 0;
+    layout.legend.xanchor = "left";
+    layout.legend.y = 1.0;
+    layout.legend.yanchor = "bottom";
+    if (layout.xaxis && layout.xaxis.side === "top") layout.legend.y = 1.08;
+    // The tool buttons go down the right margin instead of over the legend.
+    layout.modebar = { orientation: "v" };
+    layout.margin = layout.margin || {};
+    layout.margin.r = 44;
+  }
+
   if (chart && figure && window.Plotly) {
+    fitLegend(figure.layout);
     var config = {
       displaylogo: false,
       responsive: true,
