@@ -71,6 +71,33 @@ def test_shared_names_do_not_make_different_kinds_of_happening_one():
     assert sum(1 for e in events if e.value == "2021-05-03") == 2
 
 
+def test_the_same_kind_of_happening_in_two_places_is_two_events():
+    claims = [
+        claim(
+            "wire",
+            "A fire broke out at the Kesler warehouse in Bayport on May 3.",
+            "May 3",
+            "2021-05-03",
+        ),
+        claim(
+            "paper",
+            "A fire broke out at the Orvik warehouse in Milltown on May 3.",
+            "May 3",
+            "2021-05-03",
+        ),
+    ]
+    others = [
+        claim("blog", sentence, "2019", "2019")
+        for sentence in (
+            "A storm flooded the coastal road in 2019.",
+            "The council approved a budget in 2019.",
+            "A new school opened downtown in 2019.",
+        )
+    ]
+    events = cluster_events(claims + others, SOURCES)
+    assert sum(1 for e in events if e.value == "2021-05-03") == 2
+
+
 def test_disagreeing_dates_are_a_conflict_with_both_dates_shown():
     claims = [
         claim(

@@ -54,7 +54,7 @@ def cluster_events(
                 claim.value,
                 publication_day(published),
                 claim.caption,
-                near_frames[n],
+                *near_frames[n],
             )
         )
     clusterer = Clusterer(matrix, frame_columns)

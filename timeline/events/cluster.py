@@ -43,7 +43,8 @@ MERGE = 0.15  # dates agree: similarity needed to be the same happening
 SAME_SOURCE = 0.10  # same source, same date value
 CONFLICT = 0.18  # dates disagree (same kind of happening): similarity needed anyway
 SELF_DISPUTE = 0.10  # added to CONFLICT when one article's body would contradict itself
-FRAME_MISMATCH = 0.25  # added to the bar when both name kinds of happening and none is shared
+NAME_MISMATCH = 0.30  # subtracted when both name people or places and none is shared
+FRAME_MISMATCH = 0.35  # added to the bar when both name kinds of happening and none is shared
 VAGUENESS = 0.04  # added per doubling of length when a vaguer date joins a more precise event
 INDEX_FEATURES = 12  # most telling features of each claim used as index keys (+ its frames)
 CANDIDATES = 40  # events scored exactly per claim, best pre-scores first
@@ -62,6 +63,7 @@ class Item:
     published: datetime | None  # publication day of the claim's source
     caption: bool = False
     frames: frozenset[str] = frozenset()  # kinds of happening named next to the mention
+    names: frozenset[str] = frozenset()  # who and where (capitalized words of the clause)
 
 
 @dataclass
@@ -74,6 +76,7 @@ class Group:
     main: Span | None = None
     values: set[tuple[str, str]] = field(default_factory=set)  # (source, value)
     frames: set[str] = field(default_factory=set)  # kinds of happening its members name
+    names: set[str] = field(default_factory=set)  # names its members mention
     sources: dict[str, set[bool]] = field(default_factory=dict)  # source -> caption flags seen
     # (publication day, date end) of members that report a past happening, for plausibility.
     past: list[tuple[datetime, datetime]] = field(default_factory=list)
@@ -116,6 +119,8 @@ class Clusterer:
             sim = _cosine(features, group)
             if frames and group.frames and not frames & group.frames:
                 sim -= FRAME_MISMATCH  # "arrested" vs "walked out": different happenings
+            if item.names and group.names and not item.names & group.names:
+                sim -= NAME_MISMATCH  # a fire in Bayport is not the fire in Milltown
             if compatible(item.span, group.main):
                 bar = SAME_SOURCE if (item.source, item.value) in group.values else MERGE
                 # "last week" agrees with every day of the week: it must say more to join one,
@@ -185,6 +190,7 @@ class Clusterer:
             group.main = item.span
         group.values.add((item.source, item.value))
         group.frames.update(item.frames)
+        group.names.update(item.names)
         group.sources.setdefault(item.source, set()).add(item.caption)
         if item.published is not None and item.span.days[1] <= item.published + DAY:
             group.past.append((item.published, item.span.days[1]))

@@ -163,23 +163,32 @@ def _split_glued(text: str) -> str:
 
 
 def tokens(claim: Claim) -> list[str]:
-    """The content features of a claim (see :func:`analyse`)."""
+    """The content features of a claim (see :func:`analyse`).
+
+    >>> from timeline.models import Claim
+    >>> c = Claim(source_id="a", text="He was captured on Friday evening.", mention="Friday evening",
+    ...           start_char=0, end_char=34, mention_start=18, mention_end=32, value="2013-04-19")
+    >>> tokens(c)
+    ['capture', '@arrest', 'capture', '@arrest']
+    """
     return analyse(claim)[0]
 
 
-def analyse(claim: Claim) -> tuple[list[str], frozenset[str]]:
+def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
     """The content features of a claim: lemmas of its clause without the mention, plus frames.
 
     Words near the mention count twice: the happening a date belongs to is usually named next
     to it, while the far end of a long sentence often tells something else.
 
     >>> from timeline.models import Claim
-    >>> c = Claim(source_id="a", text="He was captured on Friday evening.", mention="Friday evening",
-    ...           start_char=0, end_char=34, mention_start=18, mention_end=32, value="2013-04-19")
-    >>> analyse(c)
-    (['capture', '@arrest', 'capture', '@arrest'], frozenset({'@arrest'}))
+    >>> c = Claim(source_id="a", text="Police captured Ivo Marek on Friday evening.",
+    ...           mention="Friday evening", start_char=0, end_char=44, mention_start=29,
+    ...           mention_end=43, value="2013-04-19")
+    >>> analyse(c)[1:]
+    (frozenset({'@arrest'}), frozenset({'marek', 'ivo'}))
 
-    The second part is the frames named near the mention: what kind of happening is dated.
+    The second part is the frames named near the mention (what kind of happening is dated),
+    the third the names in the clause (who or where: two accounts of one happening share some).
     """
     cut_start = claim.mention_start - claim.start_char
     cut_end = claim.mention_end - claim.start_char
@@ -189,14 +198,17 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str]]:
     speaker = {w.lower() for w in _WORD.findall(claim.attribution or "")}
     out: list[str] = []
     near_frames: set[str] = set()
+    names: set[str] = set()
     for words in (before, after):
-        for n, (feature, near) in enumerate(words):
+        for n, (feature, near, name) in enumerate(words):
             if feature[0] not in speaker:
                 close = near and n < NEAR
                 out.extend(feature * (2 if close else 1))
                 if close:
                     near_frames.update(feature[1:])
-    return out, frozenset(near_frames)
+                if name:
+                    names.add(feature[0])
+    return out, frozenset(near_frames), frozenset(names)
 
 
 NEAR = 6  # content words on each side of the mention that count double
@@ -219,16 +231,17 @@ _CLAUSE_BREAK = {
 }
 
 
-def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool]]:
+def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, bool]]:
     """Content words of ``text`` walking away from the mention, each as ([lemma, frames...],
-    near): words past a subordinating word ("after a chlorine leak") are not near, they tell
-    another happening."""
+    near, name): words past a subordinating word ("after a chlorine leak") are not near, they
+    tell another happening; a capitalized word inside the clause is a name."""
     table = frames()
-    out: list[tuple[list[str], bool]] = []
+    out: list[tuple[list[str], bool, bool]] = []
     found = list(_WORD.finditer(_split_glued(text)))
     near = True
     for m in reversed(found) if reverse else found:
-        word = m.group(0).lower().replace("’", "'")
+        raw = m.group(0)
+        word = raw.lower().replace("’", "'")
         if word in _CLAUSE_BREAK:
             near = False
         if word.endswith("'s"):
@@ -238,18 +251,56 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool]]:
         lemma = _lemma(word)
         if lemma in _DROP:
             continue
-        out.append(([lemma, *(table.get(lemma, ()) or table.get(word, ()))], near))
+        name = raw[0].isupper() and m.start() > 0 and lemma not in _TITLES
+        out.append(([lemma, *(table.get(lemma, ()) or table.get(word, ()))], near, name))
     return out
+
+
+_TITLES = set(
+    [
+        "president",
+        "minister",
+        "prime",
+        "secretary",
+        "chief",
+        "general",
+        "governor",
+        "senator",
+        "commissioner",
+        "officer",
+        "director",
+        "chairman",
+        "spokesman",
+        "spokeswoman",
+        "mayor",
+        "judge",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "sheriff",
+        "police",
+        "state",
+        "federal",
+        "national",
+        "county",
+        "city",
+        "government",
+        "ministry",
+        "department",
+        "court",
+    ]
+)
 
 
 def vectorize(
     claims: list[Claim],
-) -> tuple[sparse.csr_matrix, list[frozenset[str]], frozenset[int]]:
-    """One L2-normalized TF-IDF row per claim (IDF over the whole collection), the frames each
-    claim names near its mention, and the columns of the "@frame" features."""
+) -> tuple[sparse.csr_matrix, list[tuple[frozenset[str], frozenset[str]]], frozenset[int]]:
+    """One L2-normalized TF-IDF row per claim (IDF over the whole collection), the (frames
+    named near the mention, names) of each claim, and the columns of the "@frame" features."""
     analysed = [analyse(c) for c in claims]
     docs = [a[0] for a in analysed]
-    near = [a[1] for a in analysed]
+    near = [(a[1], a[2]) for a in analysed]
     if not any(docs):
         return sparse.csr_matrix((len(claims), 1), dtype=np.float64), near, frozenset()
     vectorizer = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, norm="l2")
