@@ -14,7 +14,7 @@ import re
 from timeline.models import Claim
 
 MAX_WORDS = 12
-CANDIDATES = 8  # claims tried as the label, most central first
+CANDIDATES = 4  # claims tried as the label, most central first
 _ATTRIBUTION_TAIL = re.compile(
     r"(?:,\s*|\s+)(?:according to|as reported by|citing)\s+[^,.;]+|,\s*(?:[A-Za-z.'’-]+\s+){1,8}?"
     r"(?:said|says|told [^,.;]+|reported|added|noted|wrote|claimed|announced)(?:\s+in an? \w+)?"
