@@ -51,6 +51,8 @@ _FUTURE_BEFORE_TO = _words(
 )
 _PRESENT = _words("is are am says say remains continues")
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll", re.IGNORECASE)
+# Words worth a closer look (everything _kind can say something about).
+_CUE_ENDINGS = ("ed", "'ll", "’ll")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n\s*\n|;\s")
 _WINDOW = 220
 
@@ -89,6 +91,14 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
 
 
 _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll")
+
+
+def _cue(words: list[str], i: int) -> Tense | None:
+    word = words[i]
+    if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS):
+        return _kind(words, i)
+    return None
 
 
 def tense_at(text: str, start: int, end: int) -> Tense | None:
@@ -102,13 +112,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     left_start = max(0, start - _WINDOW)
     for cut in _SENTENCE_END.finditer(text, left_start, start):
         left_start = cut.end()
-    right_end = min(len(text), end + _WINDOW)
-    stop = _SENTENCE_END.search(text, end, right_end)
-    if stop is not None:
-        right_end = stop.start() + 1
-    left = [(m.group().lower(), m.end()) for m in _TOKEN.finditer(text, left_start, start)]
+    left_text = text[left_start:start].lower()
+    left = [(m.group(), m.end()) for m in _WORD.finditer(left_text)]
     words = [w for w, _ in left]
-    if words and start - left[-1][1] <= 2:
+    gap = len(left_text)
+    if words and gap - left[-1][1] <= 2:
         if words[-1] in _FUTURE_PREPOSITIONS or words[-2:] in (["as", "soon"], ["as", "early"]):
             return "future"
         if words[-1] in _PAST_PREPOSITIONS:
@@ -117,24 +125,32 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "future"
     best: tuple[float, Tense] | None = None
     for i in range(len(words) - 1, -1, -1):
-        kind = _kind(words, i)
+        kind = _cue(words, i)
         if kind is None:
             continue
-        distance = float(start - left[i][1])
+        distance = float(gap - left[i][1])
         if kind == "future":
             distance *= 0.5  # a modal governs the clause even from a few words away
         if best is None or distance < best[0]:
             best = (distance, kind)
         if kind != "present":
             break
-    right = [(m.group().lower(), m.start()) for m in _TOKEN.finditer(text, end, right_end)]
+    right_end = min(len(text), end + _WINDOW // 2)
+    stop = _SENTENCE_END.search(text, end, right_end)
+    if stop is not None:
+        right_end = stop.start() + 1
+    right_text = text[end:right_end].lower()
+    right = [(m.group(), m.start()) for m in _WORD.finditer(right_text)]
     rwords = [w for w, _ in right]
     for i in range(len(rwords)):
-        kind = _kind(rwords, i)
+        kind = _cue(rwords, i)
         if kind is None:
             continue
-        distance = (right[i][1] - end) * 1.5 + 4
+        distance = right[i][1] * 1.5 + 4
         if best is None or distance < best[0]:
             best = (distance, kind)
         break
     return None if best is None else best[1]
+
+
+_CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | {"to", "for"}

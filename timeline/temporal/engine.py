@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -34,7 +34,7 @@ from timeline.temporal.timex import GRANULARITY_RANK, granularity_of, interval
 
 # Tokens as the grammar's dispatch sees them: words, numbers ("#"), signs; the rest separates.
 _CANDIDATE = re.compile(r"(?<![a-z])([a-z]+)|(?<![0-9])([0-9]+)|(['’©(])")
-_NEXT = re.compile(r"([^a-z0-9'’©(]{0,8})(?:([a-z]+)|([0-9])|(['’©(]))")
+_NEXT = re.compile(r"([^a-z0-9'’©(]{0,8})(?:([a-z]+)|([0-9]+)|(['’©(]))")
 _LOOKBACK = 48  # characters before a trigger where an expression may start
 _NARRATIVE_MAX = GRANULARITY_RANK["decade"]
 # The periods a company report is about: what "a year ago" and "the quarter" refer to.
@@ -90,6 +90,9 @@ def scan(work: str, low: str) -> list[Hit]:
     grammar, normalizers = _setup()
     vocabulary = grammar.vocabulary
     title = grammar.title_triggers
+    buckets = _BUCKETS
+    starts = grammar.starts
+    tokenize = _CANDIDATE.finditer
     hits: list[Hit] = []
     covered = 0
     for trig in grammar.trigger.finditer(low):
@@ -99,28 +102,47 @@ def scan(work: str, low: str) -> list[Hit]:
         if title and trig.group() in title and not work[s].isupper():
             continue
         # Candidate starts: the trigger and the words just before it that a rule can contain.
-        tokens = list(_CANDIDATE.finditer(low, max(covered, s - _LOOKBACK), trig.end()))
+        window = s - _LOOKBACK if s - _LOOKBACK > covered else covered
+        tokens = [
+            (m.start(), m.end(), m.lastindex, m.group()) for m in tokenize(low, window, trig.end())
+        ]
         first = len(tokens) - 1
         while first > 0:
-            word = tokens[first - 1].group(1)
-            if word is not None and word not in vocabulary:
+            kind, word = tokens[first - 1][2], tokens[first - 1][3]
+            if kind == 1 and word not in vocabulary:
                 break
             first -= 1
-        for cand in tokens[first:]:
-            if cand.start() and low[cand.start() - 1].isalnum():
+        last = len(tokens) - 1
+        for i in range(first, last + 1):
+            p, e, kind, word = tokens[i]
+            if p and low[p - 1].isalnum():
                 continue  # inside a word ("1990s" is one place to start, not two)
-            token = cand.group(1) or ("#" if cand.group(2) else cand.group(3))
-            after = _NEXT.match(low, cand.end())
-            if after is None:
-                second = ""
+            token = word if kind == 1 else "#" if kind == 2 else word
+            if token not in starts:
+                continue
+            if i < last:
+                q, _, next_kind, next_word = tokens[i + 1]
+                separator = low[e:q]
             else:
-                second = after.group(2) or ("#" if after.group(3) else after.group(4))
-                if second == "#" and token == "#":
-                    second = second_token("#", after.group(1), "#")
-            rules = _bucket(token, second)
+                after = _NEXT.match(low, e)
+                if after is None:
+                    next_kind, next_word, separator = 0, "", ""
+                else:
+                    next_kind, next_word, separator = (
+                        after.lastindex - 1,
+                        after.group(after.lastindex),
+                        after.group(1),
+                    )  # type: ignore[operator]
+            if next_kind == 2:
+                second = second_token("#", separator, "#") if token == "#" else "#"
+            else:
+                second = next_word
+            rules = buckets.get((token, second))
+            if rules is None:
+                rules = _bucket(token, second)
             if not rules:
                 continue
-            hit = _longest(rules, low, cand.start(), s, work, normalizers)
+            hit = _longest(rules, low, p, s, work, normalizers)
             if hit is not None:
                 hits.append(hit)
                 covered = hit.end
@@ -352,8 +374,50 @@ def _fields(value: str, span, anchor: str, ref: Reference | None, state: _State)
 def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> list[Mention]:
     """All time expressions of ``text`` as Mentions (offsets into ``text``), in order.
 
+    Long texts are read in pieces cut at paragraph or sentence ends, so the working memory
+    stays the same however long the text is; the narrative reference runs across pieces.
     ``timeml=True`` drops what the TimeML corpora do not annotate (ages), for evaluation.
     """
+    state = _State(published)
+    mentions: list[Mention] = []
+    for offset, piece in chunks(text):
+        mentions.extend(_annotate_piece(piece, offset, state, timeml))
+    return mentions
+
+
+CHUNK = 16_384
+
+
+def chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` of ``text`` in pieces of about ``size`` characters, cut after a line
+    break or a sentence end (a space as a last resort) so no expression is split.
+
+    >>> [(o, p) for o, p in chunks("One. Two. Three.", size=6)]
+    [(0, 'One. '), (5, 'Two. '), (10, 'Three.')]
+    """
+    n = len(text)
+    if n <= size + size // 2:
+        yield 0, text
+        return
+    start = 0
+    while start < n:
+        end = start + size
+        if end >= n:
+            yield start, text[start:]
+            return
+        floor = start + size // 2
+        cut = text.rfind("\n", floor, end)
+        if cut < 0:
+            cut = max(text.rfind(". ", floor, end), text.rfind("? ", floor, end))
+            cut = cut + 1 if cut >= 0 else -1
+        if cut < 0:
+            cut = text.rfind(" ", floor, end)
+        end = cut + 1 if cut >= 0 else end
+        yield start, text[start:end]
+        start = end
+
+
+def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list[Mention]:
     glue = Glue(text)
     work = glue.text
     low = _lower(work)
@@ -361,7 +425,6 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     if timeml:
         hits = [h for h in hits if h.rule.timeml]
     _extend(hits, low)
-    state = _State(published)
     mentions: list[Mention] = []
     for hit in hits:
         fields = _resolve(hit, state, work, low)
@@ -375,8 +438,8 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
         mentions.append(
             Mention(
-                start_char=start,
-                end_char=end,
+                start_char=start + offset,
+                end_char=end + offset,
                 text=text[start:end],
                 type=kind,  # type: ignore[arg-type]
                 mod=hit.mod,

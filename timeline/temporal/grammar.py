@@ -133,6 +133,7 @@ class Grammar:
     # (first token, second token or "*") of a match -> rules, in file order
     dispatch: dict[tuple[str, str], list[Rule]]
     anywhere: list[Rule]
+    starts: frozenset[str]  # every first token of the dispatch
     # every word a match can contain: where to stop looking back from a trigger
     vocabulary: frozenset[str]
     trigger: re.Pattern[str]
@@ -503,11 +504,19 @@ def load_grammar() -> Grammar:
         modifiers,
         dispatch,
         anywhere,
+        frozenset(first for first, _ in dispatch) if not anywhere else _AnyToken(),
         vocabulary,
         trigger,
         title_triggers,
         premodifier,
     )
+
+
+class _AnyToken(frozenset):
+    """When some rule can start anywhere, every token is a start."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
 
 
 def _words(pattern: str) -> set[str]:
@@ -627,6 +636,11 @@ def _compile_rule(
     )
 
 
+# A number that can be (part of) a time: not money ($5), not a decimal (5.3 million, but
+# 15.04.2013 is a date), not thousands (12,000), not a percentage.
+_NUMBER_TRIGGER = r"(?<![$€£¥.,0-9])[0-9]+(?![0-9]|\.[0-9](?![0-9]\.)|,[0-9]{3}|\s*(?:%|percent))"
+
+
 def _build_trigger(
     tables: dict[str, Table], holidays: dict[str, dict], extra: list[str]
 ) -> tuple[re.Pattern[str], frozenset[str]]:
@@ -636,11 +650,11 @@ def _build_trigger(
     for name in _TRIGGER_TABLES:
         table = tables[name]
         for key in table.values:
-            for word in re.split(r"[\s\-]+", key):
-                word = word.strip(".'")
-                if word and word not in _STOP and not word.isdigit():
-                    words.add(word)
-                    (title if key in table.title else plain).add(word)
+            # The head of a phrase is enough: "now" for "right now", "future" for "the future".
+            word = re.split(r"[\s\-]+", key)[-1].strip(".'")
+            if word and word not in _STOP and not word.isdigit():
+                words.add(word)
+                (title if key in table.title else plain).add(word)
     for key in holidays:
         parts = [re.sub(r"['’]s$", "", w).strip(".'") for w in re.split(r"[\s\-]+", key)]
         if not any(p in words for p in parts):
@@ -653,7 +667,8 @@ def _build_trigger(
     trigger = re.compile(
         r"(?<![a-z0-9])(?:"
         + _trie(ordered)
-        + r")(?![a-z])|[0-9]+"
+        + r")(?![a-z])|"
+        + _NUMBER_TRIGGER
         + (f"|[{signs}]" if signs else "")
     )
     return trigger, frozenset(title)

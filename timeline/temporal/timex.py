@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 # Hours [start, end) of each TIMEX3 part of day; an end above 24 runs into the next day.
 PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
@@ -94,6 +95,7 @@ def _month_start(y: int, m: int, months: int = 0) -> datetime:
     return _dt(y, m)
 
 
+@lru_cache(maxsize=8192)
 def interval(value: str | None) -> Interval | None:
     """The interval a concrete TIMEX3 value names, or ``None`` (placeholders, durations, refs).
 
