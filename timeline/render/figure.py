@@ -57,6 +57,7 @@ UNKNOWN_COLOUR = "#9aa0a6"
 CONFLICT_COLOUR = "#d62728"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 PUBLISHED_ROW = "published"
+OVERLAY_AXIS = "x2"
 LABEL_CHARS = 52
 # Publication-date lines across the whole chart help up to a handful of sources; past that
 # they are a fence, and the publication row alone says it.
@@ -321,7 +322,6 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
                     "marker": {
                         "color": colour,
                         "opacity": [opacity(e.granularity) for e in events],
-                        "cornerradius": 3,
                         "line": {
                             "color": [CONFLICT_COLOUR if e.conflict else colour for e in events],
                             "width": [2.5 if e.conflict else 0.5 for e in events],
@@ -352,6 +352,7 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
                         "name": legend_name,
                         "legendgroup": group,
                         "showlegend": False,
+                        "xaxis": OVERLAY_AXIS,
                         "y": [p.event.id for p in short],
                         "x": [plotly_date(p.middle) for p in short],
                         "customdata": [p.event.id for p in short],
@@ -431,6 +432,7 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
                 "mode": "markers",
                 "name": "Competing dates (sources disagree)",
                 "legendgroup": "__conflicts__",
+                "xaxis": OVERLAY_AXIS,
                 "y": ys,
                 "x": xs,
                 "hovertext": texts,
@@ -486,6 +488,9 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
             "borderwidth": 1,
         },
     }
+    # Markers live on a hidden twin of the date axis: they zoom with it but are not drawn
+    # again, in miniature, inside the range slider (which draws every trace of its own axis).
+    overlay = {"type": "date", "overlaying": "x", "matches": "x", "visible": False}
     layout: dict[str, Any] = {
         "height": plot_height + top + bottom + 30,
         "margin": {"l": 10, "r": 24, "t": top, "b": bottom, "pad": 4},
@@ -504,6 +509,7 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
         },
         "dragmode": "zoom",
         "xaxis": xaxis,
+        "xaxis2": overlay,
         "yaxis": {
             "type": "category",
             "categoryorder": "array",
