@@ -181,3 +181,28 @@ def test_seed_dates(seeds_dir):
     nyt = seeds["003"]  # nothing in it says when: unknown, or inferred with low confidence
     assert nyt.published_how in {"unknown", "inferred"}
     assert nyt.published_how == "unknown" or nyt.published_confidence < 0.5
+
+
+def test_collection_span_places_year_less_dates(tmp_path):
+    stamped = [
+        ("a.txt", "March 3, 2021", "The council closed the old bridge on Tuesday, officials said."),
+        ("b.txt", "March 20, 2021", "Repairs on the bridge began on Monday, the contractor said."),
+    ]
+    for name, stamp, line in stamped:
+        (tmp_path / name).write_text(f"Bridge news\n\nBy Ann Lee / {stamp}\n\n{line}\n")
+    (tmp_path / "c.txt").write_text(
+        "Bridge news\n\nThe council voted on March 9 to hire an engineer. Work started on "
+        "Monday, officials said.\n"
+    )
+    by_id = {d.source.id: d.source for d in load([tmp_path]).documents}
+    undated = by_id["c"]
+    assert undated.published == "2021-03-10" and undated.published_how == "inferred"
+    assert "collection" in undated.published_evidence
+    # Alone, nothing says which year "March 9" was in.
+    [alone] = load([tmp_path / "c.txt"]).documents
+    assert alone.source.published_how == "unknown"
+
+
+def test_seed_without_stamp_borrows_the_year_from_dated_seeds(seeds_dir):
+    afp = _seed_sources(seeds_dir)["000"]
+    assert "collection" in afp.published_evidence and afp.published.startswith("2013-04-2")

@@ -43,6 +43,7 @@ YEAR_CONFIDENCE: dict[str, float] = {
     # Measured at 0 % within a week on TempEval: no real evidence, so these give "unknown".
     "full-dates-only": 0.0,  # only full dates: older events a story recalls, or due dates
     "collection": 0.95,  # dated articles report the same month-days in that year
+    "collection-span": 0.9,  # the collection's dates span under a year: its dates fall in it
     "weekday-pairs": 0.9,  # "Monday, Oct. 9": only one fitting year near the years stated
     "weekday-pairs-ambiguous": 0.5,  # ... several fitting years (every 5-11 years)
     "weekday": 0.85,  # a dateline month-day whose weekday the lede names
@@ -386,9 +387,13 @@ def infer_date(
     """
     evidence: list[str] = []
     year, year_basis = _infer_year(clues, partial, text, evidence)
-    if year_hint is not None and YEAR_CONFIDENCE.get(year_basis, 0) < YEAR_CONFIDENCE["collection"]:
+    if year_hint is not None and YEAR_CONFIDENCE.get(year_basis, 0) < YEAR_CONFIDENCE[year_hint[1]]:
         year, year_basis = year_hint
-        evidence[:] = [f"year {year}: dated articles report the same month-days in that year"]
+        evidence[:] = [
+            f"year {year}: dated articles report the same month-days in that year"
+            if year_basis == "collection"
+            else f"year {year}: the only year the collection's dated articles span"
+        ]
     if year is None:
         return Inference(None, "unknown", evidence)
     if partial is not None:
@@ -555,23 +560,26 @@ def _from_collection(
         for d in documents
         if d.source.published and d.source.published_how in {"manifest", "metadata"}
     }
+    known = {doc_id: _published_day(doc) for doc_id, doc in dated.items()}
     for document, inference, _ in pending:
         if inference.day is not None and inference.basis.startswith("dateline"):
-            dated[document.source.id] = document
+            dated[document.source.id] = document  # dated by its stamp a moment ago
+            known[document.source.id] = inference.day
     # Month-day -> years, from the dated articles' own clues (only when someone can use it).
     events: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
     wanted = any(
         inference.stated is not None or any(c.is_day and c.year is None for c in clues)
         for _, inference, clues in pending
     )
-    for doc in dated.values() if wanted else ():
-        when = _published_day(doc)
+    for doc_id, doc in dated.items() if wanted else ():
+        when = known[doc_id]
         if when is None:
             continue
         for c in find_clues(doc.text, engine=False):
             if c.is_day:
                 events[(c.month, c.day)][_year_near(c, when)] += 1  # type: ignore[index]
     neighbours = similar_groups(documents)
+    span = sorted(d for d in known.values() if d is not None)
     for n, (document, inference, clues) in enumerate(pending):
         if inference.day is not None and inference.confidence >= YEAR_CONFIDENCE["collection"]:
             continue
@@ -581,20 +589,22 @@ def _from_collection(
         if partial is not None:  # the dateline's month-day is one more dated event
             votes = [*clues, Clue(0, 0, partial.text, None, partial.month, partial.day_of_month)]
         hint = _year_from_events(votes, events)
+        basis = "collection"
+        if hint is None:
+            hint = _year_from_span(votes, span)
+            basis = "collection-span"
         if hint is not None:
-            better = infer_date(
-                clues, partial=partial, text=document.text, year_hint=(hint, "collection")
-            )
+            better = infer_date(clues, partial=partial, text=document.text, year_hint=(hint, basis))
             if better.day is not None and better.confidence > inference.confidence:
                 pending[n] = (document, better, clues)
                 continue
         shared = [dated[i] for i in neighbours.get(document.source.id, ()) if i in dated]
-        days = [d for d in (_published_day(doc) for doc in shared) if d is not None]
-        if days and inference.confidence < DAY_CONFIDENCE["shared-text"]:
-            first = min(days)
+        shared_days = [d for d in (known[doc.source.id] for doc in shared) if d is not None]
+        if shared_days and inference.confidence < DAY_CONFIDENCE["shared-text"]:
+            first = min(shared_days)
             own = inference.day
             if own is None or own <= first + timedelta(days=7):
-                source = next(doc for doc in shared if _published_day(doc) == first)
+                source = next(doc for doc in shared if known[doc.source.id] == first)
                 pending[n] = (
                     document,
                     Inference(
@@ -604,6 +614,29 @@ def _from_collection(
                     ),
                     clues,
                 )
+
+
+def _year_from_span(clues: list[Clue], days: list[date]) -> int | None:
+    """A collection covering less than a year (one story followed for weeks) places its
+    year-less dates: the one year in which they fall inside the span (a month of slack)."""
+    if len(days) < 2 or (days[-1] - days[0]).days > 300:
+        return None
+    first, last = days[0] - timedelta(days=31), days[-1] + timedelta(days=31)
+    years: set[int] = set()
+    for c in clues:
+        if not (c.is_day and c.year is None):
+            continue
+        fits = {
+            y
+            for y in range(first.year, last.year + 1)
+            if _weekday(y, c.month, c.day) is not None
+            and first <= date(y, c.month, c.day) <= last  # type: ignore[arg-type]
+            and (c.weekday is None or _weekday(y, c.month, c.day) == c.weekday)
+        }
+        if len(fits) != 1:
+            return None
+        years |= fits
+    return years.pop() if len(years) == 1 else None
 
 
 def _year_from_events(clues: list[Clue], events: dict[tuple[int, int], Counter[int]]) -> int | None:
