@@ -46,7 +46,18 @@ class DateGroup:
 
 
 def date_groups(claims: list[Claim]) -> list[DateGroup]:
-    """Split claims into the fewest groups whose intervals share a day (greedy by end)."""
+    """Split claims into the fewest groups whose intervals share a day (greedy by end).
+
+    >>> from timeline.models import Claim
+    >>> def c(v, s, e):
+    ...     return Claim(source_id="a", text="x", mention="x", start_char=0, end_char=1,
+    ...                  mention_start=0, mention_end=1, value=v, start=s, end=e)
+    >>> groups = date_groups([c("2013-04", "2013-04-01", "2013-05-01"),
+    ...                       c("2013-04-19", "2013-04-19", "2013-04-20"),
+    ...                       c("2013-04-20", "2013-04-20", "2013-04-21")])
+    >>> [[x.value for x in g.claims] for g in groups]
+    [['2013-04-19', '2013-04'], ['2013-04-20']]
+    """
     dated = [(c, s) for c in claims if (s := span_of(c)) is not None]
     dated.sort(key=lambda cs: (cs[1].days[1], cs[1].days[0]))
     groups: list[DateGroup] = []
@@ -67,6 +78,17 @@ def resolve_date(
     """The claim whose date the event takes, whether sources conflict, and the competing dates.
 
     ``roots`` maps a syndicated copy to its original so copies do not outvote others.
+
+    >>> from timeline.models import Claim
+    >>> def c(src, v, s, e):
+    ...     return Claim(source_id=src, text="x", mention="x", start_char=0, end_char=1,
+    ...                  mention_start=0, mention_end=1, value=v, start=s, end=e)
+    >>> dated, conflict, competing = resolve_date(
+    ...     [c("a", "2023-10-09", "2023-10-09", "2023-10-10"),
+    ...      c("b", "2023-10-09", "2023-10-09", "2023-10-10"),
+    ...      c("c", "2023-10-08", "2023-10-08", "2023-10-09")], {})
+    >>> dated.value, conflict, [(d.value, d.source_ids) for d in competing]
+    ('2023-10-09', True, [('2023-10-09', ['a', 'b']), ('2023-10-08', ['c'])])
     """
     groups = date_groups(claims)
     if not groups:

@@ -136,7 +136,11 @@ _DROP = ENGLISH_STOP_WORDS | _CALENDAR | _REPORTING
 
 @cache
 def frames() -> dict[str, tuple[str, ...]]:
-    """Lemma -> the event frames it names, from lexicon.yaml."""
+    """Lemma -> the event frames it names, from lexicon.yaml.
+
+    >>> frames()["apprehend"]
+    ('@arrest',)
+    """
     table = yaml.safe_load(
         resources.files("timeline.events").joinpath("lexicon.yaml").read_text(encoding="utf-8")
     )
@@ -297,7 +301,15 @@ def vectorize(
     claims: list[Claim],
 ) -> tuple[sparse.csr_matrix, list[tuple[frozenset[str], frozenset[str]]], frozenset[int]]:
     """One L2-normalized TF-IDF row per claim (IDF over the whole collection), the (frames
-    named near the mention, names) of each claim, and the columns of the "@frame" features."""
+    named near the mention, names) of each claim, and the columns of the "@frame" features.
+
+    >>> from timeline.models import Claim
+    >>> c = Claim(source_id="a", text="Police arrested Ivo Marek on May 7.", mention="May 7",
+    ...           start_char=0, end_char=35, mention_start=29, mention_end=34, value="2021-05-07")
+    >>> matrix, info, frame_columns = vectorize([c])
+    >>> matrix.shape[0], sorted(info[0][0]), len(frame_columns)
+    (1, ['@arrest'], 1)
+    """
     analysed = [analyse(c) for c in claims]
     docs = [a[0] for a in analysed]
     near = [(a[1], a[2]) for a in analysed]

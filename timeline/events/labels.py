@@ -147,7 +147,15 @@ def _main_clause(text: str) -> str:
 
 
 def label(claims: list[Claim], centrality: list[float]) -> str:
-    """The best label among the claims: central, short but complete, from the body text."""
+    """The best label among the claims: central, short but complete, from the body text.
+
+    >>> from timeline.models import Claim
+    >>> t = "The plant opened in 2008."
+    >>> c = Claim(source_id="a", text=t, mention="2008", start_char=0, end_char=len(t),
+    ...           mention_start=20, mention_end=24, value="2008")
+    >>> label([c], [1.0])
+    'The plant opened'
+    """
     best: tuple[float, str] | None = None
     # The most central claims are the candidates: a big event need not clean every clause.
     ranked = sorted(zip(claims, centrality, strict=True), key=lambda p: -p[1])[:CANDIDATES]

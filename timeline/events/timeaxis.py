@@ -52,7 +52,15 @@ class Span:
 
 
 def span_of(claim: Claim) -> Span | None:
-    """The claim's interval, or None when it has none."""
+    """The claim's interval, or None when it has none.
+
+    >>> from timeline.models import Claim
+    >>> c = Claim(source_id="a", text="x", mention="x", start_char=0, end_char=1, mention_start=0,
+    ...           mention_end=1, value="2013-W16", start="2013-04-15", end="2013-04-22",
+    ...           granularity="week")
+    >>> span_of(c).length.days
+    7
+    """
     start, end = parse(claim.start), parse(claim.end)
     if start is None or end is None or end <= start:
         return None
@@ -71,7 +79,12 @@ def compatible(a: Span, b: Span) -> bool:
 
 
 def gap(a: Span, b: Span) -> timedelta:
-    """Time between two day-widened intervals (zero when they share a day)."""
+    """Time between two day-widened intervals (zero when they share a day).
+
+    >>> from datetime import datetime as d
+    >>> gap(Span(d(2013, 4, 19), d(2013, 4, 20), 4), Span(d(2013, 4, 22), d(2013, 4, 23), 4)).days
+    2
+    """
     (a0, a1), (b0, b1) = a.days, b.days
     return max(b0 - a1, a0 - b1, timedelta(0))
 
@@ -80,7 +93,12 @@ def conflict_window(a: Span, b: Span) -> timedelta:
     """How far apart two dates of one happening may be and still be a disagreement, not two
     happenings: a day between two days (Oct. 8 against Oct. 9 or 10), half the longer interval
     for coarser ones ("last week" against the Friday before it; 2011 against 2012, but not
-    2011 against fall 2012)."""
+    2011 against fall 2012).
+
+    >>> from datetime import datetime as d
+    >>> conflict_window(Span(d(2013, 4, 15), d(2013, 4, 22), 6), Span(d(2013, 4, 26), d(2013, 4, 27), 4)).days
+    3
+    """
     return max(DAY, min(a.length, b.length), max(a.length, b.length) / 2)
 
 
