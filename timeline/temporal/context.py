@@ -37,7 +37,7 @@ _NOT_PAST = _words(
 )
 _FUTURE = _words(
     "will shall won't upcoming forthcoming scheduled slated tomorrow next coming "
-    "'ll ’ll gonna planned expected due"
+    "'ll ’ll gonna planned expected due should"
 )
 # Reporting verbs date the report, not the event: "said the vote is on Tuesday".
 _REPORTING = _words("said says say told tells announced added noted reported stated according")

@@ -30,15 +30,21 @@ from timeline.temporal.resolver import (
     resolve_partial,
 )
 from timeline.temporal.templates import Normalizer
-from timeline.temporal.timex import GRANULARITY_RANK, granularity_of, interval
+from timeline.temporal.timex import GRANULARITY_RANK, granularity_of, interval, value_at
 
 # Tokens as the grammar's dispatch sees them: words, numbers ("#"), signs; the rest separates.
 _CANDIDATE = re.compile(r"(?<![a-z])([a-z]+)|(?<![0-9])([0-9]+)|(['’©(])")
 _NEXT = re.compile(r"([^a-z0-9'’©(]{0,8})(?:([a-z]+)|([0-9]+)|(['’©(]))")
 _LOOKBACK = 48  # characters before a trigger where an expression may start
 _NARRATIVE_MAX = GRANULARITY_RANK["decade"]
-# The periods a company report is about: what "a year ago" and "the quarter" refer to.
+# Which narrative references a rule's ``ref`` accepts (else the publication date is used):
+# "period": the quarter or month a company report is about ("a year ago", "the quarter");
+# "day": the day the story is on, for a clock time ("at 2:49 p.m.").
 _PERIODS = frozenset({"quarter", "half_year", "month", "season"})
+_REF_GRANULARITIES = {
+    "period": _PERIODS,
+    "day": frozenset({"day", "part_of_day", "hour", "minute", "second"}),
+}
 # A mention that starts with an amount ("a week", "two days", "several years").
 _AMOUNT = re.compile(
     r"(?:[0-9]|an?\s|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
@@ -266,11 +272,14 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
     (Measured on TimeBank + AQUAINT train: strict tense for weekdays, tense-biased nearest
     for the rest is the best of the variants tried.)
     """
-    if rule.dir not in ("tense", "tense_strict"):
+    if rule.dir not in ("tense", "tense_strict", "tense_past"):
         return rule.dir
     tense = tense_at(work, hit.start, hit.end)
     if "WXX" in value or rule.dir == "tense_strict":
         return "future" if tense == "future" else "past"
+    if rule.dir == "tense_past":
+        # Reported periods (quarters, halves) are past ones unless the clause looks ahead.
+        return "nearest_future" if tense == "future" else "past"
     # A verb right before the date governs it outright: "ended June 30", "killed Sunday".
     adjacent = adjacent_tense(work, hit.start)
     if adjacent in ("past", "future"):
@@ -310,13 +319,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
         return _fields(out[0], interval(out[0]), anchor, ref_used, state)
 
     narrative = state.narrative
-    if rule.ref == "period" and narrative is not None and narrative.granularity not in _PERIODS:
+    allowed = _REF_GRANULARITIES.get(rule.ref)
+    if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
-    if rule.ref in ("narrative", "period") and narrative is not None:
+    if rule.ref != "doc" and narrative is not None:
         ref, kind = narrative, "narrative"
     else:
         ref, kind = state.doc, "published"
-        if rule.ref in ("narrative", "period") and hit.fallback is not None:
+        if rule.ref != "doc" and hit.fallback is not None:
             value = hit.fallback
 
     if value.startswith("@"):
@@ -338,7 +348,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
         value = _holiday_with_year(value)
     elif value.endswith("_REF"):
         anchor, ref_used = "published", state.doc
-    return _fields(value, interval(value), anchor, ref_used, state)
+    span = interval(value)
+    if span is not None and rule.grain in GRANULARITY_RANK and not hit.value.startswith("@"):
+        # "the week of March 6": the date names a coarser period
+        value = value_at(span.start, rule.grain)  # type: ignore[arg-type]
+        span = interval(value)
+    return _fields(value, span, anchor, ref_used, state)
 
 
 def _holiday_with_year(value: str) -> str:

@@ -54,8 +54,8 @@ RULE_KEYS = {
     "update",
     "fallback",
 }
-DIRS = ("tense", "tense_strict", "past", "future", "last", "next", "this", "nearest")
-REFS = ("doc", "narrative", "period", "anchor")
+DIRS = ("tense", "tense_strict", "tense_past", "past", "future", "last", "next", "this", "nearest")
+REFS = ("doc", "narrative", "period", "day", "anchor")
 
 # A word boundary on lower-cased text (letters, digits) that also works after "a.m." or "Sept.".
 _START = r"(?<![a-z0-9])"

@@ -201,7 +201,8 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         return None
 
     def halfword(text: str | None) -> str | None:
-        return {"first": "1", "last": "2"}.get(table_key(text or ""))
+        key = table_key(text or "")
+        return {"first": "1", "last": "2", "second": "2", "1st": "1", "2nd": "2"}.get(key)
 
     def unit_pod(text: str | None) -> str | None:
         """The unit to step by: a part of day steps by days ("the following morning")."""
