@@ -48,6 +48,7 @@ FRAME_MISMATCH = 0.35  # added to the bar when both name kinds of happening and 
 VAGUENESS = 0.04  # added per doubling of length when a vaguer date joins a more precise event
 INDEX_FEATURES = 12  # most telling features of each claim used as index keys (+ its frames)
 CANDIDATES = 40  # events scored exactly per claim, best pre-scores first
+INDEX_DEPTH = 64  # latest events read per index key: the cost per claim stays flat as data grows
 _COARSE_RANK = GRANULARITY_ORDER["season"]
 _MAX_MONTHS = 36
 
@@ -171,8 +172,10 @@ class Clusterer:
         scores: dict[int, float] = defaultdict(float)
         for block in self._blocks(item.span, widen=True):
             for f in keys:
-                for gid in self.index.get((f, block), ()):
-                    scores[gid] += features[f]
+                entries = self.index.get((f, block))
+                if entries:
+                    for gid in entries[-INDEX_DEPTH:]:
+                        scores[gid] += features[f]
         if len(scores) <= CANDIDATES:
             return list(scores)
         return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
