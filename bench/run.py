@@ -136,7 +136,7 @@ def run_one(name: str, quick: bool, peers: list[str] | None) -> dict[str, Any] |
     print(f"bench {name}: running{' (quick)' if quick else ''} ...", file=sys.stderr)
     started = time.perf_counter()
     result = _call(module.run, quick=quick, peers=peers)
-    result = {"name": name, "machine": machine(), **result}
+    result = {"name": name, "machine": machine(), "quick": quick, **result}
     result["seconds"] = round(time.perf_counter() - started, 1)
     folder = QUICK_RESULTS if quick else RESULTS
     folder.mkdir(parents=True, exist_ok=True)
