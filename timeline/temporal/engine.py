@@ -41,6 +41,8 @@ _NARRATIVE_MAX = GRANULARITY_RANK["decade"]
 # "period": the quarter or month a company report is about ("a year ago", "the quarter");
 # "day": the day the story is on, for a clock time ("at 2:49 p.m.").
 _PERIODS = frozenset({"quarter", "half_year", "month", "season"})
+# How far (characters) a named quarter or month stays the topic of a report.
+_PERIOD_REACH = 600
 _REF_GRANULARITIES = {
     "period": _PERIODS,
     "day": frozenset({"day", "part_of_day", "hour", "minute", "second"}),
@@ -260,6 +262,24 @@ class _State:
                 else published.isoformat()
             )
         self.narrative: Reference | None = None
+        # The last quarter/month/half named: what "a year ago" compares with in a report.
+        self.period: Reference | None = None
+
+        self.period_at = 0
+        self.position = 0  # where the reading is (characters into the document)
+
+    def update(self, value: str, granularity: str | None) -> None:
+        rank = GRANULARITY_RANK.get(granularity or "", 99)
+        if rank <= _NARRATIVE_MAX:
+            self.narrative = Reference.of(value)
+            if granularity in _PERIODS:
+                self.period, self.period_at = self.narrative, self.position
+
+    def recent_period(self) -> Reference | None:
+        """The last period named, if it was named recently enough to still be the topic."""
+        if self.period is not None and self.position - self.period_at <= _PERIOD_REACH:
+            return self.period
+        return None
 
 
 def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
@@ -318,7 +338,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
             return _fields(value.replace("@", "XXXX-XX-XX"), None, anchor, None, state)
         return _fields(out[0], interval(out[0]), anchor, ref_used, state)
 
-    narrative = state.narrative
+    narrative = state.recent_period() if rule.ref == "period" else state.narrative
     allowed = _REF_GRANULARITIES.get(rule.ref)
     if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
@@ -442,12 +462,11 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     _extend(hits, low)
     mentions: list[Mention] = []
     for hit in hits:
+        state.position = offset + hit.start
         fields = _resolve(hit, state, work, low)
         start, end = glue.span(hit.start, hit.end)
         if hit.rule.type in ("DATE", "TIME") and hit.rule.update and fields["start"] is not None:
-            rank = GRANULARITY_RANK.get(fields["granularity"] or "", 99)
-            if rank <= _NARRATIVE_MAX:
-                state.narrative = Reference.of(fields["value"])
+            state.update(fields["value"], fields["granularity"])
         kind = hit.rule.type
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
