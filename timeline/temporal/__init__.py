@@ -59,7 +59,12 @@ def resolve(text: str, published: date | datetime | str | None = None) -> list[M
     >>> [m.value for m in resolve("The talks ended on Monday.")]
     ['XXXX-WXX-1']
     """
-    return annotate(text, parse_published(published))
+    reference = parse_published(published)
+    if reference is not None and reference.tzinfo is not None:
+        # Relative dates live on the article's own calendar: "Monday" in a story stamped
+        # 09:30-04:00 is the local Monday, so keep the wall-clock time and drop the zone.
+        reference = reference.replace(tzinfo=None)
+    return annotate(text, reference)
 
 
 __all__ = ["resolve"]

@@ -54,7 +54,7 @@ _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll", re.IGNORECASE)
 # Words worth a closer look (everything _kind can say something about).
 _CUE_ENDINGS = ("ed", "'ll", "’ll")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n\s*\n|;\s")
-_WINDOW = 220
+_WINDOW = 150
 
 
 def _kind(tokens: list[str], i: int) -> Tense | None:

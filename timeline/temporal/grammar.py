@@ -24,7 +24,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,7 @@ class Table:
         return self.values.get(table_key(phrase))
 
 
+@lru_cache(maxsize=16384)
 def table_key(phrase: str) -> str:
     """The lookup key of a matched phrase: lower case, one space, no trailing period.
 

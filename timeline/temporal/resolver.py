@@ -122,7 +122,22 @@ def _easter(year: int) -> date:
     return date(year, month, day)
 
 
+_RELATIVE_CACHE: dict[tuple, tuple[str, Reference | None] | None] = {}
+
+
 def relative(
+    value: str, ref: Reference | None, grain: str | None = None
+) -> tuple[str, Reference | None] | None:
+    """Cached :func:`_relative`."""
+    key = (value, ref, grain)
+    if key not in _RELATIVE_CACHE:
+        if len(_RELATIVE_CACHE) > 50_000:
+            _RELATIVE_CACHE.clear()
+        _RELATIVE_CACHE[key] = _relative(value, ref, grain)
+    return _RELATIVE_CACHE[key]
+
+
+def _relative(
     value: str, ref: Reference | None, grain: str | None = None
 ) -> tuple[str, Reference | None] | None:
     """Resolve ``@unit±n[suffix]``; returns (value, reference used) or None if not relative.
@@ -185,32 +200,37 @@ def _finer(a: str, b: str) -> bool:
 
 def candidates(value: str, ref: Reference, holidays: dict[str, dict]) -> list[str]:
     """Concrete values an underspecified value can take around the reference."""
-    y = ref.moment.year
-    out: list[str] = []
     if "WXX" in value:
+        rest = value[8:]  # what follows "XXXX-WXX": "-5TEV", "-WE", ""
         monday = ref.moment.date() - timedelta(days=ref.moment.weekday())
-        for weeks in (-2, -1, 0, 1, 2):
-            iy, iw, _ = (monday + timedelta(weeks=weeks)).isocalendar()
-            week = f"{iy:04d}-W{iw:02d}"
-            concrete = value.replace("XXXX-WXX", week, 1)
-            # XXXX-WXX-5 (a weekday) -> the date of that weekday in the week
-            day = re.match(r"^(\d{4})-W(\d\d)-([1-7])(.*)$", concrete)
-            if day:
-                d = date.fromisocalendar(int(day.group(1)), int(day.group(2)), int(day.group(3)))
-                concrete = d.isoformat() + day.group(4)
-            out.append(concrete)
+        weekday = _WEEKDAY_REST.match(rest)
+        if weekday:
+            base = monday + timedelta(days=int(weekday.group(1)) - 1)
+            suffix = weekday.group(2)
+            return [(base + timedelta(weeks=k)).isoformat() + suffix for k in _WEEKS]
+        out = []
+        for k in _WEEKS:
+            iy, iw, _ = (monday + timedelta(weeks=k)).isocalendar()
+            out.append(f"{iy:04d}-W{iw:02d}{rest}")
         return out
-    for year in (y - 2, y - 1, y, y + 1, y + 2):
+    y = ref.moment.year
+    out = []
+    holiday = value.find("#")
+    for year in range(y - 2, y + 3):
         concrete = value.replace("XXXX", f"{year:04d}", 1)
-        hol = re.search(r"#([^T]+)", concrete)
-        if hol:
-            spec = holidays.get(hol.group(1))
+        if holiday >= 0:
+            key = concrete[holiday:].split("T", 1)[0][1:]
+            spec = holidays.get(key)
             day = holiday_date(spec, year) if spec else None
             if day is None:
                 continue
-            concrete = concrete.replace(f"{year:04d}-#{hol.group(1)}", day.isoformat())
+            concrete = day.isoformat() + concrete[holiday + 1 + len(key) :]
         out.append(concrete)
     return out
+
+
+_WEEKS = (-2, -1, 0, 1, 2)
+_WEEKDAY_REST = re.compile(r"-([1-7])(.*)$")
 
 
 def choose(options: list[tuple[str, Interval]], moment: datetime, direction: str) -> str | None:
@@ -264,7 +284,22 @@ def underspecified(value: str) -> bool:
     return value.startswith("XXXX") and value != "XXXX"
 
 
+_PARTIAL_CACHE: dict[tuple, str | None] = {}
+
+
 def resolve_partial(
+    value: str, ref: Reference, direction: str, holidays: dict[str, dict]
+) -> str | None:
+    """Cached :func:`_resolve_partial` (documents repeat the same few values and references)."""
+    key = (value, ref, direction, id(holidays))
+    if key not in _PARTIAL_CACHE:
+        if len(_PARTIAL_CACHE) > 50_000:
+            _PARTIAL_CACHE.clear()
+        _PARTIAL_CACHE[key] = _resolve_partial(value, ref, direction, holidays)
+    return _PARTIAL_CACHE[key]
+
+
+def _resolve_partial(
     value: str, ref: Reference, direction: str, holidays: dict[str, dict]
 ) -> str | None:
     """Fill ``XXXX``/``WXX`` placeholders from ``ref`` going in ``direction``.
