@@ -131,3 +131,17 @@ def test_build_manifest_without_required_columns(tmp_path):
         "build", str(EXAMPLES), "--manifest", str(manifest), "--out", str(tmp_path / "o")
     )
     assert_clean_failure(result, "m.csv", "path", "published")
+
+
+def test_build_reports_exact_duplicates_as_notes(tmp_path):
+    text = "Officials met on Thursday, Oct. 19, 2023, to discuss the permit."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    result = run_cli("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "b.txt repeats the text of a" in result.stderr
+    data = json.loads((tmp_path / "out" / "chronology.json").read_text())
+    assert [s["id"] for s in data["sources"]] == ["a"]
+    assert [(d["path"].split("/")[-1], d["duplicate_of"]) for d in data["duplicates"]] == [
+        ("b.txt", "a")
+    ]

@@ -213,6 +213,10 @@ def build(
         chronology = build_chronology(inputs, manifest, progress=progress)
     for skipped in chronology.skipped:
         _stderr(f"timeline: skipped {skipped.path}: {skipped.reason}")
+    for duplicate in chronology.duplicates:
+        _stderr(
+            f"timeline: note: {duplicate.path} repeats the text of {duplicate.duplicate_of}; read once"
+        )
     if not chronology.sources:
         raise NothingToDo("no article could be read; nothing written")
     images = [kind for kind, wanted in (("png", png), ("svg", svg)) if wanted]

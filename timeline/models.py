@@ -162,12 +162,20 @@ class Skipped(_Model):
     reason: str
 
 
+class DuplicateInput(_Model):
+    """An input whose text is exactly that of an article already read: kept once, not an error."""
+
+    path: str
+    duplicate_of: str = Field(description="Id of the source whose text it repeats.")
+
+
 class Chronology(_Model):
     """Everything `timeline build` produces: the sources and the ordered events."""
 
     sources: list[Source] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
+    duplicates: list[DuplicateInput] = Field(default_factory=list)
 
 
 class AuditRow(_Model):

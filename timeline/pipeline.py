@@ -14,7 +14,7 @@ from timeline.audit import audit_events
 from timeline.claims import extract_claims
 from timeline.events import cluster_events
 from timeline.ingest import load
-from timeline.models import Chronology, Claim, Document, Skipped, Source
+from timeline.models import Chronology, Claim, Document, DuplicateInput, Skipped, Source
 from timeline.temporal import resolve
 
 Progress = Callable[[str, int, int], None]
@@ -31,6 +31,7 @@ def assemble(
     claims: list[Claim],
     skipped: list[Skipped] | None = None,
     *,
+    duplicates: list[DuplicateInput] | None = None,
     progress: Progress | None = None,
 ) -> Chronology:
     """Collection stages: cluster claims into events, audit them, wrap up the chronology.
@@ -46,7 +47,12 @@ def assemble(
     events = audit_events(events, sources)
     if progress:
         progress("audit", len(events), len(events))
-    return Chronology(sources=sources, events=events, skipped=list(skipped or []))
+    return Chronology(
+        sources=sources,
+        events=events,
+        skipped=list(skipped or []),
+        duplicates=list(duplicates or []),
+    )
 
 
 def build(
@@ -78,4 +84,7 @@ def build(
         if progress:
             progress("claims", n, total)
     sources = [d.source for d in result.documents]
-    return assemble(sources, claims, result.skipped, progress=progress)
+    duplicates = [
+        DuplicateInput(path=d.path, duplicate_of=d.duplicate_of) for d in result.duplicates
+    ]
+    return assemble(sources, claims, result.skipped, duplicates=duplicates, progress=progress)
