@@ -16,6 +16,14 @@ from sqlalchemy.engine import make_url
 
 from tests.service.live import AUTH, TOKEN
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Starlette's TestClient asks for httpx2 by a DeprecationWarning; httpx works meanwhile.
+    config.addinivalue_line(
+        "filterwarnings", "ignore:Using `httpx` with `starlette.testclient`:UserWarning"
+    )
+
+
 PG_ADMIN = os.environ.get(
     "TIMELINE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )

@@ -18,8 +18,6 @@ from timeline.service import app as app_module
 from timeline.service.storage import Store
 from timeline.temporal import resolve
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
 
 def add(client, cid: str, payload: dict, status: int = 201) -> dict:
     response = client.post(f"/api/collections/{cid}/documents", json=payload, headers=AUTH)
@@ -307,6 +305,33 @@ def test_upload_a_file_with_form_fields(client, collection):
         headers=AUTH,
     )
     assert again.status_code == 200 and again.json() == body
+
+
+PAGE = """<html><head><title>Bridge closes for repairs - Riverside Gazette</title>
+<meta property="article:published_time" content="2013-04-22T09:00:00Z"></head>
+<body><nav>Home | News | Sport</nav><article><h1>Bridge closes for repairs</h1>
+<p>The county council closed the old river bridge on Monday after inspectors found cracks in
+two of its piers, a spokeswoman said.</p>
+<p>Repairs began in March 2012 and were expected to end in 2014, according to the council's
+own schedule published last year.</p></article>
+<footer>Copyright 2013 Riverside Gazette</footer></body></html>"""
+
+
+@pytest.mark.parametrize("how", ["json", "upload"])
+def test_html_pages_are_read_like_the_cli_reads_them(client, collection, how):
+    url = f"/api/collections/{collection}/documents"
+    if how == "json":
+        response = client.post(url, json={"html": PAGE}, headers=AUTH)
+    else:
+        files = {"file": ("bridge.html", PAGE.encode(), "text/html")}
+        response = client.post(url, files=files, headers=AUTH)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["source"]["title"] == "Bridge closes for repairs"
+    assert body["source"]["published"].startswith("2013-04-22")
+    detail = client.get(f"{url}/{body['id']}", headers=AUTH).json()
+    assert "Home | News" not in detail["text"], "the page's furniture is not article text"
+    assert "2012-03" in {c["value"] for c in detail["claims"]}, "March 2012 is in the article"
 
 
 def test_upload_decodes_legacy_encodings(client, collection):

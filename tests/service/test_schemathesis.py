@@ -15,8 +15,6 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.service.live import AUTH, TOKEN, article
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
 EXAMPLES = 20
 
 

@@ -85,8 +85,28 @@ class DocumentIn(_In):
     (status 200); the same text with another outlet, URL or date is another document.
     """
 
-    text: Text | None = Field(default=None, description="The article as plain text.")
-    html: Text | None = Field(default=None, description="The article page as HTML.")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            # What the validator below enforces, said in the schema for clients and tools.
+            "anyOf": [{"required": ["text"]}, {"required": ["html"]}],
+            "examples": [
+                {
+                    "text": "The council approved the budget on Monday, the mayor said.",
+                    "published": "2013-04-23",
+                    "source": "Riverside Gazette",
+                }
+            ],
+        },
+    )
+
+    # minLength only in the schema: the check below words the error better than pydantic would.
+    text: Text | None = Field(
+        default=None, json_schema_extra={"minLength": 1}, description="The article as plain text."
+    )
+    html: Text | None = Field(
+        default=None, json_schema_extra={"minLength": 1}, description="The article page as HTML."
+    )
     url: Text | None = Field(default=None, max_length=2000)
     title: Text | None = Field(default=None, max_length=1000)
     published: Text | None = Field(

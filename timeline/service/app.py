@@ -67,6 +67,8 @@ from timeline.temporal import resolve
 log = logging.getLogger("timeline.service")
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
+# Database errors worth a retry (503); any other is a bug or a broken setup (500).
+TRANSIENT = ("locked", "busy", "connection", "connect", "timeout", "timed out", "terminat")
 _COLLECTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _SOURCE_ID = re.compile(SOURCE_ID_PATTERN)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -127,8 +129,8 @@ def _ctx(request: Request) -> Context:
     return request.app.state.ctx
 
 
-def require_token(request: Request, credentials: Credentials) -> None:
-    """Dependency of every write: a valid bearer token, or 401."""
+async def require_token(request: Request, credentials: Credentials) -> None:
+    """Dependency of every write: a valid bearer token, or 401 (async: a hash needs no thread)."""
     if not _ctx(request).authorized(credentials):
         raise _unauthorized(credentials)
 
@@ -378,12 +380,19 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def _database(request: Request, exc: OperationalError) -> JSONResponse:
-        log.warning("request %s: database error: %s", request_id(request.scope), exc.orig)
+        rid = request_id(request.scope)
+        reason = str(exc.orig).lower()
+        if exc.connection_invalidated or any(word in reason for word in TRANSIENT):
+            log.warning("request %s: database unavailable: %s", rid, exc.orig)
+            return _error_response(
+                request,
+                503,
+                "the database is busy or unreachable; retry shortly",
+                headers={"Retry-After": "1"},
+            )
+        log.error("request %s: database error", rid, exc_info=exc)
         return _error_response(
-            request,
-            503,
-            "the database is busy or unreachable; retry shortly",
-            headers={"Retry-After": "1"},
+            request, 500, f"internal error (request id {rid}; details are in the server log)"
         )
 
     @app.exception_handler(Exception)
@@ -461,6 +470,16 @@ def ingest(
     if known is not None:
         return known, False
     return store.add_document(collection_id, prepare(payload, filename))
+
+
+def _lookup_or_prepare(
+    store: Store, collection_id: str, payload: DocumentIn, filename: str | None
+) -> StoredDocument | NewDocument | None:
+    """The stored document if known, else the processed new one; None without a collection."""
+    exists, known = store.lookup(collection_id, content_hash(payload, filename))
+    if not exists:
+        return None
+    return known if known is not None else prepare(payload, filename)
 
 
 def _id_from_filename(filename: str | None) -> str | None:
@@ -722,17 +741,17 @@ def _install_routes(app: FastAPI) -> None:
         if not _COLLECTION_ID.match(collection_id):
             raise HTTPException(404, f"no collection {collection_id!r}")
         payload, filename = await _read_document(request)
-        exists, known = await run_in_threadpool(
-            ctx.store.lookup, collection_id, content_hash(payload, filename)
+        # One trip to a worker thread: look the document up, process it if it is new.
+        found = await run_in_threadpool(
+            _lookup_or_prepare, ctx.store, collection_id, payload, filename
         )
-        if not exists:
+        if found is None:
             raise HTTPException(404, f"no collection {collection_id!r}")
-        if known is not None:
-            result: tuple[StoredDocument, bool] | None = (known, False)
-        else:
-            new = await run_in_threadpool(prepare, payload, filename)
+        if isinstance(found, NewDocument):
             # Stored by the writer thread with whatever else is queued: one commit for all.
-            result = await asyncio.wrap_future(ctx.writer.submit(collection_id, new))
+            result = await asyncio.wrap_future(ctx.writer.submit(collection_id, found))
+        else:
+            result = (found, False)
         if result is None:
             raise HTTPException(404, f"no collection {collection_id!r}")
         document, created = result
@@ -830,7 +849,7 @@ def _install_routes(app: FastAPI) -> None:
         if suffix in ("timelinejs",):
             content["application/json"] = {"schema": {"type": "object"}}
         responses: dict[int | str, dict[str, Any]] = {
-            200: {"description": summary, "content": content},
+            200: {"description": summary, "content": content, "headers": OUTPUT_HEADERS},
             304: {"description": "Unchanged since the ETag given in If-None-Match"},
             **READ_ERRORS,
             503: {"model": ErrorOut, "description": "First chronology still being assembled"},
@@ -867,6 +886,19 @@ def _install_routes(app: FastAPI) -> None:
         """Find the time expressions in a text and resolve them against ``published``
         (no token needed: nothing is stored)."""
         return resolve(body.text, body.published)
+
+
+OUTPUT_HEADERS: dict[str, Any] = {
+    "ETag": {"description": "Changes with the collection", "schema": {"type": "string"}},
+    "X-Timeline-Version": {
+        "description": "The collection version this chronology includes",
+        "schema": {"type": "string"},
+    },
+    "X-Timeline-Stale": {
+        "description": '"true" when newer documents are not in it yet (see ?wait)',
+        "schema": {"type": "string", "enum": ["true", "false"]},
+    },
+}
 
 
 def _output_endpoint(kind: str | None) -> Callable[..., Response]:

@@ -206,10 +206,14 @@ class Store:
         # SQLite has one writer at a time; queueing our own threads on a lock is fairer and
         # cheaper than letting them spin in SQLite's busy handler.
         self._write_lock = threading.Lock() if self.is_sqlite else None
+        in_memory = self.is_sqlite and parsed.database in (None, "", ":memory:")
         try:
-            self.engine = self._make_engine(parsed, immediate=False)
+            self.engine = self._make_engine(parsed, immediate=in_memory)
+            # An in-memory database lives in its one connection: reads and writes share it.
             self.write_engine = (
-                self._make_engine(parsed, immediate=True) if self.is_sqlite else self.engine
+                self._make_engine(parsed, immediate=True)
+                if self.is_sqlite and not in_memory
+                else self.engine
             )
         except (NoSuchModuleError, ModuleNotFoundError, ImportError) as exc:
             raise StorageError(
@@ -431,7 +435,7 @@ class Store:
         by_collection: dict[str, list[int]] = {}
         for n, (cid, _) in enumerate(batch):
             by_collection.setdefault(cid, []).append(n)
-        rows: list[tuple[DocumentRow, list[Claim]]] = []
+        rows: list[tuple[dict, list[Claim]]] = []
         # No autoflush: the batch's own rows are tracked in memory, and the queries below are
         # a few per collection, not a few per document.
         with self.write_session() as session, session.no_autoflush:
@@ -471,20 +475,20 @@ class Store:
                     claims = [c.model_copy(update={"source_id": source_id}) for c in new.claims]
                     collection.version += 1
                     collection.documents += 1
-                    row = DocumentRow(
-                        collection_id=cid,
-                        seq=collection.version,
-                        source_id=source_id,
-                        content_hash=new.content_hash,
-                        source=source.model_dump_json(),
-                        text=new.text,
-                        fingerprint=new.fingerprint,
-                        claim_count=len(claims),
-                        created_at=now,
-                    )
+                    row = {
+                        "collection_id": cid,
+                        "seq": collection.version,
+                        "source_id": source_id,
+                        "content_hash": new.content_hash,
+                        "source": source.model_dump_json(),
+                        "text": new.text,
+                        "fingerprint": new.fingerprint,
+                        "claim_count": len(claims),
+                        "created_at": now,
+                    }
                     rows.append((row, claims))
                     stored = StoredDocument(
-                        seq=row.seq,
+                        seq=collection.version,
                         source=source,
                         content_hash=new.content_hash,
                         claim_count=len(claims),
@@ -492,15 +496,25 @@ class Store:
                     )
                     known[new.content_hash] = stored  # the same article twice in one batch
                     results[n] = (stored, True)
-            session.add_all(row for row, _ in rows)
-            session.flush()  # one multi-row INSERT; assigns the documents' ids
-            claim_rows = [
-                {"document_id": row.id, "ordinal": n, "value": c.value, "data": c.model_dump_json()}
-                for row, claims in rows
-                for n, c in enumerate(claims)
-            ]
-            if claim_rows:
-                session.execute(insert(ClaimRow), claim_rows)
+            if rows:
+                session.flush()  # the collections' new versions
+                # One multi-row INSERT (ORM bulk mode, no unit of work), ids in row order.
+                ids = session.scalars(
+                    insert(DocumentRow).returning(DocumentRow.id, sort_by_parameter_order=True),
+                    [row for row, _ in rows],
+                ).all()
+                claim_rows = [
+                    {
+                        "document_id": doc_id,
+                        "ordinal": n,
+                        "value": c.value,
+                        "data": c.model_dump_json(),
+                    }
+                    for doc_id, (_, claims) in zip(ids, rows, strict=True)
+                    for n, c in enumerate(claims)
+                ]
+                if claim_rows:
+                    session.execute(insert(ClaimRow), claim_rows)
         return results
 
     @staticmethod
