@@ -820,7 +820,31 @@ def test_a_busy_database_is_a_503_with_retry_after(client, app, collection, monk
     assert response.headers["retry-after"] == "1"
 
 
+def test_a_broken_database_is_a_500_not_a_retry(client, app, collection, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OperationalError("INSERT", {}, Exception("no such table: documents"))
+
+    monkeypatch.setattr(app.state.ctx.store, "add_documents", broken)
+    response = client.post(
+        f"/api/collections/{collection}/documents", json=article(1), headers=AUTH
+    )
+    assert "no such table" not in assert_error(response, 500)["detail"]
+    assert "retry-after" not in response.headers
+
+
 # -- storage ----------------------------------------------------------------------------------
+
+
+def test_an_in_memory_database_works_for_reads_and_writes():
+    from fastapi.testclient import TestClient
+
+    from timeline.service import create_app
+
+    app = create_app("sqlite://", token=TOKEN)
+    with TestClient(app) as client:
+        cid = client.post("/api/collections", json={}, headers=AUTH).json()["id"]
+        add(client, cid, article(1))
+        assert client.get(f"/api/collections/{cid}", headers=AUTH).json()["documents"] == 1
 
 
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
