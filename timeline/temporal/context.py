@@ -123,6 +123,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             return "past"
     if len(words) >= 2 and words[-2:] in (["soon", "as"], ["early", "as"]):
         return "future"
+    if "since" in words[-4:]:  # "since shortly after the Oct. 23 slaying"
+        return "past"
     best: tuple[float, Tense] | None = None
     for i in range(len(words) - 1, -1, -1):
         kind = _cue(words, i)

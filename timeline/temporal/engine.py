@@ -41,8 +41,10 @@ _NARRATIVE_MAX = GRANULARITY_RANK["decade"]
 # "period": the quarter or month a company report is about ("a year ago", "the quarter");
 # "day": the day the story is on, for a clock time ("at 2:49 p.m.").
 _PERIODS = frozenset({"quarter", "half_year", "month", "season"})
-# How far (characters) a named quarter or month stays the topic of a report.
+# How far (characters) a named quarter or month stays the topic of a report, and a named day
+# the day a clock time is on.
 _PERIOD_REACH = 600
+_DAY_REACH = 600
 _REF_GRANULARITIES = {
     "period": _PERIODS,
     "day": frozenset({"day", "part_of_day", "hour", "minute", "second"}),
@@ -266,12 +268,13 @@ class _State:
         self.period: Reference | None = None
 
         self.period_at = 0
+        self.narrative_at = 0
         self.position = 0  # where the reading is (characters into the document)
 
     def update(self, value: str, granularity: str | None) -> None:
         rank = GRANULARITY_RANK.get(granularity or "", 99)
         if rank <= _NARRATIVE_MAX:
-            self.narrative = Reference.of(value)
+            self.narrative, self.narrative_at = Reference.of(value), self.position
             if granularity in _PERIODS:
                 self.period, self.period_at = self.narrative, self.position
 
@@ -338,7 +341,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
             return _fields(value.replace("@", "XXXX-XX-XX"), None, anchor, None, state)
         return _fields(out[0], interval(out[0]), anchor, ref_used, state)
 
-    narrative = state.recent_period() if rule.ref == "period" else state.narrative
+    if rule.ref == "period":
+        narrative = state.recent_period()
+    elif rule.ref == "day" and state.position - state.narrative_at > _DAY_REACH:
+        narrative = None  # a clock time belongs to a day named close by, else to today
+    else:
+        narrative = state.narrative
     allowed = _REF_GRANULARITIES.get(rule.ref)
     if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
