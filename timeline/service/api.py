@@ -31,6 +31,11 @@ SOURCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,119}$"
 
 
 def check_published(value: str | None) -> str | None:
+    """None for blank, the stripped value if ISO 8601, else ValueError naming the value.
+
+    >>> check_published(" 2013-04-23 ")
+    '2013-04-23'
+    """
     if value is None or not value.strip():
         return None
     try:
@@ -61,6 +66,8 @@ class CollectionPatch(_In):
 
 
 class CollectionLinks(BaseModel):
+    """Where to read the collection's documents and outputs."""
+
     documents: str
     chronology: str
     audit: str
@@ -68,6 +75,8 @@ class CollectionLinks(BaseModel):
 
 
 class CollectionOut(BaseModel):
+    """A collection as the API shows it."""
+
     id: str
     name: str
     public: bool
@@ -136,6 +145,8 @@ class DocumentIn(_In):
 
 
 class DocumentOut(BaseModel):
+    """A stored document: its source (publication date, how it was found) and claim count."""
+
     id: str = Field(description="The source id, unique in the collection.")
     seq: int = Field(description="Order of arrival in the collection, from 1.")
     content_hash: str = Field(
@@ -147,11 +158,15 @@ class DocumentOut(BaseModel):
 
 
 class DocumentDetail(DocumentOut):
+    """A stored document with its text and its dated claims."""
+
     text: str
     claims: list[Claim]
 
 
 class DocumentPage(BaseModel):
+    """One page of a collection's documents, in order of arrival."""
+
     items: list[DocumentOut]
     total: int
     offset: int
@@ -174,6 +189,8 @@ class ResolveIn(_In):
 
 
 class FieldError(BaseModel):
+    """One field at fault in a request, and why."""
+
     field: str = Field(description='Where the problem is, e.g. "text" or "query.limit".')
     message: str
 
@@ -187,6 +204,8 @@ class ErrorOut(BaseModel):
 
 
 class Health(BaseModel):
+    """GET /healthz: the service answers and its database too."""
+
     status: Literal["ok"]
     database: str
     version: str

@@ -62,6 +62,8 @@ class CollectionGone(LookupError):
 
 @dataclass
 class Rendered:
+    """One output as bytes, with its media type; gzipped on first demand."""
+
     body: bytes
     media_type: str
     _gzipped: bytes | None = None
@@ -147,6 +149,7 @@ class ChronologyCache:
             return state
 
     def forget(self, cid: str) -> None:
+        """Drop what is cached for a collection (deleted, or gone from the database)."""
         with self._lock:
             self._states.pop(cid, None)
 

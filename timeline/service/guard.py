@@ -53,6 +53,7 @@ class BodyTooLarge(HTTPException):
 
 
 def too_large_message(limit: int) -> str:
+    """The one line a client gets with a 413."""
     return (
         f"request body is larger than the limit of {human_size(limit)} "
         "(split the upload, or start the server with a larger --max-body)"
@@ -60,10 +61,12 @@ def too_large_message(limit: int) -> str:
 
 
 def request_id(scope: Scope) -> str | None:
+    """The id the Guard gave this request (also sent back as X-Request-ID)."""
     return scope.get("state", {}).get("request_id")
 
 
 async def send_json(send: Send, status: int, body: dict, rid: str) -> None:
+    """Answer with a JSON body straight on the ASGI channel (the app never saw the request)."""
     payload = json.dumps(body).encode()
     await send(
         {

@@ -113,6 +113,8 @@ class MetaRow(Base):
 
 @dataclass
 class CollectionInfo:
+    """A collection row, detached from the session."""
+
     id: str
     name: str
     public: bool
@@ -292,17 +294,20 @@ class Store:
         return self.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
+        """Close every pooled connection."""
         self.engine.dispose()
         if self.write_engine is not self.engine:
             self.write_engine.dispose()
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
+        """A session in a read transaction (a consistent snapshot on SQLite)."""
         with self._read() as session, session.begin():
             yield session
 
     @contextmanager
     def write_session(self) -> Iterator[Session]:
+        """A session in a write transaction, committed on exit (BEGIN IMMEDIATE on SQLite)."""
         if self._write_lock is None:
             with self._write() as session, session.begin():
                 yield session
@@ -311,12 +316,14 @@ class Store:
             yield session
 
     def ping(self) -> None:
+        """Raise if the database cannot be queried."""
         with self.read_session() as session:
             session.scalar(select(func.count()).select_from(MetaRow))
 
     # -- the write token ---------------------------------------------------------------
 
     def write_token_hash(self) -> str | None:
+        """The stored sha256 of the write token, if one was generated."""
         with self.read_session() as session:
             row = session.get(MetaRow, "write_token_sha256")
             return row.value if row else None
@@ -339,6 +346,7 @@ class Store:
     # -- collections -------------------------------------------------------------------
 
     def create_collection(self, name: str | None, *, public: bool) -> CollectionInfo:
+        """A new, empty collection with a random id (named after the id when unnamed)."""
         cid = secrets.token_hex(6)
         row = CollectionRow(
             id=cid, name=name or cid, public=public, version=0, documents=0, created_at=_now()
@@ -348,11 +356,13 @@ class Store:
         return _info(row)
 
     def get_collection(self, cid: str) -> CollectionInfo | None:
+        """The collection, or None."""
         with self.read_session() as session:
             row = session.get(CollectionRow, cid)
             return _info(row) if row else None
 
     def list_collections(self, *, public_only: bool) -> list[CollectionInfo]:
+        """Every collection (or the public ones), oldest first."""
         query = select(CollectionRow).order_by(CollectionRow.created_at, CollectionRow.id)
         if public_only:
             query = query.where(CollectionRow.public.is_(True))
@@ -374,6 +384,7 @@ class Store:
             return _info(row)
 
     def delete_collection(self, cid: str) -> bool:
+        """Delete a collection, its documents and claims; False if it did not exist."""
         with self.write_session() as session:
             row = session.get(CollectionRow, cid)
             if row is None:
@@ -405,6 +416,7 @@ class Store:
             return True, _stored(row) if row else None
 
     def find_document(self, cid: str, content_hash: str) -> StoredDocument | None:
+        """The collection's document with this idempotency key, or None."""
         with self.read_session() as session:
             row = session.scalar(
                 select(DocumentRow).where(
@@ -534,6 +546,7 @@ class Store:
         return candidate
 
     def list_documents(self, cid: str, *, offset: int, limit: int) -> list[StoredDocument]:
+        """Documents in order of arrival (seq), ``limit`` from ``offset``."""
         query = (
             select(DocumentRow)
             .where(DocumentRow.collection_id == cid)
@@ -545,6 +558,7 @@ class Store:
             return [_stored(row) for row in session.scalars(query)]
 
     def get_document(self, cid: str, source_id: str) -> StoredDocument | None:
+        """One document with its text and claims, by source id; None if unknown."""
         with self.read_session() as session:
             row = session.scalar(
                 select(DocumentRow).where(

@@ -39,6 +39,7 @@ class DocumentWriter:
         self.documents = 0  # documents handled
 
     def submit(self, collection_id: str, new: NewDocument) -> Future[Result]:
+        """Queue a document; the Future resolves once its transaction has committed."""
         future: Future[Result] = Future()
         self._ensure_thread()
         self._queue.put((collection_id, new, future))
