@@ -37,12 +37,12 @@ _NOT_PAST = _words(
 )
 _FUTURE = _words(
     "will shall won't upcoming forthcoming scheduled slated tomorrow next coming "
-    "'ll ’ll gonna planned expected due should"
+    "'ll ’ll gonna planned expected due should expect expects anticipate anticipates"
 )
 # Reporting verbs date the report, not the event: "said the vote is on Tuesday".
 _REPORTING = _words("said says say told tells announced added noted reported stated according")
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
-_FUTURE_PREPOSITIONS = _words("until till by")
+_FUTURE_PREPOSITIONS = _words("until till by through thru")
 _PAST_PREPOSITIONS = _words("since")
 # "<word> to" that announces the future: "is set to", "plans to", "is likely to".
 _FUTURE_BEFORE_TO = _words(
