@@ -43,7 +43,6 @@ _FUTURE = _words(
 _REPORTING = _words("said says say told tells announced added noted reported stated according")
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru")
-_PAST_PREPOSITIONS = _words("since")
 # "<word> to" that announces the future: "is set to", "plans to", "is likely to".
 _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
@@ -80,14 +79,21 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
 
 
 def adjacent_tense(text: str, start: int) -> Tense | None:
-    """The tense of the word right before the mention, if it is a verb cue ("ended June 30")."""
-    m = _LAST_WORD.search(text, max(0, start - 30), start)
-    if m is None:
+    """A cue right before the mention that fixes its direction outright: a verb ("ended June
+    30", "killed Sunday") or "since" ("since January").
+
+    >>> adjacent_tense("Shares have doubled since January.", 26)
+    'past'
+    """
+    before = text[max(0, start - 40) : start].lower()
+    words = _WORD.findall(before)
+    if not words:
         return None
-    word = m.group(1).lower()
-    if word in _REPORTING:
+    if "since" in words[-4:]:  # "since shortly after the Oct. 23 slaying"
+        return "past"
+    if words[-1] in _REPORTING or words[-1] in _FUTURE_PREPOSITIONS:
         return None
-    return _kind([word], 0)
+    return _kind(words[-1:], 0)
 
 
 _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
@@ -116,15 +122,14 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     left = [(m.group(), m.end()) for m in _WORD.finditer(left_text)]
     words = [w for w, _ in left]
     gap = len(left_text)
-    if words and gap - left[-1][1] <= 2:
-        if words[-1] in _FUTURE_PREPOSITIONS or words[-2:] in (["as", "soon"], ["as", "early"]):
-            return "future"
-        if words[-1] in _PAST_PREPOSITIONS:
-            return "past"
-    if len(words) >= 2 and words[-2:] in (["soon", "as"], ["early", "as"]):
+    strict = adjacent_tense(text, start)
+    if strict in ("past", "future"):
+        return strict
+    # "until Thursday", "by Jan. 14", "as soon as Tuesday": a deadline, usually ahead
+    if words and (
+        words[-1] in _FUTURE_PREPOSITIONS or words[-2:] in (["soon", "as"], ["early", "as"])
+    ):
         return "future"
-    if "since" in words[-4:]:  # "since shortly after the Oct. 23 slaying"
-        return "past"
     best: tuple[float, Tense] | None = None
     for i in range(len(words) - 1, -1, -1):
         kind = _cue(words, i)

@@ -204,6 +204,9 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         key = table_key(text or "")
         return {"first": "1", "last": "2", "second": "2", "1st": "1", "2nd": "2"}.get(key)
 
+    def halfmod(text: str | None) -> str | None:
+        return "START" if table_key(text or "") == "first" else "END"
+
     def unit_pod(text: str | None) -> str | None:
         """The unit to step by: a part of day steps by days ("the following morning")."""
         key = table_key(text or "")
@@ -269,6 +272,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "upper": upper,
         "relday": relday,
         "halfword": halfword,
+        "halfmod": halfmod,
         "unit_pod": unit_pod,
         "pod_suffix": pod_suffix,
         "sign": sign,
