@@ -192,6 +192,28 @@ def test_labels_are_short_and_drop_date_and_attribution():
     assert event.label == "Hundreds of residents were ordered out of their homes"
 
 
+def test_labels_keep_the_happening_around_the_date_and_name_the_speaker():
+    claims = [
+        claim(
+            "wire",
+            "Chief executive Ana Ruiz, who did not attend, said in a letter that she would meet "
+            "the board in a closed session on Friday.",
+            "Friday",
+            "2021-05-07",
+        ),
+        claim(
+            "paper",
+            "Police said that the two men who set off a bomb on May 3 that damaged the depot "
+            "were arrested later.",
+            "May 3",
+            "2021-05-03",
+        ),
+    ]
+    labels = {e.value: e.label for e in cluster_events(claims, SOURCES)}
+    assert labels["2021-05-07"] == "Ana Ruiz would meet the board in a closed session"
+    assert labels["2021-05-03"] == "The two men set off a bomb"
+
+
 def test_claims_without_an_interval_are_left_out():
     claims = [claim("wire", "Talks are planned.", "planned", "2021-05-03", start=None, end=None)]
     claims[0].start = claims[0].end = None

@@ -78,7 +78,7 @@ def clean_clause(claim: Claim) -> str:
     text = _APPOSITIVE.sub(r"\1 ", text)
     text = _unless_marked(_ATTRIBUTION_TAIL, text, "")
     text = _unless_marked(_QUOTE_TAIL, text, "")
-    text = _unless_marked(_ATTRIBUTION_HEAD, text, "")
+    text = _drop_head(text)
     text = _around_mark(text) if _MARK in text else _main_clause(text)
     text = _LEADING_LINK.sub("", text.replace(_MARK, " ").strip(_EDGE))
     text = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s+", " ", text)).strip(_EDGE + ".")
@@ -88,6 +88,27 @@ def clean_clause(claim: Claim) -> str:
         comma = cut.rfind(",")
         text = (cut[:comma] if comma > len(cut) // 2 else cut).rstrip(_EDGE) + "…"
     return text[:1].upper() + text[1:] if text else text
+
+
+_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?=\s*$|,)")
+_HE_SHE = re.compile(r"^(?:he|she)\b")
+
+
+def _drop_head(text: str) -> str:
+    """Drop "X said that": the speaker is in the attribution. When what remains starts with
+    "he" or "she", the speaker's name takes its place ("Paul Marren would meet the board")."""
+    head = _ATTRIBUTION_HEAD.match(text)
+    if not head or _MARK in head.group(0):
+        return text
+    rest = text[head.end() :]
+    speaker = head.group(0)
+    verb = re.search(
+        r"\s(?:said|says|told|reported|announced|wrote|claimed|repeated|noted|added)\b", speaker
+    )
+    name = _NAME.search(speaker[: verb.start()] if verb else "")
+    if name and _HE_SHE.match(rest):
+        rest = name.group(0) + rest[_HE_SHE.match(rest).end() :]
+    return rest
 
 
 def _unless_marked(pattern: re.Pattern[str], text: str, replacement: str) -> str:
