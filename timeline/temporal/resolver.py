@@ -230,6 +230,20 @@ def candidates(value: str, ref: Reference, holidays: dict[str, dict]) -> list[st
 
 
 _WEEKS = (-2, -1, 0, 1, 2)
+
+
+def _holiday_or_year(value: str, year: int, holidays: dict[str, dict]) -> str | None:
+    """``value`` with its year placeholder set to ``year`` (a holiday computed for it)."""
+    concrete = value.replace("XXXX", f"{year:04d}", 1)
+    at = concrete.find("#")
+    if at < 0:
+        return concrete
+    key = concrete[at + 1 :].split("T", 1)[0]
+    spec = holidays.get(key)
+    day = holiday_date(spec, year) if spec else None
+    return None if day is None else day.isoformat() + concrete[at + 1 + len(key) :]
+
+
 _WEEKDAY_REST = re.compile(r"-([1-7])(.*)$")
 
 
@@ -322,6 +336,16 @@ def _resolve_partial(
             value = d.isoformat() + day.group(4)
         return value if interval(value) else None
     options: list[tuple[str, Interval]] = []
+    if direction == "this":
+        # "this September", "this summer": the one of the reference's year, unless the
+        # reference is inside one ("this winter" in January is the winter under way).
+        same_year = _holiday_or_year(value, ref.moment.year, holidays)
+        for concrete in candidates(value, ref, holidays):
+            span = interval(concrete)
+            if span is not None and span.start <= ref.moment < span.end:
+                return concrete
+        if same_year is not None and interval(same_year) is not None:
+            return same_year
     for concrete in candidates(value, ref, holidays):
         span = interval(concrete)
         if span is not None:
