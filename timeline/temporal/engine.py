@@ -36,6 +36,7 @@ from timeline.temporal.timex import GRANULARITY_RANK, granularity_of, interval, 
 _CANDIDATE = re.compile(r"(?<![a-z])([a-z]+)|(?<![0-9])([0-9]+)|(['’©(])")
 _NEXT = re.compile(r"([^a-z0-9'’©(]{0,8})(?:([a-z]+)|([0-9]+)|(['’©(]))")
 _LOOKBACK = 48  # characters before a trigger where an expression may start
+_MAX_BACK = 4  # and at most this many tokens before it ("the first two quarters")
 _NARRATIVE_MAX = GRANULARITY_RANK["decade"]
 # Which narrative references a rule's ``ref`` accepts (else the publication date is used):
 # "period": the quarter or month a company report is about ("a year ago", "the quarter");
@@ -105,6 +106,7 @@ def scan(work: str, low: str) -> list[Hit]:
     tokenize = _CANDIDATE.finditer
     hits: list[Hit] = []
     covered = 0
+    tried: dict[int, Hit | None] = {}  # best match at a position, whatever trigger led there
     for trig in grammar.trigger.finditer(low):
         s = trig.start()
         if s < covered:
@@ -117,7 +119,8 @@ def scan(work: str, low: str) -> list[Hit]:
             (m.start(), m.end(), m.lastindex, m.group()) for m in tokenize(low, window, trig.end())
         ]
         first = len(tokens) - 1
-        while first > 0:
+        floor = max(0, first - _MAX_BACK)
+        while first > floor:
             kind, word = tokens[first - 1][2], tokens[first - 1][3]
             if kind == 1 and word not in vocabulary:
                 break
@@ -125,6 +128,13 @@ def scan(work: str, low: str) -> list[Hit]:
         last = len(tokens) - 1
         for i in range(first, last + 1):
             p, e, kind, word = tokens[i]
+            if p in tried:
+                hit = tried[p]
+                if hit is not None and hit.end > s:
+                    hits.append(hit)
+                    covered = hit.end
+                    break
+                continue
             if p and low[p - 1].isalnum():
                 continue  # inside a word ("1990s" is one place to start, not two)
             token = word if kind == 1 else "#" if kind == 2 else word
@@ -152,8 +162,8 @@ def scan(work: str, low: str) -> list[Hit]:
                 rules = _bucket(token, second)
             if not rules:
                 continue
-            hit = _longest(rules, low, p, s, work, normalizers)
-            if hit is not None:
+            hit = tried[p] = _longest(rules, low, p, -1, work, normalizers)
+            if hit is not None and hit.end > s:
                 hits.append(hit)
                 covered = hit.end
                 break
