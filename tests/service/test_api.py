@@ -141,6 +141,25 @@ def test_generated_token_is_printed_once_and_stored_only_as_a_hash(tmp_path, mon
         assert token.encode() not in path.read_bytes(), f"the token is stored in {path.name}"
 
 
+def test_serve_prints_the_generated_token_once(tmp_path, monkeypatch, capsys):
+    import uvicorn
+
+    from timeline.service import run
+
+    served = []
+    monkeypatch.delenv("TIMELINE_TOKEN", raising=False)
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append(options))
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    run(db=db, port=8123)
+    first = capsys.readouterr().err
+    run(db=db, port=8123)
+    second = capsys.readouterr().err
+    assert [o["port"] for o in served] == [8123, 8123]
+    token = next(line.strip() for line in first.splitlines()[1:] if line.strip())
+    assert len(token) >= 32 and token not in second
+    assert "generated the write token" in first and "TIMELINE_TOKEN" in second
+
+
 def test_timeline_token_environment_variable_is_the_token(tmp_path, monkeypatch):
     from fastapi.testclient import TestClient
 

@@ -483,8 +483,10 @@ class Store:
                         continue
                     source_id = self._free_source_id(session, cid, new.source.id, taken)
                     taken.add(source_id)
-                    source = new.source.model_copy(update={"id": source_id})
-                    claims = [c.model_copy(update={"source_id": source_id}) for c in new.claims]
+                    source, claims = new.source, new.claims
+                    if source_id != source.id:  # renamed to stay unique: the claims follow
+                        source = source.model_copy(update={"id": source_id})
+                        claims = [c.model_copy(update={"source_id": source_id}) for c in claims]
                     collection.version += 1
                     collection.documents += 1
                     row = {
