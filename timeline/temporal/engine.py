@@ -48,6 +48,7 @@ _PERIOD_REACH = 600
 _DAY_REACH = 600
 _REF_GRANULARITIES = {
     "period": _PERIODS,
+    "completed": _PERIODS,
     "day": frozenset({"day", "part_of_day", "hour", "minute", "second"}),
 }
 # A mention that starts with an amount ("a week", "two days", "several years").
@@ -285,7 +286,12 @@ class _State:
         rank = GRANULARITY_RANK.get(granularity or "", 99)
         if rank <= _NARRATIVE_MAX:
             self.narrative, self.narrative_at = Reference.of(value), self.position
-            if granularity in _PERIODS:
+            reported = self.doc is None or (
+                self.narrative is not None and self.narrative.moment <= self.doc.moment
+            )
+            if granularity in _PERIODS and reported:
+                # Only periods already under way are compared with a year before: "a year ago"
+                # in a report about Q3 results is last year's Q3, not the forecast Q3's.
                 self.period, self.period_at = self.narrative, self.position
 
     def recent_period(self) -> Reference | None:
@@ -351,8 +357,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
             return _fields(value.replace("@", "XXXX-XX-XX"), None, anchor, None, state)
         return _fields(out[0], interval(out[0]), anchor, ref_used, state)
 
-    if rule.ref == "period":
+    if rule.ref in ("period", "completed"):
         narrative = state.recent_period()
+        if rule.ref == "completed" and narrative is not None and state.doc is not None:
+            span = interval(narrative.value)
+            if span is None or span.end > state.doc.moment:
+                narrative = None  # "the latest quarter" is one that is over
     elif rule.ref == "day" and state.position - state.narrative_at > _DAY_REACH:
         narrative = None  # a clock time belongs to a day named close by, else to today
     else:
