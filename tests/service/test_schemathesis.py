@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -21,6 +20,8 @@ EXAMPLES = 20
 @pytest.fixture
 def seeded(app):
     """The app with a public and a private collection holding a document each."""
+    from fastapi.testclient import TestClient  # imported late: the warning filter applies then
+
     with TestClient(app) as client:
         ids = []
         for n, public in enumerate((True, False)):
