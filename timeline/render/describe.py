@@ -168,30 +168,42 @@ def source_name(source: Source | None, fallback: str = "") -> str:
     return source.outlet or source.title or source.id
 
 
-def display_names(sources: list[Source]) -> dict[str, str]:
+def display_names(sources: list[Source], limit: int | None = None) -> dict[str, str]:
     """Source id -> name for legends and tables. Sources sharing a name are told apart by
-    publication date, else by id.
+    publication date, else by id. With ``limit``, the shared part is shortened first so the
+    part that tells sources apart survives.
 
     >>> display_names([Source(id="a", path="a", outlet="Courier", published="2023-10-11"),
     ...                Source(id="b", path="b", outlet="Courier")])
     {'a': 'Courier, 11 Oct 2023', 'b': 'Courier, undated'}
+    >>> display_names([Source(id="a", path="a", title="A long shared headline about a leak",
+    ...                       published="2023-10-11"),
+    ...                Source(id="b", path="b", title="A long shared headline about a leak")], 26)
+    {'a': 'A long share…, 11 Oct 2023', 'b': 'A long shared…, undated'}
     """
-    names: dict[str, str] = {}
+
+    def fit(base: str, suffix: str = "") -> str:
+        if limit is None:
+            return base + suffix
+        return truncate(base, max(8, limit - len(suffix))) + suffix
+
     counts: dict[str, int] = {}
     for s in sources:
         counts[source_name(s)] = counts.get(source_name(s), 0) + 1
+    parts: dict[str, tuple[str, str]] = {}
     for s in sources:
         name = source_name(s)
+        suffix = ""
         if counts[name] > 1 and name != s.id:
             when = describe_interval(s.published[:10], None, "day") if s.published else "undated"
-            name = f"{name}, {when}"
-        names[s.id] = name
+            suffix = f", {when}"
+        parts[s.id] = (name, suffix)
     seen: dict[str, int] = {}
-    for name in names.values():
-        seen[name] = seen.get(name, 0) + 1
+    for name, suffix in parts.values():
+        seen[name + suffix] = seen.get(name + suffix, 0) + 1
     return {
-        sid: (f"{name} · {sid}" if seen[name] > 1 and name != sid else name)
-        for sid, name in names.items()
+        sid: fit(name, suffix + (f" · {sid}" if seen[name + suffix] > 1 and name != sid else ""))
+        for sid, (name, suffix) in parts.items()
     }
 
 

@@ -277,7 +277,7 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
 
     data: list[dict[str, Any]] = []
     hovers = {p.event.id: event_hover(p.event, sources) for p in placed}
-    names = display_names(chronology.sources)
+    names = display_names(chronology.sources, limit=34)
     groups: list[tuple[str | None, str, str]] = [
         (s.id, colours[s.id], names[s.id]) for s in ordered_sources(chronology.sources)
     ]
@@ -285,7 +285,7 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
 
     for sid, colour, name in groups:
         group = sid if sid is not None else "__unknown__"
-        legend_name = plotly_text(truncate(name, 34), 0)
+        legend_name = plotly_text(name, 0)
         # A legend-only entry per source: a plain swatch, whatever its first bar looks like.
         data.append(
             {
