@@ -21,8 +21,8 @@ from timeline.service.storage import Store
 
 pytestmark = pytest.mark.slow
 
-# 20 clients x 50 documents by default; TIMELINE_LOAD=20x100 for the full size.
-CLIENTS, PER_CLIENT = (int(x) for x in os.environ.get("TIMELINE_LOAD", "20x50").split("x"))
+# 20 clients x 25 documents by default (the suite stays fast); TIMELINE_LOAD=20x100 for more.
+CLIENTS, PER_CLIENT = (int(x) for x in os.environ.get("TIMELINE_LOAD", "20x25").split("x"))
 LOAD_TIMEOUT = 240  # seconds; a bound, not a speed target (the benchmark measures speed)
 
 
