@@ -36,11 +36,12 @@ _NOT_PAST = _words(
     "wicked sacred kindred rugged ragged beloved alleged"
 )
 _FUTURE = _words(
-    "will shall won't upcoming forthcoming scheduled slated tomorrow next coming "
+    "will shall won't would upcoming forthcoming scheduled slated tomorrow next coming "
     "'ll ’ll gonna planned expected due should expect expects anticipate anticipates"
 )
 # Reporting verbs date the report, not the event: "said the vote is on Tuesday".
 _REPORTING = _words("said says say told tells announced added noted reported stated according")
+_REPORTED = _words("said told announced added noted reported stated")
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru")
 # "<word> to" that announces the future: "is set to", "plans to", "is likely to".
@@ -48,6 +49,11 @@ _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
     "intends intend aims aim hopes hope expects expect is are am"
 )
+_MODALS = _words("will would shall should must may might can to 'll ’ll")
+_DETERMINERS = _words(
+    "a an the this that these those his her its their our my your some any no every each"
+)
+_ADVERBS = _words("still newly recently so very most more less long well widely")
 _PRESENT = _words("is are am says say remains continues")
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll", re.IGNORECASE)
 # Words worth a closer look (everything _kind can say something about).
@@ -66,12 +72,21 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return "past"
         return "future"
     if word == "to" and i > 0 and tokens[i - 1] in _FUTURE_BEFORE_TO:
-        return "future"
+        # "had been due to expire Friday": a plan seen from the past, and past now
+        return "past" if tokens[max(0, i - 3) : i - 1] == ["had", "been"] else "future"
     if word == "for" and i > 0 and tokens[i - 1] == "set":  # "is set for Friday"
         return "future"
+    participle = word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+    if participle and i > 1 and tokens[i - 1] == "be" and tokens[i - 2] in _MODALS:
+        return "future"  # "will be paid Dec. 14", "to be completed by Nov. 1"
     if word in _PAST:
         return "past"
-    if len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST:
+    if participle:
+        before = tokens[i - 1] if i > 0 else ""
+        if before in _DETERMINERS or (
+            before in _ADVERBS and i > 1 and tokens[i - 2] in _DETERMINERS
+        ):
+            return None  # an adjective: "a still unspecified date", "the revised plan"
         return "past"
     if word in _PRESENT and not (i + 1 < len(tokens) and tokens[i + 1] == "to"):
         return "present"
@@ -91,9 +106,25 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         return None
     if "since" in words[-4:]:  # "since shortly after the Oct. 23 slaying"
         return "past"
+    for word in reversed(words[-5:]):
+        # "said Monday that it will bid", "told a news conference on Tuesday": the day is
+        # when it was said
+        if word in _REPORTED:
+            return "past"
+        if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS):
+            break
     if words[-1] in _REPORTING or words[-1] in _FUTURE_PREPOSITIONS:
         return None
-    return _kind(words[-1:], 0)
+    return _kind(words, len(words) - 1)
+
+
+def looks_like_verb(word: str) -> bool:
+    """True for words that are likely verbs in news prose (tense cues: "went", "began", "said").
+
+    >>> looks_like_verb("went"), looks_like_verb("leak")
+    (True, False)
+    """
+    return _kind([word], 0) is not None or word in _REPORTING or word in _PRESENT
 
 
 _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
@@ -114,6 +145,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     'future'
     >>> tense_at("Two men set off bombs Monday that killed three.", 22, 28)
     'past'
+    >>> tense_at("All but two had gone home by Tuesday.", 29, 36)
+    'past'
     """
     left_start = max(0, start - _WINDOW)
     for cut in _SENTENCE_END.finditer(text, left_start, start):
@@ -125,11 +158,6 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
-    # "until Thursday", "by Jan. 14", "as soon as Tuesday": a deadline, usually ahead
-    if words and (
-        words[-1] in _FUTURE_PREPOSITIONS or words[-2:] in (["soon", "as"], ["early", "as"])
-    ):
-        return "future"
     best: tuple[float, Tense] | None = None
     for i in range(len(words) - 1, -1, -1):
         kind = _cue(words, i)
@@ -157,7 +185,29 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         if best is None or distance < best[0]:
             best = (distance, kind)
         break
-    return None if best is None else best[1]
+    tense = None if best is None else best[1]
+    # "until Thursday", "by Jan. 14", "as soon as Tuesday": a deadline, usually ahead, unless
+    # the clause tells of it as done: "had gone home by Tuesday", "were back by Wednesday",
+    # "until Thursday they had not called him" (but "postponed until Tuesday" is ahead).
+    if words[-2:] in (["soon", "as"], ["early", "as"]):
+        return "future"
+    if words and words[-1] in _FUTURE_PREPOSITIONS:
+        if tense == "past" and (
+            _PERFECT & (set(words) | set(rwords))
+            or (words[-1] == "by" or not _EXTENDING & set(words))
+        ):
+            return "past"
+        return "future"
+    return tense
+
+
+# Past perfect: the clause looks back from a past moment ("had gone home by Tuesday").
+_PERFECT = _words("had hadn't")
+# Verbs that move a deadline: what follows "until" is still ahead ("postponed until Tuesday").
+_EXTENDING = _words(
+    "extended extend extends postponed postpone postpones delayed delay delays adjourned "
+    "deferred suspended gave give gives granted grant moved pushed put set"
+)
 
 
 _CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | {"to", "for"}

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -58,6 +59,17 @@ _AMOUNT = re.compile(
 )
 _TIME_OF_DAY = re.compile(r"[0-9X]T(?:[0-9]|MO|MI|AF|EV|NI|DT)")
 _HOLIDAY_YEAR = re.compile(r"^(\d{4})-#(.+?)(T.*)?$")
+# The noun of an event ("the leak") and its date must be this close, in one clause.
+_EVENT_GAP = 40
+_CLAUSE_END = re.compile(r"[.;!?]\s|\n")
+# Words after "the weekend before the" that cannot name the event.
+_NOT_EVENT = frozenset(
+    {"a", "an", "the", "his", "her", "its", "their", "this", "that", "and", "or", "but"}
+    | {"of", "in", "on", "at", "by", "for", "to", "from", "with"}
+)
+_DATED_KEPT = 64
+_LATEST_REACH = 1000
+_MONTH_DAY = re.compile(r"XXXX-\d\d-\d\d")
 
 
 @dataclass
@@ -73,6 +85,8 @@ class Hit:
     freq: str | None = None
     fallback: str | None = None
     anchor: tuple[int, int] | None = None
+    event: tuple[int, int] | None = None  # "the weekend before [the leak]"
+    weekday: int | None = None  # "Saturday, April 25": the year whose April 25 is a Saturday
 
 
 @cache
@@ -235,6 +249,11 @@ def _build(
         hit.fallback = rule.fallback.render(m, normalizers)
     if "anchor" in m.re.groupindex and m.start("anchor") >= 0:
         hit.anchor = (m.start("anchor"), m.end("anchor"))
+    if "event" in m.re.groupindex and m.start("event") >= 0:
+        hit.event = (m.start("event"), m.end("event"))
+    if "wd" in m.re.groupindex and m.start("wd") >= 0 and _MONTH_DAY.match(value):
+        day = normalizers["weekday"](m.group("wd"))
+        hit.weekday = int(day) if day else None
     return hit
 
 
@@ -281,6 +300,53 @@ class _State:
         self.period_at = 0
         self.narrative_at = 0
         self.position = 0  # where the reading is (characters into the document)
+        # The last dated mentions: (start, end) in the document and the reference they give.
+        self.dated: deque[tuple[int, int, Reference]] = deque(maxlen=_DATED_KEPT)
+
+    def latest_day(self) -> Reference | None:
+        """The chronologically latest day (or finer) named in the last ``_LATEST_REACH``
+        characters, not after the publication day: where the story has got to, which "the
+        following day" moves on from even after a look back ("the leak on Oct. 9")."""
+        limit = None
+        if self.doc is not None:
+            limit = datetime.combine(self.doc.moment.date(), datetime.max.time())
+        best: Reference | None = None
+        for start, _, ref in reversed(self.dated):
+            if self.position - start > _LATEST_REACH:
+                break
+            if ref.granularity not in _REF_GRANULARITIES["day"]:
+                continue
+            if limit is not None and ref.moment > limit:
+                continue
+            if best is None or ref.moment > best.moment:
+                best = ref
+        return best
+
+    def event_date(
+        self, words: list[str], low: str, offset: int, grain: str | None = None
+    ) -> Reference | None:
+        """The date of the event named by ``words`` ("chlorine leak"), found where the text
+        names it next to a date ("the leak began Monday", "the Oct. 9 leak"): the last such
+        place before the reading position; ``low`` is the lower-cased piece at ``offset``."""
+        here = self.position - offset
+        for word in words:
+            for found in reversed(
+                list(re.finditer(rf"\b{re.escape(word)}(?:s|es)?\b", low[:here]))
+            ):
+                a, b = found.start() + offset, found.end() + offset
+                for start, end, ref in reversed(self.dated):
+                    if start >= self.position or start < offset or end < a - _EVENT_GAP:
+                        continue
+                    if GRANULARITY_RANK[ref.granularity] > GRANULARITY_RANK.get(grain or "", 99):
+                        continue  # "the day before the leak" needs the leak's day
+                    gap = low[min(b, end) - offset : max(a, start) - offset]
+                    if (
+                        (start > b - 1 or end < a + 1)
+                        and len(gap) <= _EVENT_GAP
+                        and not _CLAUSE_END.search(gap)
+                    ):
+                        return ref
+        return None
 
     def update(self, value: str, granularity: str | None) -> None:
         rank = GRANULARITY_RANK.get(granularity or "", 99)
@@ -357,7 +423,26 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
             return _fields(value.replace("@", "XXXX-XX-XX"), None, anchor, None, state)
         return _fields(out[0], interval(out[0]), anchor, ref_used, state)
 
-    if rule.ref in ("period", "completed"):
+    if rule.ref == "event" and hit.event is not None:
+        a, b = hit.event
+        words = [w for w in re.split(r"[\s\-]+", low[a:b]) if len(w) > 2 and w not in _NOT_EVENT]
+        # The event is named by a noun run that stops where a verb likely starts ("the leak
+        # went unanswered"); its head is the last noun ("the chlorine leak").
+        words = _noun_run(words)[-1:]  # the head of "the chlorine leak"
+        offset = state.position - hit.start
+        ref_used = state.event_date(words, low, offset, granularity_of(hit.value))
+        if ref_used is None:
+            # An event the text does not date: the expression stays vague, nothing is invented.
+            out = relative(value, None, rule.grain)
+            return _fields(out[0] if out else "XXXX-XX-XX", None, "narrative", None, state)
+        out = relative(value, ref_used, rule.grain)
+        if out is None:
+            return _fields(value, None, "narrative", None, state)
+        return _fields(out[0], interval(out[0]), "narrative", ref_used, state)
+
+    if rule.ref == "latest":
+        narrative = state.latest_day() or state.narrative
+    elif rule.ref in ("period", "completed"):
         narrative = state.recent_period()
         if rule.ref == "completed" and narrative is not None and state.doc is not None:
             span = interval(narrative.value)
@@ -387,7 +472,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
         anchor = kind
         if ref is not None:
             direction = _direction(rule, value, work, hit)
-            chosen = resolve_partial(value, ref, direction, _setup()[0].holidays)
+            chosen = resolve_partial(value, ref, direction, _setup()[0].holidays, hit.weekday)
             if chosen is not None:
                 value, ref_used = chosen, ref
         else:
@@ -402,6 +487,18 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
         value = value_at(span.start, rule.grain)  # type: ignore[arg-type]
         span = interval(value)
     return _fields(value, span, anchor, ref_used, state)
+
+
+def _noun_run(words: list[str]) -> list[str]:
+    """The leading words that may be nouns ("chlorine leak" of "chlorine leak went")."""
+    from timeline.temporal.context import looks_like_verb
+
+    out: list[str] = []
+    for word in words[:3]:
+        if looks_like_verb(word):
+            break
+        out.append(word)
+    return out
 
 
 def _holiday_with_year(value: str) -> str:
@@ -493,8 +590,12 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         state.position = offset + hit.start
         fields = _resolve(hit, state, work, low)
         start, end = glue.span(hit.start, hit.end)
-        if hit.rule.type in ("DATE", "TIME") and hit.rule.update and fields["start"] is not None:
-            state.update(fields["value"], fields["granularity"])
+        if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
+            if hit.rule.update:
+                state.update(fields["value"], fields["granularity"])
+            ref = Reference.of(fields["value"])
+            if ref is not None:
+                state.dated.append((offset + hit.start, offset + hit.end, ref))
         kind = hit.rule.type
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result

@@ -55,7 +55,7 @@ RULE_KEYS = {
     "fallback",
 }
 DIRS = ("tense", "tense_strict", "tense_past", "past", "future", "last", "next", "this", "nearest")
-REFS = ("doc", "narrative", "period", "completed", "day", "anchor")
+REFS = ("doc", "narrative", "period", "completed", "day", "anchor", "latest", "event")
 
 # A word boundary on lower-cased text (letters, digits) that also works after "a.m." or "Sept.".
 _START = r"(?<![a-z0-9])"

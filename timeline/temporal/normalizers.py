@@ -212,6 +212,8 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         key = table_key(text or "")
         if tables["part_of_day"].lookup(key) is not None:
             return "day"
+        if key == "weekend":
+            return "weekend"
         value = tables["unit"].lookup(key)
         return None if value is None else str(value)
 
@@ -220,9 +222,16 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         return None if value is None else f"T{value}"
 
     def sign(text: str | None) -> str | None:
-        return {"before": "-", "after": "+", "earlier": "-", "later": "+"}.get(
-            table_key(text or "")
-        )
+        return {
+            "before": "-",
+            "after": "+",
+            "earlier": "-",
+            "later": "+",
+            "following": "+",
+            "preceding": "-",
+            "prior to": "-",
+            "ahead of": "-",
+        }.get(table_key(text or ""))
 
     def thislastnext(text: str | None) -> str | None:
         return {"this": "+0", "last": "-1", "next": "+1"}.get(table_key(text or ""))

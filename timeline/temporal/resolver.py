@@ -182,6 +182,8 @@ def _relative(
             days = {"week": 7, "month": 30, "day": 1}.get(unit, 1)
             moved = moment + timedelta(days=round(n * days))
     else:
+        if unit == "weekend" and n > 0 and moment.weekday() < 5:
+            n -= 1  # the weekend after a Monday is the one that ends its week
         moved = move(moment, unit, int(n))
     if target not in GRANULARITY_RANK:
         target = unit
@@ -302,21 +304,30 @@ _PARTIAL_CACHE: dict[tuple, str | None] = {}
 
 
 def resolve_partial(
-    value: str, ref: Reference, direction: str, holidays: dict[str, dict]
+    value: str,
+    ref: Reference,
+    direction: str,
+    holidays: dict[str, dict],
+    weekday: int | None = None,
 ) -> str | None:
     """Cached :func:`_resolve_partial` (documents repeat the same few values and references)."""
-    key = (value, ref, direction, id(holidays))
+    key = (value, ref, direction, id(holidays), weekday)
     if key not in _PARTIAL_CACHE:
         if len(_PARTIAL_CACHE) > 50_000:
             _PARTIAL_CACHE.clear()
-        _PARTIAL_CACHE[key] = _resolve_partial(value, ref, direction, holidays)
+        _PARTIAL_CACHE[key] = _resolve_partial(value, ref, direction, holidays, weekday)
     return _PARTIAL_CACHE[key]
 
 
 def _resolve_partial(
-    value: str, ref: Reference, direction: str, holidays: dict[str, dict]
+    value: str,
+    ref: Reference,
+    direction: str,
+    holidays: dict[str, dict],
+    weekday: int | None = None,
 ) -> str | None:
-    """Fill ``XXXX``/``WXX`` placeholders from ``ref`` going in ``direction``.
+    """Fill ``XXXX``/``WXX`` placeholders from ``ref`` going in ``direction``; ``weekday``
+    (ISO, 1 = Monday) keeps only the years in which the date falls on that day, if any.
 
     >>> from datetime import datetime
     >>> ref = Reference.published(datetime(2013, 4, 23))
@@ -350,6 +361,11 @@ def _resolve_partial(
         span = interval(concrete)
         if span is not None:
             options.append((concrete, span))
+    if weekday is not None:
+        named = [o for o in options if o[1].start.isoweekday() == weekday]
+        if named:
+            # The date and its weekday agree in one year of the five: that is the one meant.
+            return choose(named, ref.moment, "nearest")
     return choose(options, ref.moment, direction)
 
 
