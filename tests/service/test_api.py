@@ -379,6 +379,8 @@ def test_upload_errors_name_the_file_and_the_field(client, collection):
     assert_error(no_file, 422, "x")
     fields_only = client.post(url, data={"title": "t"}, headers=AUTH, files={"file": ("", b"")})
     assert fields_only.status_code in (400, 422)
+    records = client.post(url, files={"file": ("feed.jsonl", b'{"text": "a"}\n')}, headers=AUTH)
+    assert "feed.jsonl" in assert_error(records, 422, "file")["detail"]
     unknown = client.post(
         url,
         data={"colour": "red"},

@@ -72,6 +72,7 @@ TRANSIENT = ("locked", "busy", "connection", "connect", "timeout", "timed out", 
 _COLLECTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _SOURCE_ID = re.compile(SOURCE_ID_PATTERN)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
 
 DESCRIPTION = """
 Reconstruct a sourced timeline from news articles, live: post articles into a collection, read
@@ -531,6 +532,12 @@ async def _read_document(request: Request) -> tuple[DocumentIn, str | None]:
             if key != "file":
                 raise _field_error(key, "the article file goes in the field named 'file'")
             filename = value.filename or "upload.txt"
+            if PurePath(filename).suffix.lower() in RECORD_SUFFIXES:
+                raise _field_error(
+                    "file",
+                    f"file {filename!r} holds records, not an article: upload one .txt or "
+                    ".html article per request, or post each record as JSON",
+                )
             text = _decode_upload(filename, await value.read())
             is_html = PurePath(filename).suffix.lower() in HTML_SUFFIXES or (
                 value.content_type or ""
