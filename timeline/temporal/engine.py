@@ -428,11 +428,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
         words = [w for w in re.split(r"[\s\-]+", low[a:b]) if len(w) > 2 and w not in _NOT_EVENT]
         # The event is named by a noun run that stops where a verb likely starts ("the leak
         # went unanswered"); its head is the last noun ("the chlorine leak").
-        words = _noun_run(words)[-1:]  # the head of "the chlorine leak"
+        words = [w for w in _noun_run(words)[-1:] if _is_event_noun(w)]  # "the chlorine leak"
         offset = state.position - hit.start
         ref_used = state.event_date(words, low, offset, granularity_of(hit.value))
         if ref_used is None:
-            # An event the text does not date: the expression stays vague, nothing is invented.
+            # An event the text does not date: the expression stays vague, nothing is invented
+            # ("two days after the vote" is then just two days long: the rule's fallback).
+            if hit.fallback is not None:
+                return _fields(hit.fallback, None, "absolute", None, state)
             out = relative(value, None, rule.grain)
             return _fields(out[0] if out else "XXXX-XX-XX", None, "narrative", None, state)
         out = relative(value, ref_used, rule.grain)
@@ -487,6 +490,18 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
         value = value_at(span.start, rule.grain)  # type: ignore[arg-type]
         span = interval(value)
     return _fields(value, span, anchor, ref_used, state)
+
+
+def _is_event_noun(word: str) -> bool:
+    """True if ``word`` names an event ("leak", "election"), by the lexicon's event_noun table.
+
+    >>> _is_event_noun("shooting"), _is_event_noun("team")
+    (True, False)
+    """
+    nouns = _setup()[0].tables["event_noun"].values
+    if word in nouns:
+        return True
+    return any(k[0] == "*" and word.endswith(k[1:]) and len(word) > len(k) + 2 for k in nouns)
 
 
 def _noun_run(words: list[str]) -> list[str]:
@@ -599,6 +614,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         kind = hit.rule.type
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
+        elif kind == "DATE" and fields["value"].startswith("P"):
+            kind = "DURATION"  # "two days after the vote" when the vote is not dated
         mentions.append(
             Mention(
                 start_char=start + offset,
