@@ -42,6 +42,12 @@ _FUTURE = _words(
 # Reporting verbs date the report, not the event: "said the vote is on Tuesday".
 _REPORTING = _words("said says say told tells announced added noted reported stated according")
 _REPORTED = _words("said told announced added noted reported stated")
+# Verbs of timetables in the present tense: "meet Monday", "opens Tuesday", "votes Sunday".
+_SCHEDULED = _words(
+    "meet meets begin begins start starts open opens resume resumes vote votes travel travels "
+    "leave leaves arrive arrives visit visits convene convenes expire expires close closes "
+    "launch launches play plays host hosts hold holds face faces return returns fly flies"
+)
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru")
 # "<word> to" that announces the future: "is set to", "plans to", "is likely to".
@@ -115,6 +121,12 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
             break
     if words[-1] in _REPORTING or words[-1] in _FUTURE_PREPOSITIONS:
         return None
+    verb = words[-2] if len(words) > 1 and words[-1].endswith("ly") else words[-1]
+    before = words[-3:-2] if verb is not words[-1] else words[-2:-1]
+    if verb in _SCHEDULED and before not in (["to"], ["will"], ["would"]):
+        # "the ministers meet Monday": the present of a timetable (an infinitive or a modal
+        # leaves it to the clause: "had been due to expire Friday")
+        return "future"
     return _kind(words, len(words) - 1)
 
 
