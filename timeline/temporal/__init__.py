@@ -32,12 +32,22 @@ Conventions
   reference null), so a weekday-and-date pair can still fix a year later on.
 * Which occurrence a partial date means: a bare weekday follows the tense of its clause (past
   -> the most recent one, the reference's own weekday being that day; future or scheduled ->
-  the next one; no cue -> past, since news reports what happened). Months, days of a month,
+  the next one; no cue -> past, since news reports what happened). A deadline ("by Tuesday",
+  "until Friday") looks ahead unless the clause tells it as done ("had gone home by Tuesday",
+  "were back by Wednesday"); a reporting verb right before a weekday dates the saying ("said
+  Monday that it will ..."); "would" and the present of a timetable ("meet Monday") look
+  ahead; "Wednesday's ruling" has happened. Weekdays stay on the publication date's calendar
+  even after an older date in the text (TimeBank + AQUAINT: 35 of 40 such weekdays). Months, days of a month,
   seasons and holidays take the nearest occurrence, the side the tense points to counting
   three times closer ("in December" in a past-tense April sentence -> last December;
   "August's championships" -> the coming August); a verb right before the date decides
   outright ("the year ended June 30"). Quarters and halves are past unless the clause looks
   ahead. "last"/"next"/"this" fix the direction.
+* "The following day" (next day/morning ...) moves on from the latest day the story has
+  told (not after the publication day), at day granularity, even after a look back at an
+  older date; "the weekend before the leak", "ten days after the vote" hang on the event's
+  date when the text gives it next to the event's noun, else stay vague (a placeholder with
+  no interval, or the plain duration), never a guess.
 * The grammar is data (``resources/``): a lexicon of normalization tables and rule files
   (pattern -> value template); see :mod:`timeline.temporal.grammar`.
 """

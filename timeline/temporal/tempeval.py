@@ -288,9 +288,13 @@ def format_report(report: Report, errors: int = 0) -> str:
 
 
 def summary(paths: Iterable[str | Path]) -> dict:
-    """Scores on every split of the documents under ``paths`` (what ``make eval`` records).
+    """Scores on every split of the documents under ``paths`` (what ``make eval`` records),
+    and, given several folders, on each folder alone (``corpora``).
 
     The held-out ``dev`` split is the generalization check: rules are tuned on ``train`` only.
+
+    >>> summary(["train/TimeBank", "train/AQUAINT"])["corpora"]["AQUAINT"]["value_f1"]  # doctest: +SKIP
+    0.78
     """
     paths = list(paths)
     out: dict = {
@@ -307,6 +311,11 @@ def summary(paths: Iterable[str | Path]) -> dict:
     for split in SPLITS:
         report = evaluate_paths(paths, split=split)
         out["splits"][split] = _rounded(report.as_dict())
+    if len(paths) > 1:
+        # Each corpus alone (all its documents): AQUAINT is the newswire closest to AP/AFP.
+        out["corpora"] = {
+            Path(p).name: _rounded(evaluate_paths([p]).as_dict()) for p in sorted(paths, key=str)
+        }
     return out
 
 
