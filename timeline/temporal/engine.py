@@ -67,6 +67,8 @@ _NOT_EVENT = frozenset(
     {"a", "an", "the", "his", "her", "its", "their", "this", "that", "and", "or", "but"}
     | {"of", "in", "on", "at", "by", "for", "to", "from", "with"}
 )
+# Between a clock time and the day it is on: "(0735 GMT)", "local time", "on".
+_DAY_AFTER_CLOCK = re.compile(r"(?:\s+local\s+time)?(?:\s*\([^()\n]{1,30}\))?\s*,?\s*(?:on\s+)?")
 _DATED_KEPT = 64
 _LATEST_REACH = 1000
 _MONTH_DAY = re.compile(r"XXXX-\d\d-\d\d")
@@ -396,8 +398,25 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
     return "nearest"
 
 
-def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
-    """Value, interval, anchor and reference of one hit."""
+def _day_after(
+    clock: Hit, following: Hit, state: _State, work: str, low: str, offset: int
+) -> tuple[Reference | None, dict | None]:
+    """The day named right after a clock time ("10:35 a.m. (0735 GMT) Friday", "2:15 pm local
+    time on Monday"), resolved ahead of its turn, and its fields (None when there is none)."""
+    if following.rule.type != "DATE" or not _DAY_AFTER_CLOCK.fullmatch(
+        low, clock.end, following.start
+    ):
+        return None, None
+    state.position = offset + following.start
+    fields = _resolve(following, state, work, low)
+    if fields.get("granularity") != "day":
+        return None, fields
+    return Reference.of(fields["value"]), fields
+
+
+def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None = None) -> dict:
+    """Value, interval, anchor and reference of one hit (``day``: the day a clock time is on,
+    when the text names it right after the time)."""
     rule = hit.rule
     value = hit.value
     anchor = "absolute"
@@ -451,6 +470,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str) -> dict:
             span = interval(narrative.value)
             if span is None or span.end > state.doc.moment:
                 narrative = None  # "the latest quarter" is one that is over
+    elif rule.ref == "day" and day is not None:
+        narrative = day
     elif rule.ref == "day" and state.position - state.narrative_at > _DAY_REACH:
         narrative = None  # a clock time belongs to a day named close by, else to today
     else:
@@ -601,9 +622,18 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         hits = [h for h in hits if h.rule.timeml]
     _extend(hits, low)
     mentions: list[Mention] = []
-    for hit in hits:
+    ahead: dict[int, dict] = {}  # fields of a day resolved early for the clock time before it
+    for i, hit in enumerate(hits):
         state.position = offset + hit.start
-        fields = _resolve(hit, state, work, low)
+        fields = ahead.pop(i, None)
+        if fields is None:
+            day = None
+            if hit.rule.ref == "day" and i + 1 < len(hits):
+                day, ahead_fields = _day_after(hit, hits[i + 1], state, work, low, offset)
+                if ahead_fields is not None:
+                    ahead[i + 1] = ahead_fields
+                state.position = offset + hit.start
+            fields = _resolve(hit, state, work, low, day)
         start, end = glue.span(hit.start, hit.end)
         if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
             if hit.rule.update:
