@@ -221,4 +221,26 @@ _EXTENDING = _words(
 )
 
 
+def firm_future(text: str, start: int) -> bool:
+    """True when the clause before the mention says plainly that it is ahead: "will", "shall",
+    "'ll" with no past-tense cue in between ("will be held on March 3").
+
+    >>> firm_future("The vote will be held on March 3.", 25), firm_future("He said it was May 3.", 16)
+    (True, False)
+    """
+    left_start = max(0, start - _WINDOW)
+    for cut in _SENTENCE_END.finditer(text, left_start, start):
+        left_start = cut.end()
+    words = _WORD.findall(text[left_start:start].lower())
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in _FIRM_FUTURE or word.endswith(("'ll", "’ll")):
+            return True
+        kind = _cue(words, i)
+        if kind == "past":
+            return False
+    return False
+
+
+_FIRM_FUTURE = _words("will shall")
 _CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | {"to", "for"}

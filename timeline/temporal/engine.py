@@ -19,7 +19,7 @@ from datetime import datetime
 from functools import cache
 
 from timeline.models import Mention
-from timeline.temporal.context import adjacent_tense, tense_at
+from timeline.temporal.context import adjacent_tense, firm_future, tense_at
 from timeline.temporal.glue import Glue
 from timeline.temporal.grammar import Grammar, Rule, load_grammar, second_token, table_key
 from timeline.temporal.normalizers import build_normalizers
@@ -394,7 +394,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
     if tense == "past":
         return "nearest_past"
     if tense == "future":
-        return "nearest_future"
+        # "will be held on March 3": the coming one, even if the last one was closer
+        return "future" if firm_future(work, hit.start) else "nearest_future"
     return "nearest"
 
 
