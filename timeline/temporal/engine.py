@@ -69,6 +69,7 @@ _NOT_EVENT = frozenset(
 )
 # Between a clock time and the day it is on: "(0735 GMT)", "local time", "on".
 _DAY_AFTER_CLOCK = re.compile(r"(?:\s+local\s+time)?(?:\s*\([^()\n]{1,30}\))?\s*,?\s*(?:on\s+)?")
+_DURATION_VALUE = re.compile(r"P(?:[0-9X]|T[0-9X])")  # P2D, PXW, PT5H (not PAST_REF)
 _DATED_KEPT = 64
 _LATEST_REACH = 1000
 _MONTH_DAY = re.compile(r"XXXX-\d\d-\d\d")
@@ -645,7 +646,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         kind = hit.rule.type
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
-        elif kind == "DATE" and fields["value"].startswith("P"):
+        elif kind == "DATE" and _DURATION_VALUE.match(fields["value"]):
             kind = "DURATION"  # "two days after the vote" when the vote is not dated
         mentions.append(
             Mention(
