@@ -122,11 +122,35 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         return None
     verb = words[-2] if len(words) > 1 and words[-1].endswith("ly") else words[-1]
     before = words[-3:-2] if verb is not words[-1] else words[-2:-1]
-    if verb in _SCHEDULED and before not in (["to"], ["will"], ["would"]):
+    if (
+        verb in _SCHEDULED
+        and before not in (["to"], ["will"], ["would"])
+        and not in_headline(text, start)
+    ):
         # "the ministers meet Monday": the present of a timetable (an infinitive or a modal
         # leaves it to the clause: "had been due to expire Friday")
         return "future"
     return _kind(words, len(words) - 1)
+
+
+def in_headline(text: str, start: int) -> bool:
+    """True when the mention sits in a headline: a short line of its own, capitalized, with no
+    final period ("Police arrest two suspects Monday").
+
+    >>> in_headline("Leaders meet Monday\\n\\nThe leaders of ...", 13)
+    True
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return False  # the last line of a text is its body, not a headline
+    line = text[line_start:line_end].strip()
+    if not line or not line[0].isupper() or line[-1] in ".!?:;,\"'”’)":
+        return False
+    return 2 <= len(line.split()) <= _HEADLINE_WORDS
+
+
+_HEADLINE_WORDS = 16
 
 
 def looks_like_verb(word: str) -> bool:
@@ -169,6 +193,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
+    if in_headline(text, start):
+        # Headlinese: the present tells what happened ("Police arrest suspect Monday"), "to"
+        # what will ("Leaders to meet Monday").
+        ahead = any(w in _FIRM_FUTURE or w == "to" for w in words)
+        return "future" if ahead else "past"
     best: tuple[float, Tense] | None = None
     for i in range(len(words) - 1, -1, -1):
         kind = _cue(words, i)
