@@ -19,7 +19,7 @@ from datetime import datetime
 from functools import cache
 
 from timeline.models import Mention
-from timeline.temporal.context import adjacent_tense, firm_future, tense_at
+from timeline.temporal.context import adjacent_tense, firm_future, looks_like_verb, tense_at
 from timeline.temporal.glue import Glue
 from timeline.temporal.grammar import Grammar, Rule, load_grammar, second_token, table_key
 from timeline.temporal.normalizers import build_normalizers
@@ -449,7 +449,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         words = [w for w in re.split(r"[\s\-]+", low[a:b]) if len(w) > 2 and w not in _NOT_EVENT]
         # The event is named by a noun run that stops where a verb likely starts ("the leak
         # went unanswered"); its head is the last noun ("the chlorine leak").
-        words = [w for w in _noun_run(words)[-1:] if _is_event_noun(w)]  # "the chlorine leak"
+        words = [w for w in _noun_run(words)[-1:] if _is_event_noun(w)]
         offset = state.position - hit.start
         ref_used = state.event_date(words, low, offset, granularity_of(hit.value))
         if ref_used is None:
@@ -529,8 +529,6 @@ def _is_event_noun(word: str) -> bool:
 
 def _noun_run(words: list[str]) -> list[str]:
     """The leading words that may be nouns ("chlorine leak" of "chlorine leak went")."""
-    from timeline.temporal.context import looks_like_verb
-
     out: list[str] = []
     for word in words[:3]:
         if looks_like_verb(word):
