@@ -214,6 +214,15 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
+def _credit_tail(line: str) -> re.Match[str] | None:
+    """A photo credit ending the line ("... (AP Photo/Charles Krupa)")."""
+    # Both forms end in "/ name" or "/ agency" within 48 characters: most lines are skipped
+    # without running the (slow, end-anchored) pattern.
+    if "/" not in line.rstrip()[-48:]:
+        return None
+    return _CREDIT_TAIL.search(line)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -283,13 +292,14 @@ def _is_stamp(line: str) -> bool:
 def _label_lines(lines: list[_Line]) -> None:
     seen: dict[str, int] = {}
     kinds = [_line_kind(ln.text) for ln in lines]
-    title = _find_title(lines, kinds)
+    keys = [_key(ln.text) for ln in lines]
+    title = _find_title(lines, kinds, keys)
     first_prose = next(
         (i for i, ln in enumerate(lines) if i != title and _is_prose(ln.text)), len(lines)
     )
     for i, line in enumerate(lines):
         kind = kinds[i]
-        key = _key(line.text)
+        key = keys[i]
         if kind is None and len(key) >= 12 and key in seen:
             kind = "repeat"
         if kind is None and i == title:
@@ -298,7 +308,7 @@ def _label_lines(lines: list[_Line]) -> None:
             kind is None
             and i < first_prose
             and not _SENTENCE_END.search(line.text)
-            and not _CREDIT_TAIL.search(line.text)
+            and not _credit_tail(line.text)
         ):
             # The head around the headline: a deck (subtitle), mastheads, agency lines.
             kind = "masthead" if _words(line.text) <= 6 else "title" if i > (title or 0) else None
@@ -314,12 +324,11 @@ def _label_lines(lines: list[_Line]) -> None:
     _label_tail(lines)
 
 
-def _find_title(lines: list[_Line], kinds: list[str | None]) -> int | None:
+def _find_title(lines: list[_Line], kinds: list[str | None], keys: list[str]) -> int | None:
     """Index of the headline: an early short line that does not read as a body paragraph."""
-    keys = [_key(ln.text) for ln in lines]
     candidates: list[int] = []
     for i, line in enumerate(lines[:8]):
-        if kinds[i] is not None or _CREDIT_TAIL.search(line.text):
+        if kinds[i] is not None or _credit_tail(line.text):
             continue
         n = _words(line.text)
         if n > 20 or len(line.text) > 200:
@@ -350,7 +359,7 @@ def _label_captions(lines: list[_Line]) -> None:
             j = i - 1
             if j >= 0 and lines[j].kind in {"body", "title"} and len(lines[j].text) <= 600:
                 lines[j].kind = "caption"
-        elif line.kind == "body" and _CREDIT_TAIL.search(line.text) and len(line.text) <= 600:
+        elif line.kind == "body" and len(line.text) <= 600 and _credit_tail(line.text):
             line.kind = "caption"
 
 
@@ -396,7 +405,7 @@ def _split_prefixes(line: _Line) -> list[Segment]:
         out.append(Segment(start, start + dateline.end(), "dateline"))
         start += dateline.end()
         text = text[dateline.end() :]
-    credit = _CREDIT_TAIL.search(text) if line.kind == "caption" else None
+    credit = _credit_tail(text) if line.kind == "caption" else None
     if credit and credit.start() > 0:
         out.append(Segment(start, start + credit.start(), line.kind))
         out.append(
@@ -436,7 +445,30 @@ _CHAR_MAP = {
     "\u2212": "-",
     "\u2026": "...",
 }
-_TOKEN = re.compile(r"[A-Za-z]+|\d+|\s+|.", re.S)
+# ASCII letter runs (glued-word candidates), whitespace runs, runs of other ASCII characters
+# (digits, punctuation: kept as they are), and single non-ASCII characters (mapped one by one).
+_TOKEN = re.compile(r"([A-Za-z]+)|(\s+)|([^\sA-Za-z\x80-\U0010ffff]+)|.", re.S)
+_GLUE_CANDIDATE = re.compile(r"[A-Za-z]{4,}")  # shorter runs are never split
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@lru_cache(maxsize=4096)
+def _map_char(ch: str) -> str:
+    """A non-ASCII character in the normalized view: typographic forms unified, NFKC (letters
+    are kept as they are)."""
+    if ch.isalpha():
+        return ch
+    mapped = _CHAR_MAP.get(ch)
+    if mapped is None:
+        mapped = unicodedata.normalize("NFKC", ch)
+    return " " if mapped.isspace() else mapped
+
+
+@lru_cache(maxsize=100_000)
+def _pieces(token: str) -> tuple[str, ...]:
+    # News vocabulary repeats: each distinct token is split once per process.
+    return tuple(split_glued(token))
 
 
 @dataclass(frozen=True)
@@ -465,46 +497,47 @@ def normalize(text: str) -> NormalizedText:
     """
     out: list[str] = []
     offsets: list[int] = []
-
-    def emit(chunk: str, index: int, *, same: bool = False) -> None:
-        for k, ch in enumerate(chunk):
-            out.append(ch)
-            offsets.append(index if same else index + k)
-
+    # Runs of spaces collapse to one and the view has none at either end, so it is stable
+    # under reflowed whitespace; ``space`` is "the last character emitted is a space, or none was".
+    space = True
     for m in _TOKEN.finditer(text):
-        token, pos = m.group(0), m.start()
-        if token[0].isalpha():
+        pos = m.start()
+        alpha, blank, ascii_run = m.groups()
+        if alpha is not None:
+            pieces = _pieces(alpha) if len(alpha) >= 4 else (alpha,)
             cursor = pos
-            for n, piece in enumerate(split_glued(token)):
-                if n:
-                    emit(" ", cursor, same=True)
-                emit(piece, cursor)
+            for n, piece in enumerate(pieces):
+                if n and not space:
+                    out.append(" ")
+                    offsets.append(cursor)
+                out.append(piece)
+                offsets.extend(range(cursor, cursor + len(piece)))
                 cursor += len(piece)
-        elif token.isspace():
-            emit(" ", pos)
+                space = False
+        elif blank is not None:
+            if not space:
+                out.append(" ")
+                offsets.append(pos)
+                space = True
+        elif ascii_run is not None:
+            out.append(ascii_run)
+            offsets.extend(range(pos, pos + len(ascii_run)))
+            space = False
         else:
-            for k, ch in enumerate(token):
-                mapped = _CHAR_MAP.get(ch)
-                if mapped is None:
-                    mapped = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
-                if mapped.isspace():
-                    mapped = " "
-                for c in mapped:
-                    out.append(c)
-                    offsets.append(pos + k)
-    # Collapse runs of spaces so the view is stable under reflowed whitespace.
-    text_out: list[str] = []
-    offs_out: list[int] = []
-    for ch, off in zip(out, offsets, strict=True):
-        if ch == " " and (not text_out or text_out[-1] == " "):
-            continue
-        text_out.append(ch)
-        offs_out.append(off)
-    while text_out and text_out[-1] == " ":
-        text_out.pop()
-        offs_out.pop()
-    offs_out.append(len(text))
-    return NormalizedText("".join(text_out), offs_out)
+            for ch in _map_char(m.group(0)):
+                if ch == " ":
+                    if space:
+                        continue
+                    space = True
+                else:
+                    space = False
+                out.append(ch)
+                offsets.append(pos)
+    if out and space:
+        out.pop()
+        offsets.pop()
+    offsets.append(len(text))
+    return NormalizedText("".join(out), offsets)
 
 
 def words(text: str) -> list[str]:
@@ -513,7 +546,12 @@ def words(text: str) -> list[str]:
     >>> words("theBoston bombing’s aftermath")
     ['the', 'boston', "bombing's", 'aftermath']
     """
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", normalize(text).text.lower())
+    # The normalized view's words without building its offsets: glued words split, then the
+    # non-ASCII characters mapped (the same steps in the same order as normalize()).
+    split = _GLUE_CANDIDATE.sub(lambda m: " ".join(_pieces(m.group(0))), text)
+    if not split.isascii():
+        split = _NON_ASCII.sub(lambda m: _map_char(m.group(0)), split)
+    return _WORD.findall(split.lower())
 
 
 @lru_cache(maxsize=1)
