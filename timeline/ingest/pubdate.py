@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -100,11 +101,56 @@ class Inference:
         return round(YEAR_CONFIDENCE.get(year, 0.0) * DAY_CONFIDENCE.get(day, 0.0), 3)
 
 
-def date_documents(documents: list[Document]) -> None:
+@dataclass
+class Dating:
+    """What one document says about its own date (:func:`date_alone`), kept for the collection
+    pass: the cascade's answer, the dated clues of its text, and a year-less dateline."""
+
+    document: Document
+    inference: Inference
+    clues: list[Clue]
+    partial: StatedDate | None = None
+
+
+def date_alone(document: Document) -> Dating | None:
+    """The cascade on one document's own text; None when the manifest or metadata dates it.
+
+    ``load()`` calls this as each file is read (the text's cleanup is still cached then) and
+    hands the results to :func:`date_documents`.
+
+    >>> from timeline.ingest.readers import make_document
+    >>> date_alone(make_document("Title\n\nPublished 30-04-2013, 14:54\n\nText of the story.",
+    ...                          source_id="a", path="a.txt")).inference.basis
+    'dateline'
+    """
+    source = document.source
+    if source.published_how in {"manifest", "metadata"} and source.published:
+        return None
+    return _cascade(document)
+
+
+def _cascade(document: Document) -> Dating:
+    cleaned = clean(document.text)
+    stamp = find_dateline(document.text, cleaned)
+    if stamp is not None and stamp.day is not None:
+        return Dating(document, stamp, [])
+    clues = find_clues(document.text, cleaned)
+    partial = stamp.stated if stamp is not None else None
+    inference = infer_date(clues, partial=partial, text=document.text, cleaned=cleaned)
+    return Dating(document, inference, clues, partial)
+
+
+def date_documents(
+    documents: list[Document],
+    *,
+    prepared: dict[str, Dating | None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> None:
     """Fill ``published`` on every document not dated by the manifest or metadata.
 
     Within a collection, undated articles also borrow from dated ones that share their text or
-    report the same dated events.
+    report the same dated events. ``prepared`` holds :func:`date_alone` results by source id
+    (computed when missing); ``progress("dates", done, total)`` follows the collection pass.
 
     >>> from timeline.ingest.readers import make_document
     >>> doc = make_document("Title of the piece\\n\\nBy Ann Lee / April 29, 2013\\n\\nThe mayor said on "
@@ -112,28 +158,30 @@ def date_documents(documents: list[Document]) -> None:
     >>> date_documents([doc]); doc.source.published, doc.source.published_how
     ('2013-04-29', 'dateline')
     """
-    pending: list[tuple[Document, Inference, list[Clue]]] = []
+    prepared = prepared or {}
+    pending: list[Dating] = []
     for document in documents:
-        source = document.source
-        if source.published_how in {"manifest", "metadata"} and source.published:
-            continue
-        inference, clues = date_document(document)
-        pending.append((document, inference, clues))
+        dating = (
+            prepared[document.source.id] if document.source.id in prepared else date_alone(document)
+        )
+        if dating is not None:
+            pending.append(dating)
     if len(documents) > 1 and pending:
-        _from_collection(documents, pending)
-    for document, inference, _ in pending:
-        _apply(document, inference)
+        _from_collection(documents, pending, progress)
+    for dating in pending:
+        _apply(dating.document, dating.inference)
 
 
 def date_document(document: Document) -> tuple[Inference, list[Clue]]:
-    """The cascade for one document on its own: dateline, then inference from its text."""
-    cleaned = clean(document.text)
-    stamp = find_dateline(document.text, cleaned)
-    if stamp is not None and stamp.day is not None:
-        return stamp, []
-    clues = find_clues(document.text, cleaned)
-    partial = stamp.stated if stamp is not None else None
-    return infer_date(clues, partial=partial, text=document.text, cleaned=cleaned), clues
+    """The cascade for one document on its own: dateline, then inference from its text.
+
+    >>> from timeline.ingest.readers import make_document
+    >>> date_document(make_document("Title\n\nBy Ann Lee / April 29, 2013\n\nThe story.",
+    ...                             source_id="a", path="a.txt"))[0].day
+    datetime.date(2013, 4, 29)
+    """
+    dating = _cascade(document)
+    return dating.inference, dating.clues
 
 
 # --- dateline ------------------------------------------------------------------------------------
@@ -237,7 +285,13 @@ def find_clues(text: str, cleaned: Cleaned | None = None, *, engine: bool = True
     [(10, 9, 0)]
     """
     cleaned = cleaned or clean(text)
-    spans = [(s, e, False) for s, e in cleaned.body] + [(s, e, True) for s, e in cleaned.captions]
+    return _clues_in(text, cleaned.body, cleaned.captions, engine=engine)
+
+
+def _clues_in(
+    text: str, body: list[tuple[int, int]], captions: list[tuple[int, int]], *, engine: bool
+) -> list[Clue]:
+    spans = [(s, e, False) for s, e in body] + [(s, e, True) for s, e in captions]
     clues: list[Clue] = []
     for start, end, caption in sorted(spans):
         chunk = text[start:end]
@@ -550,7 +604,9 @@ def _from_events(
 
 
 def _from_collection(
-    documents: list[Document], pending: list[tuple[Document, Inference, list[Clue]]]
+    documents: list[Document],
+    pending: list[Dating],
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> None:
     """Undated articles borrow from dated ones: shared text first, then shared dated events."""
     from timeline.ingest.syndication import similar_groups
@@ -561,30 +617,43 @@ def _from_collection(
         if d.source.published and d.source.published_how in {"manifest", "metadata"}
     }
     known = {doc_id: _published_day(doc) for doc_id, doc in dated.items()}
-    for document, inference, _ in pending:
-        if inference.day is not None and inference.basis.startswith("dateline"):
-            dated[document.source.id] = document  # dated by its stamp a moment ago
-            known[document.source.id] = inference.day
+    for dating in pending:
+        if dating.inference.day is not None and dating.inference.basis.startswith("dateline"):
+            dated[dating.document.source.id] = dating.document  # dated by its stamp just now
+            known[dating.document.source.id] = dating.inference.day
+    # Only articles short of a collection-level confidence look for help.
+    todo = [
+        n
+        for n, dating in enumerate(pending)
+        if dating.inference.day is None
+        or dating.inference.confidence < YEAR_CONFIDENCE["collection"]
+    ]
     # Month-day -> years, from the dated articles' own clues (only when someone can use it).
     events: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
     wanted = any(
-        inference.stated is not None or any(c.is_day and c.year is None for c in clues)
-        for _, inference, clues in pending
+        pending[n].partial is not None or any(c.is_day and c.year is None for c in pending[n].clues)
+        for n in todo
     )
     for doc_id, doc in dated.items() if wanted else ():
         when = known[doc_id]
         if when is None:
             continue
-        for c in find_clues(doc.text, engine=False):
-            if c.is_day:
-                events[(c.month, c.day)][_year_near(c, when)] += 1  # type: ignore[index]
-    neighbours = similar_groups(documents)
+        for month, day, year in _month_days(doc):
+            events[(month, day)][_year_near(Clue(0, 0, "", year, month, day), when)] += 1
+    neighbours: dict[str, list[str]] | None = None
     span = sorted(d for d in known.values() if d is not None)
-    for n, (document, inference, clues) in enumerate(pending):
-        if inference.day is not None and inference.confidence >= YEAR_CONFIDENCE["collection"]:
-            continue
-        stamp = find_dateline(document.text)
-        partial = stamp.stated if stamp is not None and stamp.day is None else None
+    if progress:
+        progress("dates", 0, len(todo))
+    for done, n in enumerate(todo, start=1):
+        if progress:
+            progress("dates", done, len(todo))
+        dating = pending[n]
+        document, inference, clues, partial = (
+            dating.document,
+            dating.inference,
+            dating.clues,
+            dating.partial,
+        )
         votes = clues
         if partial is not None:  # the dateline's month-day is one more dated event
             votes = [*clues, Clue(0, 0, partial.text, None, partial.month, partial.day_of_month)]
@@ -596,24 +665,43 @@ def _from_collection(
         if hint is not None:
             better = infer_date(clues, partial=partial, text=document.text, year_hint=(hint, basis))
             if better.day is not None and better.confidence > inference.confidence:
-                pending[n] = (document, better, clues)
+                dating.inference = better
                 continue
+        if inference.confidence >= DAY_CONFIDENCE["shared-text"]:
+            continue
+        if neighbours is None:
+            neighbours = similar_groups(documents)  # once, and only when someone can use it
         shared = [dated[i] for i in neighbours.get(document.source.id, ()) if i in dated]
         shared_days = [d for d in (known[doc.source.id] for doc in shared) if d is not None]
-        if shared_days and inference.confidence < DAY_CONFIDENCE["shared-text"]:
+        if shared_days:
             first = min(shared_days)
             own = inference.day
             if own is None or own <= first + timedelta(days=7):
                 source = next(doc for doc in shared if known[doc.source.id] == first)
-                pending[n] = (
-                    document,
-                    Inference(
-                        first,
-                        "collection/shared-text",
-                        [f"shares its text with {source.source.id} ({first.isoformat()})"],
-                    ),
-                    clues,
+                dating.inference = Inference(
+                    first,
+                    "collection/shared-text",
+                    [f"shares its text with {source.source.id} ({first.isoformat()})"],
                 )
+
+
+def _month_days(document: Document) -> list[tuple[int, int, int | None]]:
+    """(month, day, stated year) of the dates in a document's body and captions.
+
+    The same dates find_clues reads, without tenses, and a paragraph at a time rather than a
+    sentence at a time (which only changes which weekday a date is read with).
+    """
+    if document.body or document.captions:
+        spans = document.body + document.captions
+    else:
+        cleaned = clean(document.text)
+        spans = cleaned.body + cleaned.captions
+    found: list[tuple[int, int, int | None]] = []
+    for start, end in spans:
+        for stated in find_dates(document.text[start:end]):
+            if not (stated.ambiguous_order and stated.year is None):
+                found.append((stated.month, stated.day_of_month, stated.year))
+    return found
 
 
 def _year_from_span(clues: list[Clue], days: list[date]) -> int | None:

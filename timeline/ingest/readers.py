@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +59,8 @@ class ReadState:
     used_ids: set[str] = field(default_factory=set)
     hashes: dict[str, Source] = field(default_factory=dict)
     paths: set[Path] = field(default_factory=set)
+    files_done: int = 0  # files read so far (a .jsonl file counts once)
+    on_file: Callable[[int], None] | None = None  # hears files_done after each file
 
 
 def read_inputs(
@@ -80,26 +82,33 @@ def iter_documents(paths: Iterable[str | Path], state: ReadState) -> Iterator[Do
     >>> [d.source.id for d in iter_documents(["examples"], state)][:2]  # doctest: +SKIP
     ['01-hws-chlorine-leak', '02-riverton-gazette-repost']
     """
-    for path in _discover(paths, state.skipped):
-        resolved = path.resolve()
-        if resolved in state.paths:
-            continue  # the same file named twice (a folder and a file in it): read once
-        state.paths.add(resolved)
-        entry = state.manifest.get(resolved)
-        try:
-            for document in _read_file(path, state):
-                if entry is not None:
-                    _apply_manifest(document.source, entry)
-                duplicate_of = _duplicate_of(document.source, state)
-                if duplicate_of is not None:
-                    state.duplicates.append(Duplicate(document.source.path, duplicate_of))
-                    state.used_ids.discard(document.source.id)
-                    continue
-                yield document
-        except InputError as exc:
-            state.skipped.append(Skipped(path=str(path), reason=exc.reason))
-        except OSError as exc:
-            state.skipped.append(Skipped(path=str(path), reason=_os_reason(exc)))
+    for path in discover(paths, state.skipped):
+        yield from _read_path(path, state)
+        state.files_done += 1
+        if state.on_file is not None:
+            state.on_file(state.files_done)
+
+
+def _read_path(path: Path, state: ReadState) -> Iterator[Document]:
+    resolved = path.resolve()
+    if resolved in state.paths:
+        return  # the same file named twice (a folder and a file in it): read once
+    state.paths.add(resolved)
+    entry = state.manifest.get(resolved)
+    try:
+        for document in _read_file(path, state):
+            if entry is not None:
+                _apply_manifest(document.source, entry)
+            duplicate_of = _duplicate_of(document.source, state)
+            if duplicate_of is not None:
+                state.duplicates.append(Duplicate(document.source.path, duplicate_of))
+                state.used_ids.discard(document.source.id)
+                continue
+            yield document
+    except InputError as exc:
+        state.skipped.append(Skipped(path=str(path), reason=exc.reason))
+    except OSError as exc:
+        state.skipped.append(Skipped(path=str(path), reason=_os_reason(exc)))
 
 
 def document_from_record(record: dict, *, source_id: str, path: str) -> Document:
@@ -205,7 +214,13 @@ def content_hash(text: str) -> str:
 # --- files -----------------------------------------------------------------------------------------
 
 
-def _discover(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[Path]:
+def discover(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[Path]:
+    """The article files under ``paths`` (folders searched recursively, hidden ones ignored);
+    missing paths and empty folders are added to ``skipped``.
+
+    >>> [p.name for p in discover(["examples/manifest.csv"], [])]
+    ['manifest.csv']
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
