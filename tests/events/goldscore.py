@@ -252,18 +252,26 @@ def score(chronology: Chronology, docs: dict[str, Document], gold: dict) -> Scor
     return result
 
 
-def evaluate(name: str, *, with_gold_dates: bool = True) -> Score:
-    """Build the gold corpus ``name`` ("examples" or "seeds") and score it."""
+def _build(name: str, *, with_gold_dates: bool = True) -> tuple[Chronology, dict[str, Document]]:
     gold = load_gold(name)
     if name == "examples":
-        chronology, docs = build_with_documents([EXAMPLES], EXAMPLES / "manifest.csv")
-        return score(chronology, docs, gold)
+        return build_with_documents([EXAMPLES], EXAMPLES / "manifest.csv")
     with tempfile.TemporaryDirectory() as tmp:
         manifest = (
             gold_manifest(gold, SEEDS, Path(tmp) / "manifest.csv") if with_gold_dates else None
         )
-        chronology, docs = build_with_documents([SEEDS], manifest)
-    return score(chronology, docs, gold)
+        return build_with_documents([SEEDS], manifest)
+
+
+def evaluate_chronology(name: str, *, with_gold_dates: bool = True) -> Chronology:
+    """The chronology of the gold corpus ``name``, built as :func:`evaluate` builds it."""
+    return _build(name, with_gold_dates=with_gold_dates)[0]
+
+
+def evaluate(name: str, *, with_gold_dates: bool = True) -> Score:
+    """Build the gold corpus ``name`` ("examples" or "seeds") and score it."""
+    chronology, docs = _build(name, with_gold_dates=with_gold_dates)
+    return score(chronology, docs, load_gold(name))
 
 
 def main() -> None:

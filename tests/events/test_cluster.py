@@ -218,3 +218,140 @@ def test_claims_without_an_interval_are_left_out():
     claims = [claim("wire", "Talks are planned.", "planned", "2021-05-03", start=None, end=None)]
     claims[0].start = claims[0].end = None
     assert cluster_events(claims, SOURCES) == []
+
+
+_BACKGROUND = [
+    claim("blog", sentence, "2019", "2019")
+    for sentence in (
+        "A storm flooded the coastal road in 2019.",
+        "The council approved a budget in 2019.",
+        "A new school opened downtown in 2019.",
+        "The mayor resigned in 2019.",
+    )
+]
+
+
+def test_the_same_wording_about_other_names_a_day_apart_is_no_dispute():
+    # Two courts fining two companies on consecutive days: alike in every word but the names.
+    claims = [
+        claim(
+            "wire", "A court fined Orvik Corp 14 million dollars on May 3.", "May 3", "2021-05-03"
+        ),
+        claim(
+            "paper", "A court fined Kesler Corp 20 million dollars on May 4.", "May 4", "2021-05-04"
+        ),
+    ]
+    events = [e for e in cluster_events(claims + _BACKGROUND, SOURCES) if e.value != "2019"]
+    assert len(events) == 2
+    assert not any(e.conflict for e in events)
+
+
+def test_a_name_brought_in_by_one_member_does_not_open_the_event_to_it():
+    # "Corp" names no one; and once one stray claim is in, its names are a minority.
+    claims = [
+        claim(
+            "wire",
+            f"Voters in Bayport approved a school budget on May 3{tail}.",
+            "May 3",
+            "2021-05-03",
+        )
+        for tail in ("", ", officials said", ", police said")
+    ] + [
+        claim(
+            "paper", "Voters in Milltown approved a school budget on May 3.", "May 3", "2021-05-03"
+        ),
+    ]
+    events = [e for e in cluster_events(claims + _BACKGROUND, SOURCES) if e.value != "2019"]
+    assert sorted(len(e.claims) for e in events) == [1, 3]
+
+
+def test_a_shared_place_alone_does_not_make_one_happening():
+    # Spills and storms are common in this collection; the place "Orvik" is rare, so on words
+    # alone the two claims look alike. What happened shares nothing.
+    claims = [
+        claim(
+            "wire", "A chemical spill closed the river near Orvik on May 3.", "May 3", "2021-05-03"
+        ),
+        claim("paper", "A storm flooded the main roads of Orvik on May 3.", "May 3", "2021-05-03"),
+    ]
+    common = [
+        claim("blog", sentence.format(year), str(year), str(year))
+        for year in range(2001, 2005)
+        for sentence in (
+            "A chemical spill closed the river near the plant in {}.",
+            "A storm flooded the main roads downtown in {}.",
+        )
+    ]
+    events = [e for e in cluster_events(claims + common, SOURCES) if e.value == "2021-05-03"]
+    assert len(events) == 2
+
+
+def test_a_capitalized_first_word_is_a_name_when_the_collection_says_so():
+    # "Kesland" opens one clause and is named inside the other: the two share a name, so the
+    # names do not hold them apart.
+    claims = [
+        claim(
+            "wire",
+            "Kesland waged two wars, the second started by its premier in 1999.",
+            "1999",
+            "1999",
+        ),
+        claim(
+            "paper", "Bombings in Orvik prompted the second war in Kesland in 1999.", "1999", "1999"
+        ),
+    ]
+    events = [e for e in cluster_events(claims + _BACKGROUND, SOURCES) if e.value != "2019"]
+    assert len(events) == 1
+
+
+def test_an_agreement_and_the_call_it_came_from_are_one_happening():
+    sources = [source("wire", "2021-05-09"), source("paper", "2021-05-11")]
+    claims = [
+        claim(
+            "wire",
+            "Kesland and Orvia agreed May 8 to step up cooperation against terror.",
+            "May 8",
+            "2021-05-08",
+        ),
+        claim(
+            "paper",
+            "The leaders of Kesland and Orvia spoke last week by telephone about cooperation against terror.",
+            "last week",
+            "2021-W18",
+            start="2021-05-03",
+            end="2021-05-10",
+            granularity="week",
+        ),
+    ]
+    events = [e for e in cluster_events(claims + _BACKGROUND, sources) if e.value != "2019"]
+    assert len(events) == 1
+    assert events[0].value == "2021-05-08" and not events[0].conflict
+
+
+def test_close_cooperation_is_not_a_closure():
+    from timeline.events.features import analyse
+
+    c = claim("wire", "The two agencies kept close cooperation on May 3.", "May 3", "2021-05-03")
+    assert "@close" not in analyse(c)[1]
+    c = claim("wire", "Regulators closed the plant on May 3.", "May 3", "2021-05-03")
+    assert "@close" in analyse(c)[1]
+
+
+def test_a_decade_does_not_join_a_year_on_the_kind_of_happening_alone():
+    decade = claim(
+        "paper",
+        "Kesland's conflict began with a separatist insurgency in the 1990s after the union fell apart.",
+        "the 1990s",
+        "1990",
+    ).model_copy(update={"value": "199", "end": "2000-01-01", "granularity": "decade"})
+    claims = [
+        claim(
+            "wire",
+            "Kesland waged two wars, the second started by its premier in 1999.",
+            "1999",
+            "1999",
+        ),
+        decade,
+    ]
+    events = [e for e in cluster_events(claims + _BACKGROUND, SOURCES) if e.value != "2019"]
+    assert len(events) == 2

@@ -43,13 +43,16 @@ MERGE = 0.15  # dates agree: similarity needed to be the same happening
 SAME_SOURCE = 0.10  # same source, same date value
 CONFLICT = 0.18  # dates disagree (same kind of happening): similarity needed anyway
 SELF_DISPUTE = 0.10  # added to CONFLICT when one article's body would contradict itself
-NAME_MISMATCH = 0.30  # subtracted when both name people or places and none is shared
+NAME_MISMATCH = 0.50  # subtracted when both name people or places and none is shared
+WHAT = 0.05  # cosine that words other than names must carry: what happened, not only where
+NAME_SHARE = 0.34  # ... by at least this share of the event's named members
 FRAME_MISMATCH = 0.35  # added to the bar when both name kinds of happening and none is shared
 VAGUENESS = 0.04  # added per doubling of length when a vaguer date joins a more precise event
 INDEX_FEATURES = 12  # most telling features of each claim used as index keys (+ its frames)
 CANDIDATES = 40  # events scored exactly per claim, best pre-scores first
 INDEX_DEPTH = 64  # latest events read per index key: the cost per claim stays flat as data grows
 _COARSE_RANK = GRANULARITY_ORDER["season"]
+_DECADE_RANK = GRANULARITY_ORDER["decade"]
 _MAX_MONTHS = 36
 
 
@@ -65,6 +68,7 @@ class Item:
     caption: bool = False
     frames: frozenset[str] = frozenset()  # kinds of happening named next to the mention
     names: frozenset[str] = frozenset()  # who and where (capitalized words of the clause)
+    name_columns: frozenset[int] = frozenset()  # matrix columns of all its names
 
 
 @dataclass
@@ -77,7 +81,8 @@ class Group:
     main: Span | None = None
     values: set[tuple[str, str]] = field(default_factory=set)  # (source, value)
     frames: set[str] = field(default_factory=set)  # kinds of happening its members name
-    names: set[str] = field(default_factory=set)  # names its members mention
+    names: dict[str, int] = field(default_factory=dict)  # name -> members that mention it
+    named: int = 0  # members that mention any name
     sources: dict[str, set[bool]] = field(default_factory=dict)  # source -> caption flags seen
     # (publication day, date end) of members that report a past happening, for plausibility.
     past: list[tuple[datetime, datetime]] = field(default_factory=list)
@@ -93,6 +98,7 @@ class Clusterer:
         self.frame_columns = frame_columns
         self.groups: list[Group] = []
         self.index: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self.trace: list[tuple] | None = None  # (claim, event, sim, bar, kind) when debugging
 
     def run(self, items: list[Item]) -> list[list[int]]:
         """Cluster the items; returns the member claim indices of each event."""
@@ -118,28 +124,37 @@ class Clusterer:
             group = self.groups[gid]
             assert group.main is not None
             sim = _cosine(features, group)
+            if _what(features, group, item.name_columns) < WHAT:
+                continue  # only names in common: the same place or people, another happening
             if frames and group.frames and not frames & group.frames:
                 sim -= FRAME_MISMATCH  # "arrested" vs "walked out": different happenings
-            if item.names and group.names and not item.names & group.names:
+            named_apart = _named_apart(item, group)
+            if named_apart:
                 sim -= NAME_MISMATCH  # a fire in Bayport is not the fire in Milltown
             if compatible(item.span, group.main):
                 bar = SAME_SOURCE if (item.source, item.value) in group.values else MERGE
                 # "last week" agrees with every day of the week: it must say more to join one,
-                # unless it names the same kind of happening next to its date.
+                # unless it names the same kind of happening next to its date. A decade must
+                # say more anyway: "a war in the 1990s" is background, not the war of 1999.
                 ratio = item.span.length / max(group.main.length, DAY)
-                if ratio > 1 and not frames & group.frames:
+                if ratio > 1 and (item.span.rank >= _DECADE_RANK or not frames & group.frames):
                     bar += VAGUENESS * math.log2(ratio)
                 fits_somewhere = fits_somewhere or sim >= MERGE
+                if self.trace is not None:
+                    self.trace.append((item.index, gid, round(sim, 3), round(bar, 3), "agree"))
                 if sim >= bar and (agreeing is None or sim - bar > agreeing[0]):
                     agreeing = (sim - bar, gid)
             elif (
                 gap(item.span, group.main) <= conflict_window(item.span, group.main)
                 and frames & group.frames  # a disagreement is about the same kind of happening
+                and not named_apart  # ... and the same who or where, when both name one
                 and _plausible(item, group)
                 and sim >= (bar := CONFLICT + _self_dispute(item, group))
                 and (disputed is None or sim - bar > disputed[0])
             ):
                 disputed = (sim - bar, gid)
+            elif self.trace is not None:
+                self.trace.append((item.index, gid, round(sim, 3), None, "apart"))
         best = agreeing or (None if fits_somewhere else disputed)
         if best is None:
             self.groups.append(Group())
@@ -193,7 +208,10 @@ class Clusterer:
             group.main = item.span
         group.values.add((item.source, item.value))
         group.frames.update(item.frames)
-        group.names.update(item.names)
+        if item.names:
+            group.named += 1
+            for name in item.names:
+                group.names[name] = group.names.get(name, 0) + 1
         group.sources.setdefault(item.source, set()).add(item.caption)
         if item.published is not None and item.span.days[1] <= item.published + DAY:
             group.past.append((item.published, item.span.days[1]))
@@ -214,6 +232,24 @@ def _cosine(features: dict[int, float], group: Group) -> float:
         return 0.0
     dot = sum(w * group.centroid.get(f, 0.0) for f, w in features.items())
     return float(dot / np.sqrt(group.norm2))
+
+
+def _what(features: dict[int, float], group: Group, names: frozenset[int]) -> float:
+    """The part of the cosine carried by what the claim says, not by who or where."""
+    if group.norm2 <= 0:
+        return 0.0
+    dot = sum(w * group.centroid.get(f, 0.0) for f, w in features.items() if f not in names)
+    return float(dot / np.sqrt(group.norm2))
+
+
+def _named_apart(item: Item, group: Group) -> bool:
+    """Both name who or where, and the claim's names are not those of the event: shared by
+    fewer than ``NAME_SHARE`` of its named members (one stray member must not open the event
+    to every name it brought)."""
+    if not item.names or not group.named:
+        return False
+    shared = max((group.names.get(name, 0) for name in item.names), default=0)
+    return shared < NAME_SHARE * group.named
 
 
 def _self_dispute(item: Item, group: Group) -> float:

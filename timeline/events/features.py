@@ -146,9 +146,42 @@ def frames() -> dict[str, tuple[str, ...]]:
     )
     out: dict[str, list[str]] = {}
     for frame, words in table.items():
+        if frame.startswith("~"):
+            continue
         for word in words:
             out.setdefault(str(word).lower(), []).append(f"@{frame}")
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def compatible_frames() -> dict[str, frozenset[str]]:
+    """Frame -> the frames a claim naming it also matches (``~frame`` lists in lexicon.yaml):
+    an agreement is reached in a call or a meeting, so "agreed" and "spoke by phone" can tell
+    one happening.
+
+    >>> sorted(compatible_frames()["@call"])
+    ['@agree', '@call']
+    """
+    table = yaml.safe_load(
+        resources.files("timeline.events").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    )
+    out: dict[str, set[str]] = {}
+    for key, partners in table.items():
+        if key.startswith("~"):
+            frame = f"@{key[1:]}"
+            for partner in partners:
+                out.setdefault(frame, {frame}).add(f"@{partner}")
+                out.setdefault(f"@{partner}", {f"@{partner}"}).add(frame)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def expand_frames(found: frozenset[str]) -> frozenset[str]:
+    """The frames a claim matches: its own and their compatible ones."""
+    table = compatible_frames()
+    out = set(found)
+    for frame in found:
+        out.update(table.get(frame, ()))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=200_000)
@@ -188,18 +221,29 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
     >>> c = Claim(source_id="a", text="Police captured Ivo Marek on Friday evening.",
     ...           mention="Friday evening", start_char=0, end_char=44, mention_start=29,
     ...           mention_end=43, value="2013-04-19")
-    >>> analyse(c)[1:]
-    (frozenset({'@arrest'}), frozenset({'marek', 'ivo'}))
+    >>> [sorted(part) for part in analyse(c)[1:]]
+    [['@arrest'], ['ivo', 'marek']]
 
     The second part is the frames named near the mention (what kind of happening is dated),
     the third the names in the clause (who or where: two accounts of one happening share some).
     """
     cut_start = claim.mention_start - claim.start_char
     cut_end = claim.mention_end - claim.start_char
-    before = _words(claim.text[:cut_start], reverse=True)
-    after = _words(claim.text[cut_end:])
-    # Who says so is not what happened: the attribution's words are left out.
-    speaker = {w.lower() for w in _WORD.findall(claim.attribution or "")}
+    text = claim.text
+    # Who says so is not what happened: the attribution's words are left out, where it stands
+    # when it can be found ("Kespel Corp" may be both the speaker and who the clause is about).
+    speaker: set[str] = set()
+    at = text.find(claim.attribution) if claim.attribution else -1
+    if at >= 0 and not (at < cut_end and cut_start < at + len(claim.attribution or "")):
+        text = (
+            text[:at]
+            + " " * len(claim.attribution or "")
+            + text[at + len(claim.attribution or "") :]
+        )
+    else:
+        speaker = {w.lower() for w in _WORD.findall(claim.attribution or "")}
+    before = _words(text[:cut_start], reverse=True)
+    after = _words(text[cut_end:])
     out: list[str] = []
     near_frames: set[str] = set()
     names: set[str] = set()
@@ -213,6 +257,23 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
                 if name:
                     names.add(feature[0])
     return out, frozenset(near_frames), frozenset(names)
+
+
+def _initial(claim: Claim) -> str | None:
+    """The lemma of the clause's first word when it is capitalized: a name if the collection
+    writes it capitalized inside a clause elsewhere ("Russia waged ...")."""
+    m = _WORD.search(claim.text)
+    if (
+        m is None
+        or not m.group(0)[:1].isupper()
+        or m.start() >= claim.mention_start - claim.start_char
+    ):
+        return None
+    word = m.group(0).lower().replace("’", "'")
+    word = word[:-2] if word.endswith("'s") else word
+    if len(word) < 2 or word in _DROP:
+        return None
+    return _lemma(word)
 
 
 NEAR = 6  # content words on each side of the mention that count double
@@ -255,9 +316,36 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, b
         lemma = _lemma(word)
         if lemma in _DROP:
             continue
-        name = raw[0].isupper() and m.start() > 0 and lemma not in _TITLES
+        name = raw[0].isupper() and lemma not in _TITLES and (m.start() > 0 or _initial_name(m))
         out.append(([lemma, *(table.get(lemma, ()) or table.get(word, ()))], near, name))
     return out
+
+
+def _common_names(names: list[frozenset[str]]) -> frozenset[str]:
+    """Capitalized words too frequent to tell who or where: in a large collection, a word
+    named by more than ``COMMON_NAME_SHARE`` of the claims ("Corp", "Russia" in a collection
+    about Russia) no longer separates one happening from another."""
+    if len(names) < COMMON_NAME_MIN_CLAIMS:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for found in names:
+        for name in found:
+            counts[name] = counts.get(name, 0) + 1
+    limit = COMMON_NAME_SHARE * len(names)
+    return frozenset(name for name, n in counts.items() if n > limit)
+
+
+COMMON_NAME_SHARE = 0.02
+COMMON_NAME_MIN_CLAIMS = 500  # below this, frequencies say more about the story than the word
+
+
+def _initial_name(m: re.Match[str]) -> bool:
+    """A clause's first word is a name when it is no dictionary word ("Putin", "Kespel") or
+    the next word is capitalized too ("Paul Marren")."""
+    rest = m.string[m.end() : m.end() + 2]
+    return (rest[:1] == " " and rest[1:2].isupper()) or not simplemma.is_known(
+        m.group(0), lang="en"
+    )
 
 
 _TITLES = set(
@@ -293,15 +381,36 @@ _TITLES = set(
         "ministry",
         "department",
         "court",
+        # Words that make names of organizations and places without telling which one.
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "llc",
+        "co",
+        "company",
+        "group",
+        "university",
+        "college",
+        "council",
+        "agency",
+        "office",
+        "river",
+        "road",
+        "street",
+        "avenue",
     ]
 )
 
 
 def vectorize(
     claims: list[Claim],
-) -> tuple[sparse.csr_matrix, list[tuple[frozenset[str], frozenset[str]]], frozenset[int]]:
+) -> tuple[
+    sparse.csr_matrix, list[tuple[frozenset[str], frozenset[str], frozenset[int]]], frozenset[int]
+]:
     """One L2-normalized TF-IDF row per claim (IDF over the whole collection), the (frames
-    named near the mention, names) of each claim, and the columns of the "@frame" features.
+    named near the mention, telling names, columns of all its names) of each claim, and the
+    columns of the "@frame" features.
 
     >>> from timeline.models import Claim
     >>> c = Claim(source_id="a", text="Police arrested Ivo Marek on May 7.", mention="May 7",
@@ -310,12 +419,27 @@ def vectorize(
     >>> matrix.shape[0], sorted(info[0][0]), len(frame_columns)
     (1, ['@arrest'], 1)
     """
-    analysed = [analyse(c) for c in claims]
+    analysed = [list(analyse(c)) for c in claims]
+    known = {name for a in analysed for name in a[2]}
+    for a, claim in zip(analysed, claims, strict=True):
+        initial = _initial(claim)
+        if initial in known and initial not in a[2] and initial in a[0] and initial not in _TITLES:
+            a[2] = a[2] | {initial}
     docs = [a[0] for a in analysed]
-    near = [(a[1], a[2]) for a in analysed]
+    common = _common_names([a[2] for a in analysed])
     if not any(docs):
+        near = [(expand_frames(a[1]), a[2] - common, frozenset[int]()) for a in analysed]
         return sparse.csr_matrix((len(claims), 1), dtype=np.float64), near, frozenset()
     vectorizer = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, norm="l2")
     matrix = vectorizer.fit_transform(docs).tocsr()
-    frame_columns = frozenset(c for name, c in vectorizer.vocabulary_.items() if name[0] == "@")
+    vocabulary = vectorizer.vocabulary_
+    frame_columns = frozenset(c for name, c in vocabulary.items() if name[0] == "@")
+    near = [
+        (
+            expand_frames(a[1]),
+            a[2] - common,
+            frozenset(vocabulary[n] for n in a[2] if n in vocabulary),
+        )
+        for a in analysed
+    ]
     return matrix, near, frame_columns
