@@ -63,21 +63,19 @@ def build(
 ) -> Chronology:
     """Build the sourced chronology of every article under ``paths``.
 
-    ``progress(stage, done, total)`` is called as each stage advances: "read", "claims" (per
-    document), "events" (per claim clustered), "audit".
+    ``progress(stage, done, total)`` is called as each stage advances: "read" (files), "dates"
+    and "copies" (ingest's collection passes), "claims" (per document), "events" (per claim
+    clustered), "audit".
 
     >>> chronology = build(["examples"], manifest="examples/manifest.csv")  # doctest: +SKIP
     >>> chronology.events[0].first_reported_by  # doctest: +SKIP
     """
     if isinstance(paths, str | Path):
         paths = [paths]
-    if progress:
-        progress("read", 0, 1)  # ingest reports no steps of its own: one step for the lot
-    result = load(paths, manifest)
+    result = load(paths, manifest, progress=progress)
     claims: list[Claim] = []
     total = len(result.documents)
     if progress:
-        progress("read", 1, 1)
         progress("claims", 0, total)
     for n, document in enumerate(result.documents, start=1):
         claims.extend(document_claims(document))

@@ -10,7 +10,7 @@ def test_each_stage_reports_and_finishes():
     calls: list[tuple[str, int, int]] = []
     chronology = build([EXAMPLES], EXAMPLES / "manifest.csv", progress=lambda *a: calls.append(a))
     stages = list(dict.fromkeys(stage for stage, _, _ in calls))
-    assert stages == ["read", "claims", "events", "audit"]
+    assert stages == ["read", "dates", "copies", "claims", "events", "audit"]
     for stage in stages:
         done, total = next((d, t) for s, d, t in reversed(calls) if s == stage)
         assert done == total, f"{stage} did not finish"

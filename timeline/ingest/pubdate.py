@@ -168,6 +168,8 @@ def date_documents(
             pending.append(dating)
     if len(documents) > 1 and pending:
         _from_collection(documents, pending, progress)
+    elif progress:
+        progress("dates", 0, 0)  # nobody needs the collection: the stage is done at once
     for dating in pending:
         _apply(dating.document, dating.inference)
 
