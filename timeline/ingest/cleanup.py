@@ -547,8 +547,11 @@ def words(text: str) -> list[str]:
     ['the', 'boston', "bombing's", 'aftermath']
     """
     # The normalized view's words without building its offsets: glued words split, then the
-    # non-ASCII characters mapped (the same steps in the same order as normalize()).
-    split = _GLUE_CANDIDATE.sub(lambda m: " ".join(_pieces(m.group(0))), text)
+    # non-ASCII characters mapped (the same steps in the same order as normalize()). Most texts
+    # have no glued word: checking each distinct candidate once spares a call per word.
+    split = text
+    if any(len(_pieces(token)) > 1 for token in set(_GLUE_CANDIDATE.findall(text))):
+        split = _GLUE_CANDIDATE.sub(lambda m: " ".join(_pieces(m.group(0))), text)
     if not split.isascii():
         split = _NON_ASCII.sub(lambda m: _map_char(m.group(0)), split)
     return _WORD.findall(split.lower())

@@ -30,6 +30,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from hashlib import sha1
+from itertools import accumulate
 
 import numpy as np
 
@@ -220,9 +221,10 @@ def _body_text(document: Document) -> str:
 def _shingles(tokens: list[str]) -> list[bytes]:
     if len(tokens) < SHINGLE:
         return [" ".join(tokens).encode()] if tokens else []
-    return list(
-        {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(len(tokens) - SHINGLE + 1)}
-    )
+    # Slices of the encoded text, one per run of SHINGLE words (tokens are ASCII: from words()).
+    joined = " ".join(tokens).encode()
+    starts = [0, *accumulate(len(token) + 1 for token in tokens)]
+    return list({joined[a : b - 1] for a, b in zip(starts, starts[SHINGLE:], strict=False)})
 
 
 _PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
