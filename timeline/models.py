@@ -121,6 +121,11 @@ class Claim(_Model):
     )
     weight: float = Field(default=1.0, ge=0.0, le=1.0, description="Lower for photo captions.")
     caption: bool = False
+    label: str | None = Field(
+        default=None,
+        description="Short description of what the claim dates (who did what), read with its "
+        "sentence; the event label is chosen among these.",
+    )
 
 
 class CompetingDate(_Model):

@@ -20,10 +20,12 @@ from timeline.claims.attribution import (
     is_pronoun,
 )
 from timeline.claims.filters import rejection
+from timeline.claims.labels import describe, person_names
 from timeline.claims.sentences import SentenceIndex, clause_spans, sentence_spans
 from timeline.models import GRANULARITY_ORDER, Claim, Document, Mention
 
 CAPTION_WEIGHT = 0.5
+NAMES_BEFORE = 600  # characters before a sentence read for the people a "he" may stand for
 # Two mentions separated only by this are one expression ("Friday evening, April 19").
 _GLUE = re.compile(r"^[\s,]*(?:(?:at|on|the)\s+)?$")
 
@@ -70,6 +72,12 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
         for a in attributions:
             if not is_pronoun(a):
                 speakers.append((a.start, a.speaker))
+        said = [(a.start, a.end) for a in attributions]
+        # People named shortly before the sentence, for a label's leading "he"/"his".
+        named = person_names(
+            text[max(0, sentence[0] - NAMES_BEFORE) : sentence[0]],
+            offset=max(0, sentence[0] - NAMES_BEFORE),
+        )
         for (m, caption), (c_start, c_end) in zip(items, spans, strict=True):
             if not (c_start <= m.start_char and m.end_char <= c_end):
                 c_start, c_end = sentence
@@ -91,6 +99,14 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
                     attribution=_phrase(attribution, speakers, sentence[0]),
                     weight=CAPTION_WEIGHT if caption else 1.0,
                     caption=caption,
+                    label=describe(
+                        text,
+                        (c_start, c_end),
+                        (m.start_char, m.end_char),
+                        sentence=sentence,
+                        attributions=said,
+                        names=named,
+                    ),
                 )
             )
     return claims

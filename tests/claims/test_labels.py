@@ -1,0 +1,139 @@
+"""Claim labels: short event descriptions, read with the sentence and the text before it.
+
+Sentences are written for these tests (general news shapes, no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.helpers import document, mention
+from tests.events.labelcheck import problems
+from timeline.claims import extract_claims
+from timeline.claims.labels import describe, person_names, split_glued
+
+
+def _label(text: str, date: str, *, clause: str | None = None, said: str | None = None) -> str:
+    """describe() on the sentence ``text`` (one sentence), the clause holding ``date``."""
+    m0 = text.index(date)
+    c0 = text.index(clause) if clause else 0
+    c1 = c0 + len(clause) if clause else len(text)
+    attributions = [(text.index(said), text.index(said) + len(said))] if said else []
+    return describe(
+        text, (c0, c1), (m0, m0 + len(date)), sentence=(0, len(text)), attributions=attributions
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "clause", "said", "expected"),
+    [
+        # A coordinated verb takes back the subject of its sentence.
+        (
+            "Police said the three men who robbed the depot on May 3 and then fled the city on "
+            "May 5 were arrested in Bayport.",
+            "May 5",
+            "and then fled the city on May 5 were arrested in Bayport.",
+            "Police said",
+            "The three men fled the city",
+        ),
+        # An object relative takes back its object after the verb.
+        (
+            "The strike grew into a wider revolt that the army crushed a year later.",
+            "a year later",
+            None,
+            None,
+            "The army crushed a wider revolt",
+        ),
+        # A noun happening takes the verb of the relative clause after the date.
+        (
+            "The losses mounted: a fire at the Kesler mill in 2004 that left 40 workers dead.",
+            "2004",
+            None,
+            None,
+            "A fire at the Kesler mill left 40 workers dead",
+        ),
+        # A date that times a state dates the happening it is attached to.
+        (
+            "The union called two strikes, the second led by Ana Ruiz when she was still its "
+            "treasurer in 2011.",
+            "2011",
+            None,
+            None,
+            "The union called two strikes, the second led by Ana Ruiz",
+        ),
+        # Leading links and discourse words go; a colon is a clause break.
+        (
+            "The cost was high as well: floods in Bayport that forced a recall in 2019.",
+            "2019",
+            None,
+            None,
+            "Floods in Bayport forced a recall",
+        ),
+        # "The company said it ...": the pronoun is the speaker.
+        (
+            "The company said it replaced the pumps in 2015.",
+            "2015",
+            None,
+            "The company said",
+            "The company replaced the pumps",
+        ),
+        # A saying dated next to its verb keeps its speaker.
+        (
+            "An aide told the Telegraph news desk on Monday that the talks had failed.",
+            "Monday",
+            None,
+            "An aide told",
+            "An aide told the Telegraph news desk",
+        ),
+        # Too long: cut before a clause, never on a function word, never mid-quote.
+        (
+            "The regional water board approved emergency repairs to the old northern dam on "
+            "Friday because engineers had warned of “imminent structural failure of the wall”.",
+            "Friday",
+            None,
+            None,
+            "The regional water board approved emergency repairs to the old northern dam",
+        ),
+    ],
+)
+def test_labels_say_who_did_what(text, date, clause, said, expected):
+    label = _label(text, date, clause=clause, said=said)
+    assert label == expected
+    assert not problems(label) - {"too short"}
+
+
+def test_a_leading_he_names_the_person_named_before():
+    text = (
+        "Investigators said Ivo Marek met the suppliers in Bayport.\n\n"
+        "He flew to Orvia on March 3, 2021, according to flight records."
+    )
+    (claim,) = extract_claims(
+        document(text, published="2021-05-01"),
+        [mention(text, "March 3, 2021", "2021-03-03")],
+    )
+    assert claim.label == "Ivo Marek flew to Orvia"
+
+
+def test_a_possessive_before_a_name_gives_way_to_the_name():
+    text = "His younger brother Tomas Marek was arrested near Bayport on Friday."
+    assert _label(text, "Friday") == "Tomas Marek was arrested near Bayport"
+
+
+def test_place_names_and_titles_are_not_people():
+    names = [n for _, n in person_names("Mr. Lind flew to Bayport after the Harbor Board met.")]
+    assert names == ["Mr. Lind"]
+    # A headline line names no one a pronoun can stand for.
+    assert person_names("Ruiz quits Kesler board\nShe said she would stay.") == []
+
+
+def test_glued_words_are_split_for_display_but_brand_words_stay():
+    assert split_glued("a stay inRussiain 2012") == "a stay in Russia in 2012"
+    assert split_glued("clips on YouTube") == "clips on YouTube"
+
+
+def test_claims_keep_their_original_quote_and_carry_the_label():
+    text = "The regulator said that the plant inBoston closed on Monday."
+    (claim,) = extract_claims(
+        document(text, published="2021-05-12"), [mention(text, "Monday", "2021-05-10")]
+    )
+    assert "inBoston" in claim.text  # the quote is what the source wrote
+    assert claim.label == "The plant in Boston closed"

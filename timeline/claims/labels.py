@@ -1,0 +1,700 @@
+"""Claim labels: a short description of what a clause dates, who did what (where), for display.
+
+A label is grown from the clause around the date: the date and its preposition are taken out,
+so is who says so ("county officials said", "US authorities said that"), and the clause is cut
+back to the statement the date belongs to. The sentence and the text before it fill in what the
+clause leaves out, as a reader would:
+
+* a clause that lost its subject takes it back: "... the two young men who set off twin bombs
+  Monday and then shot dead a policeman on Friday" -> "The two young men shot dead a policeman";
+  "an insurgency that Putin suppressed a decade later" -> "Putin suppressed an insurgency";
+* a leading he/she/his/her names the person it stands for, the nearest one named before it;
+* a date that only sets the time of a state ("when he was still prime minister in 1999")
+  labels the happening it dates ("the second started by Putin");
+* leading links ("But", "Also", "Well:") go, a label never stops on "of", "the" or a comma,
+  and words glued by lost markup are split (``timeline.ingest.cleanup.normalize``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+MAX_WORDS = 12
+MIN_WORDS = 5
+_MARK = "\u2063"  # an invisible separator where the date was: the label grows around it
+_COMMA = "\u201a"  # a comma that separates no clauses (an appositive kept in the label)
+_EDGE = " \t\n,;:—–-\"'“”‘’()"
+_PREPOSITION = (
+    r"(?:on|in|at|by|since|during|from|until|over|for|of|around|about|early|late|as of|through)"
+)
+# Separators between the clauses of a sentence, in the order a label would rather cut at.
+_BREAK = re.compile(
+    r",\s+|;\s*|:\s+|\s+(?:—|–|--)\s+|\s+(?=(?:after|when|while|because|as|which|who|whose|where"
+    r"|though|although|before|until|since|that|and then|what)\b)"
+)
+_RELATIVE = re.compile(r"^(?:who|which|that)\s+", re.I)
+_AUX = (
+    r"was|were|is|are|had|has|have|did|will|would|could|should|can|may|might|must|has been"
+    r"|had been|have been"
+)
+# A clause that starts with its verb ("was killed by Russian forces") lost its subject.
+_VERB_START = re.compile(rf"^(?:{_AUX})\b")
+_PREPOSITION_START = re.compile(r"^(?:in|on|at|of|for|from|to|with|near|by)\b", re.I)
+_LEADING_LINK = re.compile(
+    r"^(?:(?:and|but|then|so|also|that|after|when|while|because|as|since|though|although|before"
+    r"|until|where|well|however|meanwhile|moreover|indeed|instead|still|yet|now|besides|plus"
+    r"|thus|hence|even so|so far|as well|in turn)\b[\s,:;—–-]*)+",
+    re.I,
+)
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?:,\s*|\s+)(?:according to|as reported by|citing)\s+[^,.;]+|,\s*(?:[A-Za-z.'’-]+\s+){1,8}?"
+    r"(?:said|says|told [^,.;]+|reported|added|noted|wrote|claimed|announced)(?:\s+in an? \w+)?"
+    r"\s*(?=[,.;]|$)"
+)
+_REPORTING = (
+    r"said|says|say|told [\w\s.'’-]{1,40}?|tells|reported|reports|announced|wrote|claimed"
+    r"|repeated|noted|added|stated|confirmed"
+)
+_ATTRIBUTION_HEAD = re.compile(
+    rf"^(?:[\w.'’-]+\s+){{1,8}}?(?:{_REPORTING})(?:\s+in an? \w+)?\s+"
+    r"(?:(?:on|in|last|this)\s+\w+\s+)?(?:that\s+|(?=(?:the|a|an)\s))"
+)
+_QUOTE_TAIL = re.compile(r"[,\"”]+\s*(?:said|says|added|noted)\s+[^.]*\.?$")
+# ", who did not attend," / ", which employs 140 people,": asides inside the clause.
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]{1,80},")
+# "Paul Marren, chief executive of X, resigned": a name's title, between commas.
+_APPOSITIVE = re.compile(
+    r"(^|\s(?:—|–|--)\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+[^,]{3,60},\s+(?=[a-z])"
+)
+# "when he was still prime minister": the date sets the time of a state, not a happening.
+_STATE = re.compile(
+    r"^(?:when|while|as)\s+(?:he|she|they|it|we|i|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+"
+    r"(?:was|were|is|are)\s+(?!\w+ed\b|being\b)",
+)
+_ORDINAL_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?:first|second|third|fourth|fifth|last|latter|former|other)\s+"
+    r"(?!(?:time|day|week|month|year)\b)(?=[a-z]+(?:ed|en|t)\b)",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(he|she|his|her)\b(?!\s+own\b)", re.I)
+_POSSESSIVE_NAMED = re.compile(
+    r"^(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z0-9][\w-]*\s+){1,4}"
+    r"((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+)(?=\s+(?:was|were|is|had|has|who|,)\b|\s+[a-z]+ed\b)"
+)
+_NAME = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr)\. +)?[A-Z][a-z]+(?:[-’'][A-Za-z]+)*"
+    r"(?: +(?:[A-Z]\. +)?[A-Z][a-z]+(?:[-’'][A-Za-z]+)*)*(?:['’]s)?"
+)
+_NOT_NAMES = re.compile(
+    r"^(?:The|A|An|This|That|These|Those|But|And|Or|So|If|When|While|After|Before|Since|As|In"
+    r"|On|At|It|He|She|They|We|His|Her|Their|Its|Our|I|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Some|Many|Most|All|Both|Other|Officials|Police"
+    r"|President|Secretary|Minister|Prime|Chief|General|Governor|Senator|Mayor|Judge|State"
+    r"|Federal|National|County|City|Russian|American|British|Chinese|French|German)$"
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:by|president|leader|minister|secretary|spokesman|spokeswoman|chief|director|mayor"
+    r"|governor|senator|officer|aide|adviser|general|judge|executive)\s+$",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|across|through|of|the|across)\s+$")
+_CUT_BEFORE = re.compile(
+    r"^(?:of|in|on|at|to|for|with|by|from|into|about|over|after|before|than|as|under|between"
+    r"|against|during|without|via|near|and|or|but|because|while|when|where|which|who|whose"
+    r"|that|due|including|amid|despite|following|until|since|saying|claiming|according)$",
+    re.I,
+)
+_DANGLING = re.compile(
+    r"^(?:of|in|on|at|to|for|with|by|from|into|about|over|after|before|than|as|under|between"
+    r"|against|during|without|via|near|the|a|an|this|that|these|those|its|his|her|their|our"
+    r"|my|your|some|any|no|every|and|or|but|nor|so|yet|if|because|while|when|where|whether"
+    r"|who|which|whose|is|are|was|were|be|been|being|has|have|had|will|would|could|should"
+    r"|can|may|might|must|do|does|did|not|very|more|most|such|also|its|both|either)$",
+    re.I,
+)
+
+
+def describe(
+    text: str,
+    clause: tuple[int, int],
+    mention: tuple[int, int],
+    *,
+    sentence: tuple[int, int] | None = None,
+    attributions: Sequence[tuple[int, int]] = (),
+    names: Sequence[tuple[int, str]] = (),
+) -> str:
+    """A short description of what the clause ``text[clause[0]:clause[1]]`` dates.
+
+    ``sentence`` is the sentence holding the clause (it lends a lost subject or object),
+    ``attributions`` the spans of who-says-so phrases in it, ``names`` the people named earlier
+    in the text as ``(offset, name)`` (a leading "he" stands for the nearest).
+
+    >>> t = "Police said the two men who set off a bomb on May 3 and then robbed a bank on May 5."
+    >>> describe(t, (t.index("and then"), len(t)), (t.index("May 5"), t.index("May 5") + 5),
+    ...          sentence=(0, len(t)), attributions=[(0, 11)])
+    'The two men robbed a bank'
+    """
+    c0, c1 = clause
+    m0, m1 = mention
+    s0 = (sentence or clause)[0]
+    lead = text[s0:c0]
+    for a0, a1 in sorted(attributions, reverse=True):
+        if s0 <= a0 and a1 <= c0:  # who says so is not what happened
+            lead = lead[: a0 - s0] + " " * (a1 - a0) + lead[a1 - s0 :]
+    lead = _drop_head(lead.strip())
+    body = text[c0:c1]
+    ms, me = m0 - c0, m1 - c0
+    inside = [(a0 - c0, a1 - c0) for a0, a1 in attributions if c0 <= a0 and a1 <= c1]
+    body = _mark(body, ms, me, inside)
+    label = _clause_label(body, lead)
+    pronoun = _PRONOUN.match(label)
+    if pronoun:
+        # The people named before the pronoun itself: earlier text, then this sentence.
+        at = _last_before(text, pronoun.group(1), s0, m0)
+        label = _name_pronoun(label, [(o, n) for o, n in names if o < s0] + _names_in(text, s0, at))
+    return _finish(label)
+
+
+def _last_before(text: str, word: str, start: int, end: int) -> int:
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text[start:end], re.I)]
+    return start + found[-1] if found else start
+
+
+def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> str:
+    """The clause with the date replaced by the mark and attributions that do not hold it
+    taken out ("Moscow on April 16 announced" keeps its speaker: the saying is the news)."""
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) on the clause
+    if 0 <= ms < me <= len(body):
+        preposition = re.search(rf"(?:\b{_PREPOSITION}\s+)?(?:the\s+)?$", body[:ms], re.I)
+        start = preposition.start() if preposition else ms
+        # Keep the punctuation that follows the date: it separates what comes next.
+        gap = "" if body[me : me + 1] in (",", ";", ".") else " "
+        edits.append((start, me, _MARK + gap))
+    for a0, a1 in attributions:
+        # "Mr. Putin said last week that ...": a date next to the saying dates the saying.
+        if a0 <= ms < a1 or (a1 <= ms and _next_to(body[a1:ms])):
+            continue
+        if me <= a0 and not body[me:a0].strip(" ,"):
+            continue
+        that = re.match(r"\s+that\b", body[a1:])
+        cut = a1 + (that.end() if that else 0)
+        if any(e0 < cut and a0 < e1 for e0, e1, _ in edits):
+            continue
+        edits.append((a0, cut, " "))
+        # "The company said it replaced those valves": "it" is the company.
+        speaker = _speaker(body[a0:a1]) if not body[:a0].strip() else None
+        pronoun = re.match(r"\s*(it|its|they|their|he|his|she)\b", body[cut:])
+        if speaker and pronoun:
+            p0, p1 = cut + pronoun.start(1), cut + pronoun.end(1)
+            if not any(e0 < p1 and p0 < e1 for e0, e1, _ in edits):
+                own = pronoun.group(1) in ("its", "their", "his")
+                edits.append((p0, p1, speaker + ("'s" if own else "")))
+    for start, end, replacement in sorted(edits, reverse=True):
+        body = body[:start] + replacement + body[end:]
+    return body
+
+
+def _next_to(gap: str) -> bool:
+    """Is the date close enough to a saying to date it ("told the Interfax news service on
+    Monday")? A few words, no clause between."""
+    return (
+        len(gap.split()) <= 6
+        and not re.search(r"[,;:—–\"“”]|\bthat\b", gap)
+        and not _has_verb(gap)
+        and not re.match(r"\s*(?:it|its|he|his|she|her|they|their|we)\b", gap)
+    )
+
+
+def _speaker(attribution: str) -> str | None:
+    """The subject of an attribution that opens its clause ("The company said" -> "The
+    company"), when it reads as one."""
+    verb = re.search(rf"\s(?:{_REPORTING})\b", attribution)
+    if not verb:
+        return None
+    subject = attribution[: verb.start()].strip(_EDGE)
+    return subject if 0 < len(subject.split()) <= 5 else None
+
+
+def _clause_label(body: str, lead: str) -> str:
+    body = _unless_marked(_ASIDE, body, "")
+    short = _APPOSITIVE.sub(r"\1\2 ", body.strip())
+    # "Paul Marren, chief executive of X, resigned": the title goes unless it is most of it.
+    if short != body.strip() and _MARK in short:
+        if _words(_bare_clause(_drop_head(short))) >= 4:
+            body = short
+        else:  # kept, its commas no clause breaks: "Paul Marren, chief executive of X, resigned"
+            body = _APPOSITIVE.sub(lambda m: m.group(0).replace(",", _COMMA), body.strip())
+    else:
+        body = short
+    body = _unless_marked(_ATTRIBUTION_TAIL, body, "")
+    body = _unless_marked(_QUOTE_TAIL, body, "")
+    body = _drop_head(body)
+    if _MARK in body:
+        clause, before = _around_mark(body)
+        lead = f"{lead} {before}".strip() if before.strip() else lead
+    else:
+        clause = _main_clause(body)
+    clause = re.sub(r"\s+", " ", clause.replace(_MARK, " ")).strip(_EDGE)
+    # "that Russia's security service has been watching": a reported clause, not a relative.
+    relative = _RELATIVE.match(clause)
+    if relative and _starts_with_subject(clause[relative.end() :]) and not lead.strip():
+        clause = clause[relative.end() :]
+        relative = None
+    last = lead.rstrip(_EDGE).split()[-1:] if lead.strip() else []
+    if relative and last and (_is_verb(last[0].lower()) or last[0].lower() in _ASKING):
+        # "They asked that the US question him": "that" reports what was asked.
+        rest = clause[relative.end() :]
+        head = lead.strip(_EDGE)
+        return f"{head} {rest}" if len(head.split()) <= 4 else rest
+    if relative:
+        rest = clause[relative.end() :]
+        antecedent = _antecedent(lead)
+        if antecedent and _starts_with_subject(rest):
+            return _insert_object(rest, antecedent)  # "that Putin suppressed": the object
+        if antecedent:
+            return _cut_main_verb(f"{antecedent} {rest}")
+        if _starts_with_subject(rest):
+            return rest
+    link = _LEADING_LINK.match(clause)
+    clause = clause[link.end() :] if link else clause
+    # A clause that lost its subject (it opens with its verb: "and then shot dead a
+    # policeman") takes it back from the part of the sentence before it.
+    if (_VERB_START.match(clause) or _verb_first(clause)) and lead:
+        subject = _subject(lead)
+        if subject and not _starts_with_subject(clause):
+            return _cut_main_verb(f"{subject} {clause}")
+    return clause
+
+
+_ASKING = frozenset(["asked", "urged", "demanded", "insisted", "requested", "warned", "said"])
+
+
+def _insert_object(rest: str, antecedent: str) -> str:
+    """ "Tamerlan Tsarnaev spent in Dagestan" + "the six months" -> "Tamerlan Tsarnaev spent
+    the six months in Dagestan": the object goes after the verb."""
+    words = rest.rstrip(_EDGE).split()
+    for n, word in enumerate(words[1:6], start=1):
+        if _is_verb(word.lower()) or re.fullmatch(r"[a-z]+ed", word):
+            return " ".join([*words[: n + 1], antecedent, *words[n + 1 :]])
+    return f"{rest.rstrip(_EDGE)} {antecedent}"
+
+
+def _around_mark(text: str) -> tuple[str, str]:
+    """The clause holding the date's place, widened until it can stand as a label, and the
+    text before it (where a lost subject or object is found)."""
+    at = text.index(_MARK)
+    cuts = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    left = [c for c in cuts if c[1] <= at]
+    right = [c for c in cuts if c[0] >= at]
+    lo = left[-1][1] if left else 0
+    hi = right[0][0] if right else len(text)
+    clause = text[lo:hi]
+    # "when he was still prime minister <date>": the date times the happening before it.
+    if left and _STATE.match(clause.strip()):
+        hi = left[-1][0]
+        lo = left[-2][1] if len(left) > 1 else 0
+        right = [c for c in cuts if c[0] >= hi]
+        left = [c for c in cuts if c[1] <= lo]
+        clause = text[lo:hi]
+    # "the second started by Putin": an ordinal for a subject takes in what it counts.
+    if left and _ORDINAL_SUBJECT.match(clause.strip()):
+        lo = left[-2][1] if len(left) > 1 else 0
+        left = [c for c in left if c[1] <= lo]
+        clause = text[lo:hi]
+    # "an attack on a theater <date> that left 129 hostages dead": a happening named by a
+    # noun takes the verb of the relative clause after it.
+    if right and not _has_verb(clause) and _RELATIVE.match(text[right[0][1] :].lstrip()):
+        nxt = right[1][0] if len(right) > 1 else len(text)
+        relative = text[right[0][1] : nxt].strip()
+        rest = _RELATIVE.sub("", relative)
+        if not _starts_with_subject(rest):
+            return f"{clause.strip()} {rest}", text[:lo]
+    if left and _VERB_START.match(clause.strip()):
+        # "Abu Dujan, was killed": the verb takes back its subject.
+        start = left[-2][1] if len(left) > 1 else 0
+        subject = text[start : left[-1][0]].strip(_EDGE)
+        if 0 < len(subject.split()) <= 6 and not _RELATIVE.match(subject):
+            return subject + " " + clause.strip(), text[:start]
+    elif left and _PREPOSITION_START.match(clause.strip()):
+        left.pop()  # "in Los Cabos": the place of something said before it
+        lo = left[-1][1] if left else 0
+        clause = text[lo:hi]
+    if left and _RELATIVE.match(clause.strip()):
+        return clause, text[:lo]  # it takes back its antecedent (see _clause_label)
+    # Too short to say anything: take in the next clause on the right, then on the left.
+    while (right or left) and (
+        (_words(clause) < MIN_WORDS and not _complete(clause))
+        or (not right and _PREPOSITION_START.match(clause.strip()))
+    ):
+        if right:
+            hi = right.pop(0)[0] if len(right) > 1 else len(text)
+            clause = text[lo:hi] if hi > lo else clause
+            if hi == len(text):
+                right = []
+        elif left:
+            left.pop()
+            lo = left[-1][1] if left else 0
+            clause = text[lo:hi]
+    return clause, text[:lo]
+
+
+def _bare_clause(text: str) -> str:
+    """The clause holding the mark, between the nearest breaks."""
+    at = text.index(_MARK)
+    cuts = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    lo = max([e for s, e in cuts if e <= at], default=0)
+    hi = min([s for s, e in cuts if s >= at], default=len(text))
+    return text[lo:hi]
+
+
+def _complete(clause: str) -> bool:
+    """A short clause that says who did what ("Paul Marren resigned") needs nothing more."""
+    text = clause.replace(_MARK, " ").strip(_EDGE)
+    words = text.split()
+    if re.fullmatch(_REPORTING, words[-1] if words else ""):
+        return False  # "Mr. Putin said": what was said is the rest
+    return len(words) >= 4 and words[0][:1].isupper() and _has_verb(" ".join(words[1:]))
+
+
+def _has_verb(clause: str) -> bool:
+    words = [w.strip(_EDGE).lower() for w in clause.replace(_MARK, " ").split()]
+    return any(
+        _VERB_START.match(w)
+        or _is_verb(w)
+        or (re.fullmatch(r"[a-z]+(?:ed|s)", w) and w in _VERBISH)
+        for w in words
+    ) or any(re.fullmatch(r"[a-z]{3,}ed", w) for w in words)
+
+
+_VERBISH = frozenset(["says", "plans", "wants", "agrees", "leads", "runs", "faces"])
+
+
+def _main_clause(text: str) -> str:
+    """Without a date to grow from: the text up to its first subordinate clause."""
+    if len(text.split()) > 6:
+        for m in _BREAK.finditer(text):
+            head = text[: m.start()].strip(_EDGE)
+            if len(head.split()) >= 4:
+                return head
+    return text
+
+
+def _drop_head(text: str) -> str:
+    """Drop "X said that": the speaker is in the attribution. When what remains starts with
+    "he" or "she", the speaker's name takes its place ("Paul Marren would meet the board")."""
+    head = _ATTRIBUTION_HEAD.match(text)
+    if not head or _MARK in head.group(0):
+        return text
+    rest = text[head.end() :]
+    upto = rest.split(_MARK, 1)[0] if _MARK in rest else None
+    if upto is not None and len(upto.split()) <= 4 and not _BREAK.search(upto):
+        return text  # "an official told the Interfax news service on Monday": the telling
+    speaker = head.group(0)
+    verb = re.search(rf"\s(?:{_REPORTING})\b", speaker)
+    name = re.search(
+        r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?=\s*$|,)", speaker[: verb.start()] if verb else ""
+    )
+    he = re.match(r"^(?:he|she)\b", rest)
+    if name and he:
+        rest = name.group(0) + rest[he.end() :]
+    return rest
+
+
+def _unless_marked(pattern: re.Pattern[str], text: str, replacement: str) -> str:
+    """Remove ``pattern`` matches that do not hold the date's place (that part is the story)."""
+    return pattern.sub(lambda m: m.group(0) if _MARK in m.group(0) else replacement, text)
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.replace(_MARK, " ").split() if any(ch.isalnum() for ch in w))
+
+
+# --- lost subjects and objects --------------------------------------------------------------
+
+_DETERMINER = re.compile(
+    r"^(?:the|a|an|his|her|its|their|our|this|that|these|those|some|two|three|four|five|several"
+    r"|many|one)$",
+    re.I,
+)
+
+
+def _antecedent(lead: str) -> str | None:
+    """The noun phrase just before a relative pronoun: "... into an Islamist insurgency",
+    "apartment explosions in Moscow" (back to its determiner, a comma or a verb)."""
+    words = lead.rstrip(_EDGE).split()
+    phrase: list[str] = []
+    for word in reversed(words[-7:]):
+        bare = word.strip(_EDGE)
+        lower = bare.lower()
+        if (
+            not bare
+            or word.endswith((",", ";", ":"))
+            or lower in ("he", "she", "they", "it", "we", "i", "who", "which", "that", "there")
+            or _VERB_START.match(lower)
+            or (_is_verb(lower) and bare[:1].islower())
+            or lower in _CLAUSE_WORDS
+        ):
+            break
+        phrase.insert(0, bare)
+        if _DETERMINER.match(bare):
+            if len(phrase) < len(words) and words[-len(phrase) - 1].lower() in (
+                "the",
+                "all",
+                "these",
+            ):
+                phrase.insert(0, words[-len(phrase) - 1])
+            break
+    while phrase and _CUT_BEFORE.match(phrase[0]) and not _DETERMINER.match(phrase[0]):
+        phrase.pop(0)
+    if not phrase or len(phrase) > 6:
+        return None
+    return " ".join(phrase)
+
+
+_CLAUSE_WORDS = frozenset(
+    ["and", "or", "but", "because", "while", "when", "where", "after", "before", "since", "as"]
+)
+
+
+def _subject(lead: str) -> str | None:
+    """The subject of the sentence part before a clause that lost its own: the words up to
+    the first relative pronoun ("the two young men who ...") or verb."""
+    lead = _LEADING_LINK.sub("", lead.strip(_EDGE))
+    words = lead.split()
+    subject: list[str] = []
+    for word in words[:8]:
+        bare = word.strip(_EDGE).lower()
+        if bare in ("who", "that", "which") or _VERB_START.match(bare) or _is_verb(bare):
+            break
+        subject.append(word.strip(",;:"))
+        if word != word.rstrip(",;:"):
+            break
+    if not subject or len(subject) > 6 or len(subject) == len(words):
+        return None
+    first = subject[0].lower()
+    if first in ("he", "she", "they", "it", "we", "i", "there", "this"):
+        return None
+    return " ".join(subject)
+
+
+def _starts_with_subject(text: str) -> bool:
+    """Does the clause open with a subject (a name, a pronoun, a determiner)?"""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return bool(
+        first[:1].isupper()
+        or _DETERMINER.match(first)
+        or first.lower() in ("he", "she", "they", "it", "we", "i", "officials", "police")
+    )
+
+
+# English irregular past forms (a closed class): "shot dead a policeman" starts with a verb.
+_IRREGULAR_PAST = frozenset(
+    re.findall(
+        r"[a-z]+",
+        """ate became began begun bought brought built came caught chose chosen did done drove driven
+    fell fallen fled flew flown fought forgot found froze gave given went gone grew held hid
+    hidden hit hung kept knew known laid led left lost made meant met paid put quit ran rang
+    rode rose risen said sank sat saw seen sent set shook shot shut slew sold sought spent spoke
+    spoken stood stole stolen struck swept swore taught thought threw thrown told took taken
+    tore torn understood upheld withdrew withdrawn woke won wore wrote written""",
+    )
+)
+
+
+@lru_cache(maxsize=20_000)
+def _is_verb(word: str) -> bool:
+    """A word that reads as an inflected verb: a past tense or participle ("shot", "killed")."""
+    import simplemma
+
+    if word in _IRREGULAR_PAST:
+        return True
+    if len(word) < 4 or not word.isalpha() or not word.endswith(("ed", "ing")):
+        return False
+    return simplemma.lemmatize(word, lang="en") != word
+
+
+def _verb_first(clause: str) -> bool:
+    words = clause.split(maxsplit=1)
+    return bool(words) and words[0][:1].islower() and _is_verb(words[0].lower())
+
+
+def _cut_main_verb(text: str) -> str:
+    """In "the two young men shot dead a policeman were ethnic Chechens" the second finite verb
+    is the sentence's own predicate: the relative clause ends before it."""
+    words = text.split()
+    for n in range(3, len(words)):
+        if re.fullmatch(r"(?:was|were|is|are)", words[n]) and words[n - 1][:1].islower():
+            return " ".join(words[:n])
+    return text
+
+
+# --- pronouns -------------------------------------------------------------------------------
+
+
+def _names_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """People named in ``text[start:end]``: capitalized runs not after "in"/"the" (places and
+    groups), as ``(offset, name)``."""
+    return person_names(text[start:end], offset=start)
+
+
+def person_names(text: str, offset: int = 0) -> list[tuple[int, str]]:
+    """Capitalized names in ``text`` that can be a person's: not a sentence's opening word,
+    not after a place preposition or "the" (unless possessive: "of Putin's actions").
+
+    >>> person_names("He met Ivo Marek in Bayport, where Ana Ruiz's team waited.")
+    [(7, 'Ivo Marek'), (35, 'Ana Ruiz')]
+    """
+    out = []
+    for m in _NAME.finditer(text):
+        name = m.group(0)
+        line_end = text.find("\n", m.end())
+        line = text[text.rfind("\n", 0, m.start()) + 1 : len(text) if line_end < 0 else line_end]
+        if line_end >= 0 and not re.search(r"[.!?][\"”’)]*\s*$", line):
+            continue  # a title, a byline or a caption credit, not prose about someone
+        possessive = name.endswith(("'s", "’s"))
+        name = name[:-2] if possessive else name
+        titled = name.startswith(("Mr.", "Mrs.", "Ms.", "Dr."))
+        words = [w for w in name.split() if not _NOT_NAMES.match(w.rstrip("."))]
+        # "Criticizing Putin": a capitalized verb that opens a line is no part of the name.
+        while words and words[0].lower().endswith(("ing", "ed")) and len(words[0]) > 5:
+            words.pop(0)
+        if not words:
+            continue
+        before = text[max(0, m.start() - 12) : m.start()]
+        after = text[m.end() : m.end() + 12]
+        # One word is a person's name only with a sign of it: a title, a possessive, an agent
+        # ("by Putin"), or a verb after it ("Putin said").
+        if len(words) == 1 and not (
+            possessive
+            or titled
+            or _TITLE_BEFORE.search(before)
+            or re.match(r"\s+(?:said|says|told|was|is|had|has|who|\w+ed)\b", after)
+        ):
+            continue
+        if (
+            (
+                m.start() == 0
+                or re.search(r"[.!?][\"”’]?\s+$", text[max(0, m.start() - 3) : m.start()])
+            )
+            and len(words) < 2
+            and not possessive
+            and not titled
+        ):
+            continue  # a sentence's first word is capitalized anyway
+        if not possessive and _LOCATIVE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        title = name.split()[0] + " " if titled else ""
+        out.append((offset + m.start(), title + " ".join(words)))
+    return out
+
+
+def _name_pronoun(label: str, names: list[tuple[int, str]]) -> str:
+    """ "His 19-year-old sibling Dzhokhar Tsarnaev was apprehended" -> "Dzhokhar Tsarnaev was
+    apprehended"; "he visited ..." -> "Tamerlan Tsarnaev visited ..." (the nearest name)."""
+    named = _POSSESSIVE_NAMED.match(label)
+    if named:
+        return label[named.start(1) :]
+    pronoun = _PRONOUN.match(label)
+    if not pronoun or not names:
+        return label
+    name = max(names)[1]
+    possessive = pronoun.group(1).lower() in ("his",) or (
+        pronoun.group(1).lower() == "her"
+        and not re.match(r"^her\s+(?:to|in|on|at|with)\b", label, re.I)
+    )
+    if pronoun.group(1).lower() == "her" and re.match(r"^her\s+[a-z]+(?:ed|s)\b", label, re.I):
+        possessive = True
+    replacement = f"{name}'s" if possessive else name
+    return replacement + label[pronoun.end() :]
+
+
+# --- the finish -----------------------------------------------------------------------------
+
+
+def _finish(text: str) -> str:
+    """Spaces and punctuation tidied, glued words split, at most ``MAX_WORDS`` words cut at a
+    phrase boundary, no dangling word or mark at the end, a capital first."""
+    text = re.sub(r"\s+([,;.:!?])", r"\1", re.sub(r"\s+", " ", text)).strip(_EDGE + ".")
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text).replace(_COMMA, ",")
+    text = _LEADING_LINK.sub("", text).strip(_EDGE)
+    text = split_glued(text)
+    words = text.split(" ")
+    if len(words) > MAX_WORDS:
+        words = words[: _cut(words)]
+    # A quotation cut short reads as a misquote: stop before it opens.
+    opened = [
+        n for n, w in enumerate(words) if w.startswith(("“", '"')) and not w.endswith(("”", '"'))
+    ]
+    if (
+        opened
+        and opened[-1] >= 4
+        and " ".join(words[opened[-1] :]).count("”") == 0
+        and " ".join(words[opened[-1] :]).count('"') <= 1
+    ):
+        words = words[: opened[-1]]
+    while len(words) > 1 and (
+        _DANGLING.match(words[-1].strip(_EDGE + ".")) or not words[-1].strip(_EDGE + ".")
+    ):
+        words.pop()
+    text = " ".join(words).strip(_EDGE + ".")
+    text = _balance_quotes(text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+_CLAUSE_START = re.compile(
+    r"^(?:because|while|when|where|which|who|whose|that|due|including|amid|despite|following"
+    r"|until|since|saying|claiming|according|after|before|as|but|and)$",
+    re.I,
+)
+
+
+def _cut(words: list[str]) -> int:
+    """Where to cut a label that is too long: before a clause, else before a phrase, else
+    after a comma, else at the limit."""
+    for test in (_CLAUSE_START.match, _CUT_BEFORE.match):
+        for n in range(MAX_WORDS, 3, -1):
+            if test(words[n].strip(_EDGE)):
+                return n
+    for n in range(MAX_WORDS, 3, -1):
+        if words[n - 1].endswith((",", ";", ":")):
+            return n
+    return MAX_WORDS
+
+
+def _balance_quotes(text: str) -> str:
+    for opening, closing in (("“", "”"), ("(", ")")):
+        if text.count(opening) > text.count(closing):
+            text = text + closing if text.rfind(opening) < len(text) - 1 else text[:-1]
+    if text.count('"') % 2:
+        text = text.replace('"', "", 1) if text.startswith('"') else text + '"'
+    return text.strip()
+
+
+def split_glued(text: str) -> str:
+    """Words glued by lost markup split for display ("stay inRussiain 2012" -> "stay in Russia
+    in 2012"); brand names that are words of their own ("YouTube") stay whole.
+
+    >>> split_glued("his stay inRussiain 2012 and YouTube videos")
+    'his stay in Russia in 2012 and YouTube videos'
+    """
+    if not re.search(r"[a-z]{2}[A-Z]", text):
+        return text
+    from timeline.ingest.cleanup import normalize
+
+    def one(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if not re.search(r"[a-z]{2}[A-Z]", token) or _known_word(token):
+            return token
+        return normalize(token).text
+
+    return re.sub(r"[A-Za-z]+", one, text)
+
+
+@lru_cache(maxsize=4096)
+def _known_word(token: str) -> bool:
+    import wordninja
+
+    return len(wordninja.split(token)) == 1
