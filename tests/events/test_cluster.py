@@ -355,3 +355,16 @@ def test_a_decade_does_not_join_a_year_on_the_kind_of_happening_alone():
     ]
     events = [e for e in cluster_events(claims + _BACKGROUND, SOURCES) if e.value != "2019"]
     assert len(events) == 2
+
+
+def test_a_copy_is_dated_as_its_original_wrote_it():
+    # The repost, published a day later, read "Tuesday evening" as the next Tuesday.
+    sources = [source("wire", "2021-05-04"), source("repost", "2021-05-05", "wire")]
+    text = "All but two patients had gone home by Tuesday evening."
+    claims = [
+        claim("wire", text, "Tuesday evening", "2021-05-04TEV"),
+        claim("repost", text, "Tuesday evening", "2021-05-11TEV"),
+    ]
+    (event,) = cluster_events(claims, sources)
+    assert event.value == "2021-05-04TEV" and not event.conflict
+    assert {c.source_id for c in event.claims} == {"wire", "repost"}

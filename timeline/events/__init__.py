@@ -36,6 +36,7 @@ def cluster_events(
     """
     by_id = {s.id: s for s in sources}
     roots = _roots(sources)
+    claims = copies_dated_as_originals(claims, roots)
     usable = [c for c in claims if span_of(c) is not None]
     if not usable:
         return []
@@ -77,6 +78,48 @@ def cluster_events(
     for n, event in enumerate(events, start=1):
         event.id = f"E{n:04d}"
     return events
+
+
+def copies_dated_as_originals(claims: list[Claim], roots: dict[str, str]) -> list[Claim]:
+    """A syndicated copy repeats its original's words, and "Tuesday evening" in them means
+    what it meant on the day the original was written: a copy's claim that the original makes
+    too takes the original's date (the copy's later publication would shift it a week).
+
+    >>> from timeline.models import Claim
+    >>> def c(src, v):
+    ...     return Claim(source_id=src, text="They left Tuesday.", mention="Tuesday",
+    ...                  start_char=0, end_char=18, mention_start=10, mention_end=17, value=v,
+    ...                  start=v, end=v[:-1] + str(int(v[-1]) + 1))
+    >>> [x.value for x in copies_dated_as_originals([c("orig", "2023-10-10"),
+    ...                                             c("copy", "2023-10-17")], {"copy": "orig"})]
+    ['2023-10-10', '2023-10-10']
+    """
+    if all(roots.get(c.source_id, c.source_id) == c.source_id for c in claims):
+        return claims
+    original: dict[tuple[str, str, str], Claim] = {}
+    for c in claims:
+        if roots.get(c.source_id, c.source_id) == c.source_id:
+            original.setdefault((c.source_id, " ".join(c.text.split()), c.mention), c)
+    out = []
+    for c in claims:
+        root = roots.get(c.source_id, c.source_id)
+        same = (
+            original.get((root, " ".join(c.text.split()), c.mention))
+            if root != c.source_id
+            else None
+        )
+        if same is not None and (same.start, same.end) != (c.start, c.end):
+            c = c.model_copy(
+                update={
+                    "value": same.value,
+                    "start": same.start,
+                    "end": same.end,
+                    "granularity": same.granularity,
+                    "anchor": same.anchor,
+                }
+            )
+        out.append(c)
+    return out
 
 
 def _event(claims: list[Claim], central: list[float], roots: dict[str, str]) -> Event:
