@@ -87,7 +87,7 @@ def read_html(html: str, *, path: str | None = None, url: str | None = None) -> 
         raise InputError("HTML page has no extractable text", path=path)
     meta = extracted if extracted is not None else None
     title = _clean(getattr(meta, "title", None)) or _clean(tree.findtext(".//title"))
-    outlet = _clean(getattr(meta, "sitename", None))
+    outlet = _clean(getattr(meta, "sitename", None)) or publisher_name(tree)
     if published is None and meta is not None and getattr(meta, "date", None):
         stated = parse_date_value(str(meta.date))
         if stated is not None and _sane(stated):
@@ -139,6 +139,53 @@ def metadata_date(tree) -> tuple[StatedDate | None, str | None]:  # type: ignore
             if stated is not None and _sane(stated):
                 return stated, f'<time datetime="{value}">'
     return None, None
+
+
+def publisher_name(tree) -> str | None:  # type: ignore[no-untyped-def]
+    """The publisher a page names in its JSON-LD (``"publisher": {"name": ...}``) or in a
+    ``<meta name="publisher">`` tag (og:site_name is read by trafilatura).
+
+    >>> from lxml import html
+    >>> publisher_name(html.fromstring('<html><head><script type="application/ld+json">'
+    ...     '{"@type": "NewsArticle", "publisher": {"name": "The Daily Planet"}}</script>'
+    ...     '</head><body><p>x</p></body></html>'))
+    'The Daily Planet'
+    """
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        name = _json_ld_publisher(data)
+        if name:
+            return name
+    for node in tree.iter("meta"):
+        key = (node.get("name") or node.get("property") or "").strip().lower()
+        if key in {"publisher", "dc.publisher", "dcterms.publisher", "article:publisher"}:
+            value = _clean(node.get("content"))
+            if value and not value.startswith(("http://", "https://")):
+                return value
+    return None
+
+
+def _json_ld_publisher(data: object) -> str | None:
+    if isinstance(data, list):
+        return next((n for n in map(_json_ld_publisher, data) if n), None)
+    if not isinstance(data, dict):
+        return None
+    publisher = data.get("publisher")
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
+    if isinstance(publisher, dict):
+        name = _clean(publisher.get("name"))
+        if name:
+            return name
+    elif isinstance(publisher, str) and not publisher.startswith(("http://", "https://")):
+        return _clean(publisher)
+    graph = data.get("@graph")
+    return _json_ld_publisher(graph) if graph is not None else None
 
 
 def _json_ld_dates(data: object) -> list[str]:

@@ -28,6 +28,7 @@ from timeline.ingest.cleanup import clean
 from timeline.ingest.datetext import StatedDate, parse_date_value
 from timeline.ingest.encoding import decode_bytes
 from timeline.ingest.manifest import ManifestEntry
+from timeline.ingest.outlets import outlet_from_text
 from timeline.models import Document, Skipped, Source
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
@@ -188,7 +189,7 @@ def make_document(
         id=source_id,
         path=path,
         title=title or cleaned.title,
-        outlet=outlet or _outlet_from_text(text, cleaned),
+        outlet=outlet or outlet_from_text(text, cleaned),
         url=url,
         chars=len(text),
         content_hash=content_hash(text),
@@ -358,25 +359,3 @@ def _json_reason(exc: ValueError) -> str:
 
 def _os_reason(exc: OSError) -> str:
     return exc.strerror.lower() if exc.strerror else type(exc).__name__
-
-
-def _outlet_from_text(text: str, cleaned) -> str | None:  # type: ignore[no-untyped-def]
-    """The outlet named in a masthead line or, failing that, the last copyright line."""
-    import re
-
-    for start, end in cleaned.spans("masthead"):
-        line = text[start:end].strip()
-        agency = re.match(r"^[A-Z][A-Z .'-]+\s+[-–—]\s+(.+)$", line)
-        return (agency.group(1) if agency else line).strip() or None
-    holder = None
-    for start, end in cleaned.spans("copyright"):
-        m = re.search(
-            r"(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?,?\s*(.+)",
-            text[start:end],
-            re.I,
-        )
-        if m:
-            name = re.split(r"\.\s|\. *$|,? all rights", m.group(1).strip(), flags=re.I)[0].strip()
-            if 2 <= len(name) <= 60:
-                holder = name
-    return holder
