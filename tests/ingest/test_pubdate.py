@@ -178,7 +178,7 @@ def test_seed_dates(seeds_dir):
     afp = seeds["000"]  # no stamp; "Friday evening, April 19" fixes 2013, latest event April 20
     assert afp.published_how == "inferred" and afp.published_confidence < 0.9
     assert abs((date.fromisoformat(afp.published) - date(2013, 4, 20)).days) <= 2
-    nyt = seeds["003"]  # nothing in it says when: unknown, or inferred with low confidence
+    nyt = seeds["003"]  # nothing in it says when: at most a low-confidence inference
     assert nyt.published_how in {"unknown", "inferred"}
     assert nyt.published_how == "unknown" or nyt.published_confidence < 0.5
 
@@ -206,3 +206,70 @@ def test_collection_span_places_year_less_dates(tmp_path):
 def test_seed_without_stamp_borrows_the_year_from_dated_seeds(seeds_dir):
     afp = _seed_sources(seeds_dir)["000"]
     assert "collection" in afp.published_evidence and afp.published.startswith("2013-04-2")
+
+
+# --- the same story as dated articles published within a week -----------------------------------
+
+# Four write-ups of one story: the same names and things, no shared runs of words.
+TELLINGS = [
+    "Engineers inspecting the collapsed harbour wall at Kettle Quay blamed storm surges, while "
+    "the dock workers' union said ferry crews had warned about cracks for months.",
+    "Ferry crews at Kettle Quay said the harbour wall gave way overnight; the union of dock "
+    "workers wants engineers to explain why earlier cracks were ignored.",
+    "The harbour authority closed Kettle Quay after its wall collapsed, and dock workers "
+    "questioned whether engineers had checked the cracks the ferry crews reported.",
+    "Cracks reported by ferry crews went unrepaired before the Kettle Quay harbour wall "
+    "collapsed, dock workers told engineers sent by the harbour authority.",
+]
+
+
+def _story_collection(tmp_path: Path, stamps: list[str], undated_extra: str = "") -> dict:
+    for n, stamp in enumerate(stamps):
+        (tmp_path / f"dated{n}.txt").write_text(
+            f"Harbour wall report {n}\n\nBy Jo Park / {stamp}\n\n{TELLINGS[n]}\n"
+        )
+    (tmp_path / "undated.txt").write_text(
+        f"Harbour wall questions\n\n{TELLINGS[3]}{undated_extra}\n"
+    )
+    return {d.source.id: d.source for d in load([tmp_path]).documents}
+
+
+def test_same_story_dated_within_a_week_gives_a_low_confidence_window(tmp_path):
+    sources = _story_collection(tmp_path, ["May 3, 2021", "May 5, 2021", "May 9, 2021"])
+    undated = sources["undated"]
+    assert (undated.published, undated.published_how) == ("2021-05-05", "inferred")
+    assert 0 < undated.published_confidence < 0.5  # a window, not a stated date
+    assert "2021-05-03 to 2021-05-09" in undated.published_evidence
+    # Alone it has nothing to go on.
+    [alone] = load([tmp_path / "undated.txt"]).documents
+    assert alone.source.published_how == "unknown"
+
+
+def test_no_window_when_the_dated_articles_spread_over_weeks(tmp_path):
+    sources = _story_collection(tmp_path, ["May 3, 2021", "May 15, 2021", "May 30, 2021"])
+    assert sources["undated"].published_how == "unknown"
+
+
+def test_no_window_when_the_text_reports_a_later_year(tmp_path):
+    later = " since the storm that struck in 2023"
+    sources = _story_collection(tmp_path, ["May 3, 2021", "May 5, 2021", "May 9, 2021"], later)
+    assert sources["undated"].published_how == "unknown"
+
+
+def test_no_window_for_another_story(tmp_path):
+    _story_collection(tmp_path, ["May 3, 2021", "May 5, 2021", "May 9, 2021"])
+    (tmp_path / "undated.txt").write_text(
+        "Orchestra tour\n\nThe violinists rehearsed a new symphony before touring concert halls "
+        "abroad, the conductor told subscribers at the opera house.\n"
+    )
+    sources = {d.source.id: d.source for d in load([tmp_path]).documents}
+    assert sources["undated"].published_how == "unknown"
+
+
+def test_seed_with_no_date_of_its_own_falls_in_the_collection_window(seeds_dir):
+    nyt = _seed_sources(seeds_dir)["003"]
+    # Nothing in it dates it; the dated seeds telling the same story were published within a
+    # week, which bounds it, with a confidence that promises nothing (< 0.5).
+    assert nyt.published_how == "inferred" and 0 < nyt.published_confidence < 0.5
+    assert date(2013, 4, 20) <= date.fromisoformat(nyt.published) <= date(2013, 4, 30)
+    assert "nearest dated articles" in nyt.published_evidence
