@@ -19,7 +19,13 @@ from datetime import datetime
 from functools import cache
 
 from timeline.models import Mention
-from timeline.temporal.context import adjacent_tense, firm_future, looks_like_verb, tense_at
+from timeline.temporal.context import (
+    adjacent_tense,
+    firm_future,
+    in_headline,
+    looks_like_verb,
+    tense_at,
+)
 from timeline.temporal.glue import Glue
 from timeline.temporal.grammar import Grammar, Rule, load_grammar, second_token, table_key
 from timeline.temporal.normalizers import build_normalizers
@@ -515,6 +521,43 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     return _fields(value, span, anchor, ref_used, state)
 
 
+_WORD_IN_HIT = re.compile(r"[A-Za-z]+")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'`“‘(]*\Z")
+
+
+def _in_name(hit: Hit, work: str) -> bool:
+    """True when a time word of the hit is Capitalized in mid-sentence, so the phrase is part of
+    a name ("ABC's This Week", "USA Today", "60 Minutes"); holidays are names of times, and a
+    headline in Title Case capitalizes everything.
+
+    >>> hits = scan("He spoke on This Week.", "he spoke on this week.")
+    >>> _in_name(hits[0], "He spoke on This Week.")
+    True
+    """
+    if "holiday" in hit.rule.value.functions():
+        return False
+    words = _setup()[0].tables["lowercase_word"].values
+    for i, m in enumerate(_WORD_IN_HIT.finditer(work, hit.start, hit.end)):
+        word = m.group()
+        if not (word[0].isupper() and word[1:].islower()) or word.lower() not in words:
+            continue
+        if i == 0 and _SENTENCE_START.search(work, max(0, m.start() - 6), m.start()):
+            continue  # "Today, ..." opens a sentence
+        return not _title_line(work, m.start())
+    return False
+
+
+def _title_line(work: str, at: int) -> bool:
+    """True when ``at`` is in a headline set in Title Case."""
+    if not in_headline(work, at):
+        return False
+    start = work.rfind("\n", 0, at) + 1
+    end = work.find("\n", at)
+    words = [w for w in _WORD_IN_HIT.findall(work, start, end if end >= 0 else len(work))]
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
+
+
 def _is_event_noun(word: str) -> bool:
     """True if ``word`` names an event ("leak", "election"), by the lexicon's event_noun table.
 
@@ -617,7 +660,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     glue = Glue(text)
     work = glue.text
     low = _lower(work)
-    hits = scan(work, low)
+    hits = [h for h in scan(work, low) if not _in_name(h, work)]
     if timeml:
         hits = [h for h in hits if h.rule.timeml]
     _extend(hits, low)
