@@ -71,6 +71,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     word = tokens[i]
     if word in _REPORTING:
         return None
+    if word in _FUTURE and word.endswith("ed") and _after_determiner(tokens, i):
+        return None  # an adjective: "the hastily planned trip", "the expected ruling"
     if word in _FUTURE or word.endswith(("'ll", "’ll")):
         # "had been scheduled to", "was expected" look back from the past
         if i >= 2 and tokens[i - 1] == "been" and tokens[i - 2] == "had":
@@ -87,15 +89,22 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     if word in _PAST:
         return "past"
     if participle:
-        before = tokens[i - 1] if i > 0 else ""
-        if before in _DETERMINERS or (
-            before in _ADVERBS and i > 1 and tokens[i - 2] in _DETERMINERS
-        ):
+        if _after_determiner(tokens, i):
             return None  # an adjective: "a still unspecified date", "the revised plan"
         return "past"
     if word in _PRESENT and not (i + 1 < len(tokens) and tokens[i + 1] == "to"):
         return "present"
     return None
+
+
+def _after_determiner(tokens: list[str], i: int) -> bool:
+    """True when ``tokens[i]`` follows a determiner, maybe with an adverb between ("the revised
+    plan", "a still unspecified date", "the hastily planned trip"): an adjective, not a verb."""
+    before = tokens[i - 1] if i > 0 else ""
+    if before in _DETERMINERS:
+        return True
+    adverb = before in _ADVERBS or (len(before) > 4 and before.endswith("ly"))
+    return adverb and i > 1 and tokens[i - 2] in _DETERMINERS
 
 
 def adjacent_tense(text: str, start: int) -> Tense | None:
@@ -221,6 +230,10 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         kind = _cue(rwords, i)
         if kind is None:
             continue
+        if kind == "future" and rwords[i].endswith("ed") and (i == 0 or rwords[i - 1] not in _BE):
+            # "On Friday, the government planned to pay": the time dates the planning, told in
+            # the past ("is expected", "had been scheduled" keep their own reading)
+            kind = "past"
         distance = right[i][1] * 1.5 + 4
         if best is None or distance < best[0]:
             best = (distance, kind)
@@ -272,4 +285,5 @@ def firm_future(text: str, start: int) -> bool:
 
 
 _FIRM_FUTURE = _words("will shall")
+_BE = _words("is are am was were be been being has have had 's ’s")
 _CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | {"to", "for"}

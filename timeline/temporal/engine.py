@@ -386,9 +386,12 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
     (Measured on TimeBank + AQUAINT train: strict tense for weekdays, tense-biased nearest
     for the rest is the best of the variants tried.)
     """
-    if rule.dir not in ("tense", "tense_strict", "tense_past"):
+    if rule.dir not in ("tense", "tense_strict", "tense_past", "tense_future"):
         return rule.dir
     tense = tense_at(work, hit.start, hit.end)
+    if rule.dir == "tense_future":
+        # Deadlines of the calendar ("at year-end") are the coming ones unless told as past.
+        return "past" if tense == "past" else "future"
     if "WXX" in value or rule.dir == "tense_strict":
         return "future" if tense == "future" else "past"
     if rule.dir == "tense_past":
