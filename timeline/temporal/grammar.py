@@ -54,7 +54,18 @@ RULE_KEYS = {
     "update",
     "fallback",
 }
-DIRS = ("tense", "tense_strict", "tense_past", "tense_future", "past", "future", "last", "next", "this", "nearest")
+DIRS = (
+    "tense",
+    "tense_strict",
+    "tense_past",
+    "tense_future",
+    "past",
+    "future",
+    "last",
+    "next",
+    "this",
+    "nearest",
+)
 REFS = ("doc", "narrative", "period", "completed", "day", "anchor", "latest", "event")
 
 # A word boundary on lower-cased text (letters, digits) that also works after "a.m." or "Sept.".
