@@ -15,6 +15,7 @@ from tests.service.live import AUTH, TOKEN, article
 from timeline.ingest.readers import document_from_record
 from timeline.pipeline import document_claims
 from timeline.service import app as app_module
+from timeline.service import cache as cache_module
 from timeline.service.storage import Store
 from timeline.temporal import resolve
 
@@ -722,6 +723,46 @@ def test_syndicated_copies_are_marked_across_requests(client, collection):
     }
     assert sources["copy"]["syndicated_from"] == "original"
     assert sources["original"]["syndicated_from"] is None
+
+
+STORY = (
+    "The county council voted on Tuesday to close the Mill Lane bridge for repairs. "
+    "Engineers found cracks in two of its piers during an inspection on March 3, the council's "
+    "works director said, and the repairs should take until the autumn. Traders on Mill Lane "
+    "said the closure would cost them customers, and the council promised a shuttle bus."
+)
+
+
+def test_an_undated_document_borrows_its_date_from_the_collection(
+    client, app, collection, monkeypatch
+):
+    calls = []
+    real = cache_module.document_claims
+
+    def counting(document):
+        calls.append((document.source.id, document.source.published))
+        return real(document)
+
+    monkeypatch.setattr(cache_module, "document_claims", counting)
+    url = f"/api/collections/{collection}/chronology"
+    add(client, collection, {"id": "original", "text": STORY, "published": "2014-04-10"})
+    add(client, collection, article(1))
+    assert client.get(url, headers=AUTH).status_code == 200
+    assert calls == [], "every document carries its own date: no collection dating needed"
+
+    # A copy with no date and no year in it: alone it is undated ("Tuesday" of when?).
+    copy = add(client, collection, {"id": "copy", "text": "Reposted.\n\n" + STORY})
+    assert copy["source"]["published_how"] in ("unknown", "inferred"), copy["source"]
+    got = client.get(url, headers=AUTH).json()
+    source = next(s for s in got["sources"] if s["id"] == "copy")
+    assert (source["published"], source["published_how"]) == ("2014-04-10", "inferred")
+    assert "original" in source["published_evidence"]
+    assert calls == [("copy", "2014-04-10")], "only the re-dated document is resolved again"
+    values = {c["value"] for e in got["events"] for c in e["claims"] if c["source_id"] == "copy"}
+    assert "2014-04-08" in values, "its 'Tuesday' is anchored to the borrowed date"
+    # What the CLI would build from the same articles, dates included.
+    fresh = type(app.state.ctx.cache)(app.state.ctx.store).current(collection).snapshot
+    assert json.loads(fresh.rendered("json").body) == got
 
 
 def test_service_gives_the_cli_chronology_for_the_seeds(client, collection, seeds_dir):

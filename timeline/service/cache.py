@@ -25,9 +25,11 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from timeline.audit import audit_rows
+from timeline.ingest.pubdate import Dating, date_alone, date_documents
+from timeline.ingest.readers import make_document
 from timeline.ingest.syndication import find_copies
-from timeline.models import Chronology, Claim, Source
-from timeline.pipeline import assemble
+from timeline.models import Chronology, Claim, Document, Source
+from timeline.pipeline import assemble, document_claims
 from timeline.render import (
     audit_csv,
     chronology_csv,
@@ -121,6 +123,11 @@ class _State:
     snapshot: Snapshot | None = None
     refresh: Future | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Collection-level dating (only once an undated document arrives): each document as
+    # read back, its own dating, and the claims of documents re-resolved on a borrowed date.
+    documents: dict[str, Document] = field(default_factory=dict)
+    datings: dict[str, Dating | None] = field(default_factory=dict)
+    redated: dict[tuple[str, str | None], list[Claim]] = field(default_factory=dict)
 
 
 class ChronologyCache:
@@ -203,7 +210,7 @@ class ChronologyCache:
             state.sources.extend(delta.sources)
             state.claims.extend(delta.claims)
             state.version = delta.version
-            snapshot = Snapshot(cid, state.version, self._assemble(state))
+            snapshot = Snapshot(cid, state.version, self._assemble(cid, state))
             with state.lock:
                 state.snapshot = snapshot
                 state.refresh = None
@@ -215,14 +222,70 @@ class ChronologyCache:
                 state.refresh = None
             done.set_exception(exc)
 
-    def _assemble(self, state: _State) -> Chronology:
-        copies = find_copies(state.sources)
+    def _assemble(self, cid: str, state: _State) -> Chronology:
+        stored = [source for source, _ in state.sources]
+        dated = self._date_in_collection(cid, state, stored)
+        fingerprints = [signature for _, signature in state.sources]
+        copies = find_copies(list(zip(dated, fingerprints, strict=True)))
         sources = [
-            source.model_copy(update={"syndicated_from": copies.get(source.id)})
-            for source, _ in state.sources
+            source.model_copy(update={"syndicated_from": copies.get(source.id)}) for source in dated
         ]
+        moved = {
+            s.id for s, before in zip(dated, stored, strict=True) if s.published != before.published
+        }
         # The collection stages may annotate what they are given; hand them copies so the
         # cached claims stay as stored.
-        claims = [claim.model_copy() for claim in state.claims]
+        claims = [claim.model_copy() for claim in state.claims if claim.source_id not in moved]
+        for source in dated:
+            if source.id in moved:
+                redated = state.redated[(source.id, source.published)]
+                claims.extend(claim.model_copy() for claim in redated)
         self.assembled += 1
         return assemble(sources, claims)
+
+    def _date_in_collection(self, cid: str, state: _State, stored: list[Source]) -> list[Source]:
+        """The collection pass of publication dating, as ``timeline build`` runs it.
+
+        Each document was dated alone when posted; one without a date of its own (inferred or
+        unknown) may borrow one from the collection (shared text, shared dated events, the
+        story's window) once other documents are in. Those documents' claims are re-resolved
+        against the borrowed date (once per date). Returns the sources, the re-dated ones as
+        new objects; collections whose documents all carry their own date cost nothing here.
+        """
+        weak = [s for s in stored if s.published_how in ("inferred", "unknown")]
+        if not weak or len(stored) < 2:
+            return stored
+        missing = [s.id for s in stored if s.id not in state.documents]
+        texts = self.store.texts(cid, missing)
+        for source in stored:
+            if source.id in state.documents or source.id not in texts:
+                continue
+            document = make_document(texts[source.id], source_id=source.id, path=source.path)
+            document.source = source
+            state.documents[source.id] = document
+            state.datings[source.id] = date_alone(document)
+        if any(s.id not in state.documents for s in stored):
+            return stored  # a document vanished under us: keep the dates as posted
+        documents: list[Document] = []
+        prepared: dict[str, Dating | None] = {}
+        for source in stored:
+            # Fresh copies: the pass writes into the sources and datings it is given.
+            document = state.documents[source.id].model_copy(update={"source": source.model_copy()})
+            documents.append(document)
+            own = state.datings[source.id]
+            prepared[source.id] = (
+                None if own is None else Dating(document, own.inference, own.clues, own.partial)
+            )
+        date_documents(documents, prepared=prepared)
+        result: list[Source] = []
+        for before, document in zip(stored, documents, strict=True):
+            after = document.source
+            if after == before:
+                result.append(before)
+                continue
+            if after.published != before.published:
+                key = (after.id, after.published)
+                if key not in state.redated:
+                    state.redated[key] = document_claims(document)
+            result.append(after)
+        return result

@@ -578,6 +578,20 @@ class Store:
                 row, text=row.text, claims=[Claim.model_validate_json(c) for c in claims]
             )
 
+    def texts(self, cid: str, source_ids: list[str]) -> dict[str, str]:
+        """The stored texts of some of a collection's documents, by source id."""
+        found: dict[str, str] = {}
+        with self.read_session() as session:
+            for start in range(0, len(source_ids), 500):  # bound the statement's parameters
+                rows = session.execute(
+                    select(DocumentRow.source_id, DocumentRow.text).where(
+                        DocumentRow.collection_id == cid,
+                        DocumentRow.source_id.in_(source_ids[start : start + 500]),
+                    )
+                )
+                found.update((source_id, text) for source_id, text in rows)
+        return found
+
     def collection_version(self, cid: str) -> int | None:
         """The collection's version (its newest document's seq), or None if it does not exist."""
         with self.read_session() as session:
