@@ -117,6 +117,7 @@ class Lookup:
 
 @dataclass
 class _State:
+    cid: str
     version: int = 0
     sources: list[tuple[Source, bytes]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -149,7 +150,7 @@ class ChronologyCache:
         with self._lock:
             state = self._states.get(cid)
             if state is None:
-                state = self._states[cid] = _State()
+                state = self._states[cid] = _State(cid)
             self._states.move_to_end(cid)
             while len(self._states) > self.size:
                 self._states.popitem(last=False)
@@ -203,6 +204,7 @@ class ChronologyCache:
             if delta.version < state.version:
                 # Deleted and re-created under the same id: start over.
                 state.sources, state.claims, state.version = [], [], 0
+                state.documents, state.datings, state.redated = {}, {}, {}
                 delta = self.store.changes_since(cid, 0)
                 if delta is None:
                     raise CollectionGone(cid)
@@ -210,7 +212,7 @@ class ChronologyCache:
             state.sources.extend(delta.sources)
             state.claims.extend(delta.claims)
             state.version = delta.version
-            snapshot = Snapshot(cid, state.version, self._assemble(cid, state))
+            snapshot = Snapshot(cid, state.version, self._assemble(state))
             with state.lock:
                 state.snapshot = snapshot
                 state.refresh = None
@@ -222,9 +224,9 @@ class ChronologyCache:
                 state.refresh = None
             done.set_exception(exc)
 
-    def _assemble(self, cid: str, state: _State) -> Chronology:
+    def _assemble(self, state: _State) -> Chronology:
         stored = [source for source, _ in state.sources]
-        dated = self._date_in_collection(cid, state, stored)
+        dated = self._date_in_collection(state, stored)
         fingerprints = [signature for _, signature in state.sources]
         copies = find_copies(list(zip(dated, fingerprints, strict=True)))
         sources = [
@@ -243,7 +245,7 @@ class ChronologyCache:
         self.assembled += 1
         return assemble(sources, claims)
 
-    def _date_in_collection(self, cid: str, state: _State, stored: list[Source]) -> list[Source]:
+    def _date_in_collection(self, state: _State, stored: list[Source]) -> list[Source]:
         """The collection pass of publication dating, as ``timeline build`` runs it.
 
         Each document was dated alone when posted; one without a date of its own (inferred or
@@ -256,7 +258,7 @@ class ChronologyCache:
         if not weak or len(stored) < 2:
             return stored
         missing = [s.id for s in stored if s.id not in state.documents]
-        texts = self.store.texts(cid, missing)
+        texts = self.store.texts(state.cid, missing)
         for source in stored:
             if source.id in state.documents or source.id not in texts:
                 continue
