@@ -29,10 +29,11 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from timeline.dates import day_of
 from timeline.ingest import load
 from timeline.ingest.pubdate import date_document, date_documents
 from timeline.ingest.readers import make_document
@@ -60,13 +61,7 @@ TARGETS = {"docs_per_s": 100, "within7_at_conf_ge_0.5": 0.9}
 # --- publication dates ---------------------------------------------------------------------------
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+_day = day_of
 
 
 def _record(name: str, truth: date, source_or_day: Any, confidence: float, how: str, basis: str):

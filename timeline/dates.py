@@ -35,3 +35,27 @@ def parse_published(
 def iso(value: date | datetime | None) -> str | None:
     """ISO text for a date or datetime; a datetime at midnight without zone stays a datetime."""
     return None if value is None else value.isoformat()
+
+
+def moment_of(value: str | None) -> datetime | None:
+    """A stored ISO date or date-time as a datetime, or None when missing or unreadable.
+
+    >>> moment_of("2013-04-23T06:39:00Z").isoformat(), moment_of("April 23"), moment_of(None)
+    ('2013-04-23T06:39:00+00:00', None, None)
+    """
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def day_of(value: str | None) -> date | None:
+    """The calendar day of a stored ISO date or date-time (its own zone's day), or None.
+
+    >>> day_of("2013-04-23T23:30:00-04:00")
+    datetime.date(2013, 4, 23)
+    """
+    moment = moment_of(value)
+    return None if moment is None else moment.date()

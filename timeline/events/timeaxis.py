@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from timeline.dates import moment_of
 from timeline.models import GRANULARITY_ORDER, Claim
 
 DAY = timedelta(days=1)
@@ -22,13 +23,8 @@ def parse(value: str | None) -> datetime | None:
     >>> parse("2013-04-23T06:39:00-04:00")
     datetime.datetime(2013, 4, 23, 6, 39)
     """
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=None)
+    moment = moment_of(value)
+    return None if moment is None else moment.replace(tzinfo=None)
 
 
 @dataclass(frozen=True)

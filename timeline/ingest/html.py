@@ -12,6 +12,7 @@ candidate is checked against sane bounds; the tag it came from is kept as eviden
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -121,13 +122,7 @@ def metadata_date(tree) -> tuple[StatedDate | None, str | None]:  # type: ignore
             stated = parse_date_value(by_key[key][0])
             if stated is not None and _sane(stated):
                 return stated, by_key[key][1]
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
+    for data in _json_ld(tree):
         for value in _json_ld_dates(data):
             stated = parse_date_value(value)
             if stated is not None and _sane(stated):
@@ -141,6 +136,17 @@ def metadata_date(tree) -> tuple[StatedDate | None, str | None]:  # type: ignore
     return None, None
 
 
+def _json_ld(tree) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The parsed JSON-LD blocks of a page (unreadable ones skipped)."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            yield json.loads(script.text)
+        except ValueError:
+            continue
+
+
 def publisher_name(tree) -> str | None:  # type: ignore[no-untyped-def]
     """The publisher a page names in its JSON-LD (``"publisher": {"name": ...}``) or in a
     ``<meta name="publisher">`` tag (og:site_name is read by trafilatura).
@@ -151,13 +157,7 @@ def publisher_name(tree) -> str | None:  # type: ignore[no-untyped-def]
     ...     '</head><body><p>x</p></body></html>'))
     'The Daily Planet'
     """
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
+    for data in _json_ld(tree):
         name = _json_ld_publisher(data)
         if name:
             return name

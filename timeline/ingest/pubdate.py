@@ -21,8 +21,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
+from timeline.dates import day_of
 from timeline.ingest.cleanup import Cleaned, clean
 from timeline.ingest.datetext import MONTHS, WEEKDAYS, StatedDate, find_dates
 from timeline.models import Document
@@ -850,13 +851,7 @@ def _year_near(clue: Clue, published: date) -> int:
 
 
 def _published_day(document: Document) -> date | None:
-    value = document.source.published
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+    return day_of(document.source.published)
 
 
 def _apply(document: Document, inference: Inference) -> None:

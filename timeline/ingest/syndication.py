@@ -28,12 +28,13 @@ import re
 import struct
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from hashlib import sha1
 from itertools import accumulate
 
 import numpy as np
 
+from timeline.dates import moment_of
 from timeline.ingest.cleanup import words
 from timeline.models import Document, Source
 
@@ -201,11 +202,8 @@ def _order_key(source: Source, flags: int) -> tuple:
 
 
 def _when(value: str | None) -> tuple[date, float] | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    parsed = moment_of(value)
+    if parsed is None:
         return None
     instant = parsed.astimezone(UTC).timestamp() if parsed.tzinfo else parsed.timestamp()
     return parsed.date(), instant

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from timeline.models import GRANULARITY_ORDER
+
 # Hours [start, end) of each TIMEX3 part of day; an end above 24 runs into the next day.
 PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
     "MO": (6, 12),
@@ -258,28 +260,7 @@ def shift(value: str, unit: str, n: int, granularity: str | None = None) -> str 
     return value_at(moved, target)
 
 
-GRANULARITY_RANK = {
-    name: rank
-    for rank, name in enumerate(
-        [
-            "second",
-            "minute",
-            "hour",
-            "part_of_day",
-            "day",
-            "weekend",
-            "week",
-            "month",
-            "season",
-            "quarter",
-            "half_year",
-            "year",
-            "decade",
-            "century",
-            "millennium",
-        ]
-    )
-}
+GRANULARITY_RANK = GRANULARITY_ORDER  # finest (0) -> coarsest
 
 
 def granularity_of(value: str) -> str | None:
