@@ -145,3 +145,29 @@ def test_build_reports_exact_duplicates_as_notes(tmp_path):
     assert [(d["path"].split("/")[-1], d["duplicate_of"]) for d in data["duplicates"]] == [
         ("b.txt", "a")
     ]
+
+
+def test_build_reports_how_each_article_was_dated(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli(
+        "build", str(EXAMPLES), "--manifest", str(EXAMPLES / "manifest.csv"), "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "chronology.json").read_text())
+    lines = result.stderr.splitlines()
+    for source in data["sources"]:
+        line = next(
+            line for line in lines if line.rstrip().split(", copy of ")[0].endswith(source["id"])
+        )
+        assert source["published_how"] in line
+        assert (source["published"] or "unknown")[:10] in line
+        if source["syndicated_from"]:
+            assert f"copy of {source['syndicated_from']}" in line
+    copies = sum(s["syndicated_from"] is not None for s in data["sources"])
+    conflicts = sum(e["conflict"] for e in data["events"])
+    summary = f"{len(data['sources'])} articles, {len(data['events'])} events ({conflicts} with"
+    assert summary in result.stderr
+    assert f"{copies} syndicated cop" in result.stderr
+    assert str(out / "timeline.html") in result.stderr
+    quiet = run_cli("build", str(EXAMPLES), "--out", str(tmp_path / "q"), "--quiet")
+    assert "publication dates" not in quiet.stderr and "articles," in quiet.stderr

@@ -10,12 +10,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from timeline import __version__
 from timeline.errors import DateError, InputError, NothingToDo, TimelineError
+
+if TYPE_CHECKING:
+    from timeline.models import Chronology
 
 app = typer.Typer(
     name="timeline",
@@ -221,14 +224,52 @@ def build(
         raise NothingToDo("no article could be read; nothing written")
     images = [kind for kind, wanted in (("png", png), ("svg", svg)) if wanted]
     written = write_all(chronology, out, images=images)
-    conflicts = sum(e.conflict for e in chronology.events)
-    _stderr(
-        f"timeline: {len(chronology.sources)} sources, {len(chronology.events)} events, "
-        f"{conflicts} conflicts -> {written['timeline.html']}"
-    )
+    if not quiet:
+        for line in _dating_report(chronology):
+            _stderr(line)
+    _stderr(_build_summary(chronology))
+    _stderr(f"timeline: wrote {', '.join(str(path) for path in written.values())}")
     if chronology.skipped:
         _stderr(f"timeline: {len(chronology.skipped)} input(s) skipped (listed above)")
         raise typer.Exit(1)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _build_summary(chronology: Chronology) -> str:
+    """One line: what was read and found.
+
+    >>> from timeline.models import Chronology, Event
+    >>> _build_summary(Chronology(sources=[], events=[Event(id="E1", label="x", value="2013", conflict=True)]))
+    'timeline: 0 articles, 1 event (1 with conflicting dates), 0 syndicated copies'
+    """
+    conflicts = sum(e.conflict for e in chronology.events)
+    copies = sum(s.syndicated_from is not None for s in chronology.sources)
+    return (
+        f"timeline: {_plural(len(chronology.sources), 'article')}, "
+        f"{_plural(len(chronology.events), 'event')} ({conflicts} with conflicting dates), "
+        f"{_plural(copies, 'syndicated copy').replace('copys', 'copies')}"
+    )
+
+
+def _dating_report(chronology: Chronology, limit: int = 30) -> list[str]:
+    """How each article was dated, one line each (the first ``limit``): the thing to check
+    first when a timeline looks wrong."""
+    if not chronology.sources:
+        return []
+    lines = ["timeline: publication dates (how found, confidence):"]
+    for source in chronology.sources[:limit]:
+        when = (source.published or "unknown")[:16].replace("T", " ")
+        copy = f", copy of {source.syndicated_from}" if source.syndicated_from else ""
+        lines.append(
+            f"  {when:<16}  {source.published_how:<9} {source.published_confidence:4.2f}  "
+            f"{source.id}{copy}"
+        )
+    if len(chronology.sources) > limit:
+        lines.append(f"  ... and {len(chronology.sources) - limit} more (see chronology.json)")
+    return lines
 
 
 class _progress:
