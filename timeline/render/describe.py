@@ -7,6 +7,7 @@ Nothing here escapes: callers escape for their medium (HTML, plotly text, CSV).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, datetime, timedelta
 
 from timeline.models import GRANULARITY_ORDER, Event, Source
@@ -173,6 +174,9 @@ def display_names(sources: list[Source], limit: int | None = None) -> dict[str, 
     publication date, else by id. With ``limit``, the shared part is shortened first so the
     part that tells sources apart survives.
 
+    >>> display_names([Source(id="a", path="a", title="Can the talks last? (+video)"),
+    ...                Source(id="b", path="b", title="Can the talks last?")], 16)
+    {'a': 'Can the…, undated · a', 'b': 'Can the…, undated · b'}
     >>> display_names([Source(id="a", path="a", outlet="Courier", published="2023-10-11"),
     ...                Source(id="b", path="b", outlet="Courier")])
     {'a': 'Courier, 11 Oct 2023', 'b': 'Courier, undated'}
@@ -187,24 +191,24 @@ def display_names(sources: list[Source], limit: int | None = None) -> dict[str, 
             return base + suffix
         return truncate(base, max(8, limit - len(suffix))) + suffix
 
-    counts: dict[str, int] = {}
-    for s in sources:
-        counts[source_name(s)] = counts.get(source_name(s), 0) + 1
-    parts: dict[str, tuple[str, str]] = {}
-    for s in sources:
-        name = source_name(s)
-        suffix = ""
-        if counts[name] > 1 and name != s.id:
-            when = describe_interval(s.published[:10], None, "day") if s.published else "undated"
-            suffix = f", {when}"
-        parts[s.id] = (name, suffix)
-    seen: dict[str, int] = {}
-    for name, suffix in parts.values():
-        seen[name + suffix] = seen.get(name + suffix, 0) + 1
-    return {
-        sid: fit(name, suffix + (f" · {sid}" if seen[name + suffix] > 1 and name != sid else ""))
-        for sid, (name, suffix) in parts.items()
-    }
+    def when(s: Source) -> str:
+        return ", " + (
+            describe_interval(s.published[:10], None, "day") if s.published else "undated"
+        )
+
+    def clashes(names: dict[str, str]) -> set[str]:
+        counts = Counter(names.values())
+        return {sid for sid, name in names.items() if counts[name] > 1}
+
+    base = {s.id: source_name(s) for s in sources}
+    # Names shared in full, or once shortened, are told apart by date, then by id.
+    shared = clashes(base) | clashes({sid: fit(name) for sid, name in base.items()})
+    suffix = {s.id: when(s) if s.id in shared and base[s.id] != s.id else "" for s in sources}
+    named = {sid: fit(name, suffix[sid]) for sid, name in base.items()}
+    for sid in clashes(named):
+        if base[sid] != sid:
+            named[sid] = fit(base[sid], suffix[sid] + f" · {sid}")
+    return named
 
 
 def truncate(text: str, limit: int) -> str:
