@@ -52,22 +52,24 @@ def test_different_happenings_on_the_same_day_stay_apart():
     assert len(cluster_events(claims, SOURCES)) == 2
 
 
+def unrelated(n: int) -> list:
+    """``n`` claims about other 2019 happenings: background that makes shared names rare."""
+    sentences = (
+        "A storm flooded the coastal road in 2019.",
+        "The council approved a budget in 2019.",
+        "A new school opened downtown in 2019.",
+        "The mayor resigned in 2019.",
+    )
+    return [claim("blog", sentence, "2019", "2019") for sentence in sentences[:n]]
+
+
 def test_shared_names_do_not_make_different_kinds_of_happening_one():
     claims = [
         claim("wire", "Milltown dockworkers walked off the job on May 3.", "May 3", "2021-05-03"),
         claim("paper", "Milltown police arrested two dockworkers on May 3.", "May 3", "2021-05-03"),
     ]
     # Unrelated claims make the shared names rare enough to look alike on words alone.
-    others = [
-        claim("blog", sentence, "2019", "2019")
-        for sentence in (
-            "A storm flooded the coastal road in 2019.",
-            "The council approved a budget in 2019.",
-            "A new school opened downtown in 2019.",
-            "The mayor resigned in 2019.",
-        )
-    ]
-    events = cluster_events(claims + others, SOURCES)
+    events = cluster_events(claims + unrelated(4), SOURCES)
     assert sum(1 for e in events if e.value == "2021-05-03") == 2
 
 
@@ -86,15 +88,7 @@ def test_the_same_kind_of_happening_in_two_places_is_two_events():
             "2021-05-03",
         ),
     ]
-    others = [
-        claim("blog", sentence, "2019", "2019")
-        for sentence in (
-            "A storm flooded the coastal road in 2019.",
-            "The council approved a budget in 2019.",
-            "A new school opened downtown in 2019.",
-        )
-    ]
-    events = cluster_events(claims + others, SOURCES)
+    events = cluster_events(claims + unrelated(3), SOURCES)
     assert sum(1 for e in events if e.value == "2021-05-03") == 2
 
 

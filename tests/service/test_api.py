@@ -467,26 +467,14 @@ def test_documents_are_paginated_in_arrival_order(client, collection):
     assert [d["seq"] for d in last["items"]] == [7] and last["next"] is None
     beyond = client.get(f"/api/collections/{collection}/documents?offset=100", headers=AUTH).json()
     assert beyond["items"] == [] and beyond["next"] is None
-    assert_error(
-        client.get(f"/api/collections/{collection}/documents?limit=0", headers=AUTH),
-        422,
-        "query.limit",
-    )
-    assert_error(
-        client.get(f"/api/collections/{collection}/documents?limit=501", headers=AUTH),
-        422,
-        "query.limit",
-    )
-    assert_error(
-        client.get(f"/api/collections/{collection}/documents?offset=-1", headers=AUTH),
-        422,
-        "query.offset",
-    )
-    assert_error(
-        client.get(f"/api/collections/{collection}/documents?offset=x", headers=AUTH),
-        422,
-        "query.offset",
-    )
+    for query, field in (
+        ("limit=0", "query.limit"),
+        ("limit=501", "query.limit"),
+        ("offset=-1", "query.offset"),
+        ("offset=x", "query.offset"),
+    ):
+        url = f"/api/collections/{collection}/documents?{query}"
+        assert_error(client.get(url, headers=AUTH), 422, field)
     assert_error(client.get(f"/api/collections/{collection}/documents"), 401)
 
 
