@@ -165,9 +165,6 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "the ministers meet Monday": the present of a timetable (an infinitive or a modal
         # leaves it to the clause: "had been due to expire Friday")
         return "future"
-    copula = words[-1] in _COPULA or (len(words) > 1 and words[-2] in _COPULA and words[-1] == "on")
-    if copula and not in_headline(text, start):
-        return "future"  # "the deadline is Friday", "the primary is on Tuesday"
     return _kind(words, len(words) - 1)
 
 
@@ -235,6 +232,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
+    copula = words[-1:] in (["is"], ["are"]) or words[-2:] in (["is", "on"], ["are", "on"])
+    if copula and not in_headline(text, start):
+        # "the deadline is Friday", "the primary is on Tuesday" (a bias only for dates:
+        # "his birthday is March 2")
+        return "future"
     if in_headline(text, start):
         # Headlinese: the present tells what happened ("Police arrest suspect Monday"), "to"
         # what will ("Leaders to meet Monday").
@@ -318,7 +320,6 @@ def firm_future(text: str, start: int) -> bool:
 
 
 _FIRM_FUTURE = _words("will shall")
-_COPULA = _words("is are")
 _TAKE = _words("take takes")
 _BE = _words("is are am was were be been being has have had 's ’s")
 _CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | {"to", "for"}
