@@ -46,7 +46,15 @@ _REPORTED = _words("said told announced added noted reported stated")
 _SCHEDULED = _words(
     "meet meets begin begins start starts open opens resume resumes vote votes travel travels "
     "leave leaves arrive arrives visit visits convene convenes expire expires close closes "
-    "launch launches play plays host hosts hold holds face faces return returns fly flies"
+    "launch launches play plays host hosts hold holds face faces return returns fly flies "
+    "end ends reopen reopens debut debuts premiere premieres"
+)
+# Those of them seldom a noun or a state, which date a timetable from further away in the
+# clause: "the Knicks play the Heat on Sunday", "the ceasefire expires at midnight Sunday".
+_TIMETABLE = _words(
+    "meet meets begin begins start starts open opens resume resumes convene convenes expire "
+    "expires reopen reopens arrive arrives travel travels play plays host hosts debut debuts "
+    "premiere premieres end ends"
 )
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru")
@@ -55,15 +63,31 @@ _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
     "intends intend aims aim hopes hope expects expect is are am"
 )
+# Verbs a participle leans on after a modal ("will be paid", "will stay closed").
+_STATE_VERBS = _words("be stay remain")
 _MODALS = _words("will would shall should must may might can to 'll ’ll")
 # ("that", "those" are pronouns as often: "bombs that killed three", "those arrested")
 _DETERMINERS = _words("a an the his her its their our my your some any no every each")
+# Words before a scheduled verb that leave the tense to the rest of the clause: an infinitive
+# or a modal ("had been due to expire Friday"), or a determiner ("at the close Monday").
+_NOT_SCHEDULE = _words("to will would") | _DETERMINERS
 _ADVERBS = _words("still newly recently so very most more less long well widely")
 _PRESENT = _words("is are am says say remains continues")
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll", re.IGNORECASE)
 # Words worth a closer look (everything _kind can say something about).
 _CUE_ENDINGS = ("ed", "'ll", "’ll")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n\s*\n|;\s")
+# A period after a lone letter ("a.m.", "U.S.", "John F. Kennedy") or a month or title
+# abbreviation ("Sept. 30", "Gov. Brown") ends no sentence.
+_ABBREVIATIONS = (
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gov sen rep gen col lt sgt "
+    "st jr sr co corp inc ltd vs"
+)
+_NOT_ABBREVIATION = "".join(
+    rf"(?<!\b{w})" for w in _ABBREVIATIONS.split() + [w.title() for w in _ABBREVIATIONS.split()]
+)
+_SENTENCE_END = re.compile(
+    rf"(?<![\s.][A-Za-z]){_NOT_ABBREVIATION}\.[\"'”’)]*\s|[!?][\"'”’)]*\s|\n\s*\n|;\s"
+)
 _WINDOW = 150
 
 
@@ -73,6 +97,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return None
     if word in _FUTURE and word.endswith("ed") and _after_determiner(tokens, i):
         return None  # an adjective: "the hastily planned trip", "the expected ruling"
+    if word == "next" and tokens[i + 1 : i + 2] == ["to"]:
+        return None  # a preposition: "the blasts next to the embassies"
     if word in _FUTURE or word.endswith(("'ll", "’ll")):
         # "had been scheduled to", "was expected" look back from the past
         if i >= 2 and tokens[i - 1] == "been" and tokens[i - 2] == "had":
@@ -84,8 +110,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     if word == "for" and i > 0 and tokens[i - 1] == "set":  # "is set for Friday"
         return "future"
     participle = word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
-    if participle and i > 1 and tokens[i - 1] == "be" and tokens[i - 2] in _MODALS:
-        return "future"  # "will be paid Dec. 14", "to be completed by Nov. 1"
+    if participle and i > 1 and tokens[i - 1] in _STATE_VERBS and tokens[i - 2] in _MODALS:
+        return "future"  # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed"
     if word in _PAST:
         return "past"
     if participle:
@@ -133,7 +159,7 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     before = words[-3:-2] if verb is not words[-1] else words[-2:-1]
     if (
         verb in _SCHEDULED
-        and before not in (["to"], ["will"], ["would"])
+        and not (before and before[0] in _NOT_SCHEDULE)
         and not in_headline(text, start)
     ):
         # "the ministers meet Monday": the present of a timetable (an infinitive or a modal
@@ -179,6 +205,10 @@ def _cue(words: list[str], i: int) -> Tense | None:
     word = words[i]
     if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS):
         return _kind(words, i)
+    if word in _TIMETABLE and not (i > 0 and words[i - 1] in _NOT_SCHEDULE):
+        return "future"  # a timetable told in the present: "the Knicks play the Heat on Sunday"
+    if word == "effect" and i > 0 and words[i - 1] in _TAKE:
+        return "future"  # "the law takes effect on New Year's Day"
     return None
 
 
@@ -202,6 +232,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
+    copula = words[-1:] in (["is"], ["are"]) or words[-2:] in (["is", "on"], ["are", "on"])
+    if copula and not in_headline(text, start):
+        # "the deadline is Friday", "the primary is on Tuesday" (a bias only for dates:
+        # "his birthday is March 2")
+        return "future"
     if in_headline(text, start):
         # Headlinese: the present tells what happened ("Police arrest suspect Monday"), "to"
         # what will ("Leaders to meet Monday").
@@ -285,5 +320,6 @@ def firm_future(text: str, start: int) -> bool:
 
 
 _FIRM_FUTURE = _words("will shall")
+_TAKE = _words("take takes")
 _BE = _words("is are am was were be been being has have had 's ’s")
 _CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | {"to", "for"}
