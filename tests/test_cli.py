@@ -171,3 +171,27 @@ def test_build_reports_how_each_article_was_dated(tmp_path):
     assert str(out / "timeline.html") in result.stderr
     quiet = run_cli("build", str(EXAMPLES), "--out", str(tmp_path / "q"), "--quiet")
     assert "publication dates" not in quiet.stderr and "articles," in quiet.stderr
+
+
+def test_build_names_what_it_did_not_read(tmp_path):
+    """A folder as users have them: an article, a PDF, a script-only HTML page, and a manifest
+    with a row for a file that is not there. Each gets its line; the article is still built."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Talks resumed on April 16, 2013, officials said on Tuesday.", encoding="utf-8"
+    )
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (folder / "shell.html").write_text(
+        "<html><head><title>Loading</title></head><body><script>go()</script></body></html>",
+        encoding="utf-8",
+    )
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("path,published\nin/a.txt,2013-04-23\nin/typo.txt,2013-04-24\n")
+    result = run_cli(
+        "build", str(folder), "--manifest", str(manifest), "--out", str(tmp_path / "out"), "-q"
+    )
+    assert_clean_failure(result, "shell.html: HTML page has no article text", code=1)
+    assert "report.pdf" in result.stderr and "not read" in result.stderr
+    assert "typo.txt matches no input file" in result.stderr
+    assert (tmp_path / "out" / "chronology.json").is_file()

@@ -7,6 +7,9 @@
   not pretend to know otherwise), then by source id, so ties are stable.
 * Lag: first publication minus event start, in days (fractional when times are known).
 * Independent sources: distinct originals among the sources (copies do not confirm anything).
+  Copies: the carriers that repeat another carrier (a copy whose original is in the event, or
+  a second copy of the same original); a copy that alone carries the claim is not counted
+  twice (once as the voice of its original, once as a copy).
 """
 
 from __future__ import annotations
@@ -43,18 +46,34 @@ def audit_events(events: list[Event], sources: list[Source]) -> list[Event]:
         published = by_id[first].published if first in by_id else None
         event.first_reported_at = published
         event.lag_days = _lag(published, event.start)
-        event.copies = [i for i in ids if i in by_id and by_id[i].syndicated_from]
-        event.independent_sources = len({_root(i, by_id) for i in ids})
+        # A copy repeats another carrier only when its original (or a copy of the same
+        # original) carries the claim too; a copy alone in carrying it is that one voice.
+        voices: dict[str, str] = {}
+        for source_id in ids:
+            root = _root(source_id, by_id)
+            if root in carriers:
+                voices[root] = root
+            else:
+                voices.setdefault(root, source_id)
+        event.copies = [i for i in ids if i not in voices.values()]
+        event.independent_sources = len(voices)
     return events
 
 
-def audit_rows(events: list[Event]) -> list[AuditRow]:
-    """One audit.csv row per event, in chronological order.
+def audit_rows(events: list[Event], sources: list[Source] | None = None) -> list[AuditRow]:
+    """One audit.csv row per event, in chronological order; with ``sources``, the first
+    reporter is also named (outlet, else title), not only identified.
 
     >>> from timeline.models import Event
     >>> audit_rows([Event(id="E0001", label="Leak", value="2023-10-09")])[0].event_id
     'E0001'
     """
+    by_id = {s.id: s for s in sources or []}
+
+    def name(source_id: str | None) -> str | None:
+        source = by_id.get(source_id or "")
+        return (source.outlet or source.title) if source else None
+
     return [
         AuditRow(
             event_id=e.id,
@@ -63,6 +82,7 @@ def audit_rows(events: list[Event]) -> list[AuditRow]:
             event_end=e.end,
             granularity=e.granularity,
             first_reported_by=e.first_reported_by,
+            first_reported_name=name(e.first_reported_by),
             first_published=e.first_reported_at,
             lag_days=e.lag_days,
             independent_sources=e.independent_sources,

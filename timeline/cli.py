@@ -216,6 +216,7 @@ def build(
         chronology = build_chronology(inputs, manifest, progress=progress)
     for skipped in chronology.skipped:
         _stderr(f"timeline: skipped {skipped.path}: {skipped.reason}")
+    _note_ignored(inputs, manifest)
     for duplicate in chronology.duplicates:
         _stderr(
             f"timeline: note: {duplicate.path} repeats the text of {duplicate.duplicate_of}; read once"
@@ -232,6 +233,20 @@ def build(
     if chronology.skipped:
         _stderr(f"timeline: {len(chronology.skipped)} input(s) skipped (listed above)")
         raise typer.Exit(1)
+
+
+def _note_ignored(inputs: list[str], manifest: Path | None, shown: int = 5) -> None:
+    """One note naming the files in the input folders that were not read for their type
+    (the manifest itself excepted): not an error, but a PDF left out should not go unsaid."""
+    from timeline.ingest.readers import ignored_files
+
+    skip = manifest.resolve() if manifest is not None else None
+    ignored = [p for p in ignored_files(inputs) if p.resolve() != skip]
+    if not ignored:
+        return
+    names = ", ".join(str(p) for p in ignored[:shown])
+    more = f" and {len(ignored) - shown} more" if len(ignored) > shown else ""
+    _stderr(f"timeline: note: not read, not .txt, .html, .htm or .jsonl: {names}{more}")
 
 
 def _plural(n: int, word: str) -> str:

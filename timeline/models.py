@@ -155,7 +155,9 @@ class Event(_Model):
     )
     independent_sources: int = 0
     copies: list[str] = Field(
-        default_factory=list, description="Ids of syndicated copies carrying the event."
+        default_factory=list,
+        description="Ids of syndicated copies carrying the event that repeat another of its "
+        "sources (their original, or another copy of it).",
     )
     claims: list[Claim] = Field(default_factory=list)
 
@@ -192,6 +194,9 @@ class AuditRow(_Model):
     event_end: str | None
     granularity: str | None
     first_reported_by: str | None
+    first_reported_name: str | None = Field(
+        default=None, description="The first reporter's outlet, else its title."
+    )
     first_published: str | None
     lag_days: float | None
     independent_sources: int

@@ -126,3 +126,24 @@ KEPT = [
 def test_event_times_are_kept(text, phrase, value, kind, anchor):
     m = mention(text, phrase, value, type=kind, anchor=anchor)
     assert rejection(m, text) is None
+
+
+def test_a_byline_is_found_beside_a_huge_line():
+    text = "x " * 500_000 + "\nBy Staff writer / April 29, 2013\n" + "y " * 500_000
+    m = mention(text, "April 29, 2013", "2013-04-29", anchor="absolute")
+    assert rejection(m, text) == "dateline or byline"
+
+
+def test_the_cost_per_mention_does_not_grow_with_the_line():
+    """A text of one huge line (no newline in 8 MB) is checked as fast as a short one: the
+    byline rule looks for the line's ends near the mention only (it used to split the whole
+    line for every mention, hours for a few MB)."""
+    import time
+
+    filler = "the talks went on and on " * 160_000
+    text = filler + "They met in 2011 again. " + filler
+    m = mention(text, "2011", "2011", anchor="absolute")
+    began = time.perf_counter()
+    for _ in range(20):
+        assert rejection(m, text) is None
+    assert time.perf_counter() - began < 0.3

@@ -48,7 +48,8 @@ def test_a_copy_is_credited_when_its_original_lacks_the_claim():
     (event,) = audit_events([_event("repost", "other")], sources)
     assert event.first_reported_by == "repost"
     assert event.independent_sources == 2
-    assert event.copies == ["repost"]
+    # The repost speaks for its original here: not also counted as a copy (2 sources, not 3).
+    assert event.copies == []
 
 
 def test_chains_of_copies_count_once():
@@ -79,3 +80,25 @@ def test_audit_rows_follow_the_events():
     assert row.event_id == "E0001"
     assert (row.first_reported_by, row.first_published, row.lag_days) == ("a", "2021-05-05", 2.0)
     assert (row.independent_sources, row.copies, row.conflict) == (1, 1, False)
+
+
+def test_a_copy_alone_in_carrying_the_claim_is_one_voice_not_also_a_copy():
+    # The copy holds more text than its (truncated) original, which lacks this claim: one
+    # source in all, so neither "1 independent + 1 copy" nor credit to the original.
+    sources = [source("orig", "2021-05-05"), source("copy", "2021-05-06", syndicated_from="orig")]
+    (event,) = audit_events([_event("copy")], sources)
+    assert (event.first_reported_by, event.independent_sources, event.copies) == ("copy", 1, [])
+    # Two copies of an original absent from the event: one voice, one repeat.
+    sources.append(source("copy2", "2021-05-07", syndicated_from="orig"))
+    (event,) = audit_events([_event("copy", "copy2")], sources)
+    assert (event.independent_sources, event.copies) == (1, ["copy2"])
+
+
+def test_audit_rows_name_the_first_reporter():
+    sources = [source("a", "2021-05-05")]
+    sources[0].title = "Valve failed"
+    events = audit_events([_event("a")], sources)
+    assert audit_rows(events, sources)[0].first_reported_name == "Valve failed"
+    sources[0].outlet = "Aldery Courier"
+    assert audit_rows(events, sources)[0].first_reported_name == "Aldery Courier"
+    assert audit_rows(events)[0].first_reported_name is None

@@ -61,6 +61,19 @@ def test_chronology_csv_one_row_per_claim_in_order(small):
     assert [str(v) for v in table["first_reported"]] == firsts
 
 
+def test_chronology_csv_tells_the_claims_date_from_the_events(small):
+    """A row's event interval is the event's; the claim's own interval sits beside its value,
+    so a claim that disagrees with its event does not look as if it said the event's date."""
+    table = _read(chronology_csv(small))
+    claims = [(e, c) for e in small.events for c in e.claims]
+    assert list(table["event_start"]) == [e.start or "" for e, _ in claims]
+    assert list(table["claim_start"]) == [c.start or "" for _, c in claims]
+    assert list(table["claim_end"]) == [c.end or "" for _, c in claims]
+    titles = {s.id: s.title or "" for s in small.sources}
+    assert list(table["title"]) == [titles[c.source_id] for _, c in claims]
+    assert "start" not in table.columns, "an unqualified start is ambiguous"
+
+
 def test_hostile_cells_are_neutralized_in_both_csvs(hostile):
     for text in (chronology_csv(hostile), audit_csv(hostile)):
         table = pd.read_csv(io.StringIO(text), keep_default_na=False, dtype=str)

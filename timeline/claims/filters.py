@@ -39,6 +39,10 @@ _CLOCK_ONLY = re.compile(
 )
 
 
+# Longer than this, a line is not a byline or timestamp (those are at most 12 words).
+_SHORT_LINE = 300
+
+
 def _type(m: Mention, text: str) -> bool:
     return m.type not in ("DATE", "TIME")
 
@@ -63,10 +67,18 @@ def _dateline(m: Mention, text: str) -> bool:
     if m.anchor == "absolute" and _STAMP.search(before):
         return True
     # A short line with no final punctuation holding an absolute date: a byline or timestamp.
-    line_start = text.rfind("\n", 0, m.start_char) + 1
-    line_end = text.find("\n", m.end_char)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    return m.anchor == "absolute" and len(line.split()) <= 12 and not _FINAL.search(line)
+    if m.anchor != "absolute":
+        return False
+    # Look for the line's ends only within _SHORT_LINE characters, so that a text of one huge
+    # line costs the same per mention as a text of many short ones.
+    line_start = text.rfind("\n", max(0, m.start_char - _SHORT_LINE), m.start_char)
+    line_end = text.find("\n", m.end_char, m.end_char + _SHORT_LINE)
+    if (line_start < 0 and m.start_char > _SHORT_LINE) or (
+        line_end < 0 and len(text) - m.end_char > _SHORT_LINE
+    ):
+        return False
+    line = text[line_start + 1 : len(text) if line_end < 0 else line_end].strip()
+    return len(line.split()) <= 12 and not _FINAL.search(line)
 
 
 def _name(m: Mention, text: str) -> bool:

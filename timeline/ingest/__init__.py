@@ -65,6 +65,14 @@ def load(
         # Dated on its own and fingerprinted while its cleanup is still cached.
         prepared[document.source.id] = date_alone(document)
         fingerprint(document)
+    for resolved, entry in entries.items():
+        if resolved not in state.paths:
+            state.skipped.append(
+                Skipped(
+                    path=str(manifest),
+                    reason=f"row for {entry.path} matches no input file; its date was not used",
+                )
+            )
     date_documents(documents, prepared=prepared, progress=progress)
     mark_syndication(documents, progress=progress)
     return IngestResult(documents=documents, skipped=state.skipped, duplicates=state.duplicates)

@@ -88,6 +88,9 @@ def read_html(html: str, *, path: str | None = None, url: str | None = None) -> 
         raise InputError("HTML page has no extractable text", path=path)
     meta = extracted if extracted is not None else None
     title = _clean(getattr(meta, "title", None)) or _clean(tree.findtext(".//title"))
+    if title and " ".join(text.split()) == title:
+        # All the page shows is its <title>: a script-only shell, a login wall, an error page.
+        raise InputError("HTML page has no article text, only its title", path=path)
     outlet = _clean(getattr(meta, "sitename", None)) or publisher_name(tree)
     if published is None and meta is not None and getattr(meta, "date", None):
         stated = parse_date_value(str(meta.date))

@@ -245,6 +245,29 @@ def discover(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[Pa
             skipped.append(Skipped(path=str(path), reason="no such file or folder"))
 
 
+def ignored_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files inside the folders among ``paths`` that ``discover`` passes over for their
+    suffix (a PDF, a .docx, an image), so a user can be told rather than left to wonder.
+
+    >>> ignored_files(["examples"])
+    [PosixPath('examples/README.md'), PosixPath('examples/manifest.csv')]
+    """
+    ignored: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            ignored.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() not in ARTICLE_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                    and p.is_file()
+                )
+            )
+    return ignored
+
+
 def _read_file(path: Path, state: ReadState) -> Iterator[Document]:
     suffix = path.suffix.lower()
     size = path.stat().st_size

@@ -21,12 +21,15 @@ from timeline.models import Chronology
 CHRONOLOGY_COLUMNS = [
     "event_id",
     "label",
-    "start",
-    "end",
+    "event_start",
+    "event_end",
     "granularity",
     "value",
+    "claim_start",
+    "claim_end",
     "source_id",
     "outlet",
+    "title",
     "published",
     "mention",
     "quote",
@@ -39,6 +42,7 @@ AUDIT_COLUMNS = [
     "event_end",
     "granularity",
     "first_reported_by",
+    "first_reported_name",
     "first_published",
     "lag_days",
     "independent_sources",
@@ -93,23 +97,29 @@ def chronology_json(chronology: Chronology) -> str:
 
 
 def chronology_csv(chronology: Chronology) -> str:
-    """chronology.csv: one row per claim, with its event, interval, source and quote.
+    """chronology.csv: one row per claim: its event (id, label, interval, granularity), the
+    claim's own date (value, claim_start, claim_end: where sources disagree it differs from the
+    event's), its source and quote. Intervals are half-open: ``end`` is the first instant after.
 
-    >>> chronology_csv(Chronology()).splitlines()[0].startswith("event_id,label,start")
+    >>> chronology_csv(Chronology()).splitlines()[0].startswith("event_id,label,event_start")
     True
     """
     published = {s.id: s.published for s in chronology.sources}
     outlet = {s.id: s.outlet for s in chronology.sources}
+    title = {s.id: s.title for s in chronology.sources}
     rows = [
         {
             "event_id": e.id,
             "label": e.label,
-            "start": e.start,
-            "end": e.end,
+            "event_start": e.start,
+            "event_end": e.end,
             "granularity": e.granularity,
             "value": c.value,
+            "claim_start": c.start,
+            "claim_end": c.end,
             "source_id": c.source_id,
             "outlet": outlet.get(c.source_id),
+            "title": title.get(c.source_id),
             "published": published.get(c.source_id),
             "mention": c.mention,
             "quote": c.text,
@@ -127,5 +137,5 @@ def audit_csv(chronology: Chronology) -> str:
     >>> audit_csv(Chronology()).splitlines()[0].split(",")[:3]
     ['event_id', 'label', 'event_start']
     """
-    rows = [r.model_dump() for r in audit_rows(chronology.events)]
+    rows = [r.model_dump() for r in audit_rows(chronology.events, chronology.sources)]
     return safe_csv(rows, AUDIT_COLUMNS)

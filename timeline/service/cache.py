@@ -45,7 +45,9 @@ CSV = "text/csv; charset=utf-8"
 
 
 def _audit_json(chronology: Chronology) -> str:
-    return json.dumps([row.model_dump() for row in audit_rows(chronology.events)], indent=2)
+    return json.dumps(
+        [row.model_dump() for row in audit_rows(chronology.events, chronology.sources)], indent=2
+    )
 
 
 RENDERERS: dict[str, tuple[Callable[[Chronology], str], str]] = {
