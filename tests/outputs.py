@@ -64,6 +64,22 @@ def check_outputs(out: Path) -> dict:
                 assert text[claim["mention_start"] : claim["mention_end"]] == claim["mention"]
 
     table = pd.read_csv(out / "chronology.csv", keep_default_na=False)
+    # The columns users' scripts read (fields may be added, never renamed).
+    for column in (
+        "event_id",
+        "label",
+        "start",
+        "end",
+        "granularity",
+        "value",
+        "source_id",
+        "outlet",
+        "published",
+        "mention",
+        "quote",
+        "first_reported",
+    ):
+        assert column in table.columns, f"chronology.csv lacks {column}"
     assert len(table) == sum(len(e["claims"]) for e in events), "one CSV row per claim"
     assert set(table["event_id"]) == {e["id"] for e in events if e["claims"]}
     assert set(table["source_id"].map(_cell)) <= set(sources)

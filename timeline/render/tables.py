@@ -21,8 +21,8 @@ from timeline.models import Chronology
 CHRONOLOGY_COLUMNS = [
     "event_id",
     "label",
-    "event_start",
-    "event_end",
+    "start",
+    "end",
     "granularity",
     "value",
     "claim_start",
@@ -101,7 +101,7 @@ def chronology_csv(chronology: Chronology) -> str:
     claim's own date (value, claim_start, claim_end: where sources disagree it differs from the
     event's), its source and quote. Intervals are half-open: ``end`` is the first instant after.
 
-    >>> chronology_csv(Chronology()).splitlines()[0].startswith("event_id,label,event_start")
+    >>> chronology_csv(Chronology()).splitlines()[0].startswith("event_id,label,start,end")
     True
     """
     published = {s.id: s.published for s in chronology.sources}
@@ -111,8 +111,8 @@ def chronology_csv(chronology: Chronology) -> str:
         {
             "event_id": e.id,
             "label": e.label,
-            "event_start": e.start,
-            "event_end": e.end,
+            "start": e.start,
+            "end": e.end,
             "granularity": e.granularity,
             "value": c.value,
             "claim_start": c.start,
