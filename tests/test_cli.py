@@ -55,6 +55,50 @@ def test_resolve_file_table(tmp_path):
     assert "2013-04-16" in result.stdout
 
 
+def test_resolve_piped_prints_whole_values_tab_separated(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Talks resume on Monday, after the vote of April 16, 2013.", encoding="utf-8"
+    )
+    result = run_cli("resolve", str(article), "-p", "2013-04-23")
+    assert result.returncode == 0, result.stderr
+    header, *rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert header == ["chars", "text", "type", "value", "interval", "granularity", "anchor"]
+    assert [
+        "16-22",
+        "Monday",
+        "DATE",
+        "2013-04-29",
+        "[2013-04-29, 2013-04-30)",
+        "day",
+        "published",
+    ] in rows
+    assert any(row[3] == "2013-04-16" for row in rows)
+
+
+def test_resolve_says_when_nothing_is_found():
+    result = run_cli("resolve", "-", input="No dates in this sentence at all.")
+    assert result.returncode == 0
+    assert result.stdout == "" and "no time expressions found" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("report.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\n", "binary"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\nrest", "binary"),
+    ],
+)
+def test_resolve_refuses_binary_files(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert_clean_failure(run_cli("resolve", str(path)), name, reason)
+
+
+def test_resolve_a_folder_points_to_build(tmp_path):
+    assert_clean_failure(run_cli("resolve", str(tmp_path)), "is a folder", "timeline build")
+
+
 def test_resolve_bad_published():
     result = run_cli("resolve", "-", "--published", "23/04/2013", input="Monday")
     assert_clean_failure(result, "--published", "ISO 8601")

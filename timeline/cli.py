@@ -63,20 +63,15 @@ def _read_text(file: str) -> str:
     if file == "-":
         return sys.stdin.read()
     path = Path(file)
+    if path.is_dir():
+        raise InputError(
+            "is a folder: resolve reads one text (timeline build takes folders)", path=file
+        )
     if not path.is_file():
         raise InputError("no such file", path=file)
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise InputError("binary file, not text", path=file)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+    from timeline.ingest.encoding import decode_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError("cannot decode the file as text", path=file) from None
-        return str(best)
+    return decode_bytes(path.read_bytes(), path=file)[0]
 
 
 @app.command()
@@ -136,21 +131,33 @@ def resolve(
     if as_json:
         print(json.dumps([m.model_dump() for m in mentions], indent=2, ensure_ascii=False))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("chars", "text", "type", "value", "interval", "granularity", "anchor", box=None)
-    for m in mentions:
-        interval = f"[{m.start}, {m.end})" if m.start else ""
-        table.add_row(
+    if not mentions:
+        _stderr("timeline: no time expressions found")
+        return
+    columns = ("chars", "text", "type", "value", "interval", "granularity", "anchor")
+    rows = [
+        (
             f"{m.start_char}-{m.end_char}",
-            m.text,
+            " ".join(m.text.split()),
             m.type,
             m.value,
-            interval,
+            f"[{m.start}, {m.end})" if m.start else "",
             m.granularity or "",
             m.anchor,
         )
+        for m in mentions
+    ]
+    if not sys.stdout.isatty():
+        # Piped: tab-separated lines, whole values (a table would cut them to a width).
+        for row in (columns, *rows):
+            print("\t".join(row))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, box=None)
+    for row in rows:
+        table.add_row(*row)
     Console(soft_wrap=True).print(table)
 
 

@@ -31,7 +31,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from timeline import __version__
-from timeline.errors import DateError, TimelineError
+from timeline.errors import DateError, InputError, TimelineError
 from timeline.ingest.pubdate import date_documents
 from timeline.ingest.readers import document_from_record
 from timeline.ingest.syndication import fingerprint
@@ -492,19 +492,12 @@ def _id_from_filename(filename: str | None) -> str | None:
 
 
 def _decode_upload(name: str, data: bytes) -> str:
-    if not data.strip():
-        raise _field_error("file", f"file {name!r} is empty")
-    if b"\x00" in data[:4096]:
-        raise _field_error("file", f"file {name!r} is binary, not an article")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+    from timeline.ingest.encoding import decode_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise _field_error("file", f"file {name!r} cannot be decoded as text") from None
-        return str(best)
+    try:
+        return decode_bytes(data, path=name)[0]
+    except InputError as exc:
+        raise _field_error("file", f"file {name!r}: {exc.reason}") from None
 
 
 def _field_error(field: str, message: str) -> ValidationError:
