@@ -82,11 +82,13 @@ _ABBREVIATIONS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gov sen rep gen col lt sgt "
     "st jr sr co corp inc ltd vs"
 )
+# The lookbehinds come after the period, so they run only where there is one (before it,
+# they ran at every character: a third of the engine's time).
 _NOT_ABBREVIATION = "".join(
-    rf"(?<!\b{w})" for w in _ABBREVIATIONS.split() + [w.title() for w in _ABBREVIATIONS.split()]
+    rf"(?<!\b{w}\.)" for w in _ABBREVIATIONS.split() + [w.title() for w in _ABBREVIATIONS.split()]
 )
 _SENTENCE_END = re.compile(
-    rf"(?<![\s.][A-Za-z]){_NOT_ABBREVIATION}\.[\"'”’)]*\s|[!?][\"'”’)]*\s|\n\s*\n|;\s"
+    rf"\.(?<![\s.][A-Za-z]\.){_NOT_ABBREVIATION}[\"'”’)]*\s|[!?][\"'”’)]*\s|\n\s*\n|;\s"
 )
 _WINDOW = 150
 
