@@ -137,3 +137,44 @@ def test_claims_keep_their_original_quote_and_carry_the_label():
     )
     assert "inBoston" in claim.text  # the quote is what the source wrote
     assert claim.label == "The plant in Boston closed"
+
+
+# --- cuts: at a phrase boundary, never on a dangling word ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # Not on a quantifier ("left few"): back to a phrase that ends on its head.
+        (
+            "The dispute over fares had left few on the transit board still defending the old "
+            "pricing rules in 2015.",
+            "2015",
+            "The dispute over fares had left few on the transit board",
+        ),
+        # Before a participle phrase, rather than between a passive and its agent.
+        (
+            "Two fishermen were among the crew members rescued on Sunday by coast guard "
+            "helicopters flying in from the northern base.",
+            "Sunday",
+            "Two fishermen were among the crew members rescued by coast guard helicopters",
+        ),
+        # Not between "between X" and "and Y".
+        (
+            "Talks between the harbor board and the ferry workers union ran late into the "
+            "night on Monday.",
+            "Monday",
+            "Talks between the harbor board and the ferry workers union ran late",
+        ),
+        # Titles go to make room, so the infinitive completing "agreed" is kept.
+        (
+            "Mr. Lind and President Ruiz agreed in a call on Friday to expand ferry service.",
+            "Friday",
+            "Lind and Ruiz agreed in a call to expand ferry service",
+        ),
+    ],
+)
+def test_a_long_label_is_cut_at_a_phrase_boundary(text, date, expected):
+    label = _label(text, date)
+    assert label == expected
+    assert not problems(label)

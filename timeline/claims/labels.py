@@ -112,7 +112,9 @@ _DANGLING = re.compile(
     r"|against|during|without|via|near|the|a|an|this|that|these|those|its|his|her|their|our"
     r"|my|your|some|any|no|every|and|or|but|nor|so|yet|if|because|while|when|where|whether"
     r"|who|which|whose|is|are|was|were|be|been|being|has|have|had|will|would|could|should"
-    r"|can|may|might|must|do|does|did|not|very|more|most|such|also|its|both|either)$",
+    r"|can|may|might|must|do|does|did|not|very|more|most|such|also|its|both|either|neither"
+    r"|few|many|several|all|each|much|another|other|still|just|only|even|already|than"
+    r"|unable|able|likely|unlikely)$",
     re.I,
 )
 
@@ -156,6 +158,14 @@ def describe(
         at = _last_before(text, pronoun.group(1), s0, m0)
         label = _name_pronoun(label, [(o, n) for o, n in names if o < s0] + _names_in(text, s0, at))
     return _finish(label)
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?=[A-Z])")
+# A title before a name, dropped when a label is short of room ("President Obama" -> "Obama").
+_TITLE = re.compile(
+    r"(?<![\w.])(?:Mr\.|Mrs\.|Ms\.|Dr\.|President|Premier|Chancellor|Senator|Governor|Mayor"
+    r"|General)\s+(?=[A-Z][a-z])"
+)
 
 
 def _last_before(text: str, word: str, start: int, end: int) -> int:
@@ -614,16 +624,20 @@ def _name_pronoun(label: str, names: list[tuple[int, str]]) -> str:
 # --- the finish -----------------------------------------------------------------------------
 
 
-def _finish(text: str) -> str:
+def _finish(text: str, credit: str = "") -> str:
     """Spaces and punctuation tidied, glued words split, at most ``MAX_WORDS`` words cut at a
-    phrase boundary, no dangling word or mark at the end, a capital first."""
-    text = re.sub(r"\s+([,;.:!?])", r"\1", re.sub(r"\s+", " ", text)).strip(_EDGE + ".")
+    phrase boundary, no dangling word or mark at the end, a capital first; ``credit`` (who
+    said it) in brackets after, when the label can hold it."""
+    text = _trim(re.sub(r"\s+([,;.:!?])", r"\1", re.sub(r"\s+", " ", text)))
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text).replace(_COMMA, ",")
-    text = _LEADING_LINK.sub("", text).strip(_EDGE)
+    text = _trim(_LEADING_LINK.sub("", text))
     text = split_glued(text)
     words = text.split(" ")
-    if len(words) > MAX_WORDS:
-        words = words[: _cut(words)]
+    credits = [credit] if credit else []
+    if credit and " " in credit and credit.split()[-1][:1].isupper():
+        credits.append(credit.split()[-1])  # "Yuri Ushakov" -> "Ushakov" when room is short
+    kept, credit = _fit(words, [*credits, ""])
+    words = kept
     # A quotation cut short reads as a misquote: stop before it opens.
     opened = [
         n for n, w in enumerate(words) if w.startswith(("“", '"')) and not w.endswith(("”", '"'))
@@ -640,8 +654,22 @@ def _finish(text: str) -> str:
     ):
         words.pop()
     text = " ".join(words).strip(_EDGE + ".")
+    if re.search(r"\b(?:[A-Z]\.){1,}[A-Z]$", text) and words[-1].endswith("."):
+        text += "."  # "the F.S.B." keeps its last point
     text = _balance_quotes(text)
-    return text[:1].upper() + text[1:] if text else text
+    text = re.sub(r"^([“\"‘]?)(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
+    return f"{text} ({credit})" if text and credit else text
+
+
+def _trim(text: str) -> str:
+    """``text`` without marks and spaces at its edges, but for a closing quote that closes a
+    quotation in it ("“information which had operative value”")."""
+    trimmed = text.strip(_EDGE + ".")
+    right = text[len(text.rstrip(_EDGE + ".")) :]
+    close = next((q for q in ("”", '"') if q in right), "")
+    if close and _open_quote(trimmed.split()):
+        trimmed += close
+    return trimmed
 
 
 _CLAUSE_START = re.compile(
@@ -649,19 +677,89 @@ _CLAUSE_START = re.compile(
     r"|until|since|saying|claiming|according|after|before|as|but|and)$",
     re.I,
 )
+_BE = frozenset(["be", "been", "being", "is", "are", "was", "were", "to", "am"])
+_SOFT = frozenset(["still", "already", "now", "also", "just", "only", "even", "then"])
 
 
-def _cut(words: list[str]) -> int:
-    """Where to cut a label that is too long: before a clause, else before a phrase, else
-    after a comma, else at the limit."""
-    for test in (_CLAUSE_START.match, _CUT_BEFORE.match):
-        for n in range(MAX_WORDS, 3, -1):
-            if test(words[n].strip(_EDGE)):
-                return n
-    for n in range(MAX_WORDS, 3, -1):
-        if words[n - 1].endswith((",", ";", ":")):
-            return n
-    return MAX_WORDS
+def _fit(words: list[str], credits: list[str]) -> tuple[list[str], str]:
+    """The words kept and the credit that fits with them: the first credit (the longest)
+    that leaves room for a cut at a phrase boundary; else the label cut as best it can be.
+    To fit, an honorific goes ("Mr. Putin" -> "Putin"), then a leading article."""
+    for credit in credits:
+        room = MAX_WORDS - len(credit.split())
+        if len(words) <= room:
+            return words, credit
+        short = _TITLE.sub("", " ".join(words)).split(" ")
+        tries = [short]
+        if short[0].lower() in ("the", "a", "an") and short[1:2] and short[1][:1].isupper():
+            tries.append(short[1:])  # "Federal Security Service was unable ..."
+        for attempt in tries:
+            if len(attempt) <= room:
+                return attempt, credit
+            n = _cut(attempt, room)
+            if n:
+                return attempt[:n], credit
+    fallback = credits[-1] if credits else ""
+    return words[: MAX_WORDS - len(fallback.split())], fallback
+
+
+def _cut(words: list[str], limit: int = MAX_WORDS) -> int:
+    """Where to cut a label that is too long (0: nowhere good): before a clause, else before
+    a participle ("... carrying out an operation"), else before a phrase (not before an
+    infinitive's "to"), else after a comma; never inside a quotation, nor where the words
+    kept end on a determiner, a quantifier, a preposition, an auxiliary or a conjunction."""
+
+    def participle(n: int) -> bool:
+        word = words[n].strip(_EDGE).lower()
+        kept = [w.strip(_EDGE).lower() for w in words[:n]]
+        before = next((w for w in reversed(kept) if w not in _SOFT), "")
+        return (
+            word.endswith("ing")
+            and n < len(words) - 1  # "information sharing" ends a label as a noun
+            and _is_verb(word)
+            and not _DANGLING.match(before)
+            and not _BE.intersection(w.strip(_EDGE).lower() for w in words[max(0, n - 3) : n])
+        )
+
+    def phrase(n: int) -> bool:
+        word = words[n].strip(_EDGE)
+        if word.lower() == "to" and n + 1 < len(words) and not _takes_noun(words[n + 1]):
+            return False  # "pledged to improve": the infinitive completes the verb
+        return bool(_CUT_BEFORE.match(word))
+
+    def clause(n: int) -> bool:
+        word = words[n].strip(_EDGE).lower()
+        if word in ("and", "or") and "between" in [w.lower() for w in words[max(0, n - 6) : n]]:
+            return False  # "between X and Y" is one phrase
+        return bool(_CLAUSE_START.match(word))
+
+    def comma(n: int) -> bool:
+        return words[n - 1].endswith((",", ";", ":"))
+
+    top = min(limit, len(words) - 1)
+    for test in (clause, participle, phrase, comma):
+        for n in range(top, 3, -1):
+            if not test(n):
+                continue
+            k = n
+            while k > 4 and words[k - 1].strip(_EDGE + ".").lower() in _SOFT:
+                k -= 1  # "few in the administration still touting": "still" goes too
+            last = words[k - 1].strip(_EDGE + ".")
+            if _DANGLING.match(last) or _open_quote(words[:k]):
+                continue
+            return k
+    return 0
+
+
+def _takes_noun(word: str) -> bool:
+    """Does ``word`` open a noun phrase (after "to": a place or a thing, not a verb)?"""
+    bare = word.strip(_EDGE)
+    return bool(bare[:1].isupper() or bare[:1].isdigit() or _DETERMINER.match(bare))
+
+
+def _open_quote(words: list[str]) -> bool:
+    joined = " ".join(words)
+    return joined.count("“") > joined.count("”") or joined.count('"') % 2 == 1
 
 
 def _balance_quotes(text: str) -> str:
