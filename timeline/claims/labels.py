@@ -157,15 +157,139 @@ def describe(
         # The people named before the pronoun itself: earlier text, then this sentence.
         at = _last_before(text, pronoun.group(1), s0, m0)
         label = _name_pronoun(label, [(o, n) for o, n in names if o < s0] + _names_in(text, s0, at))
-    return _finish(label)
+    s1 = sentence[1] if sentence else c1
+    label = _close_quote(label, text[c0:s1])
+    label, credit = _reported(label, text[c0:s1])
+    return _finish(label, credit)
 
 
+# "X said / reported / told Y (that) ...": a reporting frame, whose news is what was said.
+_FRAME = re.compile(
+    r"^(?P<speaker>(?:[\w.'’-]+\s+){1,5}?)(?P<verb>said|says|reported|reports|wrote|stated|added"
+    r"|noted|told|tells|announced|confirmed|claimed|warned)"
+    r"(?P<object>(?:\s+(?!that\b)[\w.'’-]+){0,5}?)(?P<that>\s+that\b)?(?P<rest>(?:\s.*)?)$"
+)
+_NEEDS_THAT = ("announced", "confirmed", "claimed", "warned")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?=[A-Z])")
 # A title before a name, dropped when a label is short of room ("President Obama" -> "Obama").
 _TITLE = re.compile(
     r"(?<![\w.])(?:Mr\.|Mrs\.|Ms\.|Dr\.|President|Premier|Chancellor|Senator|Governor|Mayor"
     r"|General)\s+(?=[A-Z][a-z])"
 )
+_TITLE_WORDS = frozenset(
+    [
+        "President",
+        "Secretary",
+        "Minister",
+        "Prime",
+        "Premier",
+        "Chancellor",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "General",
+        "Judge",
+        "Chief",
+        "Director",
+        "Spokesman",
+        "Spokeswoman",
+        "Officer",
+        "Foreign",
+        "State",
+    ]
+)
+
+
+def _reported(label: str, sentence: str) -> tuple[str, str]:
+    """A label that is a reporting frame ("Yuri Ushakov said the two presidents agreed ...")
+    becomes what was reported, crediting who reported it: ("The two presidents agreed ...",
+    "Yuri Ushakov"). A frame cut before its content ("The newspaper Novaya Gazeta reported")
+    takes the content from the rest of ``sentence`` (the text from the clause on)."""
+    frame = _FRAME.match(label.strip(" \t\n,;:"))
+    if not frame:
+        return label, ""
+    speaker = frame.group("speaker").strip(_EDGE)
+    verb, obj = frame.group("verb"), frame.group("object").strip()
+    rest = frame.group("rest").strip(" \t\n,;:")
+    if any(_VERB_START.match(w.lower()) for w in speaker.split()) or not _starts_with_subject(
+        speaker
+    ):
+        return label, ""
+    if verb.startswith("t") and not frame.group("that"):
+        # "told the Interfax news service": whom it told, the content cut away
+        obj, rest = f"{obj} {rest}".strip(), ""
+        if not obj or len(obj.split()) > 6 or _has_verb(obj):
+            return label, ""
+    elif not verb.startswith("t"):
+        rest, obj = f"{obj} {rest}".strip(), ""
+    if verb in _NEEDS_THAT and not frame.group("that"):
+        return label, ""
+    if not rest:
+        rest = _continuation(sentence, verb, obj)
+    opens = _starts_with_subject(rest) or re.match(
+        r"[“\"]|(?:there|no|every|each|all|most|few|many|none|nobody|nothing)\b", rest, re.I
+    )
+    if not rest or not opens or not _has_verb(rest):
+        return label, ""  # what follows is no clause: "announced extra security measures"
+    he = re.match(r"(?:he|she)\b", rest)
+    if he:  # "Mr. Lind said he would resign": the speaker is the subject
+        name = _credit(speaker)
+        return (name + rest[he.end() :], "") if name else (label, "")
+    return rest, _credit(speaker)
+
+
+def _close_quote(label: str, rest: str) -> str:
+    """A label stopping inside a quotation takes in the few words that close it, from
+    ``rest`` (the text from the clause on): "provide “information" -> "provide “information
+    which had operative value”"."""
+    words = label.split()
+    if not _open_quote(words) or len(words) < 2:
+        return label
+    tail = re.search(r"\s+".join(re.escape(w) for w in words[-2:]), rest)
+    if not tail:
+        return label
+    after = rest[tail.end() :]
+    close = re.match(r"[^”\".;]{0,60}?[”\"]", after)
+    if not close or len(close.group(0).split()) > 5:
+        return label
+    return label.rstrip() + close.group(0)
+
+
+def _continuation(sentence: str, verb: str, obj: str) -> str:
+    """What the frame ``verb obj`` reports, read from the sentence after it: past a date or
+    a "that" next to the verb and a leading adverbial ("during his stay in 2012,")."""
+    words = [verb, *obj.split()]
+    found = re.search(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence)
+    if not found:
+        return ""
+    rest = sentence[found.end() :]
+    rest = re.sub(
+        rf"^\s*(?:(?:{_PREPOSITION}|last|this|over)\s+(?:the\s+)?)?[\w.,]*\s*(?=that\b)", "", rest
+    )
+    rest = re.sub(r"^[\s,:]*(?:that\b)?\s*", "", rest)
+    opener = re.match(rf"^(?:{_PREPOSITION}|during|after|before|while)\b[^,;:]{{0,80}},\s+", rest)
+    if opener:
+        rest = rest[opener.end() :]
+    # Up to the first strong break; the finish cuts it to length at a phrase boundary.
+    return re.split(r",\s+|;\s*|:\s+|\s+(?:—|–|--)\s+", rest.strip(_EDGE + "."))[0].strip(_EDGE)
+
+
+def _credit(speaker: str) -> str:
+    """Who said it, short: the name at the end of the speaker's phrase without an honorific
+    or a title ("the newspaper Novaya Gazeta" -> "Novaya Gazeta", "Mr. Putin" -> "Putin"),
+    else the phrase without its article ("an unnamed official" -> "unnamed official")."""
+    speaker = _HONORIFIC.sub("", speaker.split(",")[0]).strip(_EDGE)
+    words = speaker.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    name: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word in _TITLE_WORDS:
+            break
+        name.insert(0, word)
+    if name:
+        return " ".join(name)
+    return " ".join(words) if 0 < len(words) <= 3 else ""
 
 
 def _last_before(text: str, word: str, start: int, end: int) -> int:
