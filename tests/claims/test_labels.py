@@ -246,3 +246,38 @@ def test_a_long_label_is_cut_at_a_phrase_boundary(text, date, expected):
     label = _label(text, date)
     assert label == expected
     assert not problems(label)
+
+
+# --- no word dropped, no clause spliced ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "urged that X delay": without "that" the label reads as a word dropped.
+        (
+            "They urged that the council delay the vote in 2020.",
+            "2020",
+            "They urged that the council delay the vote",
+        ),
+        # A past participle right before the date: the date times that, not the main verb
+        # (and not a clause spliced after a negation: "... nor checked ...").
+        (
+            "Auditors have neither confirmed that the mayor met the builders nor checked press "
+            "accounts of three payments made by the port company in 2018 naming the mayor.",
+            "2018",
+            "Three payments made by the port company naming the mayor",
+        ),
+        # An aside between commas goes; the word after it completes the phrase.
+        (
+            "The losses grew, and a fire at the Kesler depot in 2004 ended with 30 workers, "
+            "most of them drivers, injured.",
+            "2004",
+            "A fire at the Kesler depot ended with 30 workers injured",
+        ),
+    ],
+)
+def test_labels_keep_their_grammar(text, date, expected):
+    label = _label(text, date)
+    assert label == expected
+    assert "nor" not in label.split()

@@ -64,6 +64,9 @@ _ATTRIBUTION_HEAD = re.compile(
 _QUOTE_TAIL = re.compile(r"[,\"”]+\s*(?:said|says|added|noted)\s+[^.]*\.?$")
 # ", who did not attend," / ", which employs 140 people,": asides inside the clause.
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]{1,80},")
+_TAIL_ASIDE = re.compile(
+    r",\s+(?P<aside>[^,;:\u2063]{2,40}),\s+(?P<tail>[a-z]+(?:\s+[a-z]+){0,2})\s*[.!?]?[\"”]?\s*$"
+)
 # "Paul Marren, chief executive of X, resigned": a name's title, between commas.
 _APPOSITIVE = re.compile(
     r"(^|\s(?:—|–|--)\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+[^,]{3,60},\s+(?=[a-z])"
@@ -354,6 +357,10 @@ def _speaker(attribution: str) -> str | None:
 
 def _clause_label(body: str, lead: str) -> str:
     body = _unless_marked(_ASIDE, body, "")
+    # "ended with 330 people, about half children, killed": the aside goes, the tail stays.
+    tail = _TAIL_ASIDE.search(body)
+    if tail and not _has_verb(tail.group("aside")) and _is_verb(tail.group("tail").split()[0]):
+        body = body[: tail.start()] + " " + tail.group("tail")
     short = _APPOSITIVE.sub(r"\1\2 ", body.strip())
     # "Paul Marren, chief executive of X, resigned": the title goes unless it is most of it.
     if short != body.strip() and _MARK in short:
@@ -369,6 +376,9 @@ def _clause_label(body: str, lead: str) -> str:
     if _MARK in body:
         clause, before = _around_mark(body)
         lead = f"{lead} {before}".strip() if before.strip() else lead
+        reduced = _reduced_relative(clause)
+        if reduced:
+            return reduced
     else:
         clause = _main_clause(body)
     clause = re.sub(r"\s+", " ", clause.replace(_MARK, " ")).strip(_EDGE)
@@ -382,7 +392,9 @@ def _clause_label(body: str, lead: str) -> str:
         # "They asked that the US question him": "that" reports what was asked.
         rest = clause[relative.end() :]
         head = lead.strip(_EDGE)
-        return f"{head} {rest}" if len(head.split()) <= 4 else rest
+        if last[0].lower() in _MANDATIVE:  # "asked that the US question him": "that" stays
+            head = f"{head} {relative.group(0).strip()}"
+        return f"{head} {rest}" if len(head.split()) <= 5 else rest
     if relative:
         rest = clause[relative.end() :]
         antecedent = _antecedent(lead)
@@ -403,7 +415,43 @@ def _clause_label(body: str, lead: str) -> str:
     return clause
 
 
+# "... nor verified accounts of two warnings sent by the F.S.B. in 2011": a past participle
+# right before the date says what the date times (the warnings sent), not the main verb.
+_REDUCED = re.compile(
+    r"^(?P<head>.*?)\b(?:of|about|for|with|on|from|against|over|into)\s+"
+    r"(?P<np>(?:[\w'’.-]+\s+){0,4}?[\w'’-]+)\s+(?P<verb>[a-z]+)"
+    r"(?P<by>\s+by\s+[^,;:\u2063]{1,40}?)?\s*\u2063(?P<rest>[^,;:]*)"
+)
+_COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|became)\b", re.I)
+
+
+def _reduced_relative(clause: str) -> str | None:
+    """The noun phrase a past participle dates, when the clause's own verb is not a copula:
+    "... nor verified accounts of two warnings sent by the F.S.B. <date> identifying X" ->
+    "two warnings sent by the F.S.B. identifying X" ("was one of two rebels killed <date>"
+    stays: the killing is what the clause tells)."""
+    m = _REDUCED.match(clause)
+    if not m:
+        return None
+    np, verb, head = m.group("np").split(), m.group("verb"), m.group("head")
+    participle = verb in _IRREGULAR_PAST or (verb.endswith("ed") and _is_verb(verb))
+    if (
+        not participle
+        or not (_DETERMINER.match(np[0]) or np[0][:1].isdigit())
+        or any(_is_verb(w.lower()) or _VERB_START.match(w.lower()) for w in np)
+        or _COPULA.search(head)
+        or not _has_verb(head)
+    ):
+        return None
+    return " ".join([*np, verb, (m.group("by") or "").strip(), m.group("rest").strip()])
+
+
 _ASKING = frozenset(["asked", "urged", "demanded", "insisted", "requested", "warned", "said"])
+# Verbs whose "that" clause has a bare verb ("urged that the council delay the vote"):
+# without "that" the label reads as a word dropped.
+_MANDATIVE = frozenset(
+    ["asked", "urged", "demanded", "insisted", "requested", "proposed", "recommended", "ordered"]
+)
 
 
 def _insert_object(rest: str, antecedent: str) -> str:
