@@ -64,6 +64,9 @@ _ATTRIBUTION_HEAD = re.compile(
 _QUOTE_TAIL = re.compile(r"[,\"”]+\s*(?:said|says|added|noted)\s+[^.]*\.?$")
 # ", who did not attend," / ", which employs 140 people,": asides inside the clause.
 _ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]{1,80},")
+_TAIL_ASIDE = re.compile(
+    r",\s+(?P<aside>[^,;:\u2063]{2,40}),\s+(?P<tail>[a-z]+(?:\s+[a-z]+){0,2})\s*[.!?]?[\"”]?\s*$"
+)
 # "Paul Marren, chief executive of X, resigned": a name's title, between commas.
 _APPOSITIVE = re.compile(
     r"(^|\s(?:—|–|--)\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+[^,]{3,60},\s+(?=[a-z])"
@@ -112,7 +115,9 @@ _DANGLING = re.compile(
     r"|against|during|without|via|near|the|a|an|this|that|these|those|its|his|her|their|our"
     r"|my|your|some|any|no|every|and|or|but|nor|so|yet|if|because|while|when|where|whether"
     r"|who|which|whose|is|are|was|were|be|been|being|has|have|had|will|would|could|should"
-    r"|can|may|might|must|do|does|did|not|very|more|most|such|also|its|both|either)$",
+    r"|can|may|might|must|do|does|did|not|very|more|most|such|also|its|both|either|neither"
+    r"|few|many|several|all|each|much|another|other|still|just|only|even|already|than"
+    r"|unable|able|likely|unlikely)$",
     re.I,
 )
 
@@ -155,7 +160,139 @@ def describe(
         # The people named before the pronoun itself: earlier text, then this sentence.
         at = _last_before(text, pronoun.group(1), s0, m0)
         label = _name_pronoun(label, [(o, n) for o, n in names if o < s0] + _names_in(text, s0, at))
-    return _finish(label)
+    s1 = sentence[1] if sentence else c1
+    label = _close_quote(label, text[c0:s1])
+    label, credit = _reported(label, text[c0:s1])
+    return _finish(label, credit)
+
+
+# "X said / reported / told Y (that) ...": a reporting frame, whose news is what was said.
+_FRAME = re.compile(
+    r"^(?P<speaker>(?:[\w.'’-]+\s+){1,5}?)(?P<verb>said|says|reported|reports|wrote|stated|added"
+    r"|noted|told|tells|announced|confirmed|claimed|warned)"
+    r"(?P<object>(?:\s+(?!that\b)[\w.'’-]+){0,5}?)(?P<that>\s+that\b)?(?P<rest>(?:\s.*)?)$"
+)
+_NEEDS_THAT = ("announced", "confirmed", "claimed", "warned")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?=[A-Z])")
+# A title before a name, dropped when a label is short of room ("President Obama" -> "Obama").
+_TITLE = re.compile(
+    r"(?<![\w.])(?:Mr\.|Mrs\.|Ms\.|Dr\.|President|Premier|Chancellor|Senator|Governor|Mayor"
+    r"|General)\s+(?=[A-Z][a-z])"
+)
+_TITLE_WORDS = frozenset(
+    [
+        "President",
+        "Secretary",
+        "Minister",
+        "Prime",
+        "Premier",
+        "Chancellor",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "General",
+        "Judge",
+        "Chief",
+        "Director",
+        "Spokesman",
+        "Spokeswoman",
+        "Officer",
+        "Foreign",
+        "State",
+    ]
+)
+
+
+def _reported(label: str, sentence: str) -> tuple[str, str]:
+    """A label that is a reporting frame ("Yuri Ushakov said the two presidents agreed ...")
+    becomes what was reported, crediting who reported it: ("The two presidents agreed ...",
+    "Yuri Ushakov"). A frame cut before its content ("The newspaper Novaya Gazeta reported")
+    takes the content from the rest of ``sentence`` (the text from the clause on)."""
+    frame = _FRAME.match(label.strip(" \t\n,;:"))
+    if not frame:
+        return label, ""
+    speaker = frame.group("speaker").strip(_EDGE)
+    verb, obj = frame.group("verb"), frame.group("object").strip()
+    rest = frame.group("rest").strip(" \t\n,;:")
+    if any(_VERB_START.match(w.lower()) for w in speaker.split()) or not _starts_with_subject(
+        speaker
+    ):
+        return label, ""
+    if verb.startswith("t") and not frame.group("that"):
+        # "told the Interfax news service": whom it told, the content cut away
+        obj, rest = f"{obj} {rest}".strip(), ""
+        if not obj or len(obj.split()) > 6 or _has_verb(obj):
+            return label, ""
+    elif not verb.startswith("t"):
+        rest, obj = f"{obj} {rest}".strip(), ""
+    if verb in _NEEDS_THAT and not frame.group("that"):
+        return label, ""
+    if not rest:
+        rest = _continuation(sentence, verb, obj)
+    opens = _starts_with_subject(rest) or re.match(
+        r"[“\"]|(?:there|no|every|each|all|most|few|many|none|nobody|nothing)\b", rest, re.I
+    )
+    if not rest or not opens or not _has_verb(rest):
+        return label, ""  # what follows is no clause: "announced extra security measures"
+    he = re.match(r"(?:he|she)\b", rest)
+    if he:  # "Mr. Lind said he would resign": the speaker is the subject
+        name = _credit(speaker)
+        return (name + rest[he.end() :], "") if name else (label, "")
+    return rest, _credit(speaker)
+
+
+def _close_quote(label: str, rest: str) -> str:
+    """A label stopping inside a quotation takes in the few words that close it, from
+    ``rest`` (the text from the clause on): "provide “information" -> "provide “information
+    which had operative value”"."""
+    words = label.split()
+    if not _open_quote(words) or len(words) < 2:
+        return label
+    tail = re.search(r"\s+".join(re.escape(w) for w in words[-2:]), rest)
+    if not tail:
+        return label
+    after = rest[tail.end() :]
+    close = re.match(r"[^”\".;]{0,60}?[”\"]", after)
+    if not close or len(close.group(0).split()) > 5:
+        return label
+    return label.rstrip() + close.group(0)
+
+
+def _continuation(sentence: str, verb: str, obj: str) -> str:
+    """What the frame ``verb obj`` reports, read from the sentence after it: past a date or
+    a "that" next to the verb and a leading adverbial ("during his stay in 2012,")."""
+    words = [verb, *obj.split()]
+    found = re.search(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", sentence)
+    if not found:
+        return ""
+    rest = sentence[found.end() :]
+    rest = re.sub(
+        rf"^\s*(?:(?:{_PREPOSITION}|last|this|over)\s+(?:the\s+)?)?[\w.,]*\s*(?=that\b)", "", rest
+    )
+    rest = re.sub(r"^[\s,:]*(?:that\b)?\s*", "", rest)
+    opener = re.match(rf"^(?:{_PREPOSITION}|during|after|before|while)\b[^,;:]{{0,80}},\s+", rest)
+    if opener:
+        rest = rest[opener.end() :]
+    # Up to the first strong break; the finish cuts it to length at a phrase boundary.
+    return re.split(r",\s+|;\s*|:\s+|\s+(?:—|–|--)\s+", rest.strip(_EDGE + "."))[0].strip(_EDGE)
+
+
+def _credit(speaker: str) -> str:
+    """Who said it, short: the name at the end of the speaker's phrase without an honorific
+    or a title ("the newspaper Novaya Gazeta" -> "Novaya Gazeta", "Mr. Putin" -> "Putin"),
+    else the phrase without its article ("an unnamed official" -> "unnamed official")."""
+    speaker = _HONORIFIC.sub("", speaker.split(",")[0]).strip(_EDGE)
+    words = speaker.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    name: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word in _TITLE_WORDS:
+            break
+        name.insert(0, word)
+    if name:
+        return " ".join(name)
+    return " ".join(words) if 0 < len(words) <= 3 else ""
 
 
 def _last_before(text: str, word: str, start: int, end: int) -> int:
@@ -220,6 +357,10 @@ def _speaker(attribution: str) -> str | None:
 
 def _clause_label(body: str, lead: str) -> str:
     body = _unless_marked(_ASIDE, body, "")
+    # "ended with 330 people, about half children, killed": the aside goes, the tail stays.
+    tail = _TAIL_ASIDE.search(body)
+    if tail and not _has_verb(tail.group("aside")) and _is_verb(tail.group("tail").split()[0]):
+        body = body[: tail.start()] + " " + tail.group("tail")
     short = _APPOSITIVE.sub(r"\1\2 ", body.strip())
     # "Paul Marren, chief executive of X, resigned": the title goes unless it is most of it.
     if short != body.strip() and _MARK in short:
@@ -235,6 +376,9 @@ def _clause_label(body: str, lead: str) -> str:
     if _MARK in body:
         clause, before = _around_mark(body)
         lead = f"{lead} {before}".strip() if before.strip() else lead
+        reduced = _reduced_relative(clause)
+        if reduced:
+            return reduced
     else:
         clause = _main_clause(body)
     clause = re.sub(r"\s+", " ", clause.replace(_MARK, " ")).strip(_EDGE)
@@ -248,7 +392,9 @@ def _clause_label(body: str, lead: str) -> str:
         # "They asked that the US question him": "that" reports what was asked.
         rest = clause[relative.end() :]
         head = lead.strip(_EDGE)
-        return f"{head} {rest}" if len(head.split()) <= 4 else rest
+        if last[0].lower() in _MANDATIVE:  # "asked that the US question him": "that" stays
+            head = f"{head} {relative.group(0).strip()}"
+        return f"{head} {rest}" if len(head.split()) <= 5 else rest
     if relative:
         rest = clause[relative.end() :]
         antecedent = _antecedent(lead)
@@ -269,7 +415,43 @@ def _clause_label(body: str, lead: str) -> str:
     return clause
 
 
+# "... nor verified accounts of two warnings sent by the F.S.B. in 2011": a past participle
+# right before the date says what the date times (the warnings sent), not the main verb.
+_REDUCED = re.compile(
+    r"^(?P<head>.*?)\b(?:of|about|for|with|on|from|against|over|into)\s+"
+    r"(?P<np>(?:[\w'’.-]+\s+){0,4}?[\w'’-]+)\s+(?P<verb>[a-z]+)"
+    r"(?P<by>\s+by\s+[^,;:\u2063]{1,40}?)?\s*\u2063(?P<rest>[^,;:]*)"
+)
+_COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|became)\b", re.I)
+
+
+def _reduced_relative(clause: str) -> str | None:
+    """The noun phrase a past participle dates, when the clause's own verb is not a copula:
+    "... nor verified accounts of two warnings sent by the F.S.B. <date> identifying X" ->
+    "two warnings sent by the F.S.B. identifying X" ("was one of two rebels killed <date>"
+    stays: the killing is what the clause tells)."""
+    m = _REDUCED.match(clause)
+    if not m:
+        return None
+    np, verb, head = m.group("np").split(), m.group("verb"), m.group("head")
+    participle = verb in _IRREGULAR_PAST or (verb.endswith("ed") and _is_verb(verb))
+    if (
+        not participle
+        or not (_DETERMINER.match(np[0]) or np[0][:1].isdigit())
+        or any(_is_verb(w.lower()) or _VERB_START.match(w.lower()) for w in np)
+        or _COPULA.search(head)
+        or not _has_verb(head)
+    ):
+        return None
+    return " ".join([*np, verb, (m.group("by") or "").strip(), m.group("rest").strip()])
+
+
 _ASKING = frozenset(["asked", "urged", "demanded", "insisted", "requested", "warned", "said"])
+# Verbs whose "that" clause has a bare verb ("urged that the council delay the vote"):
+# without "that" the label reads as a word dropped.
+_MANDATIVE = frozenset(
+    ["asked", "urged", "demanded", "insisted", "requested", "proposed", "recommended", "ordered"]
+)
 
 
 def _insert_object(rest: str, antecedent: str) -> str:
@@ -614,16 +796,20 @@ def _name_pronoun(label: str, names: list[tuple[int, str]]) -> str:
 # --- the finish -----------------------------------------------------------------------------
 
 
-def _finish(text: str) -> str:
+def _finish(text: str, credit: str = "") -> str:
     """Spaces and punctuation tidied, glued words split, at most ``MAX_WORDS`` words cut at a
-    phrase boundary, no dangling word or mark at the end, a capital first."""
-    text = re.sub(r"\s+([,;.:!?])", r"\1", re.sub(r"\s+", " ", text)).strip(_EDGE + ".")
+    phrase boundary, no dangling word or mark at the end, a capital first; ``credit`` (who
+    said it) in brackets after, when the label can hold it."""
+    text = _trim(re.sub(r"\s+([,;.:!?])", r"\1", re.sub(r"\s+", " ", text)))
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text).replace(_COMMA, ",")
-    text = _LEADING_LINK.sub("", text).strip(_EDGE)
+    text = _trim(_LEADING_LINK.sub("", text))
     text = split_glued(text)
     words = text.split(" ")
-    if len(words) > MAX_WORDS:
-        words = words[: _cut(words)]
+    credits = [credit] if credit else []
+    if credit and " " in credit and credit.split()[-1][:1].isupper():
+        credits.append(credit.split()[-1])  # "Yuri Ushakov" -> "Ushakov" when room is short
+    kept, credit = _fit(words, [*credits, ""])
+    words = kept
     # A quotation cut short reads as a misquote: stop before it opens.
     opened = [
         n for n, w in enumerate(words) if w.startswith(("“", '"')) and not w.endswith(("”", '"'))
@@ -640,8 +826,22 @@ def _finish(text: str) -> str:
     ):
         words.pop()
     text = " ".join(words).strip(_EDGE + ".")
+    if re.search(r"\b(?:[A-Z]\.){1,}[A-Z]$", text) and words[-1].endswith("."):
+        text += "."  # "the F.S.B." keeps its last point
     text = _balance_quotes(text)
-    return text[:1].upper() + text[1:] if text else text
+    text = re.sub(r"^([“\"‘]?)(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
+    return f"{text} ({credit})" if text and credit else text
+
+
+def _trim(text: str) -> str:
+    """``text`` without marks and spaces at its edges, but for a closing quote that closes a
+    quotation in it ("“information which had operative value”")."""
+    trimmed = text.strip(_EDGE + ".")
+    right = text[len(text.rstrip(_EDGE + ".")) :]
+    close = next((q for q in ("”", '"') if q in right), "")
+    if close and _open_quote(trimmed.split()):
+        trimmed += close
+    return trimmed
 
 
 _CLAUSE_START = re.compile(
@@ -649,19 +849,89 @@ _CLAUSE_START = re.compile(
     r"|until|since|saying|claiming|according|after|before|as|but|and)$",
     re.I,
 )
+_BE = frozenset(["be", "been", "being", "is", "are", "was", "were", "to", "am"])
+_SOFT = frozenset(["still", "already", "now", "also", "just", "only", "even", "then"])
 
 
-def _cut(words: list[str]) -> int:
-    """Where to cut a label that is too long: before a clause, else before a phrase, else
-    after a comma, else at the limit."""
-    for test in (_CLAUSE_START.match, _CUT_BEFORE.match):
-        for n in range(MAX_WORDS, 3, -1):
-            if test(words[n].strip(_EDGE)):
-                return n
-    for n in range(MAX_WORDS, 3, -1):
-        if words[n - 1].endswith((",", ";", ":")):
-            return n
-    return MAX_WORDS
+def _fit(words: list[str], credits: list[str]) -> tuple[list[str], str]:
+    """The words kept and the credit that fits with them: the first credit (the longest)
+    that leaves room for a cut at a phrase boundary; else the label cut as best it can be.
+    To fit, an honorific goes ("Mr. Putin" -> "Putin"), then a leading article."""
+    for credit in credits:
+        room = MAX_WORDS - len(credit.split())
+        if len(words) <= room:
+            return words, credit
+        short = _TITLE.sub("", " ".join(words)).split(" ")
+        tries = [short]
+        if short[0].lower() in ("the", "a", "an") and short[1:2] and short[1][:1].isupper():
+            tries.append(short[1:])  # "Federal Security Service was unable ..."
+        for attempt in tries:
+            if len(attempt) <= room:
+                return attempt, credit
+            n = _cut(attempt, room)
+            if n:
+                return attempt[:n], credit
+    fallback = credits[-1] if credits else ""
+    return words[: MAX_WORDS - len(fallback.split())], fallback
+
+
+def _cut(words: list[str], limit: int = MAX_WORDS) -> int:
+    """Where to cut a label that is too long (0: nowhere good): before a clause, else before
+    a participle ("... carrying out an operation"), else before a phrase (not before an
+    infinitive's "to"), else after a comma; never inside a quotation, nor where the words
+    kept end on a determiner, a quantifier, a preposition, an auxiliary or a conjunction."""
+
+    def participle(n: int) -> bool:
+        word = words[n].strip(_EDGE).lower()
+        kept = [w.strip(_EDGE).lower() for w in words[:n]]
+        before = next((w for w in reversed(kept) if w not in _SOFT), "")
+        return (
+            word.endswith("ing")
+            and n < len(words) - 1  # "information sharing" ends a label as a noun
+            and _is_verb(word)
+            and not _DANGLING.match(before)
+            and not _BE.intersection(w.strip(_EDGE).lower() for w in words[max(0, n - 3) : n])
+        )
+
+    def phrase(n: int) -> bool:
+        word = words[n].strip(_EDGE)
+        if word.lower() == "to" and n + 1 < len(words) and not _takes_noun(words[n + 1]):
+            return False  # "pledged to improve": the infinitive completes the verb
+        return bool(_CUT_BEFORE.match(word))
+
+    def clause(n: int) -> bool:
+        word = words[n].strip(_EDGE).lower()
+        if word in ("and", "or") and "between" in [w.lower() for w in words[max(0, n - 6) : n]]:
+            return False  # "between X and Y" is one phrase
+        return bool(_CLAUSE_START.match(word))
+
+    def comma(n: int) -> bool:
+        return words[n - 1].endswith((",", ";", ":"))
+
+    top = min(limit, len(words) - 1)
+    for test in (clause, participle, phrase, comma):
+        for n in range(top, 3, -1):
+            if not test(n):
+                continue
+            k = n
+            while k > 4 and words[k - 1].strip(_EDGE + ".").lower() in _SOFT:
+                k -= 1  # "few in the administration still touting": "still" goes too
+            last = words[k - 1].strip(_EDGE + ".")
+            if _DANGLING.match(last) or _open_quote(words[:k]):
+                continue
+            return k
+    return 0
+
+
+def _takes_noun(word: str) -> bool:
+    """Does ``word`` open a noun phrase (after "to": a place or a thing, not a verb)?"""
+    bare = word.strip(_EDGE)
+    return bool(bare[:1].isupper() or bare[:1].isdigit() or _DETERMINER.match(bare))
+
+
+def _open_quote(words: list[str]) -> bool:
+    joined = " ".join(words)
+    return joined.count("“") > joined.count("”") or joined.count('"') % 2 == 1
 
 
 def _balance_quotes(text: str) -> str:
