@@ -226,6 +226,7 @@ def test_build_names_what_it_did_not_read(tmp_path):
         "Talks resumed on April 16, 2013, officials said on Tuesday.", encoding="utf-8"
     )
     (folder / "report.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (folder / "README.md").write_text("Articles collected for the story.\n", encoding="utf-8")
     (folder / "shell.html").write_text(
         "<html><head><title>Loading</title></head><body><script>go()</script></body></html>",
         encoding="utf-8",
@@ -237,5 +238,6 @@ def test_build_names_what_it_did_not_read(tmp_path):
     )
     assert_clean_failure(result, "shell.html: HTML page has no article text", code=1)
     assert "report.pdf" in result.stderr and "not read" in result.stderr
+    assert "README.md" not in result.stderr, "a folder's own notes are expected there"
     assert "typo.txt matches no input file" in result.stderr
     assert (tmp_path / "out" / "chronology.json").is_file()

@@ -245,12 +245,16 @@ def discover(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[Pa
             skipped.append(Skipped(path=str(path), reason="no such file or folder"))
 
 
+_FOLDER_NOTES = ("README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE")
+
+
 def ignored_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files inside the folders among ``paths`` that ``discover`` passes over for their
     suffix (a PDF, a .docx, an image), so a user can be told rather than left to wonder.
+    A folder's own notes (README, LICENSE, ...) are expected there and not listed.
 
     >>> ignored_files(["examples"])
-    [PosixPath('examples/README.md'), PosixPath('examples/manifest.csv')]
+    [PosixPath('examples/manifest.csv')]
     """
     ignored: list[Path] = []
     for raw in paths:
@@ -261,6 +265,7 @@ def ignored_files(paths: Iterable[str | Path]) -> list[Path]:
                     p
                     for p in path.rglob("*")
                     if p.suffix.lower() not in ARTICLE_SUFFIXES
+                    and not p.name.upper().startswith(_FOLDER_NOTES)
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
                     and p.is_file()
                 )
