@@ -4,7 +4,7 @@ Three shapes cover most news attribution, each found around a reporting verb:
 
 * ``according to X``;
 * subject before the verb: ``Russian officials told US investigators that ...``,
-  ``Dmitri S. Peskov, Mr. Putin's spokesman, repeated ...``, ``..., county officials said.``;
+  ``Lena K. Moss, Mr. Marren's spokeswoman, repeated ...``, ``..., county officials said.``;
 * verb before the subject after a quote or comma: ``..." said Ruth Okafor``.
 
 A pronoun subject ("he noted") is resolved to the last named speaker of the article, when
@@ -34,7 +34,7 @@ _EXTRA = re.compile(
     r"|press release|briefing)|on (?:Twitter|X|Facebook|Telegram|television|TV|radio)"
     r"|to reporters|to journalists)\b"
 )
-# The listener of "told": "told US investigators", "told the Interfax news service".
+# The listener of "told": "told US investigators", "told the Wire Daily news service".
 _LISTENER = re.compile(
     r"^\s+((?:the |a |an )?(?:[A-Z][\w.'’&-]*\s){0,4}(?:[a-z]+\s){0,2}?(?:reporters|journalists"
     r"|commissioners|investigators|officials|lawmakers|regulators|police|prosecutors|residents"
@@ -152,7 +152,7 @@ def _subject_before(text: str, start: int, m: re.Match[str]) -> Attribution | No
     subject = left[cut:].strip()
     subject_start = start + cut + (len(left[cut:]) - len(left[cut:].lstrip()))
     if not subject and left.rstrip().endswith(","):
-        # Appositive: "Dmitri S. Peskov, Mr. Putin's spokesman, repeated".
+        # Appositive: "Lena K. Moss, Mr. Marren's spokeswoman, repeated".
         inner = left.rstrip()[:-1]
         c1 = _last_boundary(inner)
         role = inner[c1:].strip()
@@ -228,7 +228,7 @@ def _clip_words(phrase: str, limit: int) -> str:
 
 
 def _drop_time_words(subject: str) -> str:
-    # "Over the weekend the newspaper Novaya Gazeta" -> "the newspaper Novaya Gazeta".
+    # "Over the weekend the newspaper Harbor Ledger" -> "the newspaper Harbor Ledger".
     subject = re.sub(
         r"^(?:(?:over|on|in|during|last|this|early|late)\s+)?(?:the\s+)?"
         r"(?:weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year"

@@ -7,10 +7,10 @@ clause leaves out, as a reader would:
 
 * a clause that lost its subject takes it back: "... the two young men who set off twin bombs
   Monday and then shot dead a policeman on Friday" -> "The two young men shot dead a policeman";
-  "an insurgency that Putin suppressed a decade later" -> "Putin suppressed an insurgency";
+  "an insurgency that Marren suppressed a decade later" -> "Marren suppressed an insurgency";
 * a leading he/she/his/her names the person it stands for, the nearest one named before it;
 * a date that only sets the time of a state ("when he was still prime minister in 1999")
-  labels the happening it dates ("the second started by Putin");
+  labels the happening it dates ("the second started by Marren");
 * leading links ("But", "Also", "Well:") go, a label never stops on "of", "the" or a comma,
   and words glued by lost markup are split (``timeline.ingest.cleanup.normalize``).
 """
@@ -174,7 +174,7 @@ _FRAME = re.compile(
 )
 _NEEDS_THAT = ("announced", "confirmed", "claimed", "warned")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?=[A-Z])")
-# A title before a name, dropped when a label is short of room ("President Obama" -> "Obama").
+# A title before a name, dropped when a label is short of room ("President Lund" -> "Lund").
 _TITLE = re.compile(
     r"(?<![\w.])(?:Mr\.|Mrs\.|Ms\.|Dr\.|President|Premier|Chancellor|Senator|Governor|Mayor"
     r"|General)\s+(?=[A-Z][a-z])"
@@ -204,9 +204,9 @@ _TITLE_WORDS = frozenset(
 
 
 def _reported(label: str, sentence: str) -> tuple[str, str]:
-    """A label that is a reporting frame ("Yuri Ushakov said the two presidents agreed ...")
+    """A label that is a reporting frame ("Ana Ruiz said the two mayors agreed ...")
     becomes what was reported, crediting who reported it: ("The two presidents agreed ...",
-    "Yuri Ushakov"). A frame cut before its content ("The newspaper Novaya Gazeta reported")
+    "Ana Ruiz"). A frame cut before its content ("The newspaper Harbor Ledger reported")
     takes the content from the rest of ``sentence`` (the text from the clause on)."""
     frame = _FRAME.match(label.strip(" \t\n,;:"))
     if not frame:
@@ -219,7 +219,7 @@ def _reported(label: str, sentence: str) -> tuple[str, str]:
     ):
         return label, ""
     if verb.startswith("t") and not frame.group("that"):
-        # "told the Interfax news service": whom it told, the content cut away
+        # "told the Wire Daily news service": whom it told, the content cut away
         obj, rest = f"{obj} {rest}".strip(), ""
         if not obj or len(obj.split()) > 6 or _has_verb(obj):
             return label, ""
@@ -279,7 +279,7 @@ def _continuation(sentence: str, verb: str, obj: str) -> str:
 
 def _credit(speaker: str) -> str:
     """Who said it, short: the name at the end of the speaker's phrase without an honorific
-    or a title ("the newspaper Novaya Gazeta" -> "Novaya Gazeta", "Mr. Putin" -> "Putin"),
+    or a title ("the newspaper Harbor Ledger" -> "Harbor Ledger", "Mr. Marren" -> "Marren"),
     else the phrase without its article ("an unnamed official" -> "unnamed official")."""
     speaker = _HONORIFIC.sub("", speaker.split(",")[0]).strip(_EDGE)
     words = speaker.split()
@@ -311,7 +311,7 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
         gap = "" if body[me : me + 1] in (",", ";", ".") else " "
         edits.append((start, me, _MARK + gap))
     for a0, a1 in attributions:
-        # "Mr. Putin said last week that ...": a date next to the saying dates the saying.
+        # "Mr. Marren said last week that ...": a date next to the saying dates the saying.
         if a0 <= ms < a1 or (a1 <= ms and _next_to(body[a1:ms])):
             continue
         if me <= a0 and not body[me:a0].strip(" ,"):
@@ -335,7 +335,7 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
 
 
 def _next_to(gap: str) -> bool:
-    """Is the date close enough to a saying to date it ("told the Interfax news service on
+    """Is the date close enough to a saying to date it ("told the Wire Daily news service on
     Monday")? A few words, no clause between."""
     return (
         len(gap.split()) <= 6
@@ -399,7 +399,7 @@ def _clause_label(body: str, lead: str) -> str:
         rest = clause[relative.end() :]
         antecedent = _antecedent(lead)
         if antecedent and _starts_with_subject(rest):
-            return _insert_object(rest, antecedent)  # "that Putin suppressed": the object
+            return _insert_object(rest, antecedent)  # "that Marren suppressed": the object
         if antecedent:
             return _cut_main_verb(f"{antecedent} {rest}")
         if _starts_with_subject(rest):
@@ -481,7 +481,7 @@ def _around_mark(text: str) -> tuple[str, str]:
         right = [c for c in cuts if c[0] >= hi]
         left = [c for c in cuts if c[1] <= lo]
         clause = text[lo:hi]
-    # "the second started by Putin": an ordinal for a subject takes in what it counts.
+    # "the second started by Marren": an ordinal for a subject takes in what it counts.
     if left and _ORDINAL_SUBJECT.match(clause.strip()):
         lo = left[-2][1] if len(left) > 1 else 0
         left = [c for c in left if c[1] <= lo]
@@ -537,7 +537,7 @@ def _complete(clause: str) -> bool:
     text = clause.replace(_MARK, " ").strip(_EDGE)
     words = text.split()
     if re.fullmatch(_REPORTING, words[-1] if words else ""):
-        return False  # "Mr. Putin said": what was said is the rest
+        return False  # "Mr. Marren said": what was said is the rest
     return len(words) >= 4 and words[0][:1].isupper() and _has_verb(" ".join(words[1:]))
 
 
@@ -573,7 +573,7 @@ def _drop_head(text: str) -> str:
     rest = text[head.end() :]
     upto = rest.split(_MARK, 1)[0] if _MARK in rest else None
     if upto is not None and len(upto.split()) <= 4 and not _BREAK.search(upto):
-        return text  # "an official told the Interfax news service on Monday": the telling
+        return text  # "an official told the Wire Daily news service on Monday": the telling
     speaker = head.group(0)
     verb = re.search(rf"\s(?:{_REPORTING})\b", speaker)
     name = re.search(
@@ -724,7 +724,7 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def person_names(text: str, offset: int = 0) -> list[tuple[int, str]]:
     """Capitalized names in ``text`` that can be a person's: not a sentence's opening word,
-    not after a place preposition or "the" (unless possessive: "of Putin's actions").
+    not after a place preposition or "the" (unless possessive: "of Marren's actions").
 
     >>> person_names("He met Ivo Marek in Bayport, where Ana Ruiz's team waited.")
     [(7, 'Ivo Marek'), (35, 'Ana Ruiz')]
@@ -740,7 +740,7 @@ def person_names(text: str, offset: int = 0) -> list[tuple[int, str]]:
         name = name[:-2] if possessive else name
         titled = name.startswith(("Mr.", "Mrs.", "Ms.", "Dr."))
         words = [w for w in name.split() if not _NOT_NAMES.match(w.rstrip("."))]
-        # "Criticizing Putin": a capitalized verb that opens a line is no part of the name.
+        # "Criticizing Marren": a capitalized verb that opens a line is no part of the name.
         while words and words[0].lower().endswith(("ing", "ed")) and len(words[0]) > 5:
             words.pop(0)
         if not words:
@@ -748,7 +748,7 @@ def person_names(text: str, offset: int = 0) -> list[tuple[int, str]]:
         before = text[max(0, m.start() - 12) : m.start()]
         after = text[m.end() : m.end() + 12]
         # One word is a person's name only with a sign of it: a title, a possessive, an agent
-        # ("by Putin"), or a verb after it ("Putin said").
+        # ("by Marren"), or a verb after it ("Marren said").
         if len(words) == 1 and not (
             possessive
             or titled
@@ -807,7 +807,7 @@ def _finish(text: str, credit: str = "") -> str:
     words = text.split(" ")
     credits = [credit] if credit else []
     if credit and " " in credit and credit.split()[-1][:1].isupper():
-        credits.append(credit.split()[-1])  # "Yuri Ushakov" -> "Ushakov" when room is short
+        credits.append(credit.split()[-1])  # "Ana Ruiz" -> "Ruiz" when room is short
     kept, credit = _fit(words, [*credits, ""])
     words = kept
     # A quotation cut short reads as a misquote: stop before it opens.
@@ -856,7 +856,7 @@ _SOFT = frozenset(["still", "already", "now", "also", "just", "only", "even", "t
 def _fit(words: list[str], credits: list[str]) -> tuple[list[str], str]:
     """The words kept and the credit that fits with them: the first credit (the longest)
     that leaves room for a cut at a phrase boundary; else the label cut as best it can be.
-    To fit, an honorific goes ("Mr. Putin" -> "Putin"), then a leading article."""
+    To fit, an honorific goes ("Mr. Marren" -> "Marren"), then a leading article."""
     for credit in credits:
         room = MAX_WORDS - len(credit.split())
         if len(words) <= room:

@@ -318,7 +318,7 @@ COMMON_NAME_MIN_CLAIMS = 500  # below this, frequencies say more about the story
 
 
 def _initial_name(m: re.Match[str]) -> bool:
-    """A clause's first word is a name when it is no dictionary word ("Putin", "Kespel") or
+    """A clause's first word is a name when it is no dictionary word ("Marren", "Kespel") or
     the next word is capitalized too ("Paul Marren")."""
     rest = m.string[m.end() : m.end() + 2]
     return (rest[:1] == " " and rest[1:2].isupper()) or not simplemma.is_known(

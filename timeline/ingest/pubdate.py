@@ -273,7 +273,7 @@ _PAST = re.compile(
     r"|\w{3,}ed)\b",
     re.I,
 )
-# Sentence ends, not abbreviations ("Oct. 9", "Mr. Putin", "U.S. officials").
+# Sentence ends, not abbreviations ("Oct. 9", "Mr. Marren", "U.S. officials").
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Gen|Gov|Sen|Rep|Mrs|Sgt))"
     r"(?<!\b(?:Sept|Corp))(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|Co|vs|Lt))[.!?]+[\"'”’)\]]*\s+(?=[A-Z\"“‘'(])"
