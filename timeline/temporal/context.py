@@ -37,7 +37,8 @@ _NOT_PAST = _words(
 )
 _FUTURE = _words(
     "will shall won't would upcoming forthcoming scheduled slated tomorrow next coming "
-    "'ll ’ll gonna planned expected due should expect expects anticipate anticipates"
+    "'ll ’ll gonna planned expected due should expect expects anticipate anticipates "
+    "await awaits awaiting"
 )
 # Reporting verbs date the report, not the event: "said the vote is on Tuesday".
 _REPORTING = _words("said says say told tells announced added noted reported stated according")
@@ -157,8 +158,11 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
             break
     if words[-1] in _REPORTING or words[-1] in _FUTURE_PREPOSITIONS:
         return None
-    verb = words[-2] if len(words) > 1 and words[-1].endswith("ly") else words[-1]
-    before = words[-3:-2] if verb is not words[-1] else words[-2:-1]
+    # "the Senate votes on Tuesday", "the ministers meet again Monday": an adverb or "on"
+    # between the timetable verb and the day
+    skip = len(words) > 1 and (words[-1].endswith("ly") or words[-1] in _VERB_LINKS)
+    verb = words[-2] if skip else words[-1]
+    before = words[-3:-2] if skip else words[-2:-1]
     if (
         verb in _SCHEDULED
         and not (before and before[0] in _NOT_SCHEDULE)
@@ -209,6 +213,8 @@ def _cue(words: list[str], i: int) -> Tense | None:
         return _kind(words, i)
     if word in _TIMETABLE and not (i > 0 and words[i - 1] in _NOT_SCHEDULE):
         return "future"  # a timetable told in the present: "the Knicks play the Heat on Sunday"
+    if word in _HEAD and words[i + 1 : i + 2] in _HEADING and not (i > 0 and words[i - 1] in _NOT_SCHEDULE):
+        return "future"  # "voters head to the polls Sunday" (not "the head of the agency")
     if word == "effect" and i > 0 and words[i - 1] in _TAKE:
         return "future"  # "the law takes effect on New Year's Day"
     return None
@@ -323,5 +329,8 @@ def firm_future(text: str, start: int) -> bool:
 
 _FIRM_FUTURE = _words("will shall")
 _TAKE = _words("take takes")
+_VERB_LINKS = _words("on again")
+_HEAD = _words("head heads")
+_HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _BE = _words("is are am was were be been being has have had 's ’s")
 _CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | {"to", "for"}

@@ -271,7 +271,9 @@ def _extend(hits: list[Hit], low: str) -> None:
     grammar, _ = _setup()
     previous_end = 0
     for hit in hits:
-        if hit.rule.extend:
+        # A possessive day names a noun's day ("get around Wednesday's ruling"): what stands
+        # before it belongs to the noun phrase, not to the day.
+        if hit.rule.extend and low[hit.end : hit.end + 2] not in _POSSESSIVE:
             window = max(previous_end, hit.start - 30)
             m = grammar.premodifier.search(low, window, hit.start)
             if m is not None:
@@ -284,6 +286,9 @@ def _extend(hits: list[Hit], low: str) -> None:
                     hit.start = m.start()
                     hit.mod = hit.mod or spec["mod"]
         previous_end = hit.end
+
+
+_POSSESSIVE = ("'s", "’s")
 
 
 def _key(phrase: str) -> str:
