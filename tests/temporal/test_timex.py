@@ -13,6 +13,7 @@ from timeline.temporal.timex import (
     GRANULARITY_RANK,
     granularity_of,
     interval,
+    malformed,
     move,
     shift,
     value_at,
@@ -223,3 +224,48 @@ def test_interval_iso_uses_dates_for_days_and_coarser() -> None:
     assert span is not None
     assert span.iso() == ("2013-04-15", "2013-04-16")
     assert span.end - span.start == timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("value", "type_"),
+    [
+        ("1989", "DATE"), ("199", "DATE"), ("19", "DATE"), ("199X", "DATE"), ("1989-WXX", "DATE"),
+        ("1989-W43", "DATE"), ("1989-W43-WE", "DATE"), ("1988-QX", "DATE"), ("1988-Q3", "DATE"),
+        ("1988-H2", "DATE"), ("1988-SU", "DATE"), ("1989-12-XX", "DATE"), ("1989-XX-XX", "DATE"),
+        ("1989-11-06T17:00", "TIME"), ("1989-10-27T24:00", "TIME"), ("1989-11-06TEV", "TIME"),
+        ("XXXX-WXX-1TNI", "SET"), ("XXXX-XX-XX", "SET"), ("P1D", "SET"), ("PRESENT_REF", "DATE"),
+        ("PAST_REF", "TIME"), ("P6M", "DURATION"), ("PT5H30M", "DURATION"), ("PXY", "DURATION"),
+        ("P1E", "DURATION"), ("PXC", "DURATION"), ("P2L", "DURATION"), ("P1.5Y", "DURATION"),
+        ("1989", None), ("P6M", None),
+    ],
+)  # fmt: skip
+def test_well_formed_values(value: str, type_: str | None) -> None:
+    assert malformed(value, type_) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "type_", "reason"),
+    [
+        ("2000-W8", "DATE", "week without two digits"),
+        ("1989-11-06T17", "TIME", "hour without minutes"),
+        ("1989-10-27T24", "TIME", "hour without minutes"),
+        ("P1D", "DATE", "duration P1D as a DATE"),
+        ("P100Y", "DATE", "duration P100Y as a DATE"),
+        ("1998-08-04", "DURATION", "point 1998-08-04 as a DURATION"),
+        ("PRESENT_REF", "DURATION", "as a DURATION"),
+        ("1998-02-30", "DATE", "not a calendar date"),
+        ("2013-W54", "DATE", "out of range"),
+        ("2013-W53", "DATE", "not a calendar date"),  # 2013 has 52 ISO weeks
+        ("1998-13", "DATE", "month out of range"),
+        ("1998-04-19T25:00", "TIME", "hour out of range"),
+        ("PXX", "DURATION", "not a TIMEX3 duration"),
+        ("P", "DURATION", "not a TIMEX3 duration"),
+        ("PT", "DURATION", "not a TIMEX3 duration"),
+        ("1998-04-19T6pm", "TIME", "time of day"),
+        ("April 1998", "DATE", "not a TIMEX3 value"),
+        ("", "DATE", "empty"),
+    ],
+)
+def test_malformed_values_say_why(value: str, type_: str, reason: str) -> None:
+    found = malformed(value, type_)
+    assert found is not None and reason in found

@@ -283,3 +283,107 @@ def granularity_of(value: str) -> str | None:
 def to_date(moment: datetime | date) -> date:
     """The calendar day of a date or datetime."""
     return moment.date() if isinstance(moment, datetime) else moment
+
+
+# --- well-formedness -----------------------------------------------------------------------
+
+#: The TIMEX3 reference tokens (point values with no interval).
+REF_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+
+_POINT_VALUE = re.compile(
+    r"""^(?:
+      (?P<millennium>\d)
+    | (?P<century>[\dX]{2})
+    | (?P<decade>[\dX]{3})
+    | (?P<year>[\dX]{4})
+      (?:-(?:
+          Q[1-4X]
+        | H[12X]
+        | (?:SP|SU|FA|WI)
+        | W(?P<week>[\dX]{2})(?:-WE|-(?P<weekday>[1-7X])(?P<wtime>T.*)?)?
+        | (?P<month>[\dX]{2})(?:-(?P<day>[\dX]{2})(?P<time>T.*)?)?
+      ))?
+    )$""",
+    re.VERBOSE,
+)
+_CLOCK = re.compile(
+    r"^T(?:MO|MI|AF|EV|NI|DT|(?P<hour>[\dX]{2}):(?P<minute>[\dX]{2})"
+    r"(?::(?P<second>[\dX]{2})(?:\.\d+)?)?(?:Z|[+-]\d\d(?::?\d\d)?)?)$"
+)
+# Durations: ISO 8601 units plus Q (quarter) and TimeBank's E/DE (decade), C/CE (century) and
+# L/ML (millennium); X for an unknown amount.
+_DURATION = re.compile(
+    r"^P(?=.)(?:(?:\d+(?:\.\d+)?|X)(?:DE|CE|ML|[YMWDQECL]))*"
+    r"(?:T(?=.)(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?$"
+)
+_RANGES = {"month": (1, 12), "day": (1, 31), "week": (1, 53), "hour": (0, 24), "minute": (0, 59)}
+
+
+def malformed(value: str, type_: str | None = None) -> str | None:
+    """Why ``value`` is not a well-formed TIMEX3 value (of ``type_``, when given), or None.
+
+    Well-formed: a point (``1998``, ``199``, ``1998-Q3``, ``1998-W07-WE``, ``1998-02-13TEV``,
+    ``1998-02-13T17:00``, with ``X`` placeholders as in ``1989-WXX``), a ``*_REF`` token, or a
+    duration (``P6M``, ``PT5H30M``, ``PXY``). A DATE or TIME must be a point or a ``*_REF``, a
+    DURATION a duration; a SET may be either. Clock times are written with minutes (``T17:00``,
+    as nearly all of the TempEval-3 gold writes them): a bare hour (``T17``) is flagged here,
+    although :func:`interval` leniently reads it. Concrete dates must exist.
+
+    >>> malformed("2000-W8"), malformed("1989-11-06T17"), malformed("P1D", "DATE")
+    ('week without two digits (W8)', 'hour without minutes (T17)', 'duration P1D as a DATE value')
+    >>> [malformed(v) for v in ("1989-WXX", "1988-QX", "199X", "XXXX-WXX-1TNI", "PXE", "P2L")]
+    [None, None, None, None, None, None]
+    >>> malformed("1998-02-30"), malformed("1998-08-04", "DURATION")
+    ('not a calendar date (1998-02-30)', 'point 1998-08-04 as a DURATION value')
+    """
+    if not value:
+        return "empty value"
+    kind, problem = _value_kind(value)
+    if problem:
+        return problem
+    if type_ in ("DATE", "TIME") and kind == "duration":
+        return f"duration {value} as a {type_} value"
+    if type_ == "DURATION" and kind != "duration":
+        return f"{'reference' if kind == 'ref' else 'point'} {value} as a DURATION value"
+    return None
+
+
+def _value_kind(value: str) -> tuple[str, str | None]:
+    """(``"ref"``, ``"duration"`` or ``"point"``, why it is malformed or None)."""
+    if value in REF_VALUES:
+        return "ref", None
+    if value.startswith("P"):
+        if _DURATION.match(value):
+            return "duration", None
+        return "duration", f"not a TIMEX3 duration ({value})"
+    m = _POINT_VALUE.match(value)
+    if not m:
+        week = re.search(r"-W(\d)(?!\d)", value)
+        if week:
+            return "point", f"week without two digits (W{week.group(1)})"
+        return "point", f"not a TIMEX3 value ({value})"
+    clock = m["time"] or m["wtime"]
+    fields = {k: m[k] for k in ("month", "day", "week")}
+    if clock:
+        c = _CLOCK.match(clock)
+        if not c:
+            bare = re.fullmatch(r"T(\d\d)", clock)
+            if bare:
+                return "point", f"hour without minutes ({clock})"
+            return "point", f"not a TIMEX3 time of day ({clock})"
+        fields.update(hour=c["hour"], minute=c["minute"])
+    for name, text in fields.items():
+        if text and "X" not in text:
+            low, high = _RANGES[name]
+            if not low <= int(text) <= high:
+                return "point", f"{name} out of range ({value})"
+    if m["year"] and "X" not in m["year"]:
+        year = int(m["year"])
+        try:
+            if m["day"] and m["month"] and "X" not in m["day"] + m["month"]:
+                date(year, int(m["month"]), int(m["day"]))
+            if m["week"] and "X" not in m["week"]:
+                date.fromisocalendar(year, int(m["week"]), 1)
+        except ValueError:
+            return "point", f"not a calendar date ({value})"
+    return "point", None
