@@ -39,7 +39,7 @@ lint: install
 	$(BIN)/ruff check timeline tests bench
 
 unit: install
-	$(BIN)/pytest -q -n 2 --doctest-modules tests timeline
+	$(BIN)/pytest -q -n 2 --doctest-modules tests timeline bench
 
 test: install browser-deps lint unit
 

@@ -88,11 +88,11 @@ def _verdict(gold: Timex, ours: Timex, *others: TmlDocument, dct: date = WED, pe
 
 def test_malformed_gold_comes_first() -> None:
     # Also a wrong weekday and an inconsistency: the first check wins.
-    gold = tx("Tuesday", "1989-10-30T17", "TIME")
+    gold = tx("Tuesday", "1989-10-30T25:00", "TIME")
     ours = tx("Tuesday", "1989-10-31T17:00", "TIME")
     verdict = _verdict(gold, ours, doc("B", WED, tx("Tuesday", "1989-10-31T17:00", "TIME")))
     assert verdict.category == "gold-malformed"
-    assert "T17" in verdict.reason
+    assert "T25" in verdict.reason
     assert _verdict(tx("last week", "P1W"), tx("last week", "1989-W43")).category == (
         "gold-malformed"
     )

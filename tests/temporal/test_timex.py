@@ -247,8 +247,8 @@ def test_well_formed_values(value: str, type_: str | None) -> None:
     ("value", "type_", "reason"),
     [
         ("2000-W8", "DATE", "week without two digits"),
-        ("1989-11-06T17", "TIME", "hour without minutes"),
-        ("1989-10-27T24", "TIME", "hour without minutes"),
+        ("1989-11-06T25", "TIME", "hour out of range"),
+        ("1989-11-06T17:61", "TIME", "minute out of range"),
         ("P1D", "DATE", "duration P1D as a DATE"),
         ("P100Y", "DATE", "duration P100Y as a DATE"),
         ("1998-08-04", "DURATION", "point 1998-08-04 as a DURATION"),

@@ -325,12 +325,13 @@ def malformed(value: str, type_: str | None = None) -> str | None:
     Well-formed: a point (``1998``, ``199``, ``1998-Q3``, ``1998-W07-WE``, ``1998-02-13TEV``,
     ``1998-02-13T17:00``, with ``X`` placeholders as in ``1989-WXX``), a ``*_REF`` token, or a
     duration (``P6M``, ``PT5H30M``, ``PXY``). A DATE or TIME must be a point or a ``*_REF``, a
-    DURATION a duration; a SET may be either. Clock times are written with minutes (``T17:00``,
-    as nearly all of the TempEval-3 gold writes them): a bare hour (``T17``) is flagged here,
-    although :func:`interval` leniently reads it. Concrete dates must exist.
+    DURATION a duration; a SET may be either. A clock time may stop at the hour (``T17``, ISO
+    8601's reduced precision, as in "an hour later"). Concrete dates must exist.
 
-    >>> malformed("2000-W8"), malformed("1989-11-06T17"), malformed("P1D", "DATE")
-    ('week without two digits (W8)', 'hour without minutes (T17)', 'duration P1D as a DATE value')
+    >>> malformed("2000-W8"), malformed("1989-11-06T25"), malformed("P1D", "DATE")
+    ('week without two digits (W8)', 'hour out of range (1989-11-06T25)', 'duration P1D as a DATE value')
+    >>> malformed("1989-11-06T17"), malformed("1989-11-06T24:00")
+    (None, None)
     >>> [malformed(v) for v in ("1989-WXX", "1988-QX", "199X", "XXXX-WXX-1TNI", "PXE", "P2L")]
     [None, None, None, None, None, None]
     >>> malformed("1998-02-30"), malformed("1998-08-04", "DURATION")
@@ -366,12 +367,13 @@ def _value_kind(value: str) -> tuple[str, str | None]:
     fields = {k: m[k] for k in ("month", "day", "week")}
     if clock:
         c = _CLOCK.match(clock)
-        if not c:
-            bare = re.fullmatch(r"T(\d\d)", clock)
-            if bare:
-                return "point", f"hour without minutes ({clock})"
+        bare = re.fullmatch(r"T(\d\d)", clock)
+        if c:
+            fields.update(hour=c["hour"], minute=c["minute"])
+        elif bare:
+            fields.update(hour=bare.group(1))
+        else:
             return "point", f"not a TIMEX3 time of day ({clock})"
-        fields.update(hour=c["hour"], minute=c["minute"])
     for name, text in fields.items():
         if text and "X" not in text:
             low, high = _RANGES[name]
