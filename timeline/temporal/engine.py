@@ -289,6 +289,7 @@ def _extend(hits: list[Hit], low: str) -> None:
 
 
 _POSSESSIVE = ("'s", "’s")
+_APPOSITION = re.compile(r"\s*,\s*")
 
 
 def _key(phrase: str) -> str:
@@ -361,6 +362,16 @@ class _State:
                     ):
                         return ref
         return None
+
+    def apposed(self, low: str, offset: int, grain: str | None) -> Reference | None:
+        """The date a phrase at the reading position restates, set off by a comma right after
+        it and of the phrase's granularity ("Oct. 12, the day before the plunge")."""
+        if not self.dated or grain is None:
+            return None
+        _, end, ref = self.dated[-1]
+        if ref.granularity != grain or end < offset:
+            return None
+        return ref if _APPOSITION.fullmatch(low, end - offset, self.position - offset) else None
 
     def update(self, value: str, granularity: str | None) -> None:
         rank = GRANULARITY_RANK.get(granularity or "", 99)
@@ -465,7 +476,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         # went unanswered"); its head is the last noun ("the chlorine leak").
         words = [w for w in _noun_run(words)[-1:] if _is_event_noun(w)]
         offset = state.position - hit.start
-        ref_used = state.event_date(words, low, offset, granularity_of(hit.value))
+        grain = _step_grain(hit.value)
+        # "Oct. 12, the day before the plunge": the phrase restates the date before it ("a day
+        # after the talks" stays a length, as TimeML has it)
+        apposed = state.apposed(low, offset, grain) if low.startswith("the ", hit.start) else None
+        if apposed is not None:
+            return _fields(apposed.value, interval(apposed.value), "narrative", apposed, state)
+        words += [kin for w in words for kin in _event_kin(w)]
+        ref_used = state.event_date(words, low, offset, grain)
         if ref_used is None:
             # An event the text does not date: the expression stays vague, nothing is invented
             # ("two days after the vote" is then just two days long: the rule's fallback).
@@ -576,6 +594,35 @@ def _is_event_noun(word: str) -> bool:
     if word in nouns:
         return True
     return any(k[0] == "*" and word.endswith(k[1:]) and len(word) > len(k) + 2 for k in nouns)
+
+
+def _step_grain(value: str) -> str | None:
+    """Granularity of a value, relative templates included: ``@hour+2`` steps by hours,
+    ``@day-1TNI`` lands on a part of a day.
+
+    >>> _step_grain("@hour+2"), _step_grain("@day-1"), _step_grain("@day+1TNI"), _step_grain("2013")
+    ('hour', 'day', 'part_of_day', 'year')
+    """
+    m = _STEP.match(value)
+    if m is None:
+        return granularity_of(value)
+    if m.group(2):
+        return "part_of_day"
+    return m.group(1) if m.group(1) in GRANULARITY_RANK else None
+
+
+_STEP = re.compile(r"@([a-z_]+)[+-][0-9X.]+(T[A-Z]{2})?")
+
+
+def _event_kin(word: str) -> list[str]:
+    """Other nouns for the same kind of event ("death" -> "killing", "slaying" ...), by the
+    lexicon's event_kin table, so "the day after his death" finds "the Oct. 23 killing".
+
+    >>> "killing" in _event_kin("death"), _event_kin("team")
+    (True, [])
+    """
+    kin = _setup()[0].tables["event_kin"].values.get(word)
+    return str(kin).split() if kin else []
 
 
 def _noun_run(words: list[str]) -> list[str]:
