@@ -74,6 +74,17 @@ def test_rule_names_are_unique() -> None:
     assert len(names) == len(set(names))
 
 
+def test_every_rule_pattern_compiles() -> None:
+    # Rules compile lazily, on their first trigger: a bad pattern must fail here, not in use.
+    broken = []
+    for rule in load_grammar().rules:
+        try:
+            rule.regex  # noqa: B018
+        except re.error as exc:
+            broken.append(f"{rule.name}: {exc}")
+    assert not broken, broken
+
+
 def test_every_rule_is_exercised_by_the_corpus() -> None:
     used: set[str] = set()
     for case in load_cases():
