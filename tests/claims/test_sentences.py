@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from timeline.claims.sentences import SentenceIndex, clause_spans, sentence_spans
 
 
@@ -64,3 +66,17 @@ def test_a_single_mention_keeps_its_whole_sentence():
     text = "Residents said they smelled gas on Sunday, before the order came."
     at = text.index("Sunday")
     assert clause_spans(text, (0, len(text)), [(at, at + 6)]) == [(0, len(text))]
+
+
+def test_a_text_without_punctuation_is_cut_into_bounded_pieces_that_cover_it():
+    # A scrape that lost every period: one "sentence" of 60 KB would make the work per
+    # mention grow with the whole text.
+    words = "the council met on Monday and said the plan would pass in March, officials said"
+    text = " ".join([words] * 800)
+    spans = sentence_spans(text)
+    assert len(spans) > 30
+    assert max(e - s for s, e in spans) <= 2000
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    # contiguous: every gap between pieces is only the separator that was cut at
+    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in pairwise(spans)]
+    assert all(gap.strip(" ,") == "" for gap in gaps)

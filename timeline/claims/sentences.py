@@ -63,8 +63,37 @@ def sentence_spans(
                     continue
                 first = tokens[0].offset
                 last = tokens[-1].offset + len(tokens[-1].value)
-                spans.append((block_start + first, block_start + last))
+                spans.extend(_bounded(text, block_start + first, block_start + last))
     return spans
+
+
+#: Longer "sentences" (a scrape with no punctuation at all) are cut into pieces of about
+#: _PIECE characters, so the work per mention stays bounded (real sentences are far shorter).
+_MAX_SENTENCE = 2000
+_PIECE = 1000
+_SOFT_CUT = re.compile(r"[,;:]\s+|\s+")
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)``, or pieces of it cut after a comma or a space when it is too long.
+
+    >>> pieces = _bounded("word " * 1000, 0, 4999)
+    >>> len(pieces), max(e - s for s, e in pieces) <= _MAX_SENTENCE, _bounded("A short one.", 0, 12)
+    (4, True, [(0, 12)])
+    """
+    if end - start <= _MAX_SENTENCE:
+        return [(start, end)]
+    pieces = []
+    while end - start > _MAX_SENTENCE:
+        window = text[start + _PIECE // 2 : start + _PIECE]
+        cuts = list(_SOFT_CUT.finditer(window))
+        comma = [m for m in cuts if not m.group(0).isspace()]
+        cut = (comma or cuts or [None])[-1]
+        stop = start + _PIECE // 2 + cut.start() if cut else start + _PIECE
+        pieces.append((start, stop))
+        start = start + _PIECE // 2 + cut.end() if cut else stop
+    pieces.append((start, end))
+    return pieces
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -416,10 +416,15 @@ def _engine_clues(text: str, have: list[Clue], spans: list[tuple[int, int, bool]
     return extra
 
 
+_AROUND = 1000
+
+
 def _sentence_around(text: str, pos: int) -> tuple[str, int]:
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line_end = len(text) if line_end == -1 else line_end
+    # A line of its own, at most _AROUND characters either side (a text with no line breaks or
+    # sentence ends must not make this scan the whole text for every date in it).
+    line_start = max(text.rfind("\n", max(0, pos - _AROUND), pos) + 1, pos - _AROUND, 0)
+    line_end = text.find("\n", pos, pos + _AROUND)
+    line_end = min(len(text), pos + _AROUND) if line_end == -1 else line_end
     start, end = line_start, line_end
     for m in _SENTENCE_END.finditer(text, line_start, line_end):
         if m.end() <= pos:
