@@ -165,6 +165,28 @@ def test_jsonl_records_ids_and_bad_lines(tmp_path):
     assert "text" in reasons["3"] and "not a date" in reasons["4"] and "object" in reasons["6"]
 
 
+def test_jsonl_from_scrapers_reads_their_field_names(tmp_path):
+    # news-please writes maintext/date_publish/source_domain, newspaper3k publish_date.
+    lines = [
+        json.dumps(
+            {
+                "maintext": ARTICLE,
+                "date_publish": "2021-03-03 08:30:00",
+                "source_domain": "harbour.example",
+                "headline": "Harbour repairs start",
+            }
+        ),
+        json.dumps({"content": "The ferry resumed service on Friday.", "publish_date": "2021-03-05"}),
+        json.dumps({"text": "", "body": "The port reopened on Friday.", "date": "2021-03-06"}),
+    ]
+    _write(tmp_path / "scraped.jsonl", "\n".join(lines) + "\n")
+    result = load([tmp_path])
+    assert not result.skipped
+    got = [(d.source.published, d.source.outlet, d.source.title) for d in result.documents]
+    assert got[0] == ("2021-03-03T08:30:00", "harbour.example", "Harbour repairs start")
+    assert [p for p, _, _ in got[1:]] == ["2021-03-05", "2021-03-06"]
+
+
 def test_document_from_record_contract():
     doc = document_from_record(
         {"text": ARTICLE, "url": "https://x.example/a", "title": "T", "source": "Wire"},

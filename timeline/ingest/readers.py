@@ -5,7 +5,8 @@
 * ``.html`` / ``.htm``: trafilatura's extracted text (offsets point into THAT text, not the HTML),
   title and outlet from the page, publication date from its metadata (html.py).
 * ``.jsonl``: one article per line, ``{"text" | "html", "url", "title", "published", "source",
-  "id"}``; a bad line is skipped with its line number, the others are read. Ids are
+  "id"}`` (or the names scrapers use: ``maintext``, ``date_publish``, ``publish_date``,
+  ``source_domain`` ...; see ``_ALIASES``); a bad line is skipped with its line number, the others are read. Ids are
   ``<file stem>-<id or line number>``.
 * folders: searched recursively for those suffixes (hidden files and folders are ignored).
 
@@ -126,6 +127,7 @@ def document_from_record(record: dict, *, source_id: str, path: str) -> Document
     """
     if not isinstance(record, dict):
         raise ValueError("record is not a JSON object")
+    record = _canonical_keys(record)
     for key in ("text", "html", "url", "title", "published", "source"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
@@ -148,7 +150,9 @@ def document_from_record(record: dict, *, source_id: str, path: str) -> Document
         url = url or page.url
         stated, evidence = page.published, page.published_evidence
     else:
-        raise ValueError('record has no "text" or "html"')
+        raise ValueError(
+            'record has no "text" or "html" (nor maintext, content, body, article, raw_html)'
+        )
     published = record.get("published")
     if published:
         stated = parse_date_value(published)
@@ -165,6 +169,44 @@ def document_from_record(record: dict, *, source_id: str, path: str) -> Document
         published=stated,
         evidence=evidence,
     )
+
+
+#: Other names scrapers give the fields (news-please, newspaper3k, feeds, CMS exports); the
+#: first one present fills the field, our own name first.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "maintext", "content", "body", "article", "article_text"),
+    "html": ("html", "raw_html"),
+    "published": (
+        "published",
+        "date_publish",
+        "publish_date",
+        "published_at",
+        "datePublished",
+        "pubdate",
+        "date",
+    ),
+    "source": ("source", "source_domain", "outlet", "publisher", "site_name"),
+    "url": ("url", "link"),
+    "title": ("title", "headline"),
+}
+
+
+def _canonical_keys(record: dict) -> dict:
+    """``record`` with scraper field names mapped to ours (empty values are skipped).
+
+    >>> _canonical_keys({"maintext": "Rain.", "date_publish": "2013-04-23 10:00:00", "id": 3})
+    {'id': 3, 'text': 'Rain.', 'published': '2013-04-23 10:00:00'}
+    """
+    out = {k: v for k, v in record.items() if k not in _ALIAS_KEYS}
+    for key, names in _ALIASES.items():
+        for name in names:
+            if record.get(name) not in (None, ""):
+                out[key] = record[name]
+                break
+    return out
+
+
+_ALIAS_KEYS = frozenset(n for names in _ALIASES.values() for n in names)
 
 
 def make_document(
