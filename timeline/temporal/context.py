@@ -115,6 +115,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     participle = word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
     if participle and i > 1 and tokens[i - 1] in _STATE_VERBS and tokens[i - 2] in _MODALS:
         return "future"  # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed"
+    if word in _BE_PAST and tokens[i + 1 : i + 2] and tokens[i + 1] in _PLANNING:
+        return "future"  # "were planning to drive around the airport on Monday"
     if word in _PAST:
         return "past"
     if participle:
@@ -330,6 +332,8 @@ def firm_future(text: str, start: int) -> bool:
 _FIRM_FUTURE = _words("will shall")
 _TAKE = _words("take takes")
 _VERB_LINKS = _words("on again")
+_BE_PAST = _words("was were")
+_PLANNING = _words("planning preparing expecting going hoping scheduled slated due set poised")
 _HEAD = _words("head heads")
 _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _BE = _words("is are am was were be been being has have had 's ’s")
