@@ -215,8 +215,9 @@ def _cue(words: list[str], i: int) -> Tense | None:
         return _kind(words, i)
     if word in _TIMETABLE and not (i > 0 and words[i - 1] in _NOT_SCHEDULE):
         return "future"  # a timetable told in the present: "the Knicks play the Heat on Sunday"
-    if word in _HEAD and words[i + 1 : i + 2] in _HEADING and not (i > 0 and words[i - 1] in _NOT_SCHEDULE):
-        return "future"  # "voters head to the polls Sunday" (not "the head of the agency")
+    particle = _PHRASAL_TIMETABLE.get(word)
+    if particle and words[i + 1 : i + 2] in particle and not (i > 0 and words[i - 1] in _NOT_SCHEDULE):
+        return "future"  # "voters head to the polls Sunday", "the match kicks off Saturday"
     if word == "effect" and i > 0 and words[i - 1] in _TAKE:
         return "future"  # "the law takes effect on New Year's Day"
     return None
@@ -334,7 +335,9 @@ _TAKE = _words("take takes")
 _VERB_LINKS = _words("on again")
 _BE_PAST = _words("was were")
 _PLANNING = _words("planning preparing expecting going hoping scheduled slated due set poised")
-_HEAD = _words("head heads")
+# Timetable verbs that are nouns as often, counted only with their particle ("the head of the
+# agency", "a free kick" are no timetable).
 _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
+_PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
 _BE = _words("is are am was were be been being has have had 's ’s")
 _CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | {"to", "for"}
