@@ -209,8 +209,7 @@ def build(
 ) -> None:
     """Build the sourced chronology of a pile of articles.
 
-    Writes timeline.html (interactive), chronology.csv, chronology.json, audit.csv and
-    timelinejs.json into --out.
+    Writes timeline.html, chronology.csv/.json, audit.csv and timelinejs.json into --out.
 
     [bold]Example[/bold]
 
@@ -389,11 +388,11 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Run the HTTP service (FastAPI): collections, documents, live chronologies; OpenAPI at /docs.
+    """Run the HTTP service: collections, documents, live chronologies (OpenAPI at /docs).
 
-    [bold]Token[/bold]: writes need [cyan]Authorization: Bearer TOKEN[/cyan]. TOKEN is
-    $TIMELINE_TOKEN if set; otherwise one is generated on the database's first start and printed
-    once (only its hash is stored). Reads need it too, unless the collection is public.
+    [bold]Token[/bold]: writes need [cyan]Authorization: Bearer TOKEN[/cyan].
+    TOKEN is $TIMELINE_TOKEN, or one made and printed once at the first start.
+    Only its hash is stored. Reads need it too, unless the collection is public.
 
     [bold]Example[/bold]
 
