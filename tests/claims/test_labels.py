@@ -281,3 +281,55 @@ def test_labels_keep_their_grammar(text, date, expected):
     label = _label(text, date)
     assert label == expected
     assert "nor" not in label.split()
+
+
+# A quotation first, its speaker after it: the label is what was said, credited; a date in the
+# quotation dates what it tells, a date after it dates the saying.
+QUOTE_FIRST = "“We asked for the money three years ago,” county engineer Ivo Marek said Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (QUOTE_FIRST, "three years ago", "We asked for the money (Ivo Marek)"),
+        (QUOTE_FIRST, "Tuesday", "We asked for the money three years ago (Ivo Marek)"),
+        ('"It was chaos," a witness told reporters Saturday.', "Saturday", "It was chaos (witness)"),
+        (
+            '"It was the worst flood since 1962," said Mayor Ana Ruiz on Wednesday.',
+            "1962",
+            "It was the worst flood (Ana Ruiz)",
+        ),
+        # a pronoun speaker earns no credit without a name before it
+        ('"We will rebuild by 2026," they said Monday.', "Monday", "We will rebuild by 2026"),
+        # "according to" dates the source, not the sentence's subject; a dateline is no subject
+        (
+            "BAYPORT — Inspectors warned in 2019 that the dam had cracks, according to records "
+            "released Monday.",
+            "Monday",
+            "Records released",
+        ),
+        (
+            "BAYPORT — Inspectors warned in 2019 that the dam had cracks, according to records "
+            "released Monday.",
+            "2019",
+            "The dam had cracks (Inspectors)",
+        ),
+    ],
+)
+def test_quotations_first_and_sources_by_according_to(text, date, expected):
+    doc = document(text, published="2024-05-14")
+    claims = extract_claims(doc, [mention(text, date, "2024-05-13")])
+    assert [c.label for c in claims] == [expected]
+
+
+def test_a_date_next_to_the_saying_and_one_in_what_was_said():
+    text = "Officials said last week that repairs had been scheduled for this summer."
+    doc = document(text, published="2024-05-14")
+    claims = extract_claims(
+        doc, [mention(text, "last week", "2024-W19"), mention(text, "this summer", "2024-06")]
+    )
+    labels = {c.mention: c.label for c in claims}
+    assert labels == {
+        "last week": "Repairs had been scheduled for this summer (Officials)",
+        "this summer": "Repairs had been scheduled",
+    }

@@ -59,7 +59,7 @@ _REPORTING = (
 )
 _ATTRIBUTION_HEAD = re.compile(
     rf"^(?:[\w.'’-]+\s+){{1,8}}?(?:{_REPORTING})(?:\s+in an? \w+)?\s+"
-    r"(?:(?:on|in|last|this)\s+\w+\s+)?(?:that\s+|(?=(?:the|a|an)\s))"
+    r"(?:(?:on|in|last|this)\s+\w+\s+)?(?:that(?:\s+|$)|(?=(?:the|a|an)\s))"
 )
 _QUOTE_TAIL = re.compile(r"[,\"”]+\s*(?:said|says|added|noted)\s+[^.]*\.?$")
 # ", who did not attend," / ", which employs 140 people,": asides inside the clause.
@@ -144,7 +144,23 @@ def describe(
     """
     c0, c1 = clause
     m0, m1 = mention
+    quoted = _quote_first(text, sentence or clause, mention, names)
+    if quoted is not None:
+        return quoted
+    according = None
+    for found in _ACCORDING.finditer(text, c0, m0):
+        if not re.search(r"[,;:—–]", text[found.end() : m0]):
+            according = found
+    if according is not None:
+        # "..., according to records released Monday": the records' release is what is dated
+        c0 = according.end()
+        sentence = (c0, c1)
+        attributions = ()
     s0 = (sentence or clause)[0]
+    dateline = _DATELINE.match(text, s0, c0) if s0 < c0 else _DATELINE.match(text, s0, c1)
+    if dateline:  # "NORTHFIELD — State inspectors warned ...": the place line is no subject
+        s0 = dateline.end()
+        c0 = max(c0, s0)
     lead = text[s0:c0]
     for a0, a1 in sorted(attributions, reverse=True):
         if s0 <= a0 and a1 <= c0:  # who says so is not what happened
@@ -154,6 +170,14 @@ def describe(
     ms, me = m0 - c0, m1 - c0
     inside = [(a0 - c0, a1 - c0) for a0, a1 in attributions if c0 <= a0 and a1 <= c1]
     body = _mark(body, ms, me, inside)
+    that = re.match(r"\s*that\s+", body)
+    if (
+        that
+        and _REPORTED_THAT.search(text[s0:c0].strip())
+        and _starts_with_subject(body[that.end() :])
+    ):
+        # "Officials said last week | that repairs had been scheduled": what was said
+        body, lead = body[that.end() :], ""
     label = _clause_label(body, lead)
     pronoun = _PRONOUN.match(label)
     if pronoun:
@@ -164,6 +188,57 @@ def describe(
     label = _close_quote(label, text[c0:s1])
     label, credit = _reported(label, text[c0:s1])
     return _finish(label, credit)
+
+
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
+# A dateline opening the sentence: "NORTHFIELD —", "MOSCOW (AP) -", "WASHINGTON, May 3 --".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z.]+\))?\s*(?:—|–|--|-)\s+"
+)
+# A quotation first, its speaker after it: "“We asked for the money,” Sam Pike said Tuesday."
+_QUOTE_FIRST = re.compile(
+    r"\s*[“\"](?P<quote>[^“”\"]{8,}?)[,.!?]?\s*[”\"],?\s+"
+    r"(?:(?P<speaker>(?:[\w.'’-]+\s+){0,7}?[\w.'’-]+)\s+(?P<verb>said|says|added|told|wrote|explained|recalled)"
+    r"|(?P<verb2>said|says|added|told|wrote|explained|recalled)\s+(?P<speaker2>(?:[\w.'’-]+\s+){0,7}?[\w.'’-]+?)(?=\s+(?:on|last|this|in|at|to|during|after|before|[A-Z]|\w+day)\b|[\s,.]*$))\b"
+)
+
+
+def _quote_first(
+    text: str, sentence: tuple[int, int], mention: tuple[int, int], names: Sequence[tuple[int, str]]
+) -> str | None:
+    """The label of a sentence that opens with a quotation and names its speaker after it:
+    what was said, credited. A date inside the quotation dates what the quotation tells (its
+    label is the quotation without it); a date after it dates the saying (the whole quotation).
+
+    >>> t = '“We asked for the money three years ago,” county engineer Sam Pike said Tuesday.'
+    >>> _quote_first(t, (0, len(t)), (t.index("three"), t.index(",")), [])
+    'We asked for the money (Sam Pike)'
+    >>> _quote_first(t, (0, len(t)), (t.index("Tuesday"), len(t) - 1), [])
+    'We asked for the money three years ago (Sam Pike)'
+    """
+    s0, s1 = sentence
+    m = _QUOTE_FIRST.match(text, s0, s1)
+    if m is None:
+        return None
+    speaker = (m.group("speaker") or m.group("speaker2") or "").strip()
+    credit = _credit(speaker) if speaker and not _has_verb(speaker) else ""
+    if not credit:
+        return None
+    if credit.lower() in _PRONOUNS:
+        # "he said": the person named last before the sentence, else no credit at all
+        earlier = [name for offset, name in names if offset < s0]
+        credit = _credit(earlier[-1]) if earlier and credit.lower() in ("he", "she") else ""
+        if credit.lower() in _PRONOUNS:
+            credit = ""
+    q0, q1 = m.span("quote")
+    m0, m1 = mention
+    if q0 <= m0 and m1 <= q1:
+        inner = describe(text, (q0, q1), mention, sentence=(q0, q1), names=names)
+        return _finish(inner.split(" (")[0] if credit else inner, credit)
+    if m0 >= m.end("quote"):
+        return _finish(text[q0:q1], credit)
+    return None
 
 
 # "X said / reported / told Y (that) ...": a reporting frame, whose news is what was said.
@@ -664,12 +739,41 @@ def _subject(lead: str) -> str | None:
 
 def _starts_with_subject(text: str) -> bool:
     """Does the clause open with a subject (a name, a pronoun, a determiner)?"""
-    first = text.split(maxsplit=1)[0] if text.split() else ""
+    words = text.split(maxsplit=2)
+    first = words[0] if words else ""
     return bool(
         first[:1].isupper()
         or _DETERMINER.match(first)
         or first.lower() in ("he", "she", "they", "it", "we", "i", "officials", "police")
+        # a bare plural before an auxiliary: "repairs had been scheduled", "prices have risen"
+        or (len(words) > 1 and first.endswith("s") and words[1].lower() in _SUBJECT_AUX)
     )
+
+
+# A lead ending in a reporting verb, maybe with its time: "Officials said (last week)".
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|announced|wrote|claimed|noted|added|stated"
+    r"|confirmed)(?:\s+(?:on|in|last|this|early|late)?\s*\w+)?$"
+)
+_SUBJECT_AUX = frozenset(
+    [
+        "had",
+        "have",
+        "has",
+        "were",
+        "are",
+        "was",
+        "is",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+    ]
+)
 
 
 # English irregular past forms (a closed class): "shot dead a policeman" starts with a verb.
