@@ -293,7 +293,11 @@ QUOTE_FIRST = "“We asked for the money three years ago,” county engineer Ivo
     [
         (QUOTE_FIRST, "three years ago", "We asked for the money (Ivo Marek)"),
         (QUOTE_FIRST, "Tuesday", "We asked for the money three years ago (Ivo Marek)"),
-        ('"It was chaos," a witness told reporters Saturday.', "Saturday", "It was chaos (witness)"),
+        (
+            '"It was chaos," a witness told reporters Saturday.',
+            "Saturday",
+            "It was chaos (witness)",
+        ),
         (
             '"It was the worst flood since 1962," said Mayor Ana Ruiz on Wednesday.',
             "1962",
@@ -333,3 +337,45 @@ def test_a_date_next_to_the_saying_and_one_in_what_was_said():
         "last week": "Repairs had been scheduled for this summer (Officials)",
         "this summer": "Repairs had been scheduled",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the date alone closes the sentence: it dates the sentence
+        (
+            "The talks, which began on Monday, are expected to last until Friday.",
+            "Friday",
+            "The talks are expected to last",
+        ),
+        ("The talks, which began on Monday, are expected to last.", "Monday", "The talks began"),
+        ("Ivo Marek, who joined in 1998, resigned on Friday.", "1998", "Ivo Marek joined"),
+        ("The plant, built in 1962, employs 400 people.", "1962", "The plant was built"),
+        ("The bridges, opened in 1932, need repairs.", "1932", "The bridges were opened"),
+        ("Ana Ruiz, 54, joined the firm in 1998.", "1998", "Ana Ruiz joined the firm"),
+        (
+            "The measure, which the House approved Wednesday, now goes to the president.",
+            "Wednesday",
+            "The House approved the measure",
+        ),
+        (
+            "After the vote on Tuesday, protesters gathered outside the parliament.",
+            "Tuesday",
+            "Protesters gathered outside the parliament after the vote",
+        ),
+        (
+            "After Tuesday's vote, the minister resigned.",
+            "Tuesday",
+            "The minister resigned after the vote",
+        ),
+        (
+            "Monday's storm knocked out power to 40,000 homes.",
+            "Monday",
+            "The storm knocked out power to 40,000 homes",
+        ),
+    ],
+)
+def test_asides_participles_and_fronted_events(text, date, expected):
+    doc = document(text, published="2024-05-14")
+    claims = extract_claims(doc, [mention(text, date, "2024-05-13")])
+    assert [c.label for c in claims] == [expected]

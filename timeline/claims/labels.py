@@ -170,6 +170,12 @@ def describe(
     ms, me = m0 - c0, m1 - c0
     inside = [(a0 - c0, a1 - c0) for a0, a1 in attributions if c0 <= a0 and a1 <= c1]
     body = _mark(body, ms, me, inside)
+    if _words(body) == 0 and s0 < c0:
+        # The clause is the date alone ("... are expected to last | until Friday."): it dates
+        # the sentence it closes.
+        return describe(
+            text, (s0, c1), mention, sentence=(s0, c1), attributions=attributions, names=names
+        )
     that = re.match(r"\s*that\s+", body)
     if (
         that
@@ -190,6 +196,19 @@ def describe(
     return _finish(label, credit)
 
 
+_PARTICIPIAL = re.compile(
+    r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,\u2063]{1,50}|[A-Z][^,\u2063]{1,50}),"
+    r"\s+(?:first\s+|originally\s+)?(?P<part>[a-z]+)\s*\u2063\s*,"
+)
+_SUBJECT_RELATIVE = re.compile(
+    r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,\u2063]{1,50}|[A-Z][^,\u2063]{1,50}),"
+    r"\s+(?:who|which)\s+(?P<rest>[^,]{0,80}\u2063[^,]{0,40}),"
+)
+_FRONTED_EVENT = re.compile(
+    r"(?P<prep>After|Before|Following|During|Ahead\s+of)\s+(?:\u2063\s*)?(?P<np>(?:the|a|an|his|her"
+    r"|its|their)\s+[^,\u2063]{1,40}?)\s*(?:\u2063\s*)?,\s+(?P<main>[^\u2063]+)$"
+)
+_AGE = re.compile(r"(?<=[A-Za-z.]),\s+\d{1,3},(?=\s+[a-z])")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
 # A dateline opening the sentence: "NORTHFIELD —", "MOSCOW (AP) -", "WASHINGTON, May 3 --".
@@ -384,6 +403,9 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
         start = preposition.start() if preposition else ms
         # Keep the punctuation that follows the date: it separates what comes next.
         gap = "" if body[me : me + 1] in (",", ";", ".") else " "
+        if body[me : me + 2] in ("'s", "’s") and start == ms:
+            # "after Tuesday's vote": the vote, its day in the mark
+            me, gap = me + 2, " the "
         edits.append((start, me, _MARK + gap))
     for a0, a1 in attributions:
         # "Mr. Marren said last week that ...": a date next to the saying dates the saying.
@@ -431,6 +453,27 @@ def _speaker(attribution: str) -> str | None:
 
 
 def _clause_label(body: str, lead: str) -> str:
+    body = _AGE.sub("", body)  # "Smith, 54, joined the firm"
+    fronted = _FRONTED_EVENT.match(body.strip())
+    if fronted and not (
+        _VERB_START.match(fronted.group("main")) or _verb_first(fronted.group("main"))
+    ):
+        # "After the vote on Tuesday, protesters gathered ...": what happened, after what
+        main = fronted.group("main").rstrip(_EDGE + ".")
+        return f"{main} {fronted.group('prep').lower()} {fronted.group('np')}"
+    subject_relative = _SUBJECT_RELATIVE.match(body.strip())
+    if subject_relative and not _starts_with_subject(subject_relative.group("rest")):
+        # "Marren, who joined in 1998, resigned": the date times the joining
+        rest = re.sub(r"\s+", " ", subject_relative.group("rest").replace(_MARK, " ")).strip()
+        return f"{subject_relative.group('np')} {rest}"
+    participial = _PARTICIPIAL.match(body.strip())
+    if participial and (
+        participial.group("part").endswith("ed") or participial.group("part") in _IRREGULAR_PAST
+    ):
+        # "The plant, built in 1962, employs 400 people": the date times the building
+        np = participial.group("np")
+        be = "were" if re.search(r"[^s]s$", np) else "was"
+        return f"{np} {be} {participial.group('part')}"
     body = _unless_marked(_ASIDE, body, "")
     # "ended with 330 people, about half children, killed": the aside goes, the tail stays.
     tail = _TAIL_ASIDE.search(body)
@@ -533,6 +576,8 @@ def _insert_object(rest: str, antecedent: str) -> str:
     """ "Tamerlan Tsarnaev spent in Dagestan" + "the six months" -> "Tamerlan Tsarnaev spent
     the six months in Dagestan": the object goes after the verb."""
     words = rest.rstrip(_EDGE).split()
+    if re.match(r"(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s", antecedent):
+        antecedent = antecedent[0].lower() + antecedent[1:]  # it no longer opens the label
     for n, word in enumerate(words[1:6], start=1):
         if _is_verb(word.lower()) or re.fullmatch(r"[a-z]+ed", word):
             return " ".join([*words[: n + 1], antecedent, *words[n + 1 :]])
