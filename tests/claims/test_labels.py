@@ -379,3 +379,38 @@ def test_asides_participles_and_fronted_events(text, date, expected):
     doc = document(text, published="2024-05-14")
     claims = extract_claims(doc, [mention(text, date, "2024-05-13")])
     assert [c.label for c in claims] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "It was not until 2018 that the report was made public.",
+            "2018",
+            "The report was made public",
+        ),
+        (
+            "The company announced on Monday that it would cut 1,200 jobs.",
+            "Monday",
+            "The company would cut 1,200 jobs",
+        ),
+        ("Ivo Marek said on Friday that he would resign.", "Friday", "Ivo Marek would resign"),
+        (
+            "Officials have not said what caused the fire, which broke out shortly after midnight.",
+            "midnight",
+            "The fire broke out",
+        ),
+    ],
+)
+def test_clefts_reported_pronouns_and_dangling_adverbs(text, date, expected):
+    doc = document(text, published="2024-05-14")
+    claims = extract_claims(doc, [mention(text, date, "2024-05-13")])
+    assert [c.label for c in claims] == [expected]
+
+
+def test_a_sentence_opening_with_by_is_no_byline():
+    from timeline.ingest.cleanup import _prose
+
+    assert _prose("By Wednesday evening, the death toll had risen to 37.")
+    assert not _prose("By Jo Park, staff writer")
+    assert not _prose("By JOHN SMITH and ANA RUIZ, Associated Press")

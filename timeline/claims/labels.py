@@ -117,7 +117,8 @@ _DANGLING = re.compile(
     r"|who|which|whose|is|are|was|were|be|been|being|has|have|had|will|would|could|should"
     r"|can|may|might|must|do|does|did|not|very|more|most|such|also|its|both|either|neither"
     r"|few|many|several|all|each|much|another|other|still|just|only|even|already|than"
-    r"|unable|able|likely|unlikely)$",
+    r"|unable|able|likely|unlikely|shortly|immediately|sometime|around|about|approximately"
+    r"|roughly|nearly|almost)$",
     re.I,
 )
 
@@ -184,6 +185,7 @@ def describe(
     ):
         # "Officials said last week | that repairs had been scheduled": what was said
         body, lead = body[that.end() :], ""
+        body = _pronoun_to_speaker(body, _speaker(text[s0:c0].strip()))
     label = _clause_label(body, lead)
     pronoun = _PRONOUN.match(label)
     if pronoun:
@@ -207,6 +209,10 @@ _SUBJECT_RELATIVE = re.compile(
 _FRONTED_EVENT = re.compile(
     r"(?P<prep>After|Before|Following|During|Ahead\s+of)\s+(?:\u2063\s*)?(?P<np>(?:the|a|an|his|her"
     r"|its|their)\s+[^,\u2063]{1,40}?)\s*(?:\u2063\s*)?,\s+(?P<main>[^\u2063]+)$"
+)
+_CLEFT = re.compile(
+    r"It\s+(?:was|is|had\s+been|has\s+been)\s+(?:not\s+|only\s+)?(?:until\s+|in\s+|on\s+)?"
+    r"\u2063\s*that\s+(?P<rest>[^\u2063]+)$"
 )
 _AGE = re.compile(r"(?<=[A-Za-z.]),\s+\d{1,3},(?=\s+[a-z])")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
@@ -319,7 +325,7 @@ def _reported(label: str, sentence: str) -> tuple[str, str]:
             return label, ""
     elif not verb.startswith("t"):
         rest, obj = f"{obj} {rest}".strip(), ""
-    if verb in _NEEDS_THAT and not frame.group("that"):
+    if verb in _NEEDS_THAT and not frame.group("that") and not _that_after(sentence, verb):
         return label, ""
     if not rest:
         rest = _continuation(sentence, verb, obj)
@@ -332,7 +338,33 @@ def _reported(label: str, sentence: str) -> tuple[str, str]:
     if he:  # "Mr. Lind said he would resign": the speaker is the subject
         name = _credit(speaker)
         return (name + rest[he.end() :], "") if name else (label, "")
+    if re.match(r"(?:it|they)\b", rest):  # "The company announced that it would cut ..."
+        return _pronoun_to_speaker(rest, speaker), ""
     return rest, _credit(speaker)
+
+
+def _pronoun_to_speaker(clause: str, speaker: str | None) -> str:
+    """A reported clause opening with the speaker's pronoun names the speaker instead ("it
+    would cut 1,200 jobs" said by "The company" -> "The company would cut 1,200 jobs").
+
+    >>> _pronoun_to_speaker("it would cut jobs", "The company"), _pronoun_to_speaker("they left", None)
+    ('The company would cut jobs', 'they left')
+    """
+    if not speaker:
+        return clause
+    pronoun = re.match(r"\s*(it|they|he|she)\b", clause)
+    if not pronoun:
+        return clause
+    who = speaker if pronoun.group(1) in ("it", "they") else _credit(speaker)
+    return f"{who}{clause[pronoun.end() :]}" if who else clause
+
+
+def _that_after(sentence: str, verb: str) -> bool:
+    """Does ``verb`` take a "that" clause in the sentence, past a time next to it ("announced
+    on Monday that it would ...")?"""
+    return bool(
+        re.search(rf"\b{verb}\s+(?:(?:on|in|last|this|early|late)\s+)?(?:\w+\s+)?that\b", sentence)
+    )
 
 
 def _close_quote(label: str, rest: str) -> str:
@@ -454,6 +486,10 @@ def _speaker(attribution: str) -> str | None:
 
 def _clause_label(body: str, lead: str) -> str:
     body = _AGE.sub("", body)  # "Smith, 54, joined the firm"
+    cleft = _CLEFT.match(body.strip())
+    if cleft:
+        # "It was not until 2018 that the report was made public": the report was made public
+        return cleft.group("rest")
     fronted = _FRONTED_EVENT.match(body.strip())
     if fronted and not (
         _VERB_START.match(fronted.group("main")) or _verb_first(fronted.group("main"))

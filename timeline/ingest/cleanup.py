@@ -272,9 +272,30 @@ def _line_kind(line: str) -> str | None:
         return "dateline"  # a wire dateline on a line of its own: "HAVANA (AP) --"
     if _CREDIT_LINE.match(line) and len(line) <= 80:
         return "credit"
-    if len(line) <= 120 and (_BYLINE.match(line) or _is_stamp(line)):
+    if len(line) <= 120 and ((_BYLINE.match(line) and not _prose(line)) or _is_stamp(line)):
         return "byline"
     return None
+
+
+def _prose(line: str) -> bool:
+    """A sentence that merely opens with "By"/"From" ("By Wednesday evening, the death toll had
+    risen to 37."): more than a few lower-case words other than a byline's own.
+
+    >>> _prose("By Wednesday evening, the death toll had risen to 37."), _prose("By Jo Park, staff writer")
+    (True, False)
+    """
+    lower = [w for w in re.findall(r"[A-Za-z][\w.'’-]*", line)[1:] if w[0].islower()]
+    return len([w for w in lower if w.lower().strip(".") not in _BYLINE_WORDS]) > 3
+
+
+_BYLINE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """by and of the in at for with from staff reports report writer writers reporter reporters
+        correspondent correspondents editor editors news service services wire contributed
+        contributing bureau desk updated published posted am pm a.m p.m on""",
+    )
+)
 
 
 def _is_stamp(line: str) -> bool:
