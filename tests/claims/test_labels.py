@@ -414,3 +414,40 @@ def test_a_sentence_opening_with_by_is_no_byline():
     assert _prose("By Wednesday evening, the death toll had risen to 37.")
     assert not _prose("By Jo Park, staff writer")
     assert not _prose("By JOHN SMITH and ANA RUIZ, Associated Press")
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        (
+            "Born in 1950 in Ohio, she moved to New York in 1972.",
+            ["1950", "1972"],
+            ["She was born in Ohio", "She moved to New York"],
+        ),
+        ("Founded in 1890, the company makes glass.", ["1890"], ["The company was founded"]),
+        (
+            "The law, passed by parliament in 2014, bans smoking.",
+            ["2014"],
+            ["The law was passed by parliament"],
+        ),
+        (
+            "The drought, the worst since 1976, has cut wheat yields.",
+            ["1976"],
+            ["The drought, the worst"],
+        ),
+        (
+            "In a statement released late Friday, the ministry said the talks would resume.",
+            ["late Friday"],
+            ["The talks would resume (ministry)"],
+        ),
+        (
+            "The museum, which reopened in March, drew 10,000 visitors last weekend.",
+            ["March", "last weekend"],
+            ["The museum reopened", "The museum drew 10,000 visitors"],
+        ),
+    ],
+)
+def test_fronted_participles_appositives_and_settings(text, dates, expected):
+    doc = document(text, published="2024-05-14")
+    claims = extract_claims(doc, [mention(text, d, "2024-05-13") for d in dates])
+    assert [c.label for c in claims] == expected

@@ -162,6 +162,14 @@ def describe(
     if dateline:  # "NORTHFIELD — State inspectors warned ...": the place line is no subject
         s0 = dateline.end()
         c0 = max(c0, s0)
+    if (
+        c0 == s0
+        and sentence is not None
+        and c1 < sentence[1]
+        and _FRONTED_PARTICIPLE_START.match(text, c0)
+        and re.match(r",\s+", text[c1 : c1 + 3])
+    ):
+        c1 = sentence[1]  # "Born in 1950 in Ohio | , she moved ...": the subject comes after
     lead = text[s0:c0]
     for a0, a1 in sorted(attributions, reverse=True):
         if s0 <= a0 and a1 <= c0:  # who says so is not what happened
@@ -200,7 +208,7 @@ def describe(
 
 _PARTICIPIAL = re.compile(
     r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,\u2063]{1,50}|[A-Z][^,\u2063]{1,50}),"
-    r"\s+(?:first\s+|originally\s+)?(?P<part>[a-z]+)\s*\u2063\s*,"
+    r"\s+(?:first\s+|originally\s+)?(?P<part>[a-z]+)(?P<by>\s+by\s+[^,\u2063]{1,40}?)?\s*\u2063\s*,"
 )
 _SUBJECT_RELATIVE = re.compile(
     r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,\u2063]{1,50}|[A-Z][^,\u2063]{1,50}),"
@@ -209,6 +217,20 @@ _SUBJECT_RELATIVE = re.compile(
 _FRONTED_EVENT = re.compile(
     r"(?P<prep>After|Before|Following|During|Ahead\s+of)\s+(?:\u2063\s*)?(?P<np>(?:the|a|an|his|her"
     r"|its|their)\s+[^,\u2063]{1,40}?)\s*(?:\u2063\s*)?,\s+(?P<main>[^\u2063]+)$"
+)
+_FRONTED_PARTICIPLE = re.compile(
+    r"(?P<part>Born|[A-Z][a-z]+ed)\s+(?P<pre>[^,\u2063]{0,30}?)\s*\u2063\s*(?P<post>[^,\u2063]{0,40}),"
+    r"\s+(?P<subj>he|she|they|it|(?:the|its|his|her|their)\s+[\w'’-]+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\s+(?!\u2063)"
+)
+_FRONTED_SETTING = re.compile(
+    r"(?:In|At|During|On)\s+(?:a|an|the|his|her|its|their)\s+[^,\u2063]{0,60}\u2063[^,\u2063]{0,30},"
+    r"\s+(?P<main>[^\u2063]+)$"
+)
+_FRONTED_PARTICIPLE_START = re.compile(r"(?:Born|[A-Z][a-z]+ed)\s")
+_NOMINAL_APPOSITIVE = re.compile(
+    r"(?P<np>(?:The|A|An|Its|His|Her|Their)\s+[\w'’-]+(?:\s+[\w'’-]+)?),\s+"
+    r"(?P<app>(?:the|a|an)\s+[^,\u2063]{1,40}?)\s*\u2063[^,]{0,20},"
 )
 _CLEFT = re.compile(
     r"It\s+(?:was|is|had\s+been|has\s+been)\s+(?:not\s+|only\s+)?(?:until\s+|in\s+|on\s+)?"
@@ -486,6 +508,25 @@ def _speaker(attribution: str) -> str | None:
 
 def _clause_label(body: str, lead: str) -> str:
     body = _AGE.sub("", body)  # "Smith, 54, joined the firm"
+    fronted_part = _FRONTED_PARTICIPLE.match(body.strip())
+    if fronted_part and (
+        fronted_part.group("part").lower() == "born"
+        or fronted_part.group("part").lower().endswith("ed")
+    ):
+        # "Born in 1950 in Ohio, she moved ...": she was born in Ohio
+        subject = fronted_part.group("subj")
+        subject = subject[0].upper() + subject[1:]
+        where = " ".join(f"{fronted_part.group('pre')} {fronted_part.group('post')}".split())
+        be = "were" if subject.lower() == "they" else "was"
+        return f"{subject} {be} {fronted_part.group('part').lower()} {where}".strip()
+    setting = _FRONTED_SETTING.match(body.strip())
+    if setting and _starts_with_subject(setting.group("main")):
+        # "In a statement released late Friday, the ministry said ...": the main clause
+        return setting.group("main").rstrip(_EDGE + ".")
+    appositive = _NOMINAL_APPOSITIVE.match(body.strip())
+    if appositive:
+        # "The drought, the worst since 1976, has cut ...": the drought, the worst
+        return f"{appositive.group('np')}, {appositive.group('app')}"
     cleft = _CLEFT.match(body.strip())
     if cleft:
         # "It was not until 2018 that the report was made public": the report was made public
@@ -509,7 +550,7 @@ def _clause_label(body: str, lead: str) -> str:
         # "The plant, built in 1962, employs 400 people": the date times the building
         np = participial.group("np")
         be = "were" if re.search(r"[^s]s$", np) else "was"
-        return f"{np} {be} {participial.group('part')}"
+        return f"{np} {be} {participial.group('part')}{participial.group('by') or ''}"
     body = _unless_marked(_ASIDE, body, "")
     # "ended with 330 people, about half children, killed": the aside goes, the tail stays.
     tail = _TAIL_ASIDE.search(body)
@@ -866,7 +907,10 @@ _IRREGULAR_PAST = frozenset(
     hidden hit hung kept knew known laid led left lost made meant met paid put quit ran rang
     rode rose risen said sank sat saw seen sent set shook shot shut slew sold sought spent spoke
     spoken stood stole stolen struck swept swore taught thought threw thrown told took taken
-    tore torn understood upheld withdrew withdrawn woke won wore wrote written""",
+    tore torn understood upheld withdrew withdrawn woke won wore wrote written drew drawn bore
+    borne dealt dug felt fought forbade forgave forgiven froze heard overcame rode sang slid spun
+    stuck strove swam swung wept bled bred clung fled blew broke broken chose crept overtook
+    overthrew rebuilt shrank sprang sped""",
     )
 )
 
