@@ -451,3 +451,37 @@ def test_fronted_participles_appositives_and_settings(text, dates, expected):
     doc = document(text, published="2024-05-14")
     claims = extract_claims(doc, [mention(text, d, "2024-05-13") for d in dates])
     assert [c.label for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        (
+            "On Tuesday, the central bank raised its key rate for the third time this year.",
+            ["Tuesday", "this year"],
+            [
+                "The central bank raised its key rate",
+                "The central bank raised its key rate for the third time",
+            ],
+        ),
+        (
+            "The team won the title in 2012 and again in 2014.",
+            ["2012", "2014"],
+            ["The team won the title", "The team won the title in 2012 and again"],
+        ),
+        (
+            "Protests have grown since the 2011 uprising.",
+            ["2011"],
+            ["Protests have grown since the uprising"],
+        ),
+        (
+            "A raid in 2004 ended with 330 people killed.",
+            ["2004"],
+            ["A raid ended with 330 people killed"],
+        ),
+    ],
+)
+def test_a_date_alone_or_elliptic_clause_dates_its_sentence(text, dates, expected):
+    doc = document(text, published="2024-05-14")
+    claims = extract_claims(doc, [mention(text, d, "2024-05-13") for d in dates])
+    assert [c.label for c in claims] == expected

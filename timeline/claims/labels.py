@@ -179,11 +179,15 @@ def describe(
     ms, me = m0 - c0, m1 - c0
     inside = [(a0 - c0, a1 - c0) for a0, a1 in attributions if c0 <= a0 and a1 <= c1]
     body = _mark(body, ms, me, inside)
-    if _words(body) == 0 and s0 < c0:
-        # The clause is the date alone ("... are expected to last | until Friday."): it dates
-        # the sentence it closes.
+    whole = (s0, sentence[1] if sentence else c1)
+    if (c0, c1) != whole and (
+        _words(body) == 0 or (_words(body) <= 2 and _ELLIPTIC.fullmatch(body.strip()))
+    ):
+        # The clause is the date alone ("... are expected to last | until Friday.", "On
+        # Tuesday, | the bank ...") or an ellipsis ("... in 2012 | and again in 2014."): it
+        # dates the sentence it is part of.
         return describe(
-            text, (s0, c1), mention, sentence=(s0, c1), attributions=attributions, names=names
+            text, whole, mention, sentence=whole, attributions=attributions, names=names
         )
     that = re.match(r"\s*that\s+", body)
     if (
@@ -231,6 +235,9 @@ _FRONTED_PARTICIPLE_START = re.compile(r"(?:Born|[A-Z][a-z]+ed)\s")
 _NOMINAL_APPOSITIVE = re.compile(
     r"(?P<np>(?:The|A|An|Its|His|Her|Their)\s+[\w'’-]+(?:\s+[\w'’-]+)?),\s+"
     r"(?P<app>(?:the|a|an)\s+[^,\u2063]{1,40}?)\s*\u2063[^,]{0,20},"
+)
+_ELLIPTIC = re.compile(
+    r"(?:(?:and|but|or|then|again|also|too|once|more)\s+)*\u2063\s*(?:(?:again|too|also)\s*)?[.,;]?"
 )
 _CLEFT = re.compile(
     r"It\s+(?:was|is|had\s+been|has\s+been)\s+(?:not\s+|only\s+)?(?:until\s+|in\s+|on\s+)?"
@@ -455,6 +462,12 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
     if 0 <= ms < me <= len(body):
         preposition = re.search(rf"(?:\b{_PREPOSITION}\s+)?(?:the\s+)?$", body[:ms], re.I)
         start = preposition.start() if preposition else ms
+        if (
+            re.match(r" [a-z]", body[me : me + 2])
+            and re.fullmatch(r"\d{4}", body[ms:me])
+            and re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", body[:ms], re.I)
+        ):
+            start = ms  # a year naming a noun ("since the 2011 uprising"): the phrase stays
         # Keep the punctuation that follows the date: it separates what comes next.
         gap = "" if body[me : me + 1] in (",", ";", ".") else " "
         if body[me : me + 2] in ("'s", "’s") and start == ms:
