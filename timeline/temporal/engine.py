@@ -93,6 +93,7 @@ class Hit:
     quant: str | None = None
     freq: str | None = None
     fallback: str | None = None
+    past: str | None = None
     anchor: tuple[int, int] | None = None
     event: tuple[int, int] | None = None  # "the weekend before [the leak]"
     weekday: int | None = None  # "Saturday, April 25": the year whose April 25 is a Saturday
@@ -103,7 +104,7 @@ def _setup() -> tuple[Grammar, dict[str, Normalizer]]:
     grammar = load_grammar()
     normalizers = build_normalizers(grammar)
     for rule in grammar.rules:
-        for template in (rule.value, rule.mod, rule.quant, rule.freq, rule.fallback):
+        for template in (rule.value, rule.mod, rule.quant, rule.freq, rule.fallback, rule.past):
             missing = template.functions() - set(normalizers) if template else set()
             if missing:
                 from timeline.temporal.grammar import GrammarError
@@ -256,6 +257,8 @@ def _build(
         hit.freq = rule.freq.render(m, normalizers)
     if rule.fallback is not None:
         hit.fallback = rule.fallback.render(m, normalizers)
+    if rule.past is not None:
+        hit.past = rule.past.render(m, normalizers)
     if "anchor" in m.re.groupindex and m.start("anchor") >= 0:
         hit.anchor = (m.start("anchor"), m.end("anchor"))
     if "event" in m.re.groupindex and m.start("event") >= 0:
@@ -446,6 +449,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     when the text names it right after the time)."""
     rule = hit.rule
     value = hit.value
+    if hit.past is not None and tense_at(work, hit.start, hit.end) == "past":
+        value = hit.past  # "fighting continued overnight": the night before
     anchor = "absolute"
     ref_used: Reference | None = None
     span = None

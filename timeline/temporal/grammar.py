@@ -53,6 +53,7 @@ RULE_KEYS = {
     "extend",
     "update",
     "fallback",
+    "past",
 }
 DIRS = (
     "tense",
@@ -121,6 +122,7 @@ class Rule:
     extend: bool = True
     update: bool = True
     fallback: Template | None = None
+    past: Template | None = None  # the value when the clause is told in the past
     title_groups: list[str] = field(default_factory=list)
     first: frozenset[tuple[str, str]] | None = None  # (first, second) tokens; None: any
     source: str = ""
@@ -642,6 +644,7 @@ def _compile_rule(
         extend=bool(spec.get("extend", True)),
         update=bool(spec.get("update", True)),
         fallback=template("fallback"),
+        past=template("past"),
         title_groups=title_groups,
         first=first,
         source=f"rules/{file}.yaml",
