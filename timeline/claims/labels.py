@@ -159,7 +159,8 @@ def describe(
         attributions = ()
     s0 = (sentence or clause)[0]
     dateline = _DATELINE.match(text, s0, c0) if s0 < c0 else _DATELINE.match(text, s0, c1)
-    if dateline:  # "NORTHFIELD — State inspectors warned ...": the place line is no subject
+    if dateline and dateline.end() <= m0:
+        # "NORTHFIELD — State inspectors warned ...": the place line is no subject
         s0 = dateline.end()
         c0 = max(c0, s0)
     if (
