@@ -16,7 +16,7 @@ from timeline.render.figure import place_events
 
 pytestmark = pytest.mark.browser
 
-# Bars of the main plot only (the range slider draws a second, miniature copy).
+# Bars drawn in the plot (one path per bar; a range slider would add a miniature copy).
 _BARS = "return document.querySelectorAll('#chart .cartesianlayer .barlayer .trace.bars .point').length;"
 _DATA_BARS = """
 var gd = document.getElementById('chart');
@@ -298,8 +298,39 @@ def test_500_events_render_and_scale(page, pages):
     height = page.js("return document.getElementById('chart').getBoundingClientRect().height;")
     assert height > 500 * 16
     assert page.js("return document.querySelectorAll('#events tbody tr').length;") == 500
-    assert page.js("return !!document.querySelector('#chart .rangeslider-container');")
     assert len(chronology.events) == 500
+    _assert_drawn_once_with_room_for_labels(page)
+
+
+_MARGINS = """
+    var gd = document.getElementById('chart'), box = gd.getBoundingClientRect();
+    var labels = Array.from(gd.querySelectorAll('.ytick text, .legend text'))
+      .map(function (t) { return t.getBoundingClientRect(); });
+    return {
+      asked: gd.layout.margin, used: gd._fullLayout._size,
+      left: Math.min.apply(null, labels.map(function (r) { return r.left - box.left; })),
+      right: Math.max.apply(null, labels.map(function (r) { return r.right - box.left; })),
+      width: box.width,
+    };
+"""
+
+
+def _assert_drawn_once_with_room_for_labels(page) -> None:
+    """The figure's margins already fit the row labels and the legend: automargin had nothing
+    to grow (growing them makes plotly.js draw the whole chart a second time), and no label
+    is cut off at either edge."""
+    got = page.js(_MARGINS)
+    assert {k: got["used"][k] for k in "lrtb"} == {k: got["asked"][k] for k in "lrtb"}, got
+    assert got["left"] >= 0 and got["right"] <= got["width"], got
+
+
+def test_examples_and_hostile_pages_fit_their_margins(page, pages, tmp_path):
+    from timeline import build
+
+    written = write_all(build([EXAMPLES], manifest=EXAMPLES / "manifest.csv"), tmp_path)
+    for path in (written["timeline.html"], pages["small"], pages["hostile"]):
+        page.open(path)
+        _assert_drawn_once_with_room_for_labels(page)
 
 
 def test_zooming_in_fades_the_stand_in_diamonds(page, pages):

@@ -8,7 +8,14 @@ import pytest
 from tests.render.synthetic import synthetic_chronology
 from timeline.models import Chronology, Claim, Event, Source
 from timeline.render.describe import describe_interval, display_names, opacity, truncate
-from timeline.render.figure import CONFLICT_COLOUR, PUBLISHED_ROW, build_figure, place_events
+from timeline.render.figure import (
+    CONFLICT_COLOUR,
+    LABEL_CHARS,
+    PUBLISHED_ROW,
+    build_figure,
+    place_events,
+    text_width,
+)
 
 
 def _bars(figure: dict) -> list[dict]:
@@ -119,8 +126,27 @@ def test_height_scales_with_rows_and_labels_are_truncated(n):
     rows = len(layout["yaxis"]["categoryarray"])
     assert layout["height"] >= rows * 18
     assert layout["height"] <= rows * 30 + 300
-    assert layout["xaxis"]["rangeslider"]["visible"]
     assert max(len(t) for t in layout["yaxis"]["ticktext"]) < 120
+    # No range slider: it draws every bar again and makes plotly.js draw the chart twice.
+    assert "rangeslider" not in layout["xaxis"]
+
+
+@pytest.mark.parametrize("n", [4, 60])
+def test_margins_hold_the_longest_row_label_and_legend_entry(n):
+    """The margins come from estimated text widths (automargin would otherwise draw twice)."""
+    chronology = synthetic_chronology(n, 8, conflict_rate=0.3)
+    layout = build_figure(chronology)["layout"]
+    labels = [
+        ("⚠ " if e.conflict else "") + " ".join(truncate(e.label, LABEL_CHARS).split())
+        for e in chronology.events
+    ]
+    assert n < 10 or any(label.startswith("⚠") for label in labels)
+    widest = max(labels, key=len)
+    assert layout["margin"]["l"] >= text_width(widest, 12) + 12
+    assert layout["margin"]["l"] < text_width(widest, 12) * 1.5 + 40, "not absurdly wide"
+    names = [t["name"] for t in build_figure(chronology)["data"] if t.get("showlegend")]
+    assert layout["margin"]["r"] >= max(text_width(n, 12) for n in names) + 40
+    assert text_width("⚠ Wäre", 12) > text_width("Ware", 12), "non-ASCII counts"
 
 
 def test_undated_events_are_left_out_of_the_chart_not_dropped():

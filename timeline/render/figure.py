@@ -10,10 +10,17 @@ Reading the chart:
 - a red outline, a red "⚠" in the row label and red crosses at the competing dates = sources
   disagree about when it happened;
 - the top row holds each source's publication date (a hollow triangle = inferred).
+
+Drawing speed (bench/render.py times ``Plotly.newPlot`` in chromium): plotly.js draws the whole
+chart a second time whenever its automatic margins have to grow, so the margins are set here
+from an estimate of the widest row label and legend entry (see ``text_width``) and automargin
+is left on only as a safety net. There is no range slider: it draws every trace again in
+miniature and, pushing the bottom margin past its own size, forces that second draw anyway.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -57,14 +64,46 @@ UNKNOWN_COLOUR = "#9aa0a6"
 CONFLICT_COLOUR = "#d62728"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 PUBLISHED_ROW = "published"
-OVERLAY_AXIS = "x2"
 LABEL_CHARS = 52
+LEGEND_CHARS = 34
 # Publication-date lines across the whole chart help up to a handful of sources; past that
 # they are a fence, and the publication row alone says it.
 MAX_PUBLICATION_LINES = 12
 _MAX_HOVER_QUOTES = 3
 _WRAP = 78
 _SOLID_HOW = {"manifest", "metadata", "dateline"}
+
+
+# Advance widths of printable ASCII (" " to "~") in thousandths of an em, of DejaVu Sans: what
+# FONT resolves to on most Linux desktops and the widest of the usual sans-serif system fonts,
+# so the margins made from it fit the labels elsewhere too (with a little room to spare).
+_ASCII_WIDTHS = (
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636,
+    636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698,
+    770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732,
+    684, 989, 685, 611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635,
+    634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592,
+    525, 636, 337, 636, 838,
+)  # fmt: skip
+_BOLD = 1.27  # the widest bold/regular ratio of those characters
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """An upper estimate of ``text``'s width in px at font ``size`` (plain text, no markup).
+
+    Accented letters count as their base letter, anything else outside ASCII as a full em.
+
+    >>> round(text_width("Published", 12)), round(text_width("Published", 12, bold=True))
+    (58, 74)
+    """
+    total = 0
+    for char in text:
+        code = ord(char)
+        if code >= 127:
+            base = unicodedata.normalize("NFD", char)[0]
+            code = ord(base) if ord(base) < 127 else 0
+        total += _ASCII_WIDTHS[code - 32] if 32 <= code < 127 else 1000
+    return total * size / 1000 * (_BOLD if bold else 1.0)
 
 
 @dataclass(frozen=True)
@@ -277,7 +316,7 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
 
     data: list[dict[str, Any]] = []
     hovers = {p.event.id: event_hover(p.event, sources) for p in placed}
-    names = display_names(chronology.sources, limit=34)
+    names = display_names(chronology.sources, limit=LEGEND_CHARS)
     groups: list[tuple[str | None, str, str]] = [
         (s.id, colours[s.id], names[s.id]) for s in ordered_sources(chronology.sources)
     ]
@@ -352,7 +391,6 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
                         "name": legend_name,
                         "legendgroup": group,
                         "showlegend": False,
-                        "xaxis": OVERLAY_AXIS,
                         "y": [p.event.id for p in short],
                         "x": [plotly_date(p.middle) for p in short],
                         "customdata": [p.event.id for p in short],
@@ -432,7 +470,6 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
                 "mode": "markers",
                 "name": "Competing dates (sources disagree)",
                 "legendgroup": "__conflicts__",
-                "xaxis": OVERLAY_AXIS,
                 "y": ys,
                 "x": xs,
                 "hovertext": texts,
@@ -450,7 +487,9 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
     n_rows = len(categories)
     row = _row_height(n_rows)
     plot_height = max(n_rows, 3) * row
-    top, bottom = 40, 70
+    # A tall chart is read from the top: its date axis goes there (bottom: tick marks only).
+    axis_on_top = n_rows > 25
+    top, bottom = (64, 32) if axis_on_top else (40, 64)
     shapes = []
     if dated_sources and len(dated_sources) <= MAX_PUBLICATION_LINES:
         for source, when in dated_sources:
@@ -480,20 +519,23 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
         "ticks": "outside",
         "tickcolor": "#c5cad1",
         "automargin": True,
-        "rangeslider": {
-            "visible": True,
-            "thickness": min(0.25, (48 if n_rows <= 60 else 72) / (plot_height + 48)),
-            "bgcolor": "#f4f6f8",
-            "bordercolor": "#d0d5db",
-            "borderwidth": 1,
-        },
     }
-    # Markers live on a hidden twin of the date axis: they zoom with it but are not drawn
-    # again, in miniature, inside the range slider (which draws every trace of its own axis).
-    overlay = {"type": "date", "overlaying": "x", "matches": "x", "visible": False}
+    if axis_on_top:
+        xaxis["side"] = "top"
+        xaxis["mirror"] = "ticks"
+    legend_title = "First reported by"
+    legend_names = [name for _, _, name in groups] + (
+        ["Competing dates (sources disagree)"] if conflicts else []
+    )
     layout: dict[str, Any] = {
-        "height": plot_height + top + bottom + 30,
-        "margin": {"l": 10, "r": 24, "t": top, "b": bottom, "pad": 4},
+        "height": plot_height + top + bottom,
+        "margin": {
+            "l": _label_margin(placed, bool(dated_sources)),
+            "r": _legend_margin(legend_names, legend_title),
+            "t": top,
+            "b": bottom,
+            "pad": 4,
+        },
         "font": {"family": FONT, "size": 12, "color": "#1f2328"},
         "plot_bgcolor": "#ffffff",
         "paper_bgcolor": "#ffffff",
@@ -509,7 +551,6 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
         },
         "dragmode": "zoom",
         "xaxis": xaxis,
-        "xaxis2": overlay,
         "yaxis": {
             "type": "category",
             "categoryorder": "array",
@@ -532,7 +573,7 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
             "xanchor": "left",
             "x": 1.01,
             "title": {
-                "text": "<b>First reported by</b><br><span style='font-size:11px'>click: hide/show</span>"
+                "text": f"<b>{legend_title}</b><br><span style='font-size:11px'>click: hide/show</span>"
             },
             "groupclick": "togglegroup",
             "itemsizing": "constant",
@@ -542,15 +583,30 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
         "shapes": shapes,
         "showlegend": True,
     }
-    # A tall chart is read from the top: its date axis goes there (the slider stays below).
-    if n_rows > 25:
-        xaxis["side"] = "top"
-        xaxis["mirror"] = "ticks"
-        layout["margin"]["t"] = top + 24
     if title:
         layout["title"] = {"text": plotly_text(title, 0), "x": 0, "xanchor": "left"}
         layout["margin"]["t"] += 40
     return {"data": data, "layout": layout}
+
+
+def _label_margin(placed: list[Placed], published_row: bool) -> int:
+    """The left margin: room for the widest row label (as ``_row_label`` writes it), its
+    standoff and plotly's 12 px of automargin padding, so automargin need not grow it."""
+    widths = [text_width("Published", 12, bold=True)] if published_row else []
+    for p in placed:
+        label = " ".join(truncate(p.event.label, LABEL_CHARS).split())
+        widths.append(text_width(("⚠ " if p.event.conflict else "") + label, 12))
+    return round(max(widths, default=0) + 24)
+
+
+def _legend_margin(names: list[str], title: str) -> int:
+    """The right margin: the legend (its widest entry or title, a 40 px swatch column and
+    borders) set 1% of the plot width (at most ~20 px) right of the plot, plus padding."""
+    widest = max(
+        [text_width(n, 12) + 40 for n in names]
+        + [text_width(title, 12, bold=True), text_width("click: hide/show", 11)]
+    )
+    return round(widest + 40)
 
 
 def _publication_hover(source: Source) -> str:
