@@ -283,6 +283,13 @@ def test_labels_keep_their_grammar(text, date, expected):
     assert "nor" not in label.split()
 
 
+def _claim_labels(text: str, *dates: str) -> list[str]:
+    """The labels of the claims of ``text`` (published 2024-05-14) for the given date phrases
+    (their values do not matter to labels)."""
+    doc = document(text, published="2024-05-14")
+    return [c.label for c in extract_claims(doc, [mention(text, d, "2024-05-13") for d in dates])]
+
+
 # A quotation first, its speaker after it: the label is what was said, credited; a date in the
 # quotation dates what it tells, a date after it dates the saying.
 QUOTE_FIRST = "“We asked for the money three years ago,” county engineer Ivo Marek said Tuesday."
@@ -321,9 +328,7 @@ QUOTE_FIRST = "“We asked for the money three years ago,” county engineer Ivo
     ],
 )
 def test_quotations_first_and_sources_by_according_to(text, date, expected):
-    doc = document(text, published="2024-05-14")
-    claims = extract_claims(doc, [mention(text, date, "2024-05-13")])
-    assert [c.label for c in claims] == [expected]
+    assert _claim_labels(text, date) == [expected]
 
 
 def test_a_date_next_to_the_saying_and_one_in_what_was_said():
@@ -376,9 +381,7 @@ def test_a_date_next_to_the_saying_and_one_in_what_was_said():
     ],
 )
 def test_asides_participles_and_fronted_events(text, date, expected):
-    doc = document(text, published="2024-05-14")
-    claims = extract_claims(doc, [mention(text, date, "2024-05-13")])
-    assert [c.label for c in claims] == [expected]
+    assert _claim_labels(text, date) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -403,9 +406,7 @@ def test_asides_participles_and_fronted_events(text, date, expected):
     ],
 )
 def test_clefts_reported_pronouns_and_dangling_adverbs(text, date, expected):
-    doc = document(text, published="2024-05-14")
-    claims = extract_claims(doc, [mention(text, date, "2024-05-13")])
-    assert [c.label for c in claims] == [expected]
+    assert _claim_labels(text, date) == [expected]
 
 
 def test_a_sentence_opening_with_by_is_no_byline():
@@ -448,9 +449,7 @@ def test_a_sentence_opening_with_by_is_no_byline():
     ],
 )
 def test_fronted_participles_appositives_and_settings(text, dates, expected):
-    doc = document(text, published="2024-05-14")
-    claims = extract_claims(doc, [mention(text, d, "2024-05-13") for d in dates])
-    assert [c.label for c in claims] == expected
+    assert _claim_labels(text, *dates) == expected
 
 
 @pytest.mark.parametrize(
@@ -482,6 +481,4 @@ def test_fronted_participles_appositives_and_settings(text, dates, expected):
     ],
 )
 def test_a_date_alone_or_elliptic_clause_dates_its_sentence(text, dates, expected):
-    doc = document(text, published="2024-05-14")
-    claims = extract_claims(doc, [mention(text, d, "2024-05-13") for d in dates])
-    assert [c.label for c in claims] == expected
+    assert _claim_labels(text, *dates) == expected
