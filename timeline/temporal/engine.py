@@ -15,7 +15,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 
 from timeline.models import Mention
@@ -292,6 +292,8 @@ def _extend(hits: list[Hit], low: str) -> None:
 
 
 _POSSESSIVE = ("'s", "’s")
+# Days from each weekday (Monday = 0) to the weekend it belongs with.
+_TO_WEEKEND = (-1, -2, 3, 2, 1, 0, 0)
 _APPOSITION = re.compile(r"\s*,\s*")
 
 
@@ -547,7 +549,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     span = interval(value)
     if span is not None and rule.grain in GRANULARITY_RANK and not hit.value.startswith("@"):
         # "the week of March 6": the date names a coarser period
-        value = value_at(span.start, rule.grain)  # type: ignore[arg-type]
+        moment = span.start
+        if rule.grain == "weekend":
+            # "the Memorial Day weekend": the weekend the holiday adjoins (Monday: the one
+            # before it, Friday: the one after it)
+            moment += timedelta(days=_TO_WEEKEND[moment.weekday()])
+        value = value_at(moment, rule.grain)  # type: ignore[arg-type]
         span = interval(value)
     return _fields(value, span, anchor, ref_used, state)
 
