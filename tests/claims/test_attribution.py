@@ -68,3 +68,11 @@ def test_no_attribution_without_a_speaker():
 def test_relative_clauses_are_not_speakers():
     sentence = "The report, which says little, came out in May."
     assert all(a.speaker.lower() != "which" for a in find_attributions(sentence, 0, len(sentence)))
+
+
+def test_a_day_after_the_verb_is_no_speaker_and_a_number_no_boundary():
+    t = "The company, which has 3,000 employees, said Monday it would close its plant."
+    found = find_attributions(t, 0, len(t))
+    assert [a.speaker for a in found] == ["The company, which has 3,000 employees"]
+    t = "The plant will close, said Tuesday's statement."
+    assert all(a.speaker != "Tuesday" for a in find_attributions(t, 0, len(t)))

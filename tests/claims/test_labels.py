@@ -482,3 +482,16 @@ def test_fronted_participles_appositives_and_settings(text, dates, expected):
 )
 def test_a_date_alone_or_elliptic_clause_dates_its_sentence(text, dates, expected):
     assert _claim_labels(text, *dates) == expected
+
+
+def test_the_saying_takes_its_own_time_with_it():
+    text = "The company, which has 3,000 employees, said Monday it would close its plant by 2015."
+    assert _claim_labels(text, "Monday", "2015") == [
+        "The company would close its plant by 2015",
+        "The company would close its plant",
+    ]
+    text = "The mayor said Tuesday that the city had run out of money in 2012."
+    assert _claim_labels(text, "Tuesday", "2012") == [
+        "The city had run out of money in 2012 (mayor)",
+        "The city had run out of money",
+    ]

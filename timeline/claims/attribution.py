@@ -47,11 +47,17 @@ _INVERTED_SUBJECT = re.compile(
     r"|statement|report|police|ministry|agency|government|source|sources|officials))"
 )
 # Inside one sentence a period is an abbreviation ("Anna K. Berg"), not a boundary.
-_BOUNDARY = re.compile(r"[;:!?\"“”()\[\]—–]|--|\s-\s|,")
+_BOUNDARY = re.compile(r"[;:!?\"“”()\[\]—–]|--|\s-\s|(?<!\d),|,(?!\d)")  # not "3,000"
 _DEFINITE = re.compile(
     r"^(?:the|a|an|its|his|her|their|our)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}$", re.I
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_TIME_WORD = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|last|this|next|early|late|earlier|later)\b",
+    re.I,
+)
 _PERSONAL = {"he", "she"}
 # A subject starts after the last subordinator: "a day before the company says" -> "the company".
 _SUBJECT_CUT = re.compile(
@@ -160,7 +166,9 @@ def _subject_before(text: str, start: int, m: re.Match[str]) -> Attribution | No
         if role and before_role.endswith(",") and len(role.split()) <= 6:
             c2 = _last_boundary(before_role[:-1])
             name = before_role[:-1][c2:].strip()
-            if name and _is_name(name):
+            # "Lena K. Moss, Mr. Marren's spokeswoman," / "The company, which has 3,000 employees,"
+            relative = re.match(r"(?:who|which)\b", role) and _DEFINITE.match(name)
+            if name and (_is_name(name) or relative):
                 subject = f"{name}, {role},"
                 subject_start = start + before_role[:-1].index(name, c2)
     if not subject:
@@ -205,8 +213,8 @@ def _subject_after(text: str, start: int, end: int, m: re.Match[str]) -> Attribu
     if not subject:
         return None
     who = subject.group(1).strip()
-    if not who or who.lower() in ("that", "the", "a", "an"):
-        return None
+    if not who or who.lower() in ("that", "the", "a", "an") or _TIME_WORD.match(who):
+        return None  # "..., said Monday it would close": a day is no speaker
     return Attribution(f"{m.group('verb')} {who}", m.start(), m.end() + len(subject.group(0)), who)
 
 

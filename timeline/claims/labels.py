@@ -63,7 +63,7 @@ _ATTRIBUTION_HEAD = re.compile(
 )
 _QUOTE_TAIL = re.compile(r"[,\"”]+\s*(?:said|says|added|noted)\s+[^.]*\.?$")
 # ", who did not attend," / ", which employs 140 people,": asides inside the clause.
-_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]{1,80},")
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b(?:[^,]|(?<=\d),(?=\d)){1,80},")
 _TAIL_ASIDE = re.compile(
     r",\s+(?P<aside>[^,;:\u2063]{2,40}),\s+(?P<tail>[a-z]+(?:\s+[a-z]+){0,2})\s*[.!?]?[\"”]?\s*$"
 )
@@ -190,9 +190,10 @@ def describe(
         return describe(
             text, whole, mention, sentence=whole, attributions=attributions, names=names
         )
-    that = re.match(r"\s*that\s+", body)
+    that = re.match(r"\s*(?:that\s+)?", body)  # "said Monday (that) it would close ..."
     if (
         that
+        and c0 > s0
         and _REPORTED_THAT.search(text[s0:c0].strip())
         and _starts_with_subject(body[that.end() :])
     ):
@@ -245,6 +246,11 @@ _CLEFT = re.compile(
     r"\u2063\s*that\s+(?P<rest>[^\u2063]+)$"
 )
 _AGE = re.compile(r"(?<=[A-Za-z.]),\s+\d{1,3},(?=\s+[a-z])")
+_SAYING_TIME = re.compile(
+    r"\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|yesterday|today|week|night|morning|evening|afternoon)(?:\s+that)?\b",
+    re.I,
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
 # A dateline opening the sentence: "NORTHFIELD —", "MOSCOW (AP) -", "WASHINGTON, May 3 --".
@@ -481,8 +487,14 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
             continue
         if me <= a0 and not body[me:a0].strip(" ,"):
             continue
-        that = re.match(r"\s+that\b", body[a1:])
-        cut = a1 + (that.end() if that else 0)
+        # The saying's own time goes with it ("said Monday (that) it would close ..."), unless
+        # that time is the date being labelled.
+        timed = _SAYING_TIME.match(body, a1)
+        if timed and (timed.end() <= ms or me <= a1):
+            cut = timed.end()
+        else:
+            that = re.match(r"\s+that\b", body[a1:])
+            cut = a1 + (that.end() if that else 0)
         if any(e0 < cut and a0 < e1 for e0, e1, _ in edits):
             continue
         edits.append((a0, cut, " "))
@@ -516,7 +528,7 @@ def _speaker(attribution: str) -> str | None:
     verb = re.search(rf"\s(?:{_REPORTING})\b", attribution)
     if not verb:
         return None
-    subject = attribution[: verb.start()].strip(_EDGE)
+    subject = _ASIDE.sub("", attribution[: verb.start()]).strip(_EDGE)
     return subject if 0 < len(subject.split()) <= 5 else None
 
 
