@@ -495,3 +495,15 @@ def test_the_saying_takes_its_own_time_with_it():
         "The city had run out of money in 2012 (mayor)",
         "The city had run out of money",
     ]
+
+
+def test_possessive_days_participles_at_clause_end_and_predicates_after_an_aside():
+    assert _claim_labels("Neither side commented on Tuesday's talks.", "Tuesday") == [
+        "Neither side commented on the talks"
+    ]
+    text = "The agreement, signed in 2011 and renewed last year, expires in June."
+    assert _claim_labels(text, "2011", "last year", "June") == [
+        "The agreement was signed",
+        "The agreement renewed",
+        "The agreement expires",
+    ]

@@ -214,7 +214,7 @@ def describe(
 
 _PARTICIPIAL = re.compile(
     r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,\u2063]{1,50}|[A-Z][^,\u2063]{1,50}),"
-    r"\s+(?:first\s+|originally\s+)?(?P<part>[a-z]+)(?P<by>\s+by\s+[^,\u2063]{1,40}?)?\s*\u2063\s*,"
+    r"\s+(?:first\s+|originally\s+)?(?P<part>[a-z]+)(?P<by>\s+by\s+[^,\u2063]{1,40}?)?\s*\u2063\s*(?:,|$)"
 )
 _SUBJECT_RELATIVE = re.compile(
     r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,\u2063]{1,50}|[A-Z][^,\u2063]{1,50}),"
@@ -477,9 +477,9 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
             start = ms  # a year naming a noun ("since the 2011 uprising"): the phrase stays
         # Keep the punctuation that follows the date: it separates what comes next.
         gap = "" if body[me : me + 1] in (",", ";", ".") else " "
-        if body[me : me + 2] in ("'s", "’s") and start == ms:
-            # "after Tuesday's vote": the vote, its day in the mark
-            me, gap = me + 2, " the "
+        if body[me : me + 2] in ("'s", "’s"):
+            # "after Tuesday's vote", "commented on Tuesday's talks": the vote, the talks
+            start, me, gap = ms, me + 2, " the "
         edits.append((start, me, _MARK + gap))
     for a0, a1 in attributions:
         # "Mr. Marren said last week that ...": a date next to the saying dates the saying.
@@ -629,7 +629,15 @@ def _clause_label(body: str, lead: str) -> str:
     clause = clause[link.end() :] if link else clause
     # A clause that lost its subject (it opens with its verb: "and then shot dead a
     # policeman") takes it back from the part of the sentence before it.
-    if (_VERB_START.match(clause) or _verb_first(clause)) and lead:
+    # ... or a predicate after an aside that closed on a comma ("The agreement, signed in 2011,
+    # | expires in June").
+    after_aside = bool(
+        lead
+        and lead.rstrip().endswith(",")
+        and _DETERMINER.match(lead.split()[0])
+        and clause[:1].islower()
+    )
+    if (_VERB_START.match(clause) or _verb_first(clause) or after_aside) and lead:
         subject = _subject(lead)
         if subject and not _starts_with_subject(clause):
             return _cut_main_verb(f"{subject} {clause}")
