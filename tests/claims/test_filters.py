@@ -147,3 +147,13 @@ def test_the_cost_per_mention_does_not_grow_with_the_line():
     for _ in range(20):
         assert rejection(m, text) is None
     assert time.perf_counter() - began < 0.3
+
+
+def test_a_sentence_opening_with_by_is_no_byline_stamp():
+    from timeline.claims.filters import rejection
+    from timeline.temporal import resolve
+
+    prose = "Headline\n\nBy the end of 2012, the debt had doubled.\n"
+    byline = "Headline\n\nBy Jo Park | March 3, 2021\n\nThe debt doubled.\n"
+    assert [rejection(m, prose) for m in resolve(prose, "2024-05-14")] == [None]
+    assert [rejection(m, byline) for m in resolve(byline, "2024-05-14")] == ["dateline or byline"]

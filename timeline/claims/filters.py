@@ -21,7 +21,8 @@ _AGE = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?)?[\s-]*old\b", re.I)
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?,\s*$")
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-|_)\s")
 _STAMP = re.compile(
-    r"(?:^|\n)[ \t]*(?:by\b[^\n]{0,60}|published|posted|updated|last updated|first published"
+    # "By Jo Park | March 3, 2021" (a name after "By": not "By the end of 2012, ...")
+    r"(?:^|\n)[ \t]*(?:(?-i:[Bb][Yy]\s+[A-Z])[^\n]{0,60}|published|posted|updated|last updated|first published"
     r"|date|dated|created|modified)[^\n]{0,40}$",
     re.I,
 )
