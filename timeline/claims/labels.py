@@ -212,12 +212,14 @@ def describe(
     return _finish(label, credit)
 
 
+# A sentence-opening noun phrase up to its first comma: "The plant", "Ivo Marek".
+_SUBJECT_NP = r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,\u2063]{1,50}|[A-Z][^,\u2063]{1,50})"
 _PARTICIPIAL = re.compile(
-    r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,\u2063]{1,50}|[A-Z][^,\u2063]{1,50}),"
+    _SUBJECT_NP + ","
     r"\s+(?:first\s+|originally\s+)?(?P<part>[a-z]+)(?P<by>\s+by\s+[^,\u2063]{1,40}?)?\s*\u2063\s*(?:,|$)"
 )
 _SUBJECT_RELATIVE = re.compile(
-    r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,\u2063]{1,50}|[A-Z][^,\u2063]{1,50}),"
+    _SUBJECT_NP + ","
     r"\s+(?:who|which)\s+(?P<rest>[^,]{0,80}\u2063[^,]{0,40}),"
 )
 _FRONTED_EVENT = re.compile(
