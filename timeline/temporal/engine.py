@@ -295,6 +295,9 @@ _POSSESSIVE = ("'s", "’s")
 # Days from each weekday (Monday = 0) to the weekend it belongs with.
 _TO_WEEKEND = (-1, -2, 3, 2, 1, 0, 0)
 _APPOSITION = re.compile(r"\s*,\s*")
+# A deadline or horizon before a date ("by 1992", "until 2020"): when it lies ahead, the date
+# is a target, not where the story is, so it does not become the narrative reference.
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?\Z")
 
 
 def _key(phrase: str) -> str:
@@ -647,6 +650,22 @@ def _noun_run(words: list[str]) -> list[str]:
     return out
 
 
+def _future_target(hit: Hit, value: str, state: _State, low: str) -> bool:
+    """True when the hit is a deadline ahead of the publication date ("intended to reach 50%
+    by 1992" in a 1989 article), which a later "two days later" does not count from.
+
+    >>> state = _State(datetime(1989, 10, 30))
+    >>> low = "it aims to double sales by 1992."
+    >>> hit = scan(low, low)[0]
+    >>> _future_target(hit, "1992", state, low), _future_target(hit, "1988", state, low)
+    (True, False)
+    """
+    if state.doc is None or not _DEADLINE.search(low, max(0, hit.start - 24), hit.start):
+        return False
+    ref = Reference.of(value)
+    return ref is not None and ref.moment > state.doc.moment
+
+
 def _holiday_with_year(value: str) -> str:
     m = _HOLIDAY_YEAR.match(value)
     if not m:
@@ -746,7 +765,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             fields = _resolve(hit, state, work, low, day)
         start, end = glue.span(hit.start, hit.end)
         if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
-            if hit.rule.update:
+            if hit.rule.update and not _future_target(hit, fields["value"], state, low):
                 state.update(fields["value"], fields["granularity"])
             ref = Reference.of(fields["value"])
             if ref is not None:
