@@ -176,7 +176,9 @@ def test_jsonl_from_scrapers_reads_their_field_names(tmp_path):
                 "headline": "Harbour repairs start",
             }
         ),
-        json.dumps({"content": "The ferry resumed service on Friday.", "publish_date": "2021-03-05"}),
+        json.dumps(
+            {"content": "The ferry resumed service on Friday.", "publish_date": "2021-03-05"}
+        ),
         json.dumps({"text": "", "body": "The port reopened on Friday.", "date": "2021-03-06"}),
     ]
     _write(tmp_path / "scraped.jsonl", "\n".join(lines) + "\n")

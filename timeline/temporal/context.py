@@ -216,7 +216,11 @@ def _cue(words: list[str], i: int) -> Tense | None:
     if word in _TIMETABLE and not (i > 0 and words[i - 1] in _NOT_SCHEDULE):
         return "future"  # a timetable told in the present: "the Knicks play the Heat on Sunday"
     particle = _PHRASAL_TIMETABLE.get(word)
-    if particle and words[i + 1 : i + 2] in particle and not (i > 0 and words[i - 1] in _NOT_SCHEDULE):
+    if (
+        particle
+        and words[i + 1 : i + 2] in particle
+        and not (i > 0 and words[i - 1] in _NOT_SCHEDULE)
+    ):
         return "future"  # "voters head to the polls Sunday", "the match kicks off Saturday"
     if word == "effect" and i > 0 and words[i - 1] in _TAKE:
         return "future"  # "the law takes effect on New Year's Day"
