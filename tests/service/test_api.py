@@ -282,6 +282,24 @@ def test_add_document_stores_what_the_pipeline_produces(client, collection):
     assert body["claims"] == [c.model_dump() for c in expected]
 
 
+def test_scraper_field_names_are_read_as_in_jsonl_files(client, collection):
+    record = {
+        "maintext": "The ferry resumed service on Friday, the port authority said.",
+        "date_publish": "2021-03-05 09:30:00",
+        "source_domain": "harbour-news.example",
+        "headline": "Ferry back",
+    }
+    created = add(client, collection, record)
+    assert created["source"]["published"].startswith("2021-03-05")
+    assert created["source"]["outlet"] == "harbour-news.example"
+    detail = client.get(f"/api/collections/{collection}/documents/{created['id']}", headers=AUTH)
+    assert detail.json()["text"] == record["maintext"]
+    # Our own name wins over an alias given beside it, as in files.
+    both = add(client, collection, {"text": "Rain fell on Monday.", "content": "Snow."})
+    detail = client.get(f"/api/collections/{collection}/documents/{both['id']}", headers=AUTH)
+    assert detail.json()["text"] == "Rain fell on Monday."
+
+
 def test_the_same_post_twice_is_200_with_the_stored_document(client, collection):
     first = add(client, collection, article(1), status=201)
     again = add(client, collection, article(1), status=200)

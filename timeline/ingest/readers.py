@@ -127,7 +127,7 @@ def document_from_record(record: dict, *, source_id: str, path: str) -> Document
     """
     if not isinstance(record, dict):
         raise ValueError("record is not a JSON object")
-    record = _canonical_keys(record)
+    record = canonical_keys(record)
     for key in ("text", "html", "url", "title", "published", "source"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
@@ -191,10 +191,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _canonical_keys(record: dict) -> dict:
+def canonical_keys(record: dict) -> dict:
     """``record`` with scraper field names mapped to ours (empty values are skipped).
 
-    >>> _canonical_keys({"maintext": "Rain.", "date_publish": "2013-04-23 10:00:00", "id": 3})
+    >>> canonical_keys({"maintext": "Rain.", "date_publish": "2013-04-23 10:00:00", "id": 3})
     {'id': 3, 'text': 'Rain.', 'published': '2013-04-23 10:00:00'}
     """
     out = {k: v for k, v in record.items() if k not in _ALIAS_KEYS}

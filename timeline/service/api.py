@@ -8,6 +8,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from timeline.dates import parse_published
 from timeline.errors import DateError
+from timeline.ingest.readers import canonical_keys
 from timeline.models import Claim, Source
 
 
@@ -92,6 +93,8 @@ class DocumentIn(_In):
     A ``published`` date counts as metadata (it beats a dateline in the text). Posting the
     same article with the same metadata again is a no-op that returns the stored document
     (status 200); the same text with another outlet, URL or date is another document.
+    The field names scrapers write are read as in JSONL files (news-please ``maintext``,
+    ``date_publish``, ``source_domain``; newspaper3k ``publish_date`` ...).
     """
 
     model_config = ConfigDict(
@@ -130,6 +133,11 @@ class DocumentIn(_In):
         description="Source id to use (made unique in the collection); default: from the "
         "uploaded file name, else the first 12 hex digits of the content hash.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _scraper_names(cls, data: object) -> object:
+        return canonical_keys(data) if isinstance(data, dict) else data
 
     @model_validator(mode="after")
     def _one_body(self) -> DocumentIn:
