@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from timeline.ingest.cleanup import is_byline
 from timeline.models import Mention
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|\bcopr\.)\s*$", re.I)
@@ -21,8 +22,7 @@ _AGE = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?)?[\s-]*old\b", re.I)
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?,\s*$")
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-|_)\s")
 _STAMP = re.compile(
-    # "By Jo Park | March 3, 2021" (a name after "By": not "By the end of 2012, ...")
-    r"(?:^|\n)[ \t]*(?:(?-i:[Bb][Yy]\s+[A-Z])[^\n]{0,60}|published|posted|updated|last updated|first published"
+    r"(?:^|\n)[ \t]*(?:published|posted|updated|last updated|first published"
     r"|date|dated|created|modified)[^\n]{0,40}$",
     re.I,
 )
@@ -65,11 +65,10 @@ def _dateline(m: Mention, text: str) -> bool:
     after = text[m.end_char : m.end_char + 40]
     if _DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(after):
         return True
-    if m.anchor == "absolute" and _STAMP.search(before):
-        return True
-    # A short line with no final punctuation holding an absolute date: a byline or timestamp.
     if m.anchor != "absolute":
         return False
+    if _STAMP.search(before):
+        return True
     # Look for the line's ends only within _SHORT_LINE characters, so that a text of one huge
     # line costs the same per mention as a text of many short ones.
     line_start = text.rfind("\n", max(0, m.start_char - _SHORT_LINE), m.start_char)
@@ -79,7 +78,9 @@ def _dateline(m: Mention, text: str) -> bool:
     ):
         return False
     line = text[line_start + 1 : len(text) if line_end < 0 else line_end].strip()
-    return len(line.split()) <= 12 and not _FINAL.search(line)
+    # "By Jo Park | March 3, 2021": a byline; a short line with no final punctuation holding an
+    # absolute date is a byline or timestamp too.
+    return is_byline(line) or (len(line.split()) <= 12 and not _FINAL.search(line))
 
 
 def _name(m: Mention, text: str) -> bool:

@@ -35,7 +35,7 @@ from itertools import accumulate
 import numpy as np
 
 from timeline.dates import moment_of
-from timeline.ingest.cleanup import words
+from timeline.ingest.cleanup import is_byline, words
 from timeline.models import Document, Source
 
 NUM_PERM = 128
@@ -269,10 +269,17 @@ def _parse(signature: bytes) -> tuple[object, int, int, bytes]:
     return minhash, size, flags, digest
 
 
-_BYLINE = re.compile(r"^\s*by\s+\S|\([A-Z][A-Za-z]{1,10}\)\s*(?:—|–|--|-|_)", re.I | re.M)
+_AGENCY_DATELINE = re.compile(r"\([A-Z][A-Za-z]{1,10}\)\s*(?:—|–|--|-|_)")
 
 
 def _has_byline(document: Document) -> bool:
-    """Does the article carry its own byline or agency dateline ("By X", "(HWS) —")?"""
+    """Does the article carry its own byline or agency dateline ("By X", "(HWS) —")?
+
+    >>> from types import SimpleNamespace as Doc
+    >>> _has_byline(Doc(text="By the end of 2012, the debt had doubled.")), _has_byline(Doc(text="By Jo Park\\nRain."))
+    (False, True)
+    """
     head = document.text[:1500]
-    return bool(_BYLINE.search(head))
+    return bool(_AGENCY_DATELINE.search(head)) or any(
+        is_byline(line.strip()) for line in head.splitlines()
+    )
