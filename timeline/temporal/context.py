@@ -55,7 +55,8 @@ _SCHEDULED = _words(
 _TIMETABLE = _words(
     "meet meets begin begins start starts open opens resume resumes convene convenes expire "
     "expires reopen reopens arrive arrives travel travels play plays host hosts debut debuts "
-    "premiere premieres end ends go goes"
+    "premiere premieres end ends go goes report reports release releases publish publishes "
+    "vote votes launch launches"
 )
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru")
@@ -213,8 +214,10 @@ def _cue(words: list[str], i: int) -> Tense | None:
     word = words[i]
     if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS):
         return _kind(words, i)
-    if word in _TIMETABLE and not (i > 0 and words[i - 1] in _NOT_SCHEDULE):
-        return "future"  # a timetable told in the present: "the Knicks play the Heat on Sunday"
+    if word in _TIMETABLE and i > 0 and words[i - 1] not in _NOT_SCHEDULE:
+        # A timetable told in the present: "the Knicks play the Heat on Sunday", "the inquiry
+        # reports in the autumn" (a first word is a subject, not a verb: "Reports in May said")
+        return "future"
     particle = _PHRASAL_TIMETABLE.get(word)
     if (
         particle
