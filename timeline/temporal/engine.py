@@ -78,6 +78,8 @@ _DAY_AFTER_CLOCK = re.compile(r"(?:\s+local\s+time)?(?:\s*\([^()\n]{1,30}\))?\s*
 _DURATION_VALUE = re.compile(r"P(?:[0-9X]|T[0-9X])")  # P2D, PXW, PT5H (not PAST_REF)
 _DATED_KEPT = 64
 _LATEST_REACH = 1000
+# A look back from where the story has got to spans days or weeks, not years.
+_LOOK_BACK = timedelta(days=31)
 _MONTH_DAY = re.compile(r"XXXX-\d\d-\d\d")
 
 
@@ -334,6 +336,7 @@ class _State:
         if self.doc is not None:
             limit = datetime.combine(self.doc.moment.date(), datetime.max.time())
         best: Reference | None = None
+        last: Reference | None = None
         for start, _, ref in reversed(self.dated):
             if self.position - start > _LATEST_REACH:
                 break
@@ -341,6 +344,10 @@ class _State:
                 continue
             if limit is not None and ref.moment > limit:
                 continue
+            if last is None:
+                last = ref
+            elif ref.moment - last.moment > _LOOK_BACK:
+                continue  # not a look back but another story ("said Wednesday" after 2013)
             if best is None or ref.moment > best.moment:
                 best = ref
         return best
