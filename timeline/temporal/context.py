@@ -207,7 +207,7 @@ def looks_like_verb(word: str) -> bool:
 
 
 _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
-_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll")
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")  # "left-hander" is one word
 
 
 def _cue(words: list[str], i: int) -> Tense | None:
