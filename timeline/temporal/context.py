@@ -125,6 +125,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return None  # an adjective: "a still unspecified date", "the revised plan"
         return "past"
     if word in _PRESENT and not (i + 1 < len(tokens) and tokens[i + 1] == "to"):
+        if tokens[i + 1 : i + 2] and tokens[i + 1] in _FUTURE | _PLANNING:
+            return None  # "is expected to", "are due": the next word tells
         return "present"
     return None
 
