@@ -467,6 +467,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     ref_used: Reference | None = None
     span = None
     if rule.type in ("DURATION", "SET"):
+        value = _placeholder_holiday(value)  # "every Fourth of July": XXXX-07-04
         if rule.type == "DURATION" and rule.dir in ("past", "future") and state.doc:
             span = duration_interval(value, state.doc, rule.dir)
             if span is not None:
@@ -687,6 +688,8 @@ def _placeholder_holiday(value: str) -> str:
         return value
     key = value.split("#", 1)[1].split("T", 1)[0]
     spec = _setup()[0].holidays.get(key, {})
+    if "date" in spec:
+        return f"XXXX-{spec['date']}"
     month = spec.get("month")
     return f"XXXX-{int(month):02d}-XX" if month else "XXXX-XX-XX"
 
