@@ -67,6 +67,7 @@ _FUTURE_BEFORE_TO = _words(
 )
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
+_NOT = _words("not never")
 _MODALS = _words("will would shall should must may might can to 'll ’ll")
 # ("that", "those" are pronouns as often: "bombs that killed three", "those arrested")
 _DETERMINERS = _words("a an the his her its their our my your some any no every each")
@@ -114,8 +115,12 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     if word == "for" and i > 0 and tokens[i - 1] == "set":  # "is set for Friday"
         return "future"
     participle = word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
-    if participle and i > 1 and tokens[i - 1] in _STATE_VERBS and tokens[i - 2] in _MODALS:
-        return "future"  # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed"
+    if participle and i > 1 and tokens[i - 1] in _STATE_VERBS:
+        # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed", "may not be
+        # allowed home until the weekend"
+        j = i - 3 if tokens[i - 2] in _NOT else i - 2
+        if j >= 0 and tokens[j] in _MODALS:
+            return "future"
     if word in _BE_PAST and tokens[i + 1 : i + 2] and tokens[i + 1] in _PLANNING:
         return "future"  # "were planning to drive around the airport on Monday"
     if word in _PAST:
