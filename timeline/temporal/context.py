@@ -68,6 +68,12 @@ _FUTURE_BEFORE_TO = _words(
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
 _NOT = _words("not never")
+# Verbs whose past is their base form, and the subjects that show it is the past.
+_INVARIANT = _words(
+    "forecast broadcast cut set put hit cost shut quit let bet spread upset split burst cast "
+    "hurt beat"
+)
+_SINGULAR = _words("it he she")
 _MODALS = _words("will would shall should must may might can to 'll ’ll")
 # ("that", "those" are pronouns as often: "bombs that killed three", "those arrested")
 _DETERMINERS = _words("a an the his her its their our my your some any no every each")
@@ -125,6 +131,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return "future"  # "were planning to drive around the airport on Monday"
     if word in _PAST:
         return "past"
+    if word in _INVARIANT and i > 0 and tokens[i - 1] in _SINGULAR:
+        return "past"  # "it forecast in July", "she cut", "he set": the present would be "-s"
     if participle:
         if _after_determiner(tokens, i):
             return None  # an adjective: "a still unspecified date", "the revised plan"
@@ -354,4 +362,4 @@ _PLANNING = _words("planning preparing expecting going hoping scheduled slated d
 _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
 _BE = _words("is are am was were be been being has have had 's ’s")
-_CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | {"to", "for"}
+_CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | _INVARIANT | {"to", "for"}
