@@ -548,6 +548,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         anchor = kind
         if ref is not None:
             direction = _direction(rule, value, work, hit)
+            if direction == "next" and kind == "narrative":
+                ref = _after(ref)  # "in 2003 ... the next summer": after the whole year
             chosen = resolve_partial(value, ref, direction, _setup()[0].holidays, hit.weekday)
             if chosen is not None:
                 value, ref_used = chosen, ref
@@ -672,6 +674,19 @@ def _future_target(hit: Hit, value: str, state: _State, low: str) -> bool:
         return False
     ref = Reference.of(value)
     return ref is not None and ref.moment > state.doc.moment
+
+
+def _after(ref: Reference) -> Reference:
+    """``ref`` moved to the last instant of its period ("2003" -> the end of 2003), so that the
+    next season or month after it comes after all of it.
+
+    >>> _after(Reference.of("2003")).moment
+    datetime.datetime(2003, 12, 31, 23, 59, 59)
+    """
+    span = interval(ref.value)
+    if span is None or span.end - span.start <= timedelta(days=1):
+        return ref
+    return Reference(span.end - timedelta(seconds=1), ref.value, ref.granularity)
 
 
 def _holiday_with_year(value: str) -> str:
