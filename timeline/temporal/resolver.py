@@ -261,13 +261,15 @@ def choose(options: list[tuple[str, Interval]], moment: datetime, direction: str
     if direction == "future":
         found = [o for o in options if o[1].end > moment]
         return min(found, key=lambda o: o[1].start)[0] if found else None
+    # "last"/"next" skip the reference's own day, a clock time on it included ("2 p.m. next
+    # Sunday" said on a Sunday is a week on).
     if direction == "last":
         day_start = datetime(moment.year, moment.month, moment.day)
-        found = [o for o in options if o[1].end <= day_start or o[1].end <= moment]
+        found = [o for o in options if o[1].start < day_start and o[1].end <= max(day_start, moment)]
         return max(found, key=lambda o: o[1].start)[0] if found else None
     if direction == "next":
         day_end = datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
-        found = [o for o in options if o[1].start >= day_end or o[1].start > moment]
+        found = [o for o in options if o[1].start >= day_end]
         return min(found, key=lambda o: o[1].start)[0] if found else None
     if direction in ("nearest_past", "nearest_future"):
         # Tense as a bias: the nearest candidate, the tense's side counting 3 times closer.
