@@ -258,7 +258,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     left_start = max(0, start - _WINDOW)
     for cut in _SENTENCE_END.finditer(text, left_start, start):
         left_start = cut.end()
-    left_text = text[left_start:start].lower()
+    left_text = _ASIDE.sub(_blank, text[left_start:start].lower())
     left = [(m.group(), m.end()) for m in _WORD.finditer(left_text)]
     words = [w for w, _ in left]
     gap = len(left_text)
@@ -329,6 +329,15 @@ _EXTENDING = _words(
     "extended extend extends postponed postpone postpones delayed delay delays adjourned "
     "deferred suspended gave give gives granted grant moved pushed put set"
 )
+
+
+# A relative clause set off by commas right before the mention tells of something else: "will
+# report results for the quarter, which ended Nov. 2, on Thursday" ("ended" dates no Thursday).
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{0,80},(?=\s*(?:on|at|in|by)?\s*\Z)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
 
 
 def firm_future(text: str, start: int) -> bool:
