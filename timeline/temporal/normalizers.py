@@ -105,6 +105,12 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         name = tables["unit"].lookup(unit or "") or tables["unit_adj"].lookup(unit or "") or unit
         return duration_value(amount, str(name))
 
+    def dur_sum(*parts: str | None) -> str | None:
+        """A length told in several units ("2 hours, 24 minutes" -> PT2H24M): the groups come in
+        (amount, unit) pairs, largest unit first; a missing last pair is skipped."""
+        values = [dur(n, u) for n, u in zip(parts[::2], parts[1::2]) if n is not None]
+        return sum_durations([v for v in values if v is not None]) if all(values) else None
+
     def year(text: str | None) -> str | None:
         if text is None:
             return None
@@ -288,6 +294,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "thislastnext": thislastnext,
         "frequency_value": frequency_value,
         "frequency_quant": frequency_quant,
+        "dur_sum": dur_sum,
     }
     out.update(functions)
     return out
@@ -365,6 +372,40 @@ def _number_words(key: str, tables: dict[str, Table]) -> Fraction | None:
                 current = 0
             seen = True
     return Fraction(total + current) if seen else None
+
+
+_DATE_LETTERS = "YMWD"
+_TIME_LETTERS = "HMS"
+_PART = re.compile(r"(\d+)([A-Z])")
+
+
+def sum_durations(values: list[str]) -> str | None:
+    """One TIMEX3 duration for lengths told unit by unit, largest first; None when a unit
+    repeats, comes out of order or is vague.
+
+    >>> sum_durations(["PT2H", "PT24M"]), sum_durations(["P1Y", "P6M"]), sum_durations(["P3D", "PT4H"])
+    ('PT2H24M', 'P1Y6M', 'P3DT4H')
+    >>> sum_durations(["PT24M", "PT2H"]), sum_durations(["PT4H", "P3D"]), sum_durations(["PXY", "P2M"])
+    (None, None, None)
+    """
+    order = [*_DATE_LETTERS, *("T" + u for u in _TIME_LETTERS)]  # Y M W D TH TM TS
+    parts: list[tuple[int, str]] = []
+    for value in values:
+        date_text, _, time_text = value[1:].partition("T")
+        for text, prefix in ((date_text, ""), (time_text, "T")):
+            pieces = _PART.findall(text)
+            if "".join(n + u for n, u in pieces) != text:
+                return None  # vague (X) or a fraction
+            for n, u in pieces:
+                if prefix + u not in order:
+                    return None
+                parts.append((order.index(prefix + u), n + u))
+    ranks = [r for r, _ in parts]
+    if ranks != sorted(set(ranks)):
+        return None
+    date_text = "".join(p for r, p in parts if r < len(_DATE_LETTERS))
+    time_text = "".join(p for r, p in parts if r >= len(_DATE_LETTERS))
+    return "P" + date_text + ("T" + time_text if time_text else "")
 
 
 def duration_value(amount: Fraction | str | None, unit: str) -> str | None:
