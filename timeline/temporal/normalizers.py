@@ -108,8 +108,11 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
     def dur_sum(*parts: str | None) -> str | None:
         """A length told in several units ("2 hours, 24 minutes" -> PT2H24M): the groups come in
         (amount, unit) pairs, largest unit first; a missing last pair is skipped."""
-        values = [dur(n, u) for n, u in zip(parts[::2], parts[1::2]) if n is not None]
-        return sum_durations([v for v in values if v is not None]) if all(values) else None
+        pairs = zip(parts[::2], parts[1::2], strict=True)
+        values = [dur(n, u) for n, u in pairs if n is not None]
+        if not all(values):
+            return None
+        return sum_durations([v for v in values if v is not None])
 
     def year(text: str | None) -> str | None:
         if text is None:
