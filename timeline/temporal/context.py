@@ -68,6 +68,7 @@ _FUTURE_BEFORE_TO = _words(
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
 _NOT = _words("not never")
+_JOINING = _words("and or through until till")
 # Verbs whose past is their base form, and the subjects that show it is the past.
 _INVARIANT = _words(
     "forecast broadcast cut set put hit cost shut quit let bet spread upset split burst cast "
@@ -119,6 +120,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         # "had been due to expire Friday": a plan seen from the past, and past now
         return "past" if tokens[max(0, i - 3) : i - 1] == ["had", "been"] else "future"
     if word == "for" and i > 0 and tokens[i - 1] == "set":  # "is set for Friday"
+        if _BE_PAST & set(tokens[max(0, i - 4) : i - 1]):
+            return None  # "was originally set for March 24": the plan is in the past
         return "future"
     participle = word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
     if participle and i > 1 and tokens[i - 1] in _STATE_VERBS:
@@ -307,6 +310,13 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             best = (distance, kind)
         break
     tense = None if best is None else best[1]
+    # A day joined to today, tomorrow or yesterday: "continues today and Saturday" is ahead
+    # unless told in the past, "closed yesterday and Monday" is behind.
+    if words[-1:] and words[-1] in _JOINING and len(words) > 1:
+        if words[-2] == "tomorrow" or (words[-2] in ("today", "tonight") and tense != "past"):
+            return "future"
+        if words[-2] == "yesterday":
+            return "past"
     # "until Thursday", "by Jan. 14", "as soon as Tuesday": a deadline, usually ahead, unless
     # the clause tells of it as done: "had gone home by Tuesday", "were back by Wednesday",
     # "until Thursday they had not called him" (but "postponed until Tuesday" is ahead).
