@@ -12,6 +12,7 @@ candidate is checked against sane bounds; the tag it came from is kept as eviden
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -43,6 +44,8 @@ _META_KEYS = (
     "originalpublicationdate",
 )
 _EARLIEST = date(1990, 1, 1)
+# XHTML pages open with one; lxml refuses a str that declares its encoding (we decoded it already).
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 
 @dataclass
@@ -67,6 +70,7 @@ def read_html(html: str, *, path: str | None = None, url: str | None = None) -> 
     import trafilatura
     from lxml import html as lxml_html
 
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml_html.fromstring(html)
     except (ValueError, TypeError, Exception) as exc:  # lxml raises its own ParserError
