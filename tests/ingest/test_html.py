@@ -5,6 +5,9 @@ Every page here is a small invented snippet shaped like a kind of page found in 
 
 from __future__ import annotations
 
+import pytest
+
+from timeline.errors import InputError
 from timeline.ingest.html import read_html
 
 STORY = (
@@ -28,3 +31,22 @@ def test_xhtml_with_an_xml_declaration_is_read():
     article = read_html(page)
     assert "north pier" in article.text
     assert article.published is not None and article.published.iso() == "2012-05-08"
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "We're sorry but this site doesn't work properly without JavaScript enabled. "
+        "Please enable it to continue.",
+        "You need to enable JavaScript to run this app.",
+    ],
+)
+def test_a_script_shell_is_refused_with_one_reason(notice):
+    shell = _page(body=f"<noscript><strong>{notice}</strong></noscript><div id=app></div>")
+    with pytest.raises(InputError, match="needs JavaScript"):
+        read_html(shell)
+
+
+def test_a_story_that_mentions_javascript_is_kept():
+    body = STORY + "<p>Readers can enable JavaScript to see the pier's live camera.</p>"
+    assert "live camera" in read_html(_page(body=body)).text

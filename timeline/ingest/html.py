@@ -46,6 +46,13 @@ _META_KEYS = (
 _EARLIEST = date(1990, 1, 1)
 # XHTML pages open with one; lxml refuses a str that declares its encoding (we decoded it already).
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+# What a script-rendered page (a single-page app) shows before its script runs.
+_NEEDS_SCRIPT = re.compile(
+    r"\b(?:enable|turn on|activate)\s+(?:your\s+)?javascript\b|\bjavascript\s+(?:is\s+)?"
+    r"(?:required|disabled|turned off|must be enabled|needs to be enabled)|without javascript\b",
+    re.I,
+)
+_NOTICE_CHARS = 300  # longer than this, the page has text of its own besides the notice
 
 
 @dataclass
@@ -90,6 +97,10 @@ def read_html(html: str, *, path: str | None = None, url: str | None = None) -> 
         text = (trafilatura.html2txt(html) or "").strip() or _visible_text(tree)
     if not text:
         raise InputError("HTML page has no extractable text", path=path)
+    if len(text) <= _NOTICE_CHARS and _NEEDS_SCRIPT.search(text):
+        raise InputError(
+            "HTML page has no article text, only a notice that it needs JavaScript", path=path
+        )
     meta = extracted if extracted is not None else None
     title = _clean(getattr(meta, "title", None)) or _clean(tree.findtext(".//title"))
     if title and " ".join(text.split()) == title:
