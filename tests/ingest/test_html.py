@@ -50,3 +50,52 @@ def test_a_script_shell_is_refused_with_one_reason(notice):
 def test_a_story_that_mentions_javascript_is_kept():
     body = STORY + "<p>Readers can enable JavaScript to see the pier's live camera.</p>"
     assert "live camera" in read_html(_page(body=body)).text
+
+
+UTC_STAMP = '<meta property="article:published_time" content="2021-03-10T02:40:15+00:00">'
+
+
+@pytest.mark.parametrize(
+    ("local", "expected"),
+    [
+        # a zone-less local time of the same instant (seconds and all): its offset is implied
+        ('<meta name="sailthru.date" content="2021-03-09 18:40:15">', "2021-03-09T18:40:15-08:00"),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2021-03-09T21:40:15-05:00"}</script>',
+            "2021-03-09T21:40:15-05:00",
+        ),
+        # not the same instant (other seconds): the UTC stamp stands
+        ('<meta name="sailthru.date" content="2021-03-09 18:12:00">', "2021-03-10T02:40:15+00:00"),
+    ],
+)
+def test_a_utc_stamp_gives_way_to_the_same_instant_in_local_time(local, expected):
+    article = read_html(_page(UTC_STAMP + local))
+    assert article.published.iso() == expected
+    assert "article:published_time" in article.published_evidence
+
+
+@pytest.mark.parametrize(
+    ("stamp", "url", "expected"),
+    [
+        (UTC_STAMP, "https://harbour.example/2021/03/09/pier-vote/", "2021-03-09"),
+        (UTC_STAMP, "https://harbour.example/news/20210309/pier-vote", "2021-03-09"),
+        # 10:05 UTC is the 10th everywhere from UTC-10 on: the URL's day is an earlier draft
+        (
+            '<meta property="article:published_time" content="2021-03-10T10:05:00Z">',
+            "https://harbour.example/2021/03/09/pier-vote/",
+            "2021-03-10T10:05:00+00:00",
+        ),
+        # a stamp with its own zone already says its local day
+        (
+            '<meta property="article:published_time" content="2021-03-10T02:40:15+01:00">',
+            "https://harbour.example/2021/03/09/pier-vote/",
+            "2021-03-10T02:40:15+01:00",
+        ),
+    ],
+)
+def test_a_utc_stamp_takes_the_local_day_of_the_url(stamp, url, expected):
+    article = read_html(_page(stamp + f'<link rel="canonical" href="{url}">'))
+    assert article.published.iso() == expected
+    if len(expected) == 10:
+        assert "is UTC; the URL's date" in article.published_evidence
