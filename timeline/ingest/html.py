@@ -60,6 +60,10 @@ _NOTICE_CHARS = 300
 # lies within this of it (UTC-11 and -12 hold almost nobody, and would let a URL date a day
 # early pass for the local day of a morning stamp).
 _LOCAL_OFFSETS = (timedelta(hours=-10), timedelta(hours=14))
+# Class or id names of blocks holding other pages' or other people's dates.
+# Not "aside" or "sidebar": some pages put the article's own byline and date in an <aside>,
+# and "has-sidebar" names a layout that holds the article too.
+_ELSEWHERE = re.compile(r"(?<!has-)related|(?<![\w-])comment|recommend", re.I)
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d\d)([/_-]?)(?P<m>0[1-9]|1[0-2])\2(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )  # longer than this, the page has text of its own besides the notice
@@ -187,10 +191,28 @@ def _date_candidates(tree) -> Iterator[tuple[StatedDate, str]]:  # type: ignore[
                 yield stated, f'JSON-LD "datePublished": "{value}"'
     for node in tree.iter("time"):
         value = node.get("datetime")
-        if value and (node.get("pubdate") is not None or "publish" in (node.get("class") or "")):
+        if (
+            value
+            and (node.get("pubdate") is not None or "publish" in (node.get("class") or ""))
+            and not _elsewhere(node)
+        ):
             stated = parse_date_value(value)
             if stated is not None and _sane(stated):
                 yield stated, f'<time datetime="{value}">'
+
+
+def _elsewhere(node) -> bool:  # type: ignore[no-untyped-def]
+    """Is this element inside a block about other pages or other people's posts (a related-posts
+    list, comments, a menu)? Its date is theirs, not the article's."""
+    for parent in node.iterancestors():
+        if parent.tag in {"body", "html"}:
+            return False  # page-wide classes describe the layout, not this block
+        if parent.tag == "nav":
+            return True
+        names = f"{parent.get('class') or ''} {parent.get('id') or ''}"
+        if names.strip() and _ELSEWHERE.search(names):
+            return True
+    return False
 
 
 def _is_utc(stated: StatedDate) -> bool:
