@@ -196,3 +196,35 @@ def test_seed_comment_counters_and_glued_slug(seeds_dir):
     first = clean(text).body[0]
     assert text[first[0]].isupper()  # the image file name glued to the first word is set aside
     assert "in Russia in 2012" in normalize(text).text
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "READ MORE: Council approves new bus routes for the east side",
+        "MORE : Ferry timetable changes as the pier closes",
+        "Also read: Harbour fees to rise next year",
+        "See also: How the old pier was built",
+    ],
+)
+def test_a_link_to_another_story_mid_article_is_not_body_and_does_not_end_it(link):
+    text = f"Bridge to close for repairs\n\n{STORY}\n\n{link}\n\n{MORE}\n"
+    assert kinds(text)[link] == "link"
+    body = body_text(text)
+    assert link not in body and STORY in body and MORE in body
+
+
+def test_dated_links_listed_after_the_story_are_not_body():
+    items = [
+        "- Schools announce new bus routes for the autumn term - October 10, 2020",
+        "- Bakery reopens three months after the fire - October 9, 2020",
+    ]
+    text = "Bridge to close for repairs\n\n" + "\n".join([STORY, MORE, *items]) + "\n"
+    labels = kinds(text)
+    assert [labels[item] for item in items] == ["link", "link"]
+    assert "Bakery" not in body_text(text)
+
+
+def test_a_headline_with_its_date_at_the_head_is_not_a_link():
+    head = "Council votes to close the bridge - March 3, 2021"
+    assert kinds(f"{head}\n\n{STORY}\n\n{MORE}\n")[head] != "link"
