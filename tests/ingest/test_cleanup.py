@@ -228,3 +228,22 @@ def test_dated_links_listed_after_the_story_are_not_body():
 def test_a_headline_with_its_date_at_the_head_is_not_a_link():
     head = "Council votes to close the bridge - March 3, 2021"
     assert kinds(f"{head}\n\n{STORY}\n\n{MORE}\n")[head] != "link"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 4. Lee A, Park J. Harbour sediment and pier decay. J Coast Eng. 2006;355:2523-32.",
+        "Tam R. Tidal loads on timber piles. Mar Struct. 2013;31(5):1201-9. [PMID: 24055351]",
+        "Ortiz M. Pier repair costs. Eng Rev. doi:10.1000/pier.2019.77 Crossref",
+    ],
+)
+def test_reference_list_entries_are_not_body(entry):
+    text = f"Bridge to close for repairs\n\n{STORY}\n\n{MORE}\n\nReferences\n\n{entry}\n"
+    assert kinds(text)[entry] == "reference"
+    assert entry not in body_text(text)
+
+
+def test_a_sentence_with_a_year_and_a_semicolon_is_body():
+    line = "Repairs began in 2019; 20 workers were on site by the spring, the council said."
+    assert kinds(f"Bridge to close for repairs\n\n{STORY}\n\n{line}\n\n{MORE}\n")[line] == "body"

@@ -2,9 +2,10 @@
 
 Nothing is deleted. :func:`segment` labels spans of the ORIGINAL text (menus, promos, tag lists,
 comment counters, repeated titles, newsletter and "most read" blocks, links to other stories
-("READ MORE: ..."), trailing furniture, copyright lines, bylines and datelines, photo credits and
-captions); :func:`clean` turns the labels into the ``body`` and ``captions`` spans a Document
-carries, so quotes and mentions keep pointing at the file's own characters.
+("READ MORE: ..."), reference-list entries, trailing furniture, copyright lines, bylines and
+datelines, photo credits and captions); :func:`clean` turns the labels into the ``body`` and
+``captions`` spans a Document carries, so quotes and mentions keep pointing at the file's own
+characters.
 
 :func:`normalize` is the view used for similarity (syndication, event matching): glued words from
 lost markup ("inRussiain 2012" -> "in Russia in 2012"), typographic quotes and dashes, no-break
@@ -65,6 +66,11 @@ _LINK = re.compile(
     r"| coverage| content)?|watch(?: live)?)\s*:\s*\S",
     re.I,
 )
+# A reference-list entry: "Am J Med. 2006;355:2523-32.", "doi:10.1000/xyz", "[PMID: 12345]".
+_CITATION = re.compile(
+    r"(?<!\d)(?:19|20)\d\d[a-z]?;\s?\d+(?:\(\w+\))?:\s?[a-z]?\d|\bdoi:\s?10\.\d{4,}/"
+    r"|\bPMID:?\s?\d{5,}"
+)
 # "- Headline of another story - October 10, 2020": a dated link in a list after the story.
 _LINK_DATE_SEPARATOR = re.compile(r"\s(?:-|–|—|\||·)\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪►»*]|-\s|\d+\.\s)")
@@ -119,6 +125,7 @@ FURNITURE = {
     "image",
     "trailing",
     "link",
+    "reference",
 }
 _TAIL_TRIGGERS = {"tags", "comments", "newsletter", "related", "copyright", "promo", "social"}
 
@@ -128,7 +135,7 @@ class Segment:
     """A labelled span of the original text: ``kind`` is ``body``, ``title``, ``caption`` or a
     furniture kind (``nav``, ``promo``, ``tags``, ``comments``, ``newsletter``, ``social``,
     ``related``, ``copyright``, ``repeat``, ``masthead``, ``byline``, ``dateline``, ``credit``,
-    ``image``, ``trailing``, ``link``)."""
+    ``image``, ``trailing``, ``link``, ``reference``)."""
 
     start: int
     end: int
@@ -261,6 +268,8 @@ def _line_kind(line: str) -> str | None:
         return "related"
     if short and _LINK.match(line) and _words(line) <= 30:
         return "link"
+    if len(line) <= 600 and _CITATION.search(line):
+        return "reference"  # an entry of a reference list: its years are not events
     if short and not _is_prose(line):
         if _PROMO.search(line):
             return "promo"
