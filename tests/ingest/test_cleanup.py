@@ -216,8 +216,8 @@ def test_a_link_to_another_story_mid_article_is_not_body_and_does_not_end_it(lin
 
 def test_dated_links_listed_after_the_story_are_not_body():
     items = [
-        "- Schools announce new bus routes for the autumn term - October 10, 2020",
-        "- Bakery reopens three months after the fire - October 9, 2020",
+        "- Schools announce new bus routes for the autumn term - March 18, 2019",
+        "- Bakery reopens three months after the fire - March 17, 2019",
     ]
     text = "Bridge to close for repairs\n\n" + "\n".join([STORY, MORE, *items]) + "\n"
     labels = kinds(text)
@@ -233,8 +233,8 @@ def test_a_headline_with_its_date_at_the_head_is_not_a_link():
 @pytest.mark.parametrize(
     "entry",
     [
-        "- 4. Lee A, Park J. Harbour sediment and pier decay. J Coast Eng. 2006;355:2523-32.",
-        "Tam R. Tidal loads on timber piles. Mar Struct. 2013;31(5):1201-9. [PMID: 24055351]",
+        "- 4. Lee A, Park J. Harbour sediment and pier decay. J Coast Eng. 2007;212:1410-18.",
+        "Tam R. Tidal loads on timber piles. Mar Struct. 2013;31(5):1201-9. [PMID: 31415926]",
         "Ortiz M. Pier repair costs. Eng Rev. doi:10.1000/pier.2019.77 Crossref",
     ],
 )

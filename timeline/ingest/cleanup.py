@@ -66,7 +66,7 @@ _LINK = re.compile(
     r"| coverage| content)?|watch(?: live)?)\s*:\s*\S",
     re.I,
 )
-# A reference-list entry: "Am J Med. 2006;355:2523-32.", "doi:10.1000/xyz", "[PMID: 12345]".
+# A reference-list entry: "J Coast Eng. 2007;212:1410-18.", "doi:10.1000/xyz", "[PMID: 12345]".
 _CITATION = re.compile(
     r"(?<!\d)(?:19|20)\d\d[a-z]?;\s?\d+(?:\(\w+\))?:\s?[a-z]?\d|\bdoi:\s?10\.\d{4,}/"
     r"|\bPMID:?\s?\d{5,}"

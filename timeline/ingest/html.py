@@ -7,7 +7,7 @@ The date comes from the page's own metadata, cheapest and most reliable first (h
 ``article:published_time`` and friends, JSON-LD ``datePublished``, ``<time pubdate>``, then htmldate
 without its extensive text search (which would happily read a "© 2019" footer as the date). Every
 candidate is checked against sane bounds; the tag it came from is kept as evidence. A UTC
-timestamp ("2023-11-09T01:09:55Z") is replaced by its local day when the page says it: the same
+timestamp ("2021-06-15T02:20:40Z") is replaced by its local day when the page says it: the same
 instant in local time elsewhere in the metadata, or a date in the page's URL that the instant
 falls on in some newsroom's zone. That local day is the one "Monday" in the text counts from.
 """
@@ -149,9 +149,9 @@ def metadata_date(tree) -> tuple[StatedDate | None, str | None]:  # type: ignore
 
     >>> from lxml import html
     >>> metadata_date(html.fromstring('<html><head>'
-    ...     '<meta property="article:published_time" content="2023-11-09T01:09:55+00:00">'
-    ...     '<meta name="sailthru.date" content="2023-11-08 18:09:55"></head></html>'))[0].iso()
-    '2023-11-08T18:09:55-07:00'
+    ...     '<meta property="article:published_time" content="2021-06-15T02:20:40+00:00">'
+    ...     '<meta name="sailthru.date" content="2021-06-14 19:20:40"></head></html>'))[0].iso()
+    '2021-06-14T19:20:40-07:00'
     """
     candidates = _date_candidates(tree)
     first = next(candidates, None)
