@@ -7,6 +7,7 @@ stages on every change) share one path through the code.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -24,6 +25,22 @@ def document_claims(document: Document) -> list[Claim]:
     """Per-document stages: resolve the time mentions, then extract the dated claims."""
     mentions = resolve(document.text, document.source.published)
     return extract_claims(document, mentions)
+
+
+def _failed_claims(document: Document, exc: Exception) -> Skipped:
+    """The one line for an article whose claims could not be found (an internal error): it
+    stays in the chronology with its date, without claims."""
+    source = document.source
+    path = (
+        source.path
+        if Path(source.path).suffix.lower() != ".jsonl"
+        else f"{source.path} ({source.id})"
+    )
+    return Skipped(
+        path=path,
+        reason=f"no claims: an internal error stopped finding them ({type(exc).__name__}: {exc}); "
+        "the article is listed with its date only",
+    )
 
 
 def assemble(
@@ -63,6 +80,9 @@ def build(
 ) -> Chronology:
     """Build the sourced chronology of every article under ``paths``.
 
+    An article whose claims cannot be found (an internal error on its text) is listed in
+    ``skipped`` and kept with its date; the others go on (TIMELINE_DEBUG=1 raises instead).
+
     ``progress(stage, done, total)`` is called as each stage advances: "read" (files), "dates"
     and "copies" (ingest's collection passes), "claims" (per document), "events" (per claim
     clustered), "audit".
@@ -78,7 +98,12 @@ def build(
     if progress:
         progress("claims", 0, total)
     for n, document in enumerate(result.documents, start=1):
-        claims.extend(document_claims(document))
+        try:
+            claims.extend(document_claims(document))
+        except Exception as exc:  # one text tripping a bug must not stop the run
+            if os.environ.get("TIMELINE_DEBUG"):
+                raise
+            result.skipped.append(_failed_claims(document, exc))
         if progress:
             progress("claims", n, total)
     sources = [d.source for d in result.documents]

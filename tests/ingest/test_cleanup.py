@@ -196,3 +196,54 @@ def test_seed_comment_counters_and_glued_slug(seeds_dir):
     first = clean(text).body[0]
     assert text[first[0]].isupper()  # the image file name glued to the first word is set aside
     assert "in Russia in 2012" in normalize(text).text
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "READ MORE: Council approves new bus routes for the east side",
+        "MORE : Ferry timetable changes as the pier closes",
+        "Also read: Harbour fees to rise next year",
+        "See also: How the old pier was built",
+    ],
+)
+def test_a_link_to_another_story_mid_article_is_not_body_and_does_not_end_it(link):
+    text = f"Bridge to close for repairs\n\n{STORY}\n\n{link}\n\n{MORE}\n"
+    assert kinds(text)[link] == "link"
+    body = body_text(text)
+    assert link not in body and STORY in body and MORE in body
+
+
+def test_dated_links_listed_after_the_story_are_not_body():
+    items = [
+        "- Schools announce new bus routes for the autumn term - March 18, 2019",
+        "- Bakery reopens three months after the fire - March 17, 2019",
+    ]
+    text = "Bridge to close for repairs\n\n" + "\n".join([STORY, MORE, *items]) + "\n"
+    labels = kinds(text)
+    assert [labels[item] for item in items] == ["link", "link"]
+    assert "Bakery" not in body_text(text)
+
+
+def test_a_headline_with_its_date_at_the_head_is_not_a_link():
+    head = "Council votes to close the bridge - March 3, 2021"
+    assert kinds(f"{head}\n\n{STORY}\n\n{MORE}\n")[head] != "link"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 4. Lee A, Park J. Harbour sediment and pier decay. J Coast Eng. 2007;212:1410-18.",
+        "Tam R. Tidal loads on timber piles. Mar Struct. 2013;31(5):1201-9. [PMID: 31415926]",
+        "Ortiz M. Pier repair costs. Eng Rev. doi:10.1000/pier.2019.77 Crossref",
+    ],
+)
+def test_reference_list_entries_are_not_body(entry):
+    text = f"Bridge to close for repairs\n\n{STORY}\n\n{MORE}\n\nReferences\n\n{entry}\n"
+    assert kinds(text)[entry] == "reference"
+    assert entry not in body_text(text)
+
+
+def test_a_sentence_with_a_year_and_a_semicolon_is_body():
+    line = "Repairs began in 2019; 20 workers were on site by the spring, the council said."
+    assert kinds(f"Bridge to close for repairs\n\n{STORY}\n\n{line}\n\n{MORE}\n")[line] == "body"

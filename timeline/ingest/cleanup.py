@@ -1,10 +1,11 @@
 """Scraped text: set site furniture aside, find photo captions, and a normalized view for matching.
 
 Nothing is deleted. :func:`segment` labels spans of the ORIGINAL text (menus, promos, tag lists,
-comment counters, repeated titles, newsletter and "most read" blocks, trailing furniture, copyright
-lines, bylines and datelines, photo credits and captions); :func:`clean` turns the labels into the
-``body`` and ``captions`` spans a Document carries, so quotes and mentions keep pointing at the
-file's own characters.
+comment counters, repeated titles, newsletter and "most read" blocks, links to other stories
+("READ MORE: ..."), reference-list entries, trailing furniture, copyright lines, bylines and
+datelines, photo credits and captions); :func:`clean` turns the labels into the ``body`` and
+``captions`` spans a Document carries, so quotes and mentions keep pointing at the file's own
+characters.
 
 :func:`normalize` is the view used for similarity (syndication, event matching): glued words from
 lost markup ("inRussiain 2012" -> "in Russia in 2012"), typographic quotes and dashes, no-break
@@ -59,6 +60,19 @@ _RELATED_HEADING = re.compile(
     r"|don'?t miss|around the web|from our partners|doing good|more news)$",
     re.I,
 )
+# A line pointing to another article: "READ MORE: Council approves budget", "MORE : ...".
+_LINK = re.compile(
+    r"^(?:read more|read also|also read|see also|also see|more|related(?: articles?| stor(?:y|ies)"
+    r"| coverage| content)?|watch(?: live)?)\s*:\s*\S",
+    re.I,
+)
+# A reference-list entry: "J Coast Eng. 2007;212:1410-18.", "doi:10.1000/xyz", "[PMID: 12345]".
+_CITATION = re.compile(
+    r"(?<!\d)(?:19|20)\d\d[a-z]?;\s?\d+(?:\(\w+\))?:\s?[a-z]?\d|\bdoi:\s?10\.\d{4,}/"
+    r"|\bPMID:?\s?\d{5,}"
+)
+# "- Headline of another story - October 10, 2020": a dated link in a list after the story.
+_LINK_DATE_SEPARATOR = re.compile(r"\s(?:-|–|—|\||·)\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪►»*]|-\s|\d+\.\s)")
 _MENU_SEPARATORS = re.compile(r"\s[|•·»/]\s")
 _BYLINE = re.compile(r"^(?:by|from|author|written by|posted by|source|credit)\s*:?\s+\S", re.I)
@@ -110,6 +124,8 @@ FURNITURE = {
     "credit",
     "image",
     "trailing",
+    "link",
+    "reference",
 }
 _TAIL_TRIGGERS = {"tags", "comments", "newsletter", "related", "copyright", "promo", "social"}
 
@@ -119,7 +135,7 @@ class Segment:
     """A labelled span of the original text: ``kind`` is ``body``, ``title``, ``caption`` or a
     furniture kind (``nav``, ``promo``, ``tags``, ``comments``, ``newsletter``, ``social``,
     ``related``, ``copyright``, ``repeat``, ``masthead``, ``byline``, ``dateline``, ``credit``,
-    ``image``, ``trailing``)."""
+    ``image``, ``trailing``, ``link``, ``reference``)."""
 
     start: int
     end: int
@@ -250,6 +266,10 @@ def _line_kind(line: str) -> str | None:
         return "comments"
     if _RELATED_HEADING.search(line.rstrip(":").strip()):
         return "related"
+    if short and _LINK.match(line) and _words(line) <= 30:
+        return "link"
+    if len(line) <= 600 and _CITATION.search(line):
+        return "reference"  # an entry of a reference list: its years are not events
     if short and not _is_prose(line):
         if _PROMO.search(line):
             return "promo"
@@ -344,6 +364,8 @@ def _label_lines(lines: list[_Line]) -> None:
         ):
             # The head around the headline: a deck (subtitle), mastheads, agency lines.
             kind = "masthead" if _words(line.text) <= 6 else "title" if i > (title or 0) else None
+        if kind is None and i > first_prose and _dated_link(line.text):
+            kind = "link"
         if kind is None and _BULLET.match(line.text) and i > 0:
             prev = lines[i - 1]
             if prev.kind in FURNITURE and prev.kind not in {"byline", "credit", "caption"}:
@@ -354,6 +376,18 @@ def _label_lines(lines: list[_Line]) -> None:
     _label_captions(lines)
     _label_related_items(lines)
     _label_tail(lines)
+
+
+def _dated_link(line: str) -> bool:
+    """A headline with its date and no sentence of its own ("- Schools reopen - Oct. 9, 2020"),
+    as lists of other stories show them; called for lines after the story has begun."""
+    if len(line) > 200 or not line.rstrip(" .")[-1:].isdigit() or _words(line) > 30:
+        return False  # cheap tests first: this is asked of every line of the story
+    dates = find_dates(line)
+    if not dates or dates[-1].year is None or line[dates[-1].end :].strip(" .") != "":
+        return False
+    head = line[: dates[-1].start]
+    return bool(_LINK_DATE_SEPARATOR.search(head)) and _words(head) >= 4
 
 
 def _find_title(lines: list[_Line], kinds: list[str | None], keys: list[str]) -> int | None:
