@@ -18,18 +18,40 @@ def parse_published(
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value
+        return _in_range(value, what)
     if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
+        return _in_range(datetime(value.year, value.month, value.day), what)
     text = str(value).strip()
     try:
         if len(text) == 10:
-            return datetime.combine(date.fromisoformat(text), datetime.min.time())
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+            moment = datetime.combine(date.fromisoformat(text), datetime.min.time())
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise DateError(
             f"{what} {text!r} is not an ISO 8601 date (expected e.g. 2013-04-23)"
         ) from None
+    return _in_range(moment, what)
+
+
+#: Publication years the engine reckons from: far enough from the calendar's ends (years 1 and
+#: 9999) that "a century later" or "the Monday before" stays a date.
+YEARS = (1000, 9000)
+
+
+def _in_range(moment: datetime, what: str) -> datetime:
+    """``moment``, or a DateError when its year is outside :data:`YEARS`.
+
+    >>> _in_range(datetime(1, 1, 2), "published")
+    Traceback (most recent call last):
+    timeline.errors.DateError: published 0001-01-02 is out of range: the year must be 1000-9000
+    """
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise DateError(
+            f"{what} {moment.date().isoformat()} is out of range: the year must be "
+            f"{YEARS[0]}-{YEARS[1]}"
+        )
+    return moment
 
 
 def iso(value: date | datetime | None) -> str | None:

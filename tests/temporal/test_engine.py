@@ -145,3 +145,24 @@ def _compile(spec: dict) -> None:
 def test_bad_rules_are_reported_clearly(spec: dict, message: str) -> None:
     with pytest.raises(GrammarError, match=re.escape(message)):
         _compile(spec)
+
+
+@pytest.mark.parametrize("published", ["0001-01-02", "9999-12-30"])
+def test_a_publication_date_at_the_calendar_ends_is_a_clear_error(published):
+    from timeline.errors import DateError
+    from timeline.temporal import resolve
+
+    with pytest.raises(DateError, match="out of range"):
+        resolve("It rained on Monday.", published)
+
+
+def test_amounts_beyond_the_calendar_never_crash():
+    from timeline.temporal import resolve
+
+    forms = ["{a} {u} ago", "{a} {u} later", "in {a} {u}", "the past {a} {u}", "the next {a} {u}"]
+    for amount in ("10,000", "500,000", "99999"):
+        for unit in ("years", "decades", "centuries", "millennia", "days"):
+            for form in forms:
+                text = "In 1999 it began. " + form.format(a=amount, u=unit) + ", it ended."
+                for published in ("1000-01-02", "2020-04-08", "9000-12-30"):
+                    assert resolve(text, published)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
+from timeline.dates import parse_published
 from timeline.models import Mention
 from timeline.temporal.context import (
     adjacent_tense,
@@ -727,7 +728,10 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     Long texts are read in pieces cut at paragraph or sentence ends, so the working memory
     stays the same however long the text is; the narrative reference runs across pieces.
     ``timeml=True`` drops what the TimeML corpora do not annotate (ages), for evaluation.
+    A publication date outside :data:`timeline.dates.YEARS` is an error (a DateError).
     """
+    if published is not None:
+        parse_published(published)
     state = _State(published)
     mentions: list[Mention] = []
     for offset, piece in chunks(text):

@@ -173,6 +173,26 @@ def _relative(
         span = interval(ref.value)
         if span is not None:
             moment = span.start + (span.end - span.start) / 2
+    try:
+        moved = _moved(moment, unit, n)
+    except (ValueError, OverflowError):
+        # Beyond the calendar ("200,000 years ago", "in a million years"): a time long past or
+        # far ahead, with no date.
+        return ("PAST_REF" if n < 0 else "FUTURE_REF"), ref
+    if target not in GRANULARITY_RANK:
+        target = unit
+    out = value_at(moved, target)
+    if suffix and (target == "day" or not suffix.startswith("T")):
+        out += suffix  # "@day-1TMO" -> yesterday morning, "@year-1-Q3" -> last year's Q3
+    return out, ref
+
+
+def _moved(moment: datetime, unit: str, n: float) -> datetime:
+    """``moment`` moved by ``n`` units; raises ValueError beyond years 1-9999.
+
+    >>> _moved(datetime(2013, 4, 23), "year", -1.5)
+    datetime.datetime(2011, 10, 23, 0, 0)
+    """
     if n != int(n):
         # Fractions move by the next smaller unit: 1.5 years = 18 months.
         months = {"year": 12, "decade": 120, "century": 1200, "quarter": 3}.get(unit)
@@ -185,12 +205,7 @@ def _relative(
         if unit == "weekend" and n > 0 and moment.weekday() < 5:
             n -= 1  # the weekend after a Monday is the one that ends its week
         moved = move(moment, unit, int(n))
-    if target not in GRANULARITY_RANK:
-        target = unit
-    out = value_at(moved, target)
-    if suffix and (target == "day" or not suffix.startswith("T")):
-        out += suffix  # "@day-1TMO" -> yesterday morning, "@year-1-Q3" -> last year's Q3
-    return out, ref
+    return moved
 
 
 _COARSE_UNIT_GRAIN = {"decade": "year", "century": "year", "millennium": "year"}
@@ -401,7 +416,10 @@ def duration_interval(value: str, ref: Reference, direction: str) -> Interval | 
             }.get((letter, is_time))
             if name is None:
                 return None
-            other = move(other, name, sign * int(n))
+            try:
+                other = move(other, name, sign * int(n))
+            except (ValueError, OverflowError):
+                return None  # "the past 100,000 years" reaches beyond the calendar
             unit = name
     if other == moment:
         return None
