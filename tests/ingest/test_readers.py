@@ -261,3 +261,18 @@ def test_examples_read_without_errors(tmp_path):
     by_id = {d.source.id: d.source for d in result.documents}
     assert by_id["06-followups-marren-resigns"].outlet == "Harbor Wire Service"
     assert by_id["02-riverton-gazette-repost"].outlet == "Riverton Gazette"
+
+
+def test_a_published_year_at_the_calendar_ends_is_a_bad_line(tmp_path):
+    """Year 1 or 9999 is no publication date: the line is named and skipped, the rest is read
+    (it used to crash the copy detection further on)."""
+    lines = [
+        json.dumps({"text": "The council met on Monday to vote.", "published": "0001-01-01"}),
+        json.dumps({"text": "The council met again on Tuesday.", "published": "9999-12-31"}),
+        json.dumps({"text": "The council adjourned on Wednesday.", "published": "2013-04-24"}),
+    ]
+    _write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    result = load([tmp_path])
+    assert [d.source.published for d in result.documents] == ["2013-04-24"]
+    reasons = [s.reason for s in result.skipped]
+    assert len(reasons) == 2 and all("1000-9000" in r for r in reasons)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from timeline.dates import YEARS
+
 MONTHS: dict[str, int] = {}
 for _n, _name in enumerate(
     [
@@ -215,7 +217,16 @@ def parse_date_value(value: str) -> StatedDate | None:
 
     >>> parse_date_value("2023-10-11T07:15:00-04:00").iso()
     '2023-10-11T07:15:00-04:00'
+    >>> parse_date_value("0001-01-01") is None  # outside the years the engine reckons from
+    True
     """
+    found = _parse_date_value(value)
+    if found is not None and found.year is not None and not YEARS[0] <= found.year <= YEARS[1]:
+        return None
+    return found
+
+
+def _parse_date_value(value: str) -> StatedDate | None:
     value = value.strip()
     if not value:
         return None

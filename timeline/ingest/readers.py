@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline.dates import YEARS
 from timeline.errors import InputError
 from timeline.ingest.cleanup import clean
 from timeline.ingest.datetext import StatedDate, parse_date_value
@@ -157,7 +158,9 @@ def document_from_record(record: dict, *, source_id: str, path: str) -> Document
     if published:
         stated = parse_date_value(published)
         if stated is None:
-            raise ValueError(f'"published" value {published!r} is not a date')
+            raise ValueError(
+                f'"published" value {published!r} is not a date in the years {YEARS[0]}-{YEARS[1]}'
+            )
         evidence = f'"published": "{published}"'
     return make_document(
         body,
