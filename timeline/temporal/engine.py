@@ -301,6 +301,9 @@ _APPOSITION = re.compile(r"\s*,\s*")
 # A deadline or horizon before a date ("by 1992", "until 2020"): when it lies ahead, the date
 # is a target, not where the story is, so it does not become the narrative reference.
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?\Z")
+# "the biggest drop since Oct. 18": the start of a span that runs up to now, not where the
+# story is; it does not become the narrative reference either.
+_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+|early\s+|late\s+|mid-?\s*)?\Z")
 
 
 def _key(phrase: str) -> str:
@@ -671,6 +674,8 @@ def _future_target(hit: Hit, value: str, state: _State, low: str) -> bool:
     >>> _future_target(hit, "1992", state, low), _future_target(hit, "1988", state, low)
     (True, False)
     """
+    if _SINCE.search(low, max(0, hit.start - 24), hit.start):
+        return True
     if state.doc is None or not _DEADLINE.search(low, max(0, hit.start - 24), hit.start):
         return False
     ref = Reference.of(value)
