@@ -530,6 +530,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = day
     elif rule.ref == "day" and state.position - state.narrative_at > _DAY_REACH:
         narrative = None  # a clock time belongs to a day named close by, else to today
+    elif rule.ref == "day" and _ahead_of_past(state, work, hit):
+        narrative = None  # "talks resume on Aug. 18. The stock rose at 10:14 a.m.": today
     else:
         narrative = state.narrative
     allowed = _REF_GRANULARITIES.get(rule.ref)
@@ -680,6 +682,15 @@ def _future_target(hit: Hit, value: str, state: _State, low: str) -> bool:
         return False
     ref = Reference.of(value)
     return ref is not None and ref.moment > state.doc.moment
+
+
+def _ahead_of_past(state: _State, work: str, hit: Hit) -> bool:
+    """True when the narrative day lies after the publication day while the clause around
+    ``hit`` is told in the past: a clock time told as done is not on a day still to come."""
+    ref, doc = state.narrative, state.doc
+    if ref is None or doc is None or ref.moment.date() <= doc.moment.date():
+        return False
+    return tense_at(work, hit.start, hit.end) == "past"
 
 
 def _after(ref: Reference) -> Reference:
