@@ -53,6 +53,9 @@ _PERIODS = frozenset({"quarter", "half_year", "month", "season"})
 # How far (characters) a named quarter or month stays the topic of a report, and a named day
 # the day a clock time is on.
 _PERIOD_REACH = 600
+# A period reported on is recent: "joined in January 2011" in a 2013 report is background, and
+# "the end of the quarter" there is not that January's quarter.
+_PERIOD_AGE = timedelta(days=460)
 _DAY_REACH = 600
 _REF_GRANULARITIES = {
     "period": _PERIODS,
@@ -397,7 +400,9 @@ class _State:
         if rank <= _NARRATIVE_MAX:
             self.narrative, self.narrative_at = Reference.of(value), self.position
             reported = self.doc is None or (
-                self.narrative is not None and self.narrative.moment <= self.doc.moment
+                self.narrative is not None
+                and self.narrative.moment <= self.doc.moment
+                and self.doc.moment - self.narrative.moment <= _PERIOD_AGE
             )
             if granularity in _PERIODS and reported:
                 # Only periods already under way are compared with a year before: "a year ago"
