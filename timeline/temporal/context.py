@@ -326,16 +326,23 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     # "until Thursday they had not called him" (but "postponed until Tuesday" is ahead).
     if words[-2:] in (["soon", "as"], ["early", "as"]):
         return "future"
-    if words and words[-1] in _FUTURE_PREPOSITIONS:
+    # "until 09:00 GMT on Monday": the day of a deadline's clock time is the deadline's
+    clocked = _DEADLINE_CLOCK.search(left_text)
+    preposition = clocked.group(1) if clocked else (words[-1] if words else "")
+    if preposition in _FUTURE_PREPOSITIONS:
         if tense == "past" and (
             _PERFECT & (set(words) | set(rwords))
-            or (words[-1] == "by" or not _EXTENDING & set(words))
+            or (preposition == "by" or not _EXTENDING & set(words))
         ):
             return "past"
         return "future"
     return tense
 
 
+_DEADLINE_CLOCK = re.compile(
+    r"\b(until|till|by)\s+(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
+    r"\s*(?:(?:gmt|bst|utc|[ecmp][sd]?t)\s+|local\s+time\s+)?,?\s*(?:on\s+)?\Z"
+)
 # Past perfect: the clause looks back from a past moment ("had gone home by Tuesday").
 _PERFECT = _words("had hadn't")
 # Verbs that move a deadline: what follows "until" is still ahead ("postponed until Tuesday").
