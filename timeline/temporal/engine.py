@@ -561,6 +561,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             direction = _direction(rule, value, work, hit)
             if direction == "next" and kind == "narrative":
                 ref = _after(ref)  # "in 2003 ... the next summer": after the whole year
+            if direction == "this" and kind == "published" and _SEASON_VALUE.match(value):
+                direction = _this_season(value, ref, work, hit)
             chosen = resolve_partial(value, ref, direction, _setup()[0].holidays, hit.weekday)
             if chosen is not None:
                 value, ref_used = chosen, ref
@@ -696,6 +698,21 @@ def _ahead_of_past(state: _State, work: str, hit: Hit) -> bool:
     if ref is None or doc is None or ref.moment.date() <= doc.moment.date():
         return False
     return tense_at(work, hit.start, hit.end) == "past"
+
+
+_SEASON_VALUE = re.compile(r"XXXX-(?:SP|SU|FA|WI)$")
+
+
+def _this_season(value: str, ref: Reference, work: str, hit: Hit) -> str:
+    """The direction for "this winter": the season under way if any, else the one the tense
+    points to ("had spread more grit this winter" at the end of March is the winter just over;
+    "will open this summer", the coming one), else the one of the reference's year."""
+    current = resolve_partial(value, ref, "this", _setup()[0].holidays)
+    span = interval(current) if current else None
+    if span is not None and span.start <= ref.moment < span.end:
+        return "this"
+    tense = tense_at(work, hit.start, hit.end)
+    return {"past": "last", "future": "next"}.get(tense or "", "this")
 
 
 def _after(ref: Reference) -> Reference:
