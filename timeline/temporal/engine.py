@@ -554,6 +554,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         out = relative(value, ref, grain)
         if out is not None:
             value, ref_used = out
+            value = _holiday_with_year(value)  # "Easter last year": 2012#easter -> 2012-04-08
             anchor = kind
     elif value.startswith("XXXX"):
         anchor = kind
