@@ -15,7 +15,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from timeline.dates import parse_published
@@ -57,6 +57,9 @@ _PERIOD_REACH = 600
 # "the end of the quarter" there is not that January's quarter.
 _PERIOD_AGE = timedelta(days=460)
 _DAY_REACH = 600
+# How far (characters) the year of a story told in the past ("in 1912") still stands behind a
+# weekday and date without a year that fall together in it ("Tuesday, April 9").
+_STORY_REACH = 1000
 _REF_GRANULARITIES = {
     "period": _PERIODS,
     "completed": _PERIODS,
@@ -564,7 +567,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 ref = _after(ref)  # "in 2003 ... the next summer": after the whole year
             if direction == "this" and kind == "published" and _SEASON_VALUE.match(value):
                 direction = _this_season(value, ref, work, hit)
-            chosen = resolve_partial(value, ref, direction, _setup()[0].holidays, hit.weekday)
+            story = _story_weekday(value, hit, state, work)
+            if story is not None:
+                ref, anchor = state.narrative, "narrative"
+            chosen = story or resolve_partial(
+                value, ref, direction, _setup()[0].holidays, hit.weekday
+            )
             if chosen is not None:
                 value, ref_used = chosen, ref
         else:
@@ -714,6 +722,32 @@ def _this_season(value: str, ref: Reference, work: str, hit: Hit) -> str:
         return "this"
     tense = tense_at(work, hit.start, hit.end)
     return {"past": "last", "future": "next"}.get(tense or "", "this")
+
+
+_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)$")
+
+
+def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None:
+    """ "Tuesday, April 9" in a story told of 1912: the story's year when that date falls on that
+    weekday there (one chance in seven by accident), else None.
+
+    """
+    ref = state.narrative
+    m = _MONTH_DAY.match(value)
+    if hit.weekday is None or m is None or ref is None or state.doc is None:
+        return None
+    if (
+        state.position - state.narrative_at > _STORY_REACH
+        or ref.moment.year == state.doc.moment.year
+    ):
+        return None
+    try:
+        day = date(ref.moment.year, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None
+    if day.isoweekday() != hit.weekday or tense_at(work, hit.start, hit.end) == "future":
+        return None  # "It closes on Tuesday, April 9" looks ahead, whatever the story's year
+    return day.isoformat()
 
 
 def _after(ref: Reference) -> Reference:

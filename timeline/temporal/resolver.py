@@ -280,7 +280,9 @@ def choose(options: list[tuple[str, Interval]], moment: datetime, direction: str
     # Sunday" said on a Sunday is a week on).
     if direction == "last":
         day_start = datetime(moment.year, moment.month, moment.day)
-        found = [o for o in options if o[1].start < day_start and o[1].end <= max(day_start, moment)]
+        found = [
+            o for o in options if o[1].start < day_start and o[1].end <= max(day_start, moment)
+        ]
         return max(found, key=lambda o: o[1].start)[0] if found else None
     if direction == "next":
         day_end = datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
