@@ -121,3 +121,21 @@ def test_newsdev_accuracy_floor() -> None:
     report = evaluate_paths([NEWS_SETS / "newsdev"])
     assert report.relaxed[2] >= 0.97
     assert report.value_f1 >= 0.94
+
+
+def test_timeml_mode_marks_a_later_length_as_timebank_does() -> None:
+    """TimeBank marks "three days later" as the length "three days" (DURATION; 3 of 3 such
+    phrases) while "a year earlier" of a company report stays a date; resolve() keeps the date
+    a timeline needs."""
+    from datetime import date
+
+    from timeline.temporal import resolve
+    from timeline.temporal.tempeval import timeline_system
+
+    text = "The plant closed on May 2. Three days later, it reopened. Sales fell from a year earlier."
+    got = [(t.text, t.type, t.value) for t in timeline_system(text, date(2013, 5, 20))]
+    assert ("Three days", "DURATION", "P3D") in got
+    assert ("a year earlier", "DATE", "2012") in got
+    assert [m.value for m in resolve(text, "2013-05-20") if m.text == "Three days later"] == [
+        "2013-05-05"
+    ]

@@ -700,6 +700,32 @@ def _future_target(hit: Hit, value: str, state: _State, low: str) -> bool:
     return ref is not None and ref.moment > state.doc.moment
 
 
+_LATER = re.compile(r"[\s,]+(?:later|earlier|afterwards?|before)\Z")
+_TIMEML_LENGTH_RULES = frozenset({"units_later", "units_earlier"})
+
+
+def _as_timeml(hit: Hit, work: str, low: str) -> Hit:
+    """The hit as TimeML corpora mark it: "three days later" in a story is the length "three
+    days" (DURATION), "later" a signal; "a year earlier" of a company report stays a date.
+
+    >>> low = "three days later, the army came."
+    >>> [(h.rule.name, low[h.start:h.end]) for h in [_as_timeml(scan(low, low)[0], low, low)]]
+    [('units', 'three days')]
+    """
+    if hit.rule.name not in _TIMEML_LENGTH_RULES or hit.value.startswith(("@year", "@quarter")):
+        return hit
+    cut = _LATER.search(low, hit.start, hit.end)
+    if cut is None:
+        return hit
+    inner = [h for h in scan(work[hit.start : cut.start()], low[hit.start : cut.start()])]
+    if len(inner) != 1 or inner[0].rule.type != "DURATION":
+        return hit
+    length = inner[0]
+    length.start += hit.start
+    length.end += hit.start
+    return length
+
+
 def _ahead_of_past(state: _State, work: str, hit: Hit) -> bool:
     """True when the narrative day lies after the publication day while the clause around
     ``hit`` is told in the past: a clock time told as done is not on a day still to come."""
@@ -850,7 +876,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     low = _lower(work)
     hits = [h for h in scan(work, low) if not _in_name(h, work)]
     if timeml:
-        hits = [h for h in hits if h.rule.timeml]
+        hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
     _extend(hits, low)
     mentions: list[Mention] = []
     ahead: dict[int, dict] = {}  # fields of a day resolved early for the clock time before it
