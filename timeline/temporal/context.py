@@ -67,6 +67,7 @@ _FUTURE_BEFORE_TO = _words(
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
 _NOT = _words("not never")
+_YEAR_DIGITS = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
 _JOINING = _words("and or through until till")
 # Verbs whose past is their base form, and the subjects that show it is the past.
 _INVARIANT = _words(
@@ -167,7 +168,10 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     words = _WORD.findall(before)
     if not words:
         return None
-    if "since" in words[-4:]:  # "since shortly after the Oct. 23 slaying"
+    since = before.rfind("since")
+    if "since" in words[-4:] and not _YEAR_DIGITS.search(before, since):
+        # "since shortly after the Oct. 23 slaying" (but "its first budget since 2009 on
+        # Friday": the year is what "since" took)
         return "past"
     for word in reversed(words[-5:]):
         # "said Monday that it will bid", "told a news conference on Tuesday": the day is
