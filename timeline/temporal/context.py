@@ -67,6 +67,7 @@ _FUTURE_BEFORE_TO = _words(
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
 _NOT = _words("not never")
+_CLAUSE_JOINS = _words("and but or while whereas")
 _YEAR_DIGITS = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
 _JOINING = _words("and or through until till")
 # Verbs whose past is their base form, and the subjects that show it is the past.
@@ -300,11 +301,17 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     right_text = text[end:right_end].lower()
     right = [(m.group(), m.start()) for m in _WORD.finditer(right_text)]
     rwords = [w for w, _ in right]
+    fronted = len(words) <= 2  # "On Monday, the company said ...": the day opens the clause
     for i in range(len(rwords)):
-        if i <= 2 and rwords[i] in _REPORTED and "," not in right_text[: right[i][1]]:
+        between = right_text[: right[i][1]]
+        if i <= 3 and rwords[i] in _REPORTED and ("," not in between or fronted):
             # "the county on Sunday announced that ...": the day is when it was said
             best = min(best or (99.0, "past"), (right[i][1] * 1.5 + 4, "past"))
             break
+        if best is not None and (
+            "," in between or (i > 0 and rwords[i - 1] in _CLAUSE_JOINS)
+        ):
+            break  # "flew in on Saturday and would not leave": another clause, the left decides
         kind = _cue(rwords, i)
         if kind is None:
             continue
