@@ -62,7 +62,7 @@ _FUTURE_PREPOSITIONS = _words("until till by through thru")
 # "<word> to" that announces the future: "is set to", "plans to", "is likely to".
 _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
-    "intends intend aims aim hopes hope expects expect is are am"
+    "intends intend aims aim hopes hope expects expect is are am was were"
 )
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
@@ -117,6 +117,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         if i >= 2 and tokens[i - 1] == "been" and tokens[i - 2] == "had":
             return "past"
         return "future"
+    if word == "to" and tokens[i + 1 : i + 2] == ["blame"]:
+        return None  # "was to blame for the crash on Monday"
     if word == "to" and i > 0 and tokens[i - 1] in _FUTURE_BEFORE_TO:
         # "had been due to expire Friday": a plan seen from the past, and past now
         return "past" if tokens[max(0, i - 3) : i - 1] == ["had", "been"] else "future"
@@ -125,10 +127,11 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return None  # "was originally set for March 24": the plan is in the past
         return "future"
     participle = word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
-    if participle and i > 1 and tokens[i - 1] in _STATE_VERBS:
+    k = i - 2 if i > 1 and tokens[i - 1].endswith("ly") else i - 1  # "be fully restored"
+    if participle and k > 0 and tokens[k] in _STATE_VERBS:
         # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed", "may not be
-        # allowed home until the weekend"
-        j = i - 3 if tokens[i - 2] in _NOT else i - 2
+        # allowed home until the weekend", "might not be fully restored until Wednesday"
+        j = k - 2 if tokens[k - 1] in _NOT else k - 1
         if j >= 0 and tokens[j] in _MODALS:
             return "future"
     if word in _BE_PAST and tokens[i + 1 : i + 2] and tokens[i + 1] in _PLANNING:
