@@ -255,7 +255,7 @@ def _build(
         if start >= 0 and not work[start].isupper():
             return None
     value = rule.value.render(m, normalizers)
-    if value is None:
+    if value is None or _lowercase_title_holiday(value, m, work):
         return None
     hit = Hit(m.start(), m.end(), rule, value)
     if rule.mod is not None:
@@ -276,6 +276,15 @@ def _build(
         day = normalizers["weekday"](m.group("wd"))
         hit.weekday = int(day) if day else None
     return hit
+
+
+def _lowercase_title_holiday(value: str, m: re.Match[str], work: str) -> bool:
+    """True when the match names a holiday that must be capitalized ("title: true" in the
+    lexicon) and is not: "election day" in Bolivia is no US Election Day."""
+    if "#" not in value or "h" not in m.re.groupindex or m.start("h") < 0:
+        return False
+    spec = _setup()[0].holidays.get(table_key(m.group("h")), {})
+    return bool(spec.get("title")) and not work[m.start("h")].isupper()
 
 
 def _extend(hits: list[Hit], low: str) -> None:
