@@ -133,6 +133,19 @@ def test_build_missing_path(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_build_out_that_cannot_be_written(tmp_path):
+    """--out on a file, or under one: one line naming it, exit 2, no internal error."""
+    article = tmp_path / "a.txt"
+    article.write_text("Talks resumed on April 16, 2013.", encoding="utf-8")
+    taken = tmp_path / "taken"
+    taken.write_text("not a folder")
+    result = run_cli("build", str(article), "--out", str(taken), "-q")
+    assert_clean_failure(result, f"{taken}: is a file; --out takes a folder")
+    result = run_cli("build", str(article), "--out", str(taken / "sub"), "-q")
+    assert_clean_failure(result, f"{taken / 'sub'}: cannot create the folder")
+    assert "internal error" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 def test_build_folder_without_articles(tmp_path):
     (tmp_path / "notes.md").write_text("nothing here")
     result = run_cli("build", str(tmp_path), "--out", str(tmp_path / "out"))
