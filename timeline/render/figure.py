@@ -28,11 +28,13 @@ from typing import Any
 
 from timeline.models import GRANULARITY_ORDER, Chronology, Event, Source
 from timeline.render.describe import (
+    describe_competing,
     describe_event_date,
     describe_interval,
     describe_lag,
     display_names,
     is_coarse,
+    name_list,
     opacity,
     parse_when,
     source_name,
@@ -212,9 +214,14 @@ def _published_words(source: Source | None) -> str:
     return f"published {when} ({source.published_how})"
 
 
-def event_hover(event: Event, sources: dict[str, Source]) -> str:
+def event_hover(
+    event: Event, sources: dict[str, Source], names: dict[str, str] | None = None
+) -> str:
     """The hover card of one event, as plotly text: label, dates as written and as resolved,
-    first reporter, competing dates, and the first few quotes with source and publication."""
+    first reporter, competing dates, and the first few quotes with source and publication.
+    ``names`` (see ``display_names``) tells apart sources that share an outlet."""
+    if names is None:
+        names = display_names(list(sources.values()))
     lines = [f"<b>{escape(event.id)}</b> · <b>{plotly_text(event.label)}</b>"]
     grain = event.granularity or "unknown precision"
     lines.append(f"<b>When:</b> {escape(describe_event_date(event))} ({escape(grain)})")
@@ -242,11 +249,9 @@ def event_hover(event: Event, sources: dict[str, Source]) -> str:
     if event.conflict:
         lines.append(f"<span style='color:{CONFLICT_COLOUR}'><b>⚠ Sources disagree:</b></span>")
         for competing in event.competing:
-            names = ", ".join(source_name(sources.get(i), i) for i in competing.source_ids)
-            words = describe_interval(
-                competing.start, competing.end, event.granularity, competing.value
-            )
-            lines.append(f"   {plotly_text(f'{words} ({competing.value}): {names}')}")
+            who = name_list(competing.source_ids, names)
+            words = describe_competing(event, competing)
+            lines.append(f"   {plotly_text(f'{words} ({competing.value}): {who}')}")
     n_sources = len({c.source_id for c in event.claims})
     lines.append(
         f"<b>Quotes</b> ({len(event.claims)} claim{'s' * (len(event.claims) != 1)}, "
@@ -315,7 +320,8 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
         by_reporter.setdefault(key, []).append(p)
 
     data: list[dict[str, Any]] = []
-    hovers = {p.event.id: event_hover(p.event, sources) for p in placed}
+    full_names = display_names(chronology.sources)
+    hovers = {p.event.id: event_hover(p.event, sources, full_names) for p in placed}
     names = display_names(chronology.sources, limit=LEGEND_CHARS)
     groups: list[tuple[str | None, str, str]] = [
         (s.id, colours[s.id], names[s.id]) for s in ordered_sources(chronology.sources)
@@ -455,14 +461,12 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
                 end = parse_when(competing.end) or start
                 xs.append(plotly_date(start + (max(end, start) - start) / 2))
                 ys.append(p.event.id)
-                names = ", ".join(source_name(sources.get(i), i) for i in competing.source_ids)
-                words = describe_interval(
-                    competing.start, competing.end, p.event.granularity, competing.value
-                )
+                words = describe_competing(p.event, competing)
+                who = name_list(competing.source_ids, full_names)
                 texts.append(
                     f"<b>⚠ {escape(p.event.id)}: one of the competing dates</b><br>"
                     f"{plotly_text(words)} ({plotly_text(competing.value, 0)})<br>"
-                    f"according to {plotly_text(names)}"
+                    f"according to {plotly_text(who)}"
                 )
         data.append(
             {

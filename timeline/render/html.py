@@ -23,9 +23,12 @@ from urllib.parse import urlsplit
 
 from timeline.models import Chronology, Claim, Event, Source
 from timeline.render.describe import (
+    describe_competing,
     describe_event_date,
     describe_interval,
     describe_lag,
+    display_names,
+    name_list,
     parse_when,
     source_name,
     truncate,
@@ -157,6 +160,7 @@ def _claims_html(event: Event, sources: dict[str, Source], colours: dict[str, st
 
 def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
     sources = {s.id: s for s in chronology.sources}
+    names = display_names(chronology.sources)
     placed, _ = place_events(chronology.events)
     bounds = {p.event.id: (plotly_date(p.start), plotly_date(p.end)) for p in placed}
     if not chronology.events:
@@ -186,11 +190,9 @@ def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
         if event.conflict:
             parts = []
             for competing in event.competing:
-                names = ", ".join(source_name(sources.get(i), i) for i in competing.source_ids)
-                words = describe_interval(
-                    competing.start, competing.end, event.granularity, competing.value
-                )
-                parts.append(f"{_e(words)} <small>({_e(names)})</small>")
+                who = name_list(competing.source_ids, names)
+                words = describe_competing(event, competing)
+                parts.append(f"{_e(words)} <small>({_e(who)})</small>")
             conflict = (
                 "<span class='badge conflict'>⚠ disagree</span><div class='conflict-dates'>"
                 + "<br>vs ".join(parts)

@@ -1,0 +1,98 @@
+"""What the page says about a disputed event, as a reader sees it: each competing date at its
+own precision, each source once and told apart from others of the same outlet."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from timeline.models import Chronology, Claim, CompetingDate, Event, Source
+from timeline.render import render_html, timelinejs_json
+from timeline.render.figure import build_figure
+
+
+def _claim(source_id: str, mention: str, value: str, start: str, end: str, grain: str) -> Claim:
+    text = f"The leak began {mention}."
+    return Claim(
+        source_id=source_id,
+        text=text,
+        mention=mention,
+        start_char=0,
+        end_char=len(text),
+        mention_start=15,
+        mention_end=15 + len(mention),
+        value=value,
+        start=start,
+        end=end,
+        granularity=grain,
+    )
+
+
+def disputed() -> Chronology:
+    """The examples' leak in small: a wire and two issues of one paper say Monday morning,
+    the first issue also says Sunday (a plain day)."""
+    sources = [
+        Source(id="wire", path="wire.txt", outlet="Wire", published="2023-10-10"),
+        Source(id="c1", path="c1.txt", outlet="Courier", published="2023-10-11"),
+        Source(id="c2", path="c2.txt", outlet="Courier", published="2023-10-20"),
+    ]
+    morning = ("Monday morning", "2023-10-09TMO", "2023-10-09T06:00:00", "2023-10-09T12:00:00")
+    claims = [
+        _claim("wire", *morning, "part_of_day"),
+        _claim("c1", *morning, "part_of_day"),
+        _claim("c1", "late Sunday, Oct. 8", "2023-10-08", "2023-10-08", "2023-10-09", "day"),
+        _claim("c2", *morning, "part_of_day"),
+    ]
+    event = Event(
+        id="E0001",
+        label="The leak began",
+        value=morning[1],
+        start=morning[2],
+        end=morning[3],
+        granularity="part_of_day",
+        first_reported_by="wire",
+        first_reported_at="2023-10-10",
+        conflict=True,
+        competing=[
+            CompetingDate(
+                value=morning[1], start=morning[2], end=morning[3], source_ids=["wire", "c1", "c2"]
+            ),
+            CompetingDate(
+                value="2023-10-08", start="2023-10-08", end="2023-10-09", source_ids=["c1"]
+            ),
+        ],
+        lag_days=0.75,
+        independent_sources=3,
+        claims=claims,
+    )
+    return Chronology(sources=sources, events=[event])
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_a_competing_day_is_said_as_a_day_not_as_midnight_to_midnight():
+    chronology = disputed()
+    page = _text(render_html(chronology))
+    assert "9 Oct 2023, 06:00–12:00 or 8 Oct 2023" in page
+    assert "00:00–00:00" not in page
+    figure = build_figure(chronology)
+    texts = [t for trace in figure["data"] for t in trace.get("hovertext") or []]
+    assert texts and not any("00:00–00:00" in t for t in texts)
+    crosses = next(t for t in figure["data"] if t["name"].startswith("Competing dates"))
+    assert "8 Oct 2023 (2023-10-08)" in crosses["hovertext"][0]
+    assert "00:00–00:00" not in timelinejs_json(chronology)
+
+
+def test_each_source_of_a_competing_date_is_named_once_and_told_apart():
+    chronology = disputed()
+    page = _text(render_html(chronology))
+    both = "(Wire; Courier, 11 Oct 2023; Courier, 20 Oct 2023)"
+    assert both in page and "vs 8 Oct 2023 (Courier, 11 Oct 2023)" in page
+    assert "Courier, Courier" not in page
+    figure = build_figure(chronology)
+    hover = next(t for trace in figure["data"] for t in trace.get("hovertext") or [] if "⚠" in t)
+    assert "Wire; Courier, 11 Oct 2023; Courier, 20 Oct 2023" in hover.replace("<br>", " ")
+    slides = json.loads(timelinejs_json(chronology))["events"]
+    assert "Courier, 11 Oct 2023; Courier, 20 Oct 2023" in slides[0]["text"]["text"]
