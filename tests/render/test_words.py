@@ -96,3 +96,28 @@ def test_each_source_of_a_competing_date_is_named_once_and_told_apart():
     assert "Wire; Courier, 11 Oct 2023; Courier, 20 Oct 2023" in hover.replace("<br>", " ")
     slides = json.loads(timelinejs_json(chronology))["events"]
     assert "Courier, 11 Oct 2023; Courier, 20 Oct 2023" in slides[0]["text"]["text"]
+
+
+def test_the_reporting_lag_counts_calendar_days():
+    """An evening event in that day's paper was reported 'the day the event began'; a morning
+    event in the next day's paper '1 day after' (lag_days -0.75 and 0.75 both round to a day)."""
+    chronology = disputed()
+    page = _text(render_html(chronology))
+    assert "1 day after the event began" in page
+    evening = chronology.events[0].model_copy(
+        update={
+            "value": "2023-10-10TEV",
+            "start": "2023-10-10T18:00:00",
+            "end": "2023-10-10T21:00:00",
+            "conflict": False,
+            "competing": [],
+            "lag_days": -0.75,
+        }
+    )
+    page = _text(render_html(chronology.model_copy(update={"events": [evening]})))
+    assert "the day the event began" in page and "before the event began" not in page
+    hover = build_figure(chronology.model_copy(update={"events": [evening]}))
+    texts = [
+        t.replace("<br>", " ") for trace in hover["data"] for t in trace.get("hovertext") or []
+    ]
+    assert any("the day the event began" in t for t in texts)

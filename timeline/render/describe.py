@@ -196,6 +196,23 @@ def describe_lag(days: float) -> str:
     return f"{amount} {when} the event began"
 
 
+def describe_event_lag(event: Event) -> str | None:
+    """How long after (or before) the event its first report came, in calendar days when
+    that is under two months: an evening event first reported in that day's paper was
+    reported 'the day the event began', not '1 day before' (its lag_days is -0.75).
+
+    >>> describe_event_lag(Event(id="E1", label="x", value="2023-10-10TEV",
+    ...     start="2023-10-10T18:00:00", first_reported_at="2023-10-10", lag_days=-0.75))
+    'the day the event began'
+    """
+    if event.lag_days is None:
+        return None
+    start, first = parse_when(event.start), parse_when(event.first_reported_at)
+    if start is not None and first is not None and abs(event.lag_days) < 60:
+        return describe_lag((first.date() - start.date()).days)
+    return describe_lag(event.lag_days)
+
+
 def source_name(source: Source | None, fallback: str = "") -> str:
     """What to call a source in a legend or a quote: its outlet, else its title, else its id.
 

@@ -30,8 +30,8 @@ from timeline.models import GRANULARITY_ORDER, Chronology, Event, Source
 from timeline.render.describe import (
     describe_competing,
     describe_event_date,
+    describe_event_lag,
     describe_interval,
-    describe_lag,
     display_names,
     is_coarse,
     name_list,
@@ -243,7 +243,7 @@ def event_hover(
         first = sources.get(event.first_reported_by)
         lag = ""
         if event.lag_days is not None:
-            lag = f", {describe_lag(event.lag_days)}"
+            lag = f", {describe_event_lag(event)}"
         who = f"{source_name(first, event.first_reported_by)} ({_published_words(first)}{lag})"
         lines.append(f"<b>First reported by:</b> {plotly_text(who, _WRAP - 19)}")
     if event.conflict:

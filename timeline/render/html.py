@@ -25,8 +25,8 @@ from timeline.models import Chronology, Claim, Event, Source
 from timeline.render.describe import (
     describe_competing,
     describe_event_date,
+    describe_event_lag,
     describe_interval,
-    describe_lag,
     display_names,
     name_list,
     parse_when,
@@ -177,7 +177,7 @@ def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
         if first:
             colour = colours.get(first.id, UNKNOWN_COLOUR)
             lag = (
-                f"<br><small>{_e(describe_lag(event.lag_days))}</small>"
+                f"<br><small>{_e(describe_event_lag(event))}</small>"
                 if event.lag_days is not None
                 else ""
             )
