@@ -74,15 +74,16 @@ def _text(html: str) -> str:
 
 def test_a_competing_day_is_said_as_a_day_not_as_midnight_to_midnight():
     chronology = disputed()
-    page = _text(render_html(chronology))
-    assert "9 Oct 2023, 06:00–12:00 or 8 Oct 2023" in page
-    assert "00:00–00:00" not in page
+    html = render_html(chronology)
+    assert "9 Oct 2023, 06:00–12:00<br>or 8 Oct 2023<br><small>part of day · " in html
+    assert "00:00–00:00" not in html and "part_of_day" not in _text(html)
     figure = build_figure(chronology)
     texts = [t for trace in figure["data"] for t in trace.get("hovertext") or []]
     assert texts and not any("00:00–00:00" in t for t in texts)
     crosses = next(t for t in figure["data"] if t["name"].startswith("Competing dates"))
     assert "8 Oct 2023 (2023-10-08)" in crosses["hovertext"][0]
     assert "00:00–00:00" not in timelinejs_json(chronology)
+    assert "part of day" in timelinejs_json(chronology)
 
 
 def test_each_source_of_a_competing_date_is_named_once_and_told_apart():

@@ -72,6 +72,15 @@ def opacity(granularity: str | None) -> float:
     return _OPACITY.get(granularity or "", 1.0)
 
 
+def precision_words(granularity: str | None) -> str:
+    """A granularity as a reader says it.
+
+    >>> precision_words("part_of_day"), precision_words(None)
+    ('part of day', 'unknown precision')
+    """
+    return (granularity or "unknown precision").replace("_", " ")
+
+
 def _day(d: datetime) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 

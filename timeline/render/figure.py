@@ -37,6 +37,7 @@ from timeline.render.describe import (
     name_list,
     opacity,
     parse_when,
+    precision_words,
     source_name,
     truncate,
 )
@@ -223,7 +224,7 @@ def event_hover(
     if names is None:
         names = display_names(list(sources.values()))
     lines = [f"<b>{escape(event.id)}</b> · <b>{plotly_text(event.label)}</b>"]
-    grain = event.granularity or "unknown precision"
+    grain = precision_words(event.granularity)
     lines.append(f"<b>When:</b> {escape(describe_event_date(event))} ({escape(grain)})")
     span = f"[{event.start}, {event.end})" if event.end else f"{event.start}"
     lines.append(

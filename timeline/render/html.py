@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from timeline.models import Chronology, Claim, Event, Source
 from timeline.render.describe import (
+    competing_dates,
     describe_competing,
     describe_event_date,
     describe_event_lag,
@@ -30,6 +31,7 @@ from timeline.render.describe import (
     display_names,
     name_list,
     parse_when,
+    precision_words,
     source_name,
     truncate,
 )
@@ -158,6 +160,15 @@ def _claims_html(event: Event, sources: dict[str, Source], colours: dict[str, st
     )
 
 
+def _when_words(event: Event) -> str:
+    """The When cell's date: competing dates one to a line, each kept whole (the column does
+    not wrap inside a date, and two disputed dates on one line widened the whole table)."""
+    dates = competing_dates(event)
+    if len(dates) > 1:
+        return "<br>or ".join(_e(words) for words in dates)
+    return _e(describe_event_date(event))
+
+
 def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
     sources = {s.id: s for s in chronology.sources}
     names = display_names(chronology.sources)
@@ -208,7 +219,7 @@ def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
             f"data-start='{_e(start)}' data-end='{_e(end)}'>"
             f"<td class='id' data-sort='{_e(event.id)}'>{_e(event.id)}<br>{zoom}</td>"
             f"<td class='when' data-sort='{_e(event.start or '')}'>"
-            f"{_e(describe_event_date(event))}<br><small>{_e(event.granularity or '?')} · "
+            f"{_when_words(event)}<br><small>{_e(precision_words(event.granularity))} · "
             f"{_e(event.value)}</small></td>"
             f"<td><div class='label'>{_e(event.label)}</div>"
             f"{_claims_html(event, sources, colours)}</td>"
@@ -289,7 +300,7 @@ def _sources_table(chronology: Chronology, colours: dict[str, str]) -> str:
             f"<td data-sort='{_e(s.published_how)}'><span class='badge {how_class}'>"
             f"{_e(s.published_how)}</span></td>"
             f"<td class='num' data-sort='{s.published_confidence}'>{confidence}</td>"
-            f"<td><small>{evidence}</small></td>"
+            f"<td class='evidence'><small>{evidence}</small></td>"
             f"<td>{_e(s.syndicated_from) if s.syndicated_from else ''}</td>"
             f"<td class='num' data-sort='{cited.get(s.id, 0)}'>{cited.get(s.id, 0)}</td>"
             f"<td class='num' data-sort='{firsts.get(s.id, 0)}'>{firsts.get(s.id, 0)}</td>"

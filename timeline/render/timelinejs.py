@@ -24,6 +24,7 @@ from timeline.render.describe import (
     display_names,
     name_list,
     parse_when,
+    precision_words,
     truncate,
 )
 
@@ -65,7 +66,7 @@ def _last_unit(end: datetime, precision: int) -> datetime:
 def _slide_text(event: Event, sources: dict[str, Source], names: dict[str, str]) -> str:
     parts = [f"<p><b>When:</b> {escape(describe_event_date(event))}"]
     parts.append(
-        f" <small>({escape(event.granularity or 'unknown precision')}; TIMEX3 "
+        f" <small>({escape(precision_words(event.granularity))}; TIMEX3 "
         f"{escape(event.value)})</small></p>"
     )
     if event.conflict and event.competing:
