@@ -122,3 +122,39 @@ def test_the_reporting_lag_counts_calendar_days():
         t.replace("<br>", " ") for trace in hover["data"] for t in trace.get("hovertext") or []
     ]
     assert any("the day the event began" in t for t in texts)
+
+
+def test_a_copy_names_its_original_and_the_sources_table_explains_dates():
+    chronology = disputed()
+    wire, c1, c2 = chronology.sources
+    repost = Source(
+        id="gazette",
+        path="gazette.html",
+        outlet="Gazette",
+        published="2023-10-11T07:15:00",
+        published_how="metadata",
+        published_confidence=0.95,
+        syndicated_from="wire",
+    )
+    c1 = c1.model_copy(
+        update={
+            "published_how": "manifest",
+            "published_evidence": "manifest",
+            "published_confidence": 1.0,
+        }
+    )
+    event = chronology.events[0]
+    quote = event.claims[0].model_copy(update={"source_id": "gazette"})
+    event = event.model_copy(update={"claims": [quote, *event.claims]})
+    chronology = Chronology(sources=[wire, c1, c2, repost], events=[event])
+    html = render_html(chronology)
+    page = _text(html)
+    assert "copy of Wire (wire)" in page  # under its quote
+    assert "Confidence runs from 0 to 1" in page and "inferred (reasoned from" in page
+    assert "given in the manifest" in page and "“manifest”" not in page
+    figure = build_figure(chronology)
+    texts = [
+        t.replace("<br>", " ") for trace in figure["data"] for t in trace.get("hovertext") or []
+    ]
+    assert any("— Gazette (copy of Wire (wire))" in t for t in texts)  # the event's hover
+    assert any(t.startswith("<b>Gazette</b>") and "copy of Wire (wire)" in t for t in texts)

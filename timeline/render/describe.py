@@ -233,6 +233,20 @@ def source_name(source: Source | None, fallback: str = "") -> str:
     return source.outlet or source.title or source.id
 
 
+def copy_words(source: Source | None, names: dict[str, str]) -> str:
+    """'copy of <original>' for a syndicated copy, naming the original as the page does and
+    by its id (the file name a user knows); '' for an original.
+
+    >>> copy_words(Source(id="b", path="b", syndicated_from="a"), {"a": "Wire", "b": "Gazette"})
+    'copy of Wire (a)'
+    """
+    if source is None or not source.syndicated_from:
+        return ""
+    original = source.syndicated_from
+    name = names.get(original, original)
+    return f"copy of {name} ({original})" if name != original else f"copy of {original}"
+
+
 def display_names(sources: list[Source], limit: int | None = None) -> dict[str, str]:
     """Source id -> name for legends and tables. Sources sharing a name are told apart by
     publication date, else by id. With ``limit``, the shared part is shortened first so the

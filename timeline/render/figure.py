@@ -28,6 +28,7 @@ from typing import Any
 
 from timeline.models import GRANULARITY_ORDER, Chronology, Event, Source
 from timeline.render.describe import (
+    copy_words,
     describe_competing,
     describe_event_date,
     describe_event_lag,
@@ -262,7 +263,8 @@ def event_hover(
         source = sources.get(claim.source_id)
         lines.append("“" + plotly_text(truncate(claim.text, 260)) + "”")
         said = f", {claim.attribution}" if claim.attribution else ""
-        cite = f"— {source_name(source, claim.source_id)}{said}, {_published_words(source)}"
+        copy = f" ({copy_words(source, names)})" if copy_words(source, names) else ""
+        cite = f"— {source_name(source, claim.source_id)}{copy}{said}, {_published_words(source)}"
         lines.append(f"<i>{plotly_text(cite)}</i>")
     if len(event.claims) > _MAX_HOVER_QUOTES:
         lines.append(f"<i>+ {len(event.claims) - _MAX_HOVER_QUOTES} more in the table below</i>")
@@ -432,7 +434,7 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
                     "showlegend": False,
                     "y": [PUBLISHED_ROW],
                     "x": [plotly_date(when)],
-                    "hovertext": [_publication_hover(source)],
+                    "hovertext": [_publication_hover(source, full_names)],
                     "hoverinfo": "text",
                     "marker": {
                         "symbol": "triangle-down-open" if inferred else "triangle-down",
@@ -614,14 +616,16 @@ def _legend_margin(names: list[str], title: str) -> int:
     return round(widest + 40)
 
 
-def _publication_hover(source: Source) -> str:
+def _publication_hover(source: Source, names: dict[str, str]) -> str:
     lines = [f"<b>{plotly_text(source_name(source))}</b>"]
     if source.title and source.title != source_name(source):
         lines.append(plotly_text(truncate(source.title, 160)))
     lines.append(escape(_published_words(source)))
-    if source.published_evidence:
+    if source.published_how == "manifest":
+        lines.append("<i>evidence:</i> given in the manifest")
+    elif source.published_evidence:
         lines.append(f"<i>evidence:</i> “{plotly_text(truncate(source.published_evidence, 160))}”")
     if source.syndicated_from:
-        lines.append(f"copy of {plotly_text(source.syndicated_from)}")
+        lines.append(plotly_text(copy_words(source, names)))
     lines.append(f"<i>id:</i> {plotly_text(source.id, 0)}")
     return "<br>".join(lines)
