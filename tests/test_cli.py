@@ -87,6 +87,11 @@ def test_resolve_says_when_nothing_is_found():
     [
         ("report.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\n", "binary"),
         ("photo.txt", b"\x89PNG\r\n\x1a\nrest", "binary"),
+        (
+            "notes.docx",
+            b"PK\x03\x04\x14\x00\x06\x00",
+            ".docx, .xlsx or .zip), not an article; save it as .txt",
+        ),
     ],
 )
 def test_resolve_refuses_binary_files(tmp_path, name, data, reason):
@@ -149,7 +154,12 @@ def test_build_out_that_cannot_be_written(tmp_path):
 def test_build_folder_without_articles(tmp_path):
     (tmp_path / "notes.md").write_text("nothing here")
     result = run_cli("build", str(tmp_path), "--out", str(tmp_path / "out"))
-    assert_clean_failure(result, str(tmp_path), "no .txt")
+    assert_clean_failure(result, str(tmp_path), "no .txt, .html, .htm or .jsonl files")
+
+
+def test_eval_bad_split_names_the_choices():
+    result = run_cli("eval", "tempeval", str(EXAMPLES), "--split", "test")
+    assert_clean_failure(result, "--split 'test' is not one of all, train, dev")
 
 
 def test_build_skips_bad_files_and_goes_on(tmp_path):
