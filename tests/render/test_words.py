@@ -156,5 +156,5 @@ def test_a_copy_names_its_original_and_the_sources_table_explains_dates():
     texts = [
         t.replace("<br>", " ") for trace in figure["data"] for t in trace.get("hovertext") or []
     ]
-    assert any("— Gazette (copy of Wire (wire))" in t for t in texts)  # the event's hover
+    assert any("— Gazette [copy of Wire (wire)]" in t for t in texts)  # the event's hover
     assert any(t.startswith("<b>Gazette</b>") and "copy of Wire (wire)" in t for t in texts)

@@ -263,7 +263,7 @@ def event_hover(
         source = sources.get(claim.source_id)
         lines.append("“" + plotly_text(truncate(claim.text, 260)) + "”")
         said = f", {claim.attribution}" if claim.attribution else ""
-        copy = f" ({copy_words(source, names)})" if copy_words(source, names) else ""
+        copy = f" [{copy_words(source, names)}]" if copy_words(source, names) else ""
         cite = f"— {source_name(source, claim.source_id)}{copy}{said}, {_published_words(source)}"
         lines.append(f"<i>{plotly_text(cite)}</i>")
     if len(event.claims) > _MAX_HOVER_QUOTES:
