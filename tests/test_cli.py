@@ -87,6 +87,11 @@ def test_resolve_says_when_nothing_is_found():
     [
         ("report.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\n", "binary"),
         ("photo.txt", b"\x89PNG\r\n\x1a\nrest", "binary"),
+        (
+            "notes.docx",
+            b"PK\x03\x04\x14\x00\x06\x00",
+            ".docx, .xlsx or .zip), not an article; save it as .txt",
+        ),
     ],
 )
 def test_resolve_refuses_binary_files(tmp_path, name, data, reason):
@@ -133,10 +138,28 @@ def test_build_missing_path(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_build_out_that_cannot_be_written(tmp_path):
+    """--out on a file, or under one: one line naming it, exit 2, no internal error."""
+    article = tmp_path / "a.txt"
+    article.write_text("Talks resumed on April 16, 2013.", encoding="utf-8")
+    taken = tmp_path / "taken"
+    taken.write_text("not a folder")
+    result = run_cli("build", str(article), "--out", str(taken), "-q")
+    assert_clean_failure(result, f"{taken}: is a file; --out takes a folder")
+    result = run_cli("build", str(article), "--out", str(taken / "sub"), "-q")
+    assert_clean_failure(result, f"{taken / 'sub'}: cannot create the folder")
+    assert "internal error" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 def test_build_folder_without_articles(tmp_path):
     (tmp_path / "notes.md").write_text("nothing here")
     result = run_cli("build", str(tmp_path), "--out", str(tmp_path / "out"))
-    assert_clean_failure(result, str(tmp_path), "no .txt")
+    assert_clean_failure(result, str(tmp_path), "no .txt, .html, .htm or .jsonl files")
+
+
+def test_eval_bad_split_names_the_choices():
+    result = run_cli("eval", "tempeval", str(EXAMPLES), "--split", "test")
+    assert_clean_failure(result, "--split 'test' is not one of all, train, dev")
 
 
 def test_build_skips_bad_files_and_goes_on(tmp_path):

@@ -252,7 +252,7 @@ def _note_ignored(inputs: list[str], manifest: Path | None, shown: int = 5) -> N
         return
     names = ", ".join(str(p) for p in ignored[:shown])
     more = f" and {len(ignored) - shown} more" if len(ignored) > shown else ""
-    _stderr(f"timeline: note: not read, not .txt, .html, .htm or .jsonl: {names}{more}")
+    _stderr(f"timeline: note: not read (not .txt, .html, .htm or .jsonl): {names}{more}")
 
 
 def _plural(n: int, word: str) -> str:
@@ -358,7 +358,7 @@ def eval_tempeval(
     from timeline.temporal.tempeval import SPLITS, evaluate_paths, format_report
 
     if split not in SPLITS:
-        raise InputError(f"--split must be one of {', '.join(SPLITS)}", path=split)
+        raise InputError(f"--split {split!r} is not one of {', '.join(SPLITS)}")
     report = evaluate_paths(dirs, split=split)
     print(
         json.dumps(report.as_dict(), indent=2) if as_json else format_report(report, errors=errors)

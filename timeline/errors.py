@@ -27,5 +27,9 @@ class DateError(TimelineError):
     """A date given by the user (e.g. --published) that is not ISO 8601."""
 
 
+class OutputError(TimelineError):
+    """An output folder or file that cannot be written (--out on a file, no permission)."""
+
+
 class NothingToDo(TimelineError):
     """No input could be processed at all."""

@@ -90,7 +90,7 @@ def test_missing_path_and_empty_folder(tmp_path):
     reasons = {Path(s.path).name: s.reason for s in result.skipped}
     assert reasons == {
         "missing.txt": "no such file or folder",
-        "empty": "folder holds no .txt, .html or .jsonl files",
+        "empty": "folder holds no .txt, .html, .htm or .jsonl files",
     }
 
 

@@ -369,3 +369,42 @@ def test_builtin_png_download_works_under_the_csp(page, pages):
     )
     assert url.startswith("data:image/png;base64,") and len(url) > 10000
     assert page.errors() == []
+
+
+_LEGEND_BOXES = """
+    var gd = document.getElementById('chart'), box = gd.getBoundingClientRect();
+    var legend = gd.querySelector('.legend .bg').getBoundingClientRect();
+    var buttons = Array.from(gd.querySelectorAll('.modebar-btn'))
+      .map(function (b) { return b.getBoundingClientRect(); })
+      .filter(function (r) { return r.width > 0; });
+    var hit = buttons.filter(function (r) {
+      return r.left < legend.right && r.right > legend.left &&
+             r.top < legend.bottom && r.bottom > legend.top;
+    }).length;
+    return {legend: [legend.left - box.left, legend.right - box.left], width: box.width, hit: hit};
+"""
+
+
+@pytest.mark.parametrize("width", [900, 1099])
+def test_on_a_narrow_screen_the_legend_stays_clear_of_the_tool_buttons(page, tmp_path, width):
+    """Below 1100 px the legend goes above the chart; it used to set each source beside the
+    last and run past the right edge, under the zoom and download buttons."""
+    from timeline import build
+
+    written = write_all(build([EXAMPLES], manifest=EXAMPLES / "manifest.csv"), tmp_path)
+    size = page.browser.get_window_size()
+    page.browser.set_window_size(width, 800)
+    try:
+        page.open(written["timeline.html"])
+        got = page.js(_LEGEND_BOXES)
+        # Nor do the tables need a sideways scroll (a disputed event's two dates on one
+        # line, unbreakable headers and evidence used to widen them past the screen).
+        overflow = page.js(
+            "return Array.from(document.querySelectorAll('.table-wrap'))"
+            ".map(function (w) { return w.scrollWidth - w.clientWidth; });"
+        )
+    finally:
+        page.browser.set_window_size(size["width"], size["height"])
+    assert got["hit"] == 0, got
+    assert got["legend"][0] >= 0 and got["legend"][1] <= got["width"], got
+    assert overflow and max(overflow) <= 1, overflow

@@ -159,6 +159,11 @@ def test_serve_prints_the_generated_token_once(tmp_path, monkeypatch, capsys):
     token = next(line.strip() for line in first.splitlines()[1:] if line.strip())
     assert len(token) >= 32 and token not in second
     assert "generated the write token" in first and "TIMELINE_TOKEN" in second
+    # With TIMELINE_TOKEN set, that token is the one: no word of a printed one.
+    monkeypatch.setenv("TIMELINE_TOKEN", "s3cret")
+    run(db=db, port=8123)
+    third = capsys.readouterr().err
+    assert "token printed" not in third and "generated" not in third, third
 
 
 def test_timeline_token_environment_variable_is_the_token(tmp_path, monkeypatch):

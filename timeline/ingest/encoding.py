@@ -25,12 +25,14 @@ _MAGIC = (
     (b"\x89PNG", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
     (b"GIF8", "GIF image"),
-    (b"PK\x03\x04", "ZIP archive (or .docx/.xlsx)"),
+    (b"PK\x03\x04", "a ZIP archive: .docx, .xlsx or .zip"),
     (b"\x1f\x8b", "gzip archive"),
     (b"\xd0\xcf\x11\xe0", "MS Office document"),
     (b"\x7fELF", "executable"),
     (b"SQLite format 3", "SQLite database"),
 )
+# Documents whose text a user can save as an article (named in a hint).
+_DOCUMENTS = {"PDF", "a ZIP archive: .docx, .xlsx or .zip", "MS Office document"}
 # Share of replaced bytes under which a UTF-8 file is still read as UTF-8.
 _STRAY_BYTES = 0.005
 _HIGH_BYTES = bytes(range(0x80, 0x100))
@@ -55,7 +57,8 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
                 ) from None
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"binary file ({kind}), not an article", path=path)
+            hint = "; save it as .txt or .html" if kind in _DOCUMENTS else ""
+            raise InputError(f"binary file ({kind}), not an article{hint}", path=path)
     head = data[:8192]
     if b"\x00" in head:
         # UTF-16 without a BOM: every other byte is NUL in Latin-script text.

@@ -279,7 +279,9 @@ def discover(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[Pa
             )
             if not found:
                 skipped.append(
-                    Skipped(path=str(path), reason="folder holds no .txt, .html or .jsonl files")
+                    Skipped(
+                        path=str(path), reason="folder holds no .txt, .html, .htm or .jsonl files"
+                    )
                 )
             yield from found
         elif path.is_file():

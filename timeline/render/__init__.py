@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from timeline.errors import OutputError
 from timeline.models import Chronology
 from timeline.render.html import render_html
 from timeline.render.image import IMAGE_FORMATS, image_available, write_image
@@ -40,22 +41,36 @@ def write_all(
 
     ``images`` adds static charts, e.g. ``("png", "svg")`` writes timeline.png and
     timeline.svg (needs kaleido and Chrome/Chromium; raises TimelineError otherwise, after
-    the text outputs are written).
+    the text outputs are written). A folder or file that cannot be written raises OutputError.
 
     >>> write_all(chronology, "out")["timeline.html"]  # doctest: +SKIP
     PosixPath('out/timeline.html')
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise OutputError("is a file; --out takes a folder", path=str(out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder ({_reason(exc)})", path=str(out)) from exc
     written = {}
     for name, render in RENDERERS.items():
         path = out / name
-        path.write_text(render(chronology), encoding="utf-8")
+        try:
+            path.write_text(render(chronology), encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"cannot write ({_reason(exc)})", path=str(path)) from exc
         written[name] = path
     for kind in images:
         name = f"timeline.{kind}"
         written[name] = write_image(chronology, out / name, format=kind)
     return written
+
+
+def _reason(exc: OSError) -> str:
+    """The OS's words for the failure, lower-cased ('permission denied'), without the path."""
+    words = exc.strerror or type(exc).__name__
+    return words[:1].lower() + words[1:]
 
 
 __all__ = [

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta
 
-from timeline.models import GRANULARITY_ORDER, Event, Source
+from timeline.models import GRANULARITY_ORDER, CompetingDate, Event, Source
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Fall", "WI": "Winter"}
@@ -72,6 +72,15 @@ def opacity(granularity: str | None) -> float:
     return _OPACITY.get(granularity or "", 1.0)
 
 
+def precision_words(granularity: str | None) -> str:
+    """A granularity as a reader says it.
+
+    >>> precision_words("part_of_day"), precision_words(None)
+    ('part of day', 'unknown precision')
+    """
+    return (granularity or "unknown precision").replace("_", " ")
+
+
 def _day(d: datetime) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
@@ -127,15 +136,53 @@ def describe_event_date(event: Event) -> str:
     ...     end="2014-01-01", granularity="year"))
     '2013'
     """
-    own = describe_interval(event.start, event.end, event.granularity, event.value)
-    if not event.conflict or not event.competing:
-        return own
-    dates = []
-    for c in event.competing:
-        words = describe_interval(c.start, c.end, event.granularity, c.value)
-        if words not in dates:
-            dates.append(words)
-    return " or ".join(dates) if len(dates) > 1 else own
+    dates = competing_dates(event)
+    if len(dates) > 1:
+        return " or ".join(dates)
+    return describe_interval(event.start, event.end, event.granularity, event.value)
+
+
+def competing_dates(event: Event) -> list[str]:
+    """The distinct dates the sources give for a disputed event, in words (empty without a
+    conflict)."""
+    dates: list[str] = []
+    if event.conflict:
+        for competing in event.competing:
+            words = describe_competing(event, competing)
+            if words not in dates:
+                dates.append(words)
+    return dates
+
+
+def describe_competing(event: Event, competing: CompetingDate) -> str:
+    """One of an event's competing dates in words, at its own precision: that of the claims
+    that give it (a plain day beside a disputed morning is not '00:00–00:00').
+
+    >>> from timeline.models import Claim
+    >>> said = dict(source_id="a", text="t", mention="m", start_char=0, end_char=1,
+    ...             mention_start=0, mention_end=1)
+    >>> event = Event(id="E1", label="x", value="2023-10-09TMO", granularity="part_of_day",
+    ...     claims=[Claim(value="2023-10-09TMO", granularity="part_of_day", **said),
+    ...             Claim(value="2023-10-08", granularity="day", **said)])
+    >>> describe_competing(event, CompetingDate(value="2023-10-08", start="2023-10-08",
+    ...     end="2023-10-09", source_ids=["a"]))
+    '8 Oct 2023'
+    """
+    granularity = next(
+        (c.granularity for c in event.claims if c.value == competing.value and c.granularity),
+        event.granularity,
+    )
+    return describe_interval(competing.start, competing.end, granularity, competing.value)
+
+
+def name_list(source_ids: list[str], names: dict[str, str]) -> str:
+    """Sources as a reader's list: each name once, in order (ids stand in for unknown ones).
+    Semicolons, since a name told apart by its date holds a comma ('Courier, 11 Oct 2023').
+
+    >>> name_list(["a", "b", "c"], {"a": "Courier", "b": "Courier", "c": "Wire"})
+    'Courier; Wire'
+    """
+    return "; ".join(dict.fromkeys(names.get(sid, sid) for sid in source_ids))
 
 
 def describe_lag(days: float) -> str:
@@ -158,6 +205,23 @@ def describe_lag(days: float) -> str:
     return f"{amount} {when} the event began"
 
 
+def describe_event_lag(event: Event) -> str | None:
+    """How long after (or before) the event its first report came, in calendar days when
+    that is under two months: an evening event first reported in that day's paper was
+    reported 'the day the event began', not '1 day before' (its lag_days is -0.75).
+
+    >>> describe_event_lag(Event(id="E1", label="x", value="2023-10-10TEV",
+    ...     start="2023-10-10T18:00:00", first_reported_at="2023-10-10", lag_days=-0.75))
+    'the day the event began'
+    """
+    if event.lag_days is None:
+        return None
+    start, first = parse_when(event.start), parse_when(event.first_reported_at)
+    if start is not None and first is not None and abs(event.lag_days) < 60:
+        return describe_lag((first.date() - start.date()).days)
+    return describe_lag(event.lag_days)
+
+
 def source_name(source: Source | None, fallback: str = "") -> str:
     """What to call a source in a legend or a quote: its outlet, else its title, else its id.
 
@@ -167,6 +231,20 @@ def source_name(source: Source | None, fallback: str = "") -> str:
     if source is None:
         return fallback
     return source.outlet or source.title or source.id
+
+
+def copy_words(source: Source | None, names: dict[str, str]) -> str:
+    """'copy of <original>' for a syndicated copy, naming the original as the page does and
+    by its id (the file name a user knows); '' for an original.
+
+    >>> copy_words(Source(id="b", path="b", syndicated_from="a"), {"a": "Wire", "b": "Gazette"})
+    'copy of Wire (a)'
+    """
+    if source is None or not source.syndicated_from:
+        return ""
+    original = source.syndicated_from
+    name = names.get(original, original)
+    return f"copy of {name} ({original})" if name != original else f"copy of {original}"
 
 
 def display_names(sources: list[Source], limit: int | None = None) -> dict[str, str]:

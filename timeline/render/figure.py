@@ -28,13 +28,17 @@ from typing import Any
 
 from timeline.models import GRANULARITY_ORDER, Chronology, Event, Source
 from timeline.render.describe import (
+    copy_words,
+    describe_competing,
     describe_event_date,
+    describe_event_lag,
     describe_interval,
-    describe_lag,
     display_names,
     is_coarse,
+    name_list,
     opacity,
     parse_when,
+    precision_words,
     source_name,
     truncate,
 )
@@ -212,11 +216,16 @@ def _published_words(source: Source | None) -> str:
     return f"published {when} ({source.published_how})"
 
 
-def event_hover(event: Event, sources: dict[str, Source]) -> str:
+def event_hover(
+    event: Event, sources: dict[str, Source], names: dict[str, str] | None = None
+) -> str:
     """The hover card of one event, as plotly text: label, dates as written and as resolved,
-    first reporter, competing dates, and the first few quotes with source and publication."""
+    first reporter, competing dates, and the first few quotes with source and publication.
+    ``names`` (see ``display_names``) tells apart sources that share an outlet."""
+    if names is None:
+        names = display_names(list(sources.values()))
     lines = [f"<b>{escape(event.id)}</b> · <b>{plotly_text(event.label)}</b>"]
-    grain = event.granularity or "unknown precision"
+    grain = precision_words(event.granularity)
     lines.append(f"<b>When:</b> {escape(describe_event_date(event))} ({escape(grain)})")
     span = f"[{event.start}, {event.end})" if event.end else f"{event.start}"
     lines.append(
@@ -236,17 +245,15 @@ def event_hover(event: Event, sources: dict[str, Source]) -> str:
         first = sources.get(event.first_reported_by)
         lag = ""
         if event.lag_days is not None:
-            lag = f", {describe_lag(event.lag_days)}"
+            lag = f", {describe_event_lag(event)}"
         who = f"{source_name(first, event.first_reported_by)} ({_published_words(first)}{lag})"
         lines.append(f"<b>First reported by:</b> {plotly_text(who, _WRAP - 19)}")
     if event.conflict:
         lines.append(f"<span style='color:{CONFLICT_COLOUR}'><b>⚠ Sources disagree:</b></span>")
         for competing in event.competing:
-            names = ", ".join(source_name(sources.get(i), i) for i in competing.source_ids)
-            words = describe_interval(
-                competing.start, competing.end, event.granularity, competing.value
-            )
-            lines.append(f"   {plotly_text(f'{words} ({competing.value}): {names}')}")
+            who = name_list(competing.source_ids, names)
+            words = describe_competing(event, competing)
+            lines.append(f"   {plotly_text(f'{words} ({competing.value}): {who}')}")
     n_sources = len({c.source_id for c in event.claims})
     lines.append(
         f"<b>Quotes</b> ({len(event.claims)} claim{'s' * (len(event.claims) != 1)}, "
@@ -256,7 +263,8 @@ def event_hover(event: Event, sources: dict[str, Source]) -> str:
         source = sources.get(claim.source_id)
         lines.append("“" + plotly_text(truncate(claim.text, 260)) + "”")
         said = f", {claim.attribution}" if claim.attribution else ""
-        cite = f"— {source_name(source, claim.source_id)}{said}, {_published_words(source)}"
+        copy = f" [{copy_words(source, names)}]" if copy_words(source, names) else ""
+        cite = f"— {source_name(source, claim.source_id)}{copy}{said}, {_published_words(source)}"
         lines.append(f"<i>{plotly_text(cite)}</i>")
     if len(event.claims) > _MAX_HOVER_QUOTES:
         lines.append(f"<i>+ {len(event.claims) - _MAX_HOVER_QUOTES} more in the table below</i>")
@@ -315,7 +323,8 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
         by_reporter.setdefault(key, []).append(p)
 
     data: list[dict[str, Any]] = []
-    hovers = {p.event.id: event_hover(p.event, sources) for p in placed}
+    full_names = display_names(chronology.sources)
+    hovers = {p.event.id: event_hover(p.event, sources, full_names) for p in placed}
     names = display_names(chronology.sources, limit=LEGEND_CHARS)
     groups: list[tuple[str | None, str, str]] = [
         (s.id, colours[s.id], names[s.id]) for s in ordered_sources(chronology.sources)
@@ -425,7 +434,7 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
                     "showlegend": False,
                     "y": [PUBLISHED_ROW],
                     "x": [plotly_date(when)],
-                    "hovertext": [_publication_hover(source)],
+                    "hovertext": [_publication_hover(source, full_names)],
                     "hoverinfo": "text",
                     "marker": {
                         "symbol": "triangle-down-open" if inferred else "triangle-down",
@@ -455,14 +464,12 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
                 end = parse_when(competing.end) or start
                 xs.append(plotly_date(start + (max(end, start) - start) / 2))
                 ys.append(p.event.id)
-                names = ", ".join(source_name(sources.get(i), i) for i in competing.source_ids)
-                words = describe_interval(
-                    competing.start, competing.end, p.event.granularity, competing.value
-                )
+                words = describe_competing(p.event, competing)
+                who = name_list(competing.source_ids, full_names)
                 texts.append(
                     f"<b>⚠ {escape(p.event.id)}: one of the competing dates</b><br>"
                     f"{plotly_text(words)} ({plotly_text(competing.value, 0)})<br>"
-                    f"according to {plotly_text(names)}"
+                    f"according to {plotly_text(who)}"
                 )
         data.append(
             {
@@ -609,14 +616,16 @@ def _legend_margin(names: list[str], title: str) -> int:
     return round(widest + 40)
 
 
-def _publication_hover(source: Source) -> str:
+def _publication_hover(source: Source, names: dict[str, str]) -> str:
     lines = [f"<b>{plotly_text(source_name(source))}</b>"]
     if source.title and source.title != source_name(source):
         lines.append(plotly_text(truncate(source.title, 160)))
     lines.append(escape(_published_words(source)))
-    if source.published_evidence:
+    if source.published_how == "manifest":
+        lines.append("<i>evidence:</i> given in the manifest")
+    elif source.published_evidence:
         lines.append(f"<i>evidence:</i> “{plotly_text(truncate(source.published_evidence, 160))}”")
     if source.syndicated_from:
-        lines.append(f"copy of {plotly_text(source.syndicated_from)}")
+        lines.append(plotly_text(copy_words(source, names)))
     lines.append(f"<i>id:</i> {plotly_text(source.id, 0)}")
     return "<br>".join(lines)

@@ -23,10 +23,16 @@ from urllib.parse import urlsplit
 
 from timeline.models import Chronology, Claim, Event, Source
 from timeline.render.describe import (
+    competing_dates,
+    copy_words,
+    describe_competing,
     describe_event_date,
+    describe_event_lag,
     describe_interval,
-    describe_lag,
+    display_names,
+    name_list,
     parse_when,
+    precision_words,
     source_name,
     truncate,
 )
@@ -127,7 +133,9 @@ def _quote_html(claim: Claim) -> str:
     return f"{_e(text[:at])}<mark>{_e(text[at:end])}</mark>{_e(text[end:])}"
 
 
-def _claims_html(event: Event, sources: dict[str, Source], colours: dict[str, str]) -> str:
+def _claims_html(
+    event: Event, sources: dict[str, Source], colours: dict[str, str], names: dict[str, str]
+) -> str:
     n_sources = len({c.source_id for c in event.claims})
     items = []
     for claim in event.claims:
@@ -135,9 +143,7 @@ def _claims_html(event: Event, sources: dict[str, Source], colours: dict[str, st
         colour = colours.get(claim.source_id, UNKNOWN_COLOUR)
         said = f" · {_e(claim.attribution)}" if claim.attribution else ""
         caption = " · photo caption" if claim.caption else ""
-        copy = (
-            f" · copy of {_e(source.syndicated_from)}" if source and source.syndicated_from else ""
-        )
+        copy = f" · {_e(copy_words(source, names))}" if copy_words(source, names) else ""
         resolved = describe_interval(claim.start, claim.end, claim.granularity, claim.value)
         items.append(
             "<li><blockquote>"
@@ -155,8 +161,18 @@ def _claims_html(event: Event, sources: dict[str, Source], colours: dict[str, st
     )
 
 
+def _when_words(event: Event) -> str:
+    """The When cell's date: competing dates one to a line, each kept whole (the column does
+    not wrap inside a date, and two disputed dates on one line widened the whole table)."""
+    dates = competing_dates(event)
+    if len(dates) > 1:
+        return "<br>or ".join(_e(words) for words in dates)
+    return _e(describe_event_date(event))
+
+
 def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
     sources = {s.id: s for s in chronology.sources}
+    names = display_names(chronology.sources)
     placed, _ = place_events(chronology.events)
     bounds = {p.event.id: (plotly_date(p.start), plotly_date(p.end)) for p in placed}
     if not chronology.events:
@@ -173,7 +189,7 @@ def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
         if first:
             colour = colours.get(first.id, UNKNOWN_COLOUR)
             lag = (
-                f"<br><small>{_e(describe_lag(event.lag_days))}</small>"
+                f"<br><small>{_e(describe_event_lag(event))}</small>"
                 if event.lag_days is not None
                 else ""
             )
@@ -186,11 +202,9 @@ def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
         if event.conflict:
             parts = []
             for competing in event.competing:
-                names = ", ".join(source_name(sources.get(i), i) for i in competing.source_ids)
-                words = describe_interval(
-                    competing.start, competing.end, event.granularity, competing.value
-                )
-                parts.append(f"{_e(words)} <small>({_e(names)})</small>")
+                who = name_list(competing.source_ids, names)
+                words = describe_competing(event, competing)
+                parts.append(f"{_e(words)} <small>({_e(who)})</small>")
             conflict = (
                 "<span class='badge conflict'>⚠ disagree</span><div class='conflict-dates'>"
                 + "<br>vs ".join(parts)
@@ -206,10 +220,10 @@ def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
             f"data-start='{_e(start)}' data-end='{_e(end)}'>"
             f"<td class='id' data-sort='{_e(event.id)}'>{_e(event.id)}<br>{zoom}</td>"
             f"<td class='when' data-sort='{_e(event.start or '')}'>"
-            f"{_e(describe_event_date(event))}<br><small>{_e(event.granularity or '?')} · "
+            f"{_when_words(event)}<br><small>{_e(precision_words(event.granularity))} · "
             f"{_e(event.value)}</small></td>"
             f"<td><div class='label'>{_e(event.label)}</div>"
-            f"{_claims_html(event, sources, colours)}</td>"
+            f"{_claims_html(event, sources, colours, names)}</td>"
             f"<td data-sort='{_e(source_name(first) if first else '~')}'>{reporter}</td>"
             f"<td class='num' data-sort='{event.independent_sources}'>"
             f"{event.independent_sources}{copies if event.copies else ''}</td>"
@@ -242,9 +256,21 @@ def _safe_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+def _copy_of_cell(source: Source, names: dict[str, str]) -> str:
+    """The original a syndicated copy repeats: its name as the page gives it, and its id."""
+    original = source.syndicated_from
+    if not original:
+        return ""
+    name = names.get(original, original)
+    if name == original:
+        return _e(original)
+    return f"{_e(name)}<br><small>{_e(original)}</small>"
+
+
 def _sources_table(chronology: Chronology, colours: dict[str, str]) -> str:
     if not chronology.sources:
         return "<p class='empty'>No sources.</p>"
+    names = display_names(chronology.sources)
     cited: dict[str, int] = {}
     firsts: dict[str, int] = {}
     for event in chronology.events:
@@ -272,11 +298,12 @@ def _sources_table(chronology: Chronology, colours: dict[str, str]) -> str:
             f"{s.published_confidence:.2f}<span class='conf'>"
             f"<span style='width:{round(100 * s.published_confidence)}%'></span></span>"
         )
-        evidence = (
-            f"“{_e(truncate(s.published_evidence, 140))}”"
-            if s.published_evidence
-            else "<span class='empty'>none</span>"
-        )
+        if s.published_how == "manifest":
+            evidence = "given in the manifest"
+        elif s.published_evidence:
+            evidence = f"“{_e(truncate(s.published_evidence, 140))}”"
+        else:
+            evidence = "<span class='empty'>none</span>"
         rows.append(
             "<tr>"
             f"<td data-sort='{_e(source_name(s))}'><span class='swatch' "
@@ -287,8 +314,8 @@ def _sources_table(chronology: Chronology, colours: dict[str, str]) -> str:
             f"<td data-sort='{_e(s.published_how)}'><span class='badge {how_class}'>"
             f"{_e(s.published_how)}</span></td>"
             f"<td class='num' data-sort='{s.published_confidence}'>{confidence}</td>"
-            f"<td><small>{evidence}</small></td>"
-            f"<td>{_e(s.syndicated_from) if s.syndicated_from else ''}</td>"
+            f"<td class='evidence'><small>{evidence}</small></td>"
+            f"<td>{_copy_of_cell(s, names)}</td>"
             f"<td class='num' data-sort='{cited.get(s.id, 0)}'>{cited.get(s.id, 0)}</td>"
             f"<td class='num' data-sort='{firsts.get(s.id, 0)}'>{firsts.get(s.id, 0)}</td>"
             "</tr>"

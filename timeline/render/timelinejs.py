@@ -19,10 +19,12 @@ from typing import Any
 
 from timeline.models import GRANULARITY_ORDER, Chronology, Event, Source
 from timeline.render.describe import (
+    describe_competing,
     describe_event_date,
-    describe_interval,
     display_names,
+    name_list,
     parse_when,
+    precision_words,
     truncate,
 )
 
@@ -64,16 +66,14 @@ def _last_unit(end: datetime, precision: int) -> datetime:
 def _slide_text(event: Event, sources: dict[str, Source], names: dict[str, str]) -> str:
     parts = [f"<p><b>When:</b> {escape(describe_event_date(event))}"]
     parts.append(
-        f" <small>({escape(event.granularity or 'unknown precision')}; TIMEX3 "
+        f" <small>({escape(precision_words(event.granularity))}; TIMEX3 "
         f"{escape(event.value)})</small></p>"
     )
     if event.conflict and event.competing:
         rows = []
         for competing in event.competing:
-            who = ", ".join(names.get(i, i) for i in competing.source_ids)
-            words = describe_interval(
-                competing.start, competing.end, event.granularity, competing.value
-            )
+            who = name_list(competing.source_ids, names)
+            words = describe_competing(event, competing)
             rows.append(f"<li>{escape(words)}: {escape(who)}</li>")
         parts.append(f"<p><b>⚠ Sources disagree:</b></p><ul>{''.join(rows)}</ul>")
     if event.first_reported_by:

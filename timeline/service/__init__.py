@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from typing import Any
 
@@ -43,7 +44,7 @@ def run(
             file=sys.stderr,
             flush=True,
         )
-    elif app.state.ctx.token_digest and not token:
+    elif app.state.ctx.token_digest and not (token or os.environ.get("TIMELINE_TOKEN")):
         print(
             "timeline: writes need the token printed on this database's first start "
             "(or set TIMELINE_TOKEN)",

@@ -97,6 +97,11 @@
   function fitLegend(layout) {
     if (!layout || !layout.legend || chart.clientWidth >= 1100) return;
     layout.legend.orientation = "h";
+    // Kept in the plot's width, clear of the tool buttons: plotly wraps a horizontal legend
+    // at the plot's width without counting a title set beside the entries, and sets grouped
+    // entries side by side; so the title goes on top and the entries in plain order.
+    layout.legend.traceorder = "normal";
+    layout.legend.title = Object.assign({}, layout.legend.title, { side: "top" });
     layout.legend.x = 0;
     layout.legend.xanchor = "left";
     layout.legend.y = 1.0;
