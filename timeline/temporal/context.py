@@ -67,8 +67,10 @@ _FUTURE_BEFORE_TO = _words(
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
 _NOT = _words("not never")
+# Words that start another clause after a mention ("on Saturday and would not leave").
 _CLAUSE_JOINS = _words("and but or while whereas")
 _YEAR_DIGITS = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
+# Words joining a day to today/tomorrow/yesterday ("today and Saturday", "today until Friday").
 _JOINING = _words("and or through until till")
 # Verbs whose past is their base form, and the subjects that show it is the past.
 _INVARIANT = _words(
@@ -241,7 +243,7 @@ def _cue(words: list[str], i: int) -> Tense | None:
         return _kind(words, i)
     if word in _TIMETABLE and i > 0 and words[i - 1] not in _NOT_SCHEDULE:
         # A timetable told in the present: "the Knicks play the Heat on Sunday", "the inquiry
-        # reports in the autumn" (a first word is a subject, not a verb: "Reports in May said")
+        # publishes in the autumn" (a first word is a subject, not a verb: "Meets on Sunday")
         return "future"
     particle = _PHRASAL_TIMETABLE.get(word)
     if (
