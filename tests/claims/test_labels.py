@@ -507,3 +507,16 @@ def test_possessive_days_participles_at_clause_end_and_predicates_after_an_aside
         "The agreement renewed",
         "The agreement expires",
     ]
+
+
+def test_a_clause_left_empty_or_only_an_amount_labels_its_sentence():
+    """A date whose clause is only an amount set beside the last one ("..., or about 8 percent
+    of its staff, by the end of June") or nothing but an attribution ("before Saturday,
+    according to the weather service") dates its sentence: the label is never empty."""
+    text = (
+        "The firm said it would cut 400 jobs, or about 8 percent of its staff, by the end of June."
+    )
+    assert _claim_labels(text, "the end of June") == ["The firm would cut 400 jobs"]
+    text = "There had been only three tornadoes this year before Saturday, according to the weather service."
+    labels = _claim_labels(text, "this year", "Saturday")
+    assert all(labels) and "three tornadoes" in labels[1]

@@ -132,7 +132,9 @@ def test_timeml_mode_marks_a_later_length_as_timebank_does() -> None:
     from timeline.temporal import resolve
     from timeline.temporal.tempeval import timeline_system
 
-    text = "The plant closed on May 2. Three days later, it reopened. Sales fell from a year earlier."
+    text = (
+        "The plant closed on May 2. Three days later, it reopened. Sales fell from a year earlier."
+    )
     got = [(t.text, t.type, t.value) for t in timeline_system(text, date(2013, 5, 20))]
     assert ("Three days", "DURATION", "P3D") in got
     assert ("a year earlier", "DATE", "2012") in got

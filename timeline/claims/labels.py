@@ -181,6 +181,18 @@ def describe(
     inside = [(a0 - c0, a1 - c0) for a0, a1 in attributions if c0 <= a0 and a1 <= c1]
     body = _mark(body, ms, me, inside)
     whole = (s0, sentence[1] if sentence else c1)
+    before = text.rfind(",", s0, c0)
+    if before > s0 and _AMOUNT_APPOSITION.match(body):
+        # "The firm said it would cut 400 jobs, | or about 8 percent of its staff, by June":
+        # the amount adds to the clause before it, which is what the date dates
+        return describe(
+            text,
+            (s0, before),
+            (before, before),
+            sentence=(s0, before),
+            attributions=[(a0, a1) for a0, a1 in attributions if a1 <= before],
+            names=names,
+        )
     if (c0, c1) != whole and (
         _words(body) == 0 or (_words(body) <= 2 and _ELLIPTIC.fullmatch(body.strip()))
     ):
@@ -209,7 +221,14 @@ def describe(
     s1 = sentence[1] if sentence else c1
     label = _close_quote(label, text[c0:s1])
     label, credit = _reported(label, text[c0:s1])
-    return _finish(label, credit)
+    finished = _finish(label, credit)
+    if not finished and (c0, c1) != whole:
+        # Nothing left of the clause ("before Saturday, according to the weather service"):
+        # the date belongs to its sentence.
+        return describe(
+            text, whole, mention, sentence=whole, attributions=attributions, names=names
+        )
+    return finished
 
 
 # A sentence-opening noun phrase up to its first comma: "The plant", "Ivo Marek".
@@ -242,6 +261,16 @@ _NOMINAL_APPOSITIVE = re.compile(
 )
 _ELLIPTIC = re.compile(
     r"(?:(?:and|but|or|then|again|also|too|once|more)\s+)*\u2063\s*(?:(?:again|too|also)\s*)?[.,;]?"
+)
+# "..., or about 8 percent of its work force, by the end of June": an amount set beside the
+# clause before, no statement of its own.
+_AMOUNT_APPOSITION = re.compile(
+    r"\s*(?:or|and)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+"
+    r"|less\s+than\s+)?[$€£]?\d[^,;\u2063]*,"
+)
+_AMOUNT_ASIDE = re.compile(
+    r",\s*(?:or|and)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+"
+    r"|less\s+than\s+)?[$€£]?\d[^,;\u2063]*(?=,)"
 )
 _CLEFT = re.compile(
     r"It\s+(?:was|is|had\s+been|has\s+been)\s+(?:not\s+|only\s+)?(?:until\s+|in\s+|on\s+)?"
@@ -580,6 +609,7 @@ def _clause_label(body: str, lead: str) -> str:
         be = "were" if re.search(r"[^s]s$", np) else "was"
         return f"{np} {be} {participial.group('part')}{participial.group('by') or ''}"
     body = _unless_marked(_ASIDE, body, "")
+    body = _unless_marked(_AMOUNT_ASIDE, body, "")  # "cut 400 jobs, or about 8 percent,"
     # "ended with 330 people, about half children, killed": the aside goes, the tail stays.
     tail = _TAIL_ASIDE.search(body)
     if tail and not _has_verb(tail.group("aside")) and _is_verb(tail.group("tail").split()[0]):

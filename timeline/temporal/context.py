@@ -313,9 +313,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             # "the county on Sunday announced that ...": the day is when it was said
             best = min(best or (99.0, "past"), (right[i][1] * 1.5 + 4, "past"))
             break
-        if best is not None and (
-            "," in between or (i > 0 and rwords[i - 1] in _CLAUSE_JOINS)
-        ):
+        if best is not None and ("," in between or (i > 0 and rwords[i - 1] in _CLAUSE_JOINS)):
             break  # "flew in on Saturday and would not leave": another clause, the left decides
         kind = _cue(rwords, i)
         if kind is None:
