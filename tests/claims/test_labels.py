@@ -123,6 +123,9 @@ def test_place_names_and_titles_are_not_people():
     assert names == ["Mr. Lind"]
     # A headline line names no one a pronoun can stand for.
     assert person_names("Ruiz quits Kesler board\nShe said she would stay.") == []
+    # Events, streets and bodies are no people: "her" after them does not stand for them.
+    text = "When the country entered World War II, she left the Kesler College for Mill Street."
+    assert person_names(text) == []
 
 
 def test_glued_words_are_split_for_display_but_brand_words_stay():

@@ -96,7 +96,12 @@ _NOT_NAMES = re.compile(
     r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
     r"|September|October|November|December|Some|Many|Most|All|Both|Other|Officials|Police"
     r"|President|Secretary|Minister|Prime|Chief|General|Governor|Senator|Mayor|Judge|State"
-    r"|Federal|National|County|City|Russian|American|British|Chinese|French|German)$"
+    r"|Federal|National|County|City|Russian|American|British|Chinese|French|German"
+    # words of events, places and bodies, not people ("World War II", "Harlow Street Bridge")
+    r"|World|War|Cup|Games|Olympics|University|College|Street|Avenue|Road|Bridge|River|Park"
+    r"|Hospital|Center|Centre|Church|School|Council|Court|Department|Ministry|Agency|Airport"
+    r"|Station|Company|Party|Army|Navy|Union|Association|Committee|Commission|Board|Bank"
+    r"|Service|Institute|Museum)$"
 )
 _TITLE_BEFORE = re.compile(
     r"\b(?:by|president|leader|minister|secretary|spokesman|spokeswoman|chief|director|mayor"
