@@ -523,3 +523,8 @@ def test_a_clause_left_empty_or_only_an_amount_labels_its_sentence():
     text = "There had been only three tornadoes this year before Saturday, according to the weather service."
     labels = _claim_labels(text, "this year", "Saturday")
     assert all(labels) and "three tornadoes" in labels[1]
+
+
+def test_a_fronted_time_phrase_labels_the_main_clause():
+    text = "In the first nine months of the year, revenue rose 5% to $6.9 billion."
+    assert _claim_labels(text, "the year") == ["Revenue rose 5% to $6.9 billion"]

@@ -176,6 +176,15 @@ def describe(
         and re.match(r",\s+", text[c1 : c1 + 3])
     ):
         c1 = sentence[1]  # "Born in 1950 in Ohio | , she moved ...": the subject comes after
+    elif (
+        c0 == s0
+        and sentence is not None
+        and c1 < sentence[1]
+        and _PREPOSITION_START.match(text, c0)
+        and re.match(r",\s+", text[c1 : c1 + 3])
+        and not _has_verb(text[c0:c1])
+    ):
+        c1 = sentence[1]  # "In the first nine months of the year | , revenue rose ...": the main
     lead = text[s0:c0]
     for a0, a1 in sorted(attributions, reverse=True):
         if s0 <= a0 and a1 <= c0:  # who says so is not what happened
@@ -940,6 +949,13 @@ def _starts_with_subject(text: str) -> bool:
         or first.lower() in ("he", "she", "they", "it", "we", "i", "officials", "police")
         # a bare plural before an auxiliary: "repairs had been scheduled", "prices have risen"
         or (len(words) > 1 and first.endswith("s") and words[1].lower() in _SUBJECT_AUX)
+        # a bare noun before a past-tense verb: "revenue rose 5%", "profit jumped"
+        or (
+            len(words) > 1
+            and first.isalpha()
+            and not _DANGLING.match(first)  # "has left", "that began": no noun first
+            and (words[1] in _IRREGULAR_PAST or re.fullmatch(r"[a-z]{3,}ed", words[1]) is not None)
+        )
     )
 
 
