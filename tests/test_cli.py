@@ -29,6 +29,14 @@ def test_help(command):
     assert "Usage" in result.stdout
 
 
+def test_help_names_values_and_shows_flags_as_flags():
+    """A flag reads as taking no value ("--json", not "--json <bool>"); a value is named."""
+    out = run_cli("resolve", "--help").stdout
+    assert "<bool>" not in out
+    assert "DATE" in out and "FILE" in out
+    assert "PATH" in run_cli("build", "--help").stdout
+
+
 def test_resolve_stdin_json():
     result = run_cli(
         "resolve",

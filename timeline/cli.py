@@ -20,6 +20,31 @@ from timeline.errors import DateError, InputError, NothingToDo, TimelineError
 if TYPE_CHECKING:
     from timeline.models import Chronology
 
+
+def _plain_flags() -> None:
+    """Show no value type beside a flag in --help ("--json" reads as taking no value, not as
+    "--json <bool>") nor beside an argument that names its value ("PATH..."); other options
+    keep theirs. Leaves older typers, which show none, alone."""
+    from typer import core
+
+    for name, plain in (
+        ("TyperOption", lambda p: getattr(p, "is_flag", False)),
+        ("TyperArgument", lambda p: getattr(p, "metavar", None) is not None),
+    ):
+        cls = getattr(core, name, None)
+        shown = getattr(cls, "display_type_rich", None)
+        if cls is None or shown is None or getattr(shown, "plain", False):
+            continue
+
+        def display_type_rich(self, ctx, _shown=shown, _plain=plain):  # type: ignore[no-untyped-def]
+            return "" if _plain(self) else _shown(self, ctx)
+
+        display_type_rich.plain = True  # type: ignore[attr-defined]
+        cls.display_type_rich = display_type_rich
+
+
+_plain_flags()
+
 app = typer.Typer(
     name="timeline",
     help=(
@@ -78,7 +103,9 @@ def _read_text(file: str) -> str:
 def resolve(
     file: Annotated[
         str | None,
-        typer.Argument(help="Text file to read, or - for standard input.", show_default=False),
+        typer.Argument(
+            help="Text file to read, or - for standard input.", show_default=False, metavar="FILE"
+        ),
     ] = None,
     published: Annotated[
         str | None,
@@ -86,6 +113,7 @@ def resolve(
             "--published",
             "-p",
             help="Publication date (ISO 8601) that relative dates are anchored on.",
+            metavar="DATE",
         ),
     ] = None,
     as_json: Annotated[
@@ -97,6 +125,7 @@ def resolve(
             "--batch",
             help='JSON Lines file (or -) of {"id", "text", "published"}; prints one JSON line per input, in order.',
             show_default=False,
+            metavar="FILE",
         ),
     ] = None,
     progress: Annotated[
@@ -182,11 +211,12 @@ def build(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Article files or folders (.txt, .html, .htm, .jsonl; folders are searched recursively)."
+            help="Article files or folders (.txt, .html, .htm, .jsonl; folders are searched recursively).",
+            metavar="PATH",
         ),
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder to write the outputs into.")
+        Path, typer.Option("--out", "-o", help="Folder to write the outputs into.", metavar="DIR")
     ] = Path("out"),
     manifest: Annotated[
         Path | None,
@@ -195,6 +225,7 @@ def build(
             "-m",
             help="CSV with path,published[,source,url,title]; its values override the text.",
             show_default=False,
+            metavar="CSV",
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -337,15 +368,20 @@ class _progress:
 def eval_tempeval(
     dirs: Annotated[
         list[Path],
-        typer.Argument(help="Folders (or files) of TimeML .tml documents with gold TIMEX3."),
+        typer.Argument(
+            help="Folders (or files) of TimeML .tml documents with gold TIMEX3.", metavar="PATH"
+        ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    errors: Annotated[int, typer.Option("--errors", help="Show up to N value errors.")] = 0,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Show up to N value errors.", metavar="N")
+    ] = 0,
     split: Annotated[
         str,
         typer.Option(
             "--split",
             help="all, or train / dev: dev is every 5th document by sorted name (held out).",
+            metavar="SPLIT",
         ),
     ] = "all",
 ) -> None:
@@ -374,10 +410,13 @@ def serve(
             help="Database: a SQLite file path, or a SQLAlchemy URL such as "
             "postgresql+psycopg://user@host/dbname; default sqlite:///./timeline.db (WAL).",
             show_default=False,
+            metavar="URL",
         ),
     ] = None,
-    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on.", metavar="HOST")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", metavar="PORT")] = 8000,
     max_body: Annotated[
         str | None,
         typer.Option(
@@ -385,6 +424,7 @@ def serve(
             help="Largest request body accepted (e.g. 5MB, 20MB); larger ones get a 413. "
             "Default: $TIMELINE_MAX_BODY or 5MB.",
             show_default=False,
+            metavar="SIZE",
         ),
     ] = None,
 ) -> None:
