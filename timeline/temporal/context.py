@@ -125,15 +125,17 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         # "had been due to expire Friday": a plan seen from the past, and past now
         return "past" if tokens[max(0, i - 3) : i - 1] == ["had", "been"] else "future"
     if word == "for" and i > 0 and tokens[i - 1] == "set":  # "is set for Friday"
-        if _BE_PAST & set(tokens[max(0, i - 4) : i - 1]):
-            return None  # "was originally set for March 24": the plan is in the past
+        if (_BE_PAST | {"been"}) & set(tokens[max(0, i - 4) : i - 1]):
+            return None  # "was (had been) originally set for March 24": a plan in the past
         return "future"
     participle = word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
     k = i - 2 if i > 1 and tokens[i - 1].endswith("ly") else i - 1  # "be fully restored"
     if participle and k > 0 and tokens[k] in _STATE_VERBS:
         # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed", "may not be
         # allowed home until the weekend", "might not be fully restored until Wednesday"
-        j = k - 2 if tokens[k - 1] in _NOT else k - 1
+        j = k - 1
+        while j > 0 and j >= k - 2 and (tokens[j] in _NOT or tokens[j].endswith("ly")):
+            j -= 1  # "may not be allowed", "would probably be rested"
         if j >= 0 and tokens[j] in _MODALS:
             return "future"
     if word in _BE_PAST and tokens[i + 1 : i + 2] and tokens[i + 1] in _PLANNING:
@@ -337,8 +339,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     # "until Thursday", "by Jan. 14", "as soon as Tuesday": a deadline, usually ahead, unless
     # the clause tells of it as done: "had gone home by Tuesday", "were back by Wednesday",
     # "until Thursday they had not called him" (but "postponed until Tuesday" is ahead).
-    if words[-2:] in (["soon", "as"], ["early", "as"]):
-        return "future"
+    if words[-2:] in (["soon", "as"], ["early", "as"]) or words[-3:] == ["no", "later", "than"]:
+        return "future"  # "as soon as Tuesday", "no later than Friday"
     # "until 09:00 GMT on Monday": the day of a deadline's clock time is the deadline's
     clocked = _DEADLINE_CLOCK.search(left_text)
     preposition = clocked.group(1) if clocked else (words[-1] if words else "")
