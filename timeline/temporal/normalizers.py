@@ -35,6 +35,7 @@ _SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24), "h
             "century": ("year", 100)}  # fmt: skip
 _X_UNIT = {"decade": "Y", "century": "C", "millennium": "L"}
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+_SCALED = re.compile(r"^(a|one|\d+(?:\.\d+)?)\s+(thousand|million|billion)$")
 _MIXED = re.compile(r"^(\d+)?\s*(\d+)\s*/\s*(\d+)$")
 
 
@@ -336,6 +337,11 @@ def parse_number(text: str | None, tables: dict[str, Table]) -> Fraction | str |
         base: Fraction | None = Fraction(str(vague))
     elif _DIGITS.match(key):
         base = Fraction(key.replace(",", ""))
+    elif _SCALED.match(key):
+        # "4.5 billion", "a million" (years of the Earth, not of the news)
+        amount, scale = _SCALED.match(key).groups()  # type: ignore[union-attr]
+        size = {"thousand": 10**3, "million": 10**6, "billion": 10**9}[scale]
+        base = (Fraction(1) if amount in ("a", "one") else Fraction(amount)) * size
     elif _MIXED.match(key):
         whole, top, bottom = _MIXED.match(key).groups()  # type: ignore[union-attr]
         if int(bottom) == 0:
