@@ -528,3 +528,16 @@ def test_a_clause_left_empty_or_only_an_amount_labels_its_sentence():
 def test_a_fronted_time_phrase_labels_the_main_clause():
     text = "In the first nine months of the year, revenue rose 5% to $6.9 billion."
     assert _claim_labels(text, "the year") == ["Revenue rose 5% to $6.9 billion"]
+
+
+def test_a_subject_relative_ends_at_its_date_before_the_main_verb():
+    """ "talks that lasted through the winter forced ...": "lasted" has no noun for a subject
+    and is no subject itself; the verb after the date is the sentence's own."""
+    text = (
+        "The ferry line recovered after strikes by dock workers that lasted through the winter "
+        "forced it to cancel half its sailings."
+    )
+    assert _claim_labels(text, "the winter") == ["Strikes by dock workers lasted"]
+    # "that" + a noun is no subject relative: its verb after the date stays
+    text = "The shop has promised that parcels posted by Friday will arrive before the holiday."
+    assert _claim_labels(text, "Friday")[0].endswith("parcels posted will arrive")

@@ -646,6 +646,7 @@ def _clause_label(body: str, lead: str) -> str:
         reduced = _reduced_relative(clause)
         if reduced:
             return reduced
+        clause = _relative_ends_at_mark(clause)
     else:
         clause = _main_clause(body)
     clause = re.sub(r"\s+", " ", clause.replace(_MARK, " ")).strip(_EDGE)
@@ -698,6 +699,27 @@ _REDUCED = re.compile(
     r"(?P<by>\s+by\s+[^,;:\u2063]{1,40}?)?\s*\u2063(?P<rest>[^,;:]*)"
 )
 _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|became)\b", re.I)
+
+
+_FINITE_AFTER = re.compile(r"\s*(?:was|were|is|are|had|has|have|will|would)\b")
+
+
+def _relative_ends_at_mark(clause: str) -> str:
+    """A relative clause that has its verb before the date ends there: the finite verb right
+    after the date is the sentence's own ("that stretched <date> produced a deal" -> "that
+    stretched")."""
+    relative = _RELATIVE.match(clause.strip())
+    if not relative:
+        return clause
+    before, after = clause.split(_MARK, 1)
+    first = after.split(maxsplit=1)[:1]
+    finite = bool(_FINITE_AFTER.match(after)) or bool(
+        first and first[0][:1].islower() and not first[0].endswith("ing") and _is_verb(first[0])
+    )
+    own = before.strip()[relative.end() :]  # a subject relative: its verb first
+    if finite and (_VERB_START.match(own) or _verb_first(own)):
+        return before + _MARK
+    return clause
 
 
 def _reduced_relative(clause: str) -> str | None:
@@ -954,6 +976,7 @@ def _starts_with_subject(text: str) -> bool:
             len(words) > 1
             and first.isalpha()
             and not _DANGLING.match(first)  # "has left", "that began": no noun first
+            and not _is_verb(first)  # "stretched produced": a verb is no subject
             and (words[1] in _IRREGULAR_PAST or re.fullmatch(r"[a-z]{3,}ed", words[1]) is not None)
         )
     )
