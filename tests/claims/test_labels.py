@@ -541,3 +541,25 @@ def test_a_subject_relative_ends_at_its_date_before_the_main_verb():
     # "that" + a noun is no subject relative: its verb after the date stays
     text = "The shop has promised that parcels posted by Friday will arrive before the holiday."
     assert _claim_labels(text, "Friday")[0].endswith("parcels posted will arrive")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a saying "in a radio interview": what was said, up to a second "and that" statement
+        (
+            "Managing Director Lena Hart, who has run the bakery chain since 2015, said in a "
+            "radio interview that sales slowed in March and that she expected a better summer.",
+            "March",
+            "Sales slowed",
+        ),
+        # "that" after "statement" reports a clause that has its object: no relative clause
+        (
+            "The mayor said in a brief written statement that crews finished the repairs on Sunday.",
+            "Sunday",
+            "Crews finished the repairs",
+        ),
+    ],
+)
+def test_what_was_said_in_an_interview_or_statement(text: str, date: str, expected: str):
+    assert _claim_labels(text, date) == [expected]

@@ -32,7 +32,7 @@ _PREPOSITION = (
 # Separators between the clauses of a sentence, in the order a label would rather cut at.
 _BREAK = re.compile(
     r",\s+|;\s*|:\s+|\s+(?:—|–|--)\s+|\s+(?=(?:after|when|while|because|as|which|who|whose|where"
-    r"|though|although|before|until|since|that|and then|what)\b)"
+    r"|though|although|before|until|since|that|and then|and that|what)\b)"
 )
 _RELATIVE = re.compile(r"^(?:who|which|that)\s+", re.I)
 _AUX = (
@@ -58,7 +58,7 @@ _REPORTING = (
     r"|repeated|noted|added|stated|confirmed"
 )
 _ATTRIBUTION_HEAD = re.compile(
-    rf"^(?:[\w.'’-]+\s+){{1,8}}?(?:{_REPORTING})(?:\s+in an? \w+)?\s+"
+    rf"^(?:[\w.'’-]+\s+){{1,8}}?(?:{_REPORTING})(?:\s+in an? (?:[\w-]+\s+){{0,2}}?\w+)?\s+"
     r"(?:(?:on|in|last|this)\s+\w+\s+)?(?:that(?:\s+|$)|(?=(?:the|a|an)\s))"
 )
 _QUOTE_TAIL = re.compile(r"[,\"”]+\s*(?:said|says|added|noted)\s+[^.]*\.?$")
@@ -759,6 +759,10 @@ def _insert_object(rest: str, antecedent: str) -> str:
         antecedent = antecedent[0].lower() + antecedent[1:]  # it no longer opens the label
     for n, word in enumerate(words[1:6], start=1):
         if _is_verb(word.lower()) or re.fullmatch(r"[a-z]+ed", word):
+            if n + 1 < len(words) and _DETERMINER.match(words[n + 1]):
+                # "that crews finished the repairs": the verb has its object, so "that"
+                # reports a clause ("said in a statement that ...") and nothing goes in
+                return " ".join(words)
             return " ".join([*words[: n + 1], antecedent, *words[n + 1 :]])
     return f"{rest.rstrip(_EDGE)} {antecedent}"
 
@@ -806,6 +810,10 @@ def _around_mark(text: str) -> tuple[str, str]:
     if left and _RELATIVE.match(clause.strip()):
         return clause, text[:lo]  # it takes back its antecedent (see _clause_label)
     # Too short to say anything: take in the next clause on the right, then on the left.
+    # A second "and that" clause is a statement of its own ("said that orders picked up
+    # <date> and that he expected growth"): the clause before it is not grown into it.
+    if right and _has_verb(clause) and re.match(r"\s*and\s+that\b", text[right[0][0] :]):
+        right = []
     while (right or left) and (
         (_words(clause) < MIN_WORDS and not _complete(clause))
         or (not right and _PREPOSITION_START.match(clause.strip()))
@@ -871,7 +879,12 @@ def _drop_head(text: str) -> str:
         return text
     rest = text[head.end() :]
     upto = rest.split(_MARK, 1)[0] if _MARK in rest else None
-    if upto is not None and len(upto.split()) <= 4 and not _BREAK.search(upto):
+    if (
+        upto is not None
+        and len(upto.split()) <= 4
+        and not _BREAK.search(upto)
+        and not head.group(0).rstrip().endswith("that")  # "said that orders rose <date>"
+    ):
         return text  # "an official told the Wire Daily news service on Monday": the telling
     speaker = head.group(0)
     verb = re.search(rf"\s(?:{_REPORTING})\b", speaker)
