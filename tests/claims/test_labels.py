@@ -563,3 +563,31 @@ def test_a_subject_relative_ends_at_its_date_before_the_main_verb():
 )
 def test_what_was_said_in_an_interview_or_statement(text: str, date: str, expected: str):
     assert _claim_labels(text, date) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Rival" describes the name, it is no part of it
+        (
+            "Rival Kestrel reported on Monday that the demand for ferries had slowed.",
+            "The demand for ferries had slowed (Kestrel)",
+        ),
+        # "its" after a reporting frame is the speaker's
+        (
+            "Rival Dravik reported on Monday that its quarterly sales fell 4 percent.",
+            "Dravik's quarterly sales fell 4 percent",
+        ),
+        (
+            "The brewery also said on Monday that its new plant would open in June.",
+            "The brewery's new plant would open in June",
+        ),
+        # a long speaker is no name to put before "'s": the credit stays
+        (
+            "Norland's fruit board said on Monday that its members caught less cod.",
+            "Its members caught less cod (Norland's fruit board)",
+        ),
+    ],
+)
+def test_a_reported_its_names_the_speaker(text: str, expected: str):
+    assert _claim_labels(text, "Monday") == [expected]

@@ -384,6 +384,31 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# Words that describe a name without being part of it: "Rival Stenmark", "Former Mayor Lund".
+_DESCRIBING = frozenset(
+    [
+        "Rival",
+        "Former",
+        "Fellow",
+        "Longtime",
+        "Veteran",
+        "Embattled",
+        "Retired",
+        "Incoming",
+        "Outgoing",
+        "Acting",
+        "Interim",
+        "Deputy",
+        "Parent",
+        "Local",
+        "Regional",
+        "Neighboring",
+        "Struggling",
+        "Troubled",
+    ]
+)
+
+
 def _reported(label: str, sentence: str) -> tuple[str, str]:
     """A label that is a reporting frame ("Ana Ruiz said the two mayors agreed ...")
     becomes what was reported, crediting who reported it: ("The two presidents agreed ...",
@@ -421,22 +446,36 @@ def _reported(label: str, sentence: str) -> tuple[str, str]:
         return (name + rest[he.end() :], "") if name else (label, "")
     if re.match(r"(?:it|they)\b", rest):  # "The company announced that it would cut ..."
         return _pronoun_to_speaker(rest, speaker), ""
+    named = _pronoun_to_speaker(rest, speaker)  # "Rival Stenmark said its profit fell"
+    if named != rest:
+        return named, ""
     return rest, _credit(speaker)
 
 
 def _pronoun_to_speaker(clause: str, speaker: str | None) -> str:
     """A reported clause opening with the speaker's pronoun names the speaker instead ("it
-    would cut 1,200 jobs" said by "The company" -> "The company would cut 1,200 jobs").
+    would cut 1,200 jobs" said by "The company" -> "The company would cut 1,200 jobs"; "its
+    profit fell" said by "Rival Stenmark" -> "Stenmark's profit fell").
 
     >>> _pronoun_to_speaker("it would cut jobs", "The company"), _pronoun_to_speaker("they left", None)
     ('The company would cut jobs', 'they left')
     """
     if not speaker:
         return clause
-    pronoun = re.match(r"\s*(it|they|he|she)\b", clause)
+    pronoun = re.match(r"\s*(it|they|its|their|he|she)\b", clause)
     if not pronoun:
         return clause
-    who = speaker if pronoun.group(1) in ("it", "they") else _credit(speaker)
+    words = speaker.split()
+    while len(words) > 1 and words[0] in _DESCRIBING:
+        words.pop(0)  # "Rival Stenmark": the name alone
+    while len(words) > 1 and words[-1] in _SOFT:
+        words.pop()  # "The company also confirmed"
+    speaker = " ".join(words)
+    who = speaker if pronoun.group(1) in ("it", "they", "its", "their") else _credit(speaker)
+    if who and pronoun.group(1) in ("its", "their"):
+        if len(words) > 4 or re.search(r"\bof\b|['’]s?\b", speaker):
+            return clause  # "the League of Towns's members": no name to possess
+        who += "'" if who.endswith("s") else "'s"
     return f"{who}{clause[pronoun.end() :]}" if who else clause
 
 
@@ -494,7 +533,7 @@ def _credit(speaker: str) -> str:
         words = words[1:]
     name: list[str] = []
     for word in reversed(words):
-        if not word[:1].isupper() or word in _TITLE_WORDS:
+        if not word[:1].isupper() or word in _TITLE_WORDS or word in _DESCRIBING:
             break
         name.insert(0, word)
     if name:
