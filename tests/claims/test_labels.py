@@ -565,6 +565,14 @@ def test_what_was_said_in_an_interview_or_statement(text: str, date: str, expect
     assert _claim_labels(text, date) == [expected]
 
 
+def test_what_was_said_in_an_interview_in_a_clause_of_its_own():
+    text = (
+        "Managing Director Lena Hart said in a radio interview that sales slowed in March and "
+        "that she expected a better summer by August."
+    )
+    assert _claim_labels(text, "March", "August")[0] == "Sales slowed"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

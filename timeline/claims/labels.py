@@ -57,8 +57,10 @@ _REPORTING = (
     r"said|says|say|told [\w\s.'’-]{1,40}?|tells|reported|reports|announced|wrote|claimed"
     r"|repeated|noted|added|stated|confirmed"
 )
+# Where it was said: "in a statement", "in a telephone interview".
+_SAID_IN = r"\s+in\s+an?\s+(?:[\w-]+\s+){0,2}?[\w-]+"
 _ATTRIBUTION_HEAD = re.compile(
-    rf"^(?:[\w.'’-]+\s+){{1,8}}?(?:{_REPORTING})(?:\s+in an? (?:[\w-]+\s+){{0,2}}?\w+)?\s+"
+    rf"^(?:[\w.'’-]+\s+){{1,8}}?(?:{_REPORTING})(?:{_SAID_IN})?\s+"
     r"(?:(?:on|in|last|this)\s+\w+\s+)?(?:that(?:\s+|$)|(?=(?:the|a|an)\s))"
 )
 _QUOTE_TAIL = re.compile(r"[,\"”]+\s*(?:said|says|added|noted)\s+[^.]*\.?$")
@@ -577,7 +579,7 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
         if timed and (timed.end() <= ms or me <= a1):
             cut = timed.end()
         else:
-            that = re.match(r"\s+that\b", body[a1:])
+            that = re.match(rf"(?:{_SAID_IN})?\s+that\b", body[a1:])  # "said in a ... that"
             cut = a1 + (that.end() if that else 0)
         if any(e0 < cut and a0 < e1 for e0, e1, _ in edits):
             continue
@@ -1037,7 +1039,8 @@ def _starts_with_subject(text: str) -> bool:
 # A lead ending in a reporting verb, maybe with its time: "Officials said (last week)".
 _REPORTED_THAT = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|wrote|claimed|noted|added|stated"
-    r"|confirmed)(?:\s+(?:on|in|last|this|early|late)?\s*\w+)?$"
+    r"|confirmed)(?:\s+(?:on|in|last|this|early|late)?\s*\w+)?"
+    rf"(?:{_SAID_IN})?$"
 )
 _SUBJECT_AUX = frozenset(
     [
