@@ -599,3 +599,34 @@ def test_what_was_said_in_an_interview_in_a_clause_of_its_own():
 )
 def test_a_reported_its_names_the_speaker(text: str, expected: str):
     assert _claim_labels(text, "Monday") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # two dates joined by "and"/"or" go together: no "and 2004" or "between and" is left
+        (
+            "The Harlow mill flooded in 1998 and 2004.",
+            ("1998", "2004"),
+            ["The Harlow mill flooded"] * 2,
+        ),
+        (
+            "The museum will be closed between Monday and Friday for repairs.",
+            ("Monday", "Friday"),
+            ["The museum will be closed for repairs"] * 2,
+        ),
+        (
+            "The Kessel bakery expects sales in June and July to rise 5 percent.",
+            ("June", "July"),
+            ["The Kessel bakery expects sales to rise 5 percent"] * 2,
+        ),
+        # "and again" tells a second happening: the first date stays in its label
+        (
+            "Ticket sales rose in March and again in May.",
+            ("March", "May"),
+            ["Ticket sales rose", "Ticket sales rose in March and again"],
+        ),
+    ],
+)
+def test_two_dates_joined_by_and_or_go_together(text: str, dates: tuple[str, str], expected):
+    assert _claim_labels(text, *dates) == expected

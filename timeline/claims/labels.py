@@ -138,12 +138,14 @@ def describe(
     sentence: tuple[int, int] | None = None,
     attributions: Sequence[tuple[int, int]] = (),
     names: Sequence[tuple[int, str]] = (),
+    dates: Sequence[tuple[int, int]] = (),
 ) -> str:
     """A short description of what the clause ``text[clause[0]:clause[1]]`` dates.
 
     ``sentence`` is the sentence holding the clause (it lends a lost subject or object),
     ``attributions`` the spans of who-says-so phrases in it, ``names`` the people named earlier
-    in the text as ``(offset, name)`` (a leading "he" stands for the nearest).
+    in the text as ``(offset, name)`` (a leading "he" stands for the nearest), ``dates`` the
+    spans of the sentence's other dates (one joined to this date by "and" goes with it).
 
     >>> t = "Police said the two men who set off a bomb on May 3 and then robbed a bank on May 5."
     >>> describe(t, (t.index("and then"), len(t)), (t.index("May 5"), t.index("May 5") + 5),
@@ -195,7 +197,8 @@ def describe(
     body = text[c0:c1]
     ms, me = m0 - c0, m1 - c0
     inside = [(a0 - c0, a1 - c0) for a0, a1 in attributions if c0 <= a0 and a1 <= c1]
-    body = _mark(body, ms, me, inside)
+    joined = [(d0 - c0, d1 - c0) for d0, d1 in dates if c0 <= d0 and d1 <= c1]
+    body = _mark(body, ms, me, inside, joined)
     whole = (s0, sentence[1] if sentence else c1)
     before = text.rfind(",", s0, c0)
     if before > s0 and _AMOUNT_APPOSITION.match(body):
@@ -208,6 +211,7 @@ def describe(
             sentence=(s0, before),
             attributions=[(a0, a1) for a0, a1 in attributions if a1 <= before],
             names=names,
+            dates=dates,
         )
     if (c0, c1) != whole and (
         _words(body) == 0 or (_words(body) <= 2 and _ELLIPTIC.fullmatch(body.strip()))
@@ -216,7 +220,13 @@ def describe(
         # Tuesday, | the bank ...") or an ellipsis ("... in 2012 | and again in 2014."): it
         # dates the sentence it is part of.
         return describe(
-            text, whole, mention, sentence=whole, attributions=attributions, names=names
+            text,
+            whole,
+            mention,
+            sentence=whole,
+            attributions=attributions,
+            names=names,
+            dates=dates,
         )
     that = re.match(r"\s*(?:that\s+)?", body)  # "said Monday (that) it would close ..."
     if (
@@ -242,7 +252,13 @@ def describe(
         # Nothing left of the clause ("before Saturday, according to the weather service"):
         # the date belongs to its sentence.
         return describe(
-            text, whole, mention, sentence=whole, attributions=attributions, names=names
+            text,
+            whole,
+            mention,
+            sentence=whole,
+            attributions=attributions,
+            names=names,
+            dates=dates,
         )
     return finished
 
@@ -548,9 +564,22 @@ def _last_before(text: str, word: str, start: int, end: int) -> int:
     return start + found[-1] if found else start
 
 
-def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> str:
+# "in 1998 and 2004", "between Monday and Friday", "by June or July": two dates joined, the
+# one labelled and another of the sentence ("and again in 2004" tells two happenings: not one).
+_JOINED = re.compile(rf"\s*,?\s*(?:and|or)\s+(?:(?:{_PREPOSITION}|between)\s+)?(?:the\s+)?", re.I)
+
+
+def _mark(
+    body: str,
+    ms: int,
+    me: int,
+    attributions: list[tuple[int, int]],
+    dates: Sequence[tuple[int, int]] = (),
+) -> str:
     """The clause with the date replaced by the mark and attributions that do not hold it
-    taken out ("Moscow on April 16 announced" keeps its speaker: the saying is the news)."""
+    taken out ("Moscow on April 16 announced" keeps its speaker: the saying is the news); a
+    date of ``dates`` joined to it by "and" or "or" goes with it ("the mill flooded in 1998 and
+    2004": what happened is "the mill flooded", not "the mill flooded and 2004")."""
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) on the clause
     if 0 <= ms < me <= len(body):
         preposition = re.search(rf"(?:\b{_PREPOSITION}\s+)?(?:the\s+)?$", body[:ms], re.I)
@@ -561,6 +590,11 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
             and re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", body[:ms], re.I)
         ):
             start = ms  # a year naming a noun ("since the 2011 uprising"): the phrase stays
+        for d0, d1 in sorted(dates):
+            if d0 >= me and _JOINED.fullmatch(body, me, d0):
+                me, start = d1, min(start, _before_preposition(body, ms))  # "in <date> and 2004"
+            elif d1 <= start and _JOINED.fullmatch(body, d1, start):
+                start = _before_preposition(body, d0)  # "between 1998 and <date>"
         # Keep the punctuation that follows the date: it separates what comes next.
         gap = "" if body[me : me + 1] in (",", ";", ".") else " "
         if body[me : me + 2] in ("'s", "’s"):
@@ -595,6 +629,12 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
     for start, end, replacement in sorted(edits, reverse=True):
         body = body[:start] + replacement + body[end:]
     return body
+
+
+def _before_preposition(body: str, at: int) -> int:
+    """Where the date at ``at`` starts with its preposition ("between", "in the")."""
+    found = re.search(rf"(?:\b(?:{_PREPOSITION}|between)\s+)?(?:the\s+)?$", body[:at], re.I)
+    return found.start() if found else at
 
 
 def _next_to(gap: str) -> bool:
