@@ -630,3 +630,17 @@ def test_a_reported_its_names_the_speaker(text: str, expected: str):
 )
 def test_two_dates_joined_by_and_or_go_together(text: str, dates: tuple[str, str], expected):
     assert _claim_labels(text, *dates) == expected
+
+
+def test_the_time_of_a_saying_is_no_subject_for_what_was_said():
+    """ "said Friday that her office, ..., | would close in June": the clause takes its subject
+    from what was said, never the day of the saying."""
+    text = (
+        "Mayor Ida Brandt said Friday that her office, which moved last year, would close in June."
+    )
+    assert _claim_labels(text, "June", "last year")[1] == "Ida Brandt's office would close"
+    text = (
+        "The airline also confirmed Tuesday that its new terminal, a glass hall beside the "
+        "runway, would open in May."
+    )
+    assert _claim_labels(text, "May", "Tuesday")[1] == "Its new terminal would open"

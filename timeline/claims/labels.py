@@ -192,6 +192,11 @@ def describe(
     lead = text[s0:c0]
     for a0, a1 in sorted(attributions, reverse=True):
         if s0 <= a0 and a1 <= c0:  # who says so is not what happened
+            # ... nor when it was said: "confirmed Tuesday that | its product would slip"
+            timed = _SAYING_TIME.match(text, a1, c0)
+            that = re.match(r"\s+that\b", text[timed.end() if timed else a1 : c0])
+            if timed and (that or timed.group(0).endswith("that") or timed.end() == c0):
+                a1 = timed.end() + (that.end() if that else 0)
             lead = lead[: a0 - s0] + " " * (a1 - a0) + lead[a1 - s0 :]
     lead = _drop_head(lead.strip())
     body = text[c0:c1]
