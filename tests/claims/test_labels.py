@@ -528,3 +528,119 @@ def test_a_clause_left_empty_or_only_an_amount_labels_its_sentence():
 def test_a_fronted_time_phrase_labels_the_main_clause():
     text = "In the first nine months of the year, revenue rose 5% to $6.9 billion."
     assert _claim_labels(text, "the year") == ["Revenue rose 5% to $6.9 billion"]
+
+
+def test_a_subject_relative_ends_at_its_date_before_the_main_verb():
+    """ "talks that lasted through the winter forced ...": "lasted" has no noun for a subject
+    and is no subject itself; the verb after the date is the sentence's own."""
+    text = (
+        "The ferry line recovered after strikes by dock workers that lasted through the winter "
+        "forced it to cancel half its sailings."
+    )
+    assert _claim_labels(text, "the winter") == ["Strikes by dock workers lasted"]
+    # "that" + a noun is no subject relative: its verb after the date stays
+    text = "The shop has promised that parcels posted by Friday will arrive before the holiday."
+    assert _claim_labels(text, "Friday")[0].endswith("parcels posted will arrive")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a saying "in a radio interview": what was said, up to a second "and that" statement
+        (
+            "Managing Director Lena Hart, who has run the bakery chain since 2015, said in a "
+            "radio interview that sales slowed in March and that she expected a better summer.",
+            "March",
+            "Sales slowed",
+        ),
+        # "that" after "statement" reports a clause that has its object: no relative clause
+        (
+            "The mayor said in a brief written statement that crews finished the repairs on Sunday.",
+            "Sunday",
+            "Crews finished the repairs",
+        ),
+    ],
+)
+def test_what_was_said_in_an_interview_or_statement(text: str, date: str, expected: str):
+    assert _claim_labels(text, date) == [expected]
+
+
+def test_what_was_said_in_an_interview_in_a_clause_of_its_own():
+    text = (
+        "Managing Director Lena Hart said in a radio interview that sales slowed in March and "
+        "that she expected a better summer by August."
+    )
+    assert _claim_labels(text, "March", "August")[0] == "Sales slowed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Rival" describes the name, it is no part of it
+        (
+            "Rival Kestrel reported on Monday that the demand for ferries had slowed.",
+            "The demand for ferries had slowed (Kestrel)",
+        ),
+        # "its" after a reporting frame is the speaker's
+        (
+            "Rival Dravik reported on Monday that its quarterly sales fell 4 percent.",
+            "Dravik's quarterly sales fell 4 percent",
+        ),
+        (
+            "The brewery also said on Monday that its new plant would open in June.",
+            "The brewery's new plant would open in June",
+        ),
+        # a long speaker is no name to put before "'s": the credit stays
+        (
+            "Norland's fruit board said on Monday that its members caught less cod.",
+            "Its members caught less cod (Norland's fruit board)",
+        ),
+    ],
+)
+def test_a_reported_its_names_the_speaker(text: str, expected: str):
+    assert _claim_labels(text, "Monday") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # two dates joined by "and"/"or" go together: no "and 2004" or "between and" is left
+        (
+            "The Harlow mill flooded in 1998 and 2004.",
+            ("1998", "2004"),
+            ["The Harlow mill flooded"] * 2,
+        ),
+        (
+            "The museum will be closed between Monday and Friday for repairs.",
+            ("Monday", "Friday"),
+            ["The museum will be closed for repairs"] * 2,
+        ),
+        (
+            "The Kessel bakery expects sales in June and July to rise 5 percent.",
+            ("June", "July"),
+            ["The Kessel bakery expects sales to rise 5 percent"] * 2,
+        ),
+        # "and again" tells a second happening: the first date stays in its label
+        (
+            "Ticket sales rose in March and again in May.",
+            ("March", "May"),
+            ["Ticket sales rose", "Ticket sales rose in March and again"],
+        ),
+    ],
+)
+def test_two_dates_joined_by_and_or_go_together(text: str, dates: tuple[str, str], expected):
+    assert _claim_labels(text, *dates) == expected
+
+
+def test_the_time_of_a_saying_is_no_subject_for_what_was_said():
+    """ "said Friday that her office, ..., | would close in June": the clause takes its subject
+    from what was said, never the day of the saying."""
+    text = (
+        "Mayor Ida Brandt said Friday that her office, which moved last year, would close in June."
+    )
+    assert _claim_labels(text, "June", "last year")[1] == "Ida Brandt's office would close"
+    text = (
+        "The airline also confirmed Tuesday that its new terminal, a glass hall beside the "
+        "runway, would open in May."
+    )
+    assert _claim_labels(text, "May", "Tuesday")[1] == "Its new terminal would open"

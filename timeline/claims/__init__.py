@@ -106,6 +106,7 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
                         sentence=sentence,
                         attributions=said,
                         names=named,
+                        dates=[(o.start_char, o.end_char) for o, _ in items if o is not m],
                     ),
                 )
             )

@@ -32,7 +32,7 @@ _PREPOSITION = (
 # Separators between the clauses of a sentence, in the order a label would rather cut at.
 _BREAK = re.compile(
     r",\s+|;\s*|:\s+|\s+(?:—|–|--)\s+|\s+(?=(?:after|when|while|because|as|which|who|whose|where"
-    r"|though|although|before|until|since|that|and then|what)\b)"
+    r"|though|although|before|until|since|that|and then|and that|what)\b)"
 )
 _RELATIVE = re.compile(r"^(?:who|which|that)\s+", re.I)
 _AUX = (
@@ -57,8 +57,10 @@ _REPORTING = (
     r"said|says|say|told [\w\s.'’-]{1,40}?|tells|reported|reports|announced|wrote|claimed"
     r"|repeated|noted|added|stated|confirmed"
 )
+# Where it was said: "in a statement", "in a telephone interview".
+_SAID_IN = r"\s+in\s+an?\s+(?:[\w-]+\s+){0,2}?[\w-]+"
 _ATTRIBUTION_HEAD = re.compile(
-    rf"^(?:[\w.'’-]+\s+){{1,8}}?(?:{_REPORTING})(?:\s+in an? \w+)?\s+"
+    rf"^(?:[\w.'’-]+\s+){{1,8}}?(?:{_REPORTING})(?:{_SAID_IN})?\s+"
     r"(?:(?:on|in|last|this)\s+\w+\s+)?(?:that(?:\s+|$)|(?=(?:the|a|an)\s))"
 )
 _QUOTE_TAIL = re.compile(r"[,\"”]+\s*(?:said|says|added|noted)\s+[^.]*\.?$")
@@ -136,12 +138,14 @@ def describe(
     sentence: tuple[int, int] | None = None,
     attributions: Sequence[tuple[int, int]] = (),
     names: Sequence[tuple[int, str]] = (),
+    dates: Sequence[tuple[int, int]] = (),
 ) -> str:
     """A short description of what the clause ``text[clause[0]:clause[1]]`` dates.
 
     ``sentence`` is the sentence holding the clause (it lends a lost subject or object),
     ``attributions`` the spans of who-says-so phrases in it, ``names`` the people named earlier
-    in the text as ``(offset, name)`` (a leading "he" stands for the nearest).
+    in the text as ``(offset, name)`` (a leading "he" stands for the nearest), ``dates`` the
+    spans of the sentence's other dates (one joined to this date by "and" goes with it).
 
     >>> t = "Police said the two men who set off a bomb on May 3 and then robbed a bank on May 5."
     >>> describe(t, (t.index("and then"), len(t)), (t.index("May 5"), t.index("May 5") + 5),
@@ -188,12 +192,18 @@ def describe(
     lead = text[s0:c0]
     for a0, a1 in sorted(attributions, reverse=True):
         if s0 <= a0 and a1 <= c0:  # who says so is not what happened
+            # ... nor when it was said: "confirmed Tuesday that | its product would slip"
+            timed = _SAYING_TIME.match(text, a1, c0)
+            that = re.match(r"\s+that\b", text[timed.end() if timed else a1 : c0])
+            if timed and (that or timed.group(0).endswith("that") or timed.end() == c0):
+                a1 = timed.end() + (that.end() if that else 0)
             lead = lead[: a0 - s0] + " " * (a1 - a0) + lead[a1 - s0 :]
     lead = _drop_head(lead.strip())
     body = text[c0:c1]
     ms, me = m0 - c0, m1 - c0
     inside = [(a0 - c0, a1 - c0) for a0, a1 in attributions if c0 <= a0 and a1 <= c1]
-    body = _mark(body, ms, me, inside)
+    joined = [(d0 - c0, d1 - c0) for d0, d1 in dates if c0 <= d0 and d1 <= c1]
+    body = _mark(body, ms, me, inside, joined)
     whole = (s0, sentence[1] if sentence else c1)
     before = text.rfind(",", s0, c0)
     if before > s0 and _AMOUNT_APPOSITION.match(body):
@@ -206,6 +216,7 @@ def describe(
             sentence=(s0, before),
             attributions=[(a0, a1) for a0, a1 in attributions if a1 <= before],
             names=names,
+            dates=dates,
         )
     if (c0, c1) != whole and (
         _words(body) == 0 or (_words(body) <= 2 and _ELLIPTIC.fullmatch(body.strip()))
@@ -214,7 +225,13 @@ def describe(
         # Tuesday, | the bank ...") or an ellipsis ("... in 2012 | and again in 2014."): it
         # dates the sentence it is part of.
         return describe(
-            text, whole, mention, sentence=whole, attributions=attributions, names=names
+            text,
+            whole,
+            mention,
+            sentence=whole,
+            attributions=attributions,
+            names=names,
+            dates=dates,
         )
     that = re.match(r"\s*(?:that\s+)?", body)  # "said Monday (that) it would close ..."
     if (
@@ -240,7 +257,13 @@ def describe(
         # Nothing left of the clause ("before Saturday, according to the weather service"):
         # the date belongs to its sentence.
         return describe(
-            text, whole, mention, sentence=whole, attributions=attributions, names=names
+            text,
+            whole,
+            mention,
+            sentence=whole,
+            attributions=attributions,
+            names=names,
+            dates=dates,
         )
     return finished
 
@@ -384,6 +407,31 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# Words that describe a name without being part of it: "Rival Stenmark", "Former Mayor Lund".
+_DESCRIBING = frozenset(
+    [
+        "Rival",
+        "Former",
+        "Fellow",
+        "Longtime",
+        "Veteran",
+        "Embattled",
+        "Retired",
+        "Incoming",
+        "Outgoing",
+        "Acting",
+        "Interim",
+        "Deputy",
+        "Parent",
+        "Local",
+        "Regional",
+        "Neighboring",
+        "Struggling",
+        "Troubled",
+    ]
+)
+
+
 def _reported(label: str, sentence: str) -> tuple[str, str]:
     """A label that is a reporting frame ("Ana Ruiz said the two mayors agreed ...")
     becomes what was reported, crediting who reported it: ("The two presidents agreed ...",
@@ -421,22 +469,36 @@ def _reported(label: str, sentence: str) -> tuple[str, str]:
         return (name + rest[he.end() :], "") if name else (label, "")
     if re.match(r"(?:it|they)\b", rest):  # "The company announced that it would cut ..."
         return _pronoun_to_speaker(rest, speaker), ""
+    named = _pronoun_to_speaker(rest, speaker)  # "Rival Stenmark said its profit fell"
+    if named != rest:
+        return named, ""
     return rest, _credit(speaker)
 
 
 def _pronoun_to_speaker(clause: str, speaker: str | None) -> str:
     """A reported clause opening with the speaker's pronoun names the speaker instead ("it
-    would cut 1,200 jobs" said by "The company" -> "The company would cut 1,200 jobs").
+    would cut 1,200 jobs" said by "The company" -> "The company would cut 1,200 jobs"; "its
+    profit fell" said by "Rival Stenmark" -> "Stenmark's profit fell").
 
     >>> _pronoun_to_speaker("it would cut jobs", "The company"), _pronoun_to_speaker("they left", None)
     ('The company would cut jobs', 'they left')
     """
     if not speaker:
         return clause
-    pronoun = re.match(r"\s*(it|they|he|she)\b", clause)
+    pronoun = re.match(r"\s*(it|they|its|their|he|she)\b", clause)
     if not pronoun:
         return clause
-    who = speaker if pronoun.group(1) in ("it", "they") else _credit(speaker)
+    words = speaker.split()
+    while len(words) > 1 and words[0] in _DESCRIBING:
+        words.pop(0)  # "Rival Stenmark": the name alone
+    while len(words) > 1 and words[-1] in _SOFT:
+        words.pop()  # "The company also confirmed"
+    speaker = " ".join(words)
+    who = speaker if pronoun.group(1) in ("it", "they", "its", "their") else _credit(speaker)
+    if who and pronoun.group(1) in ("its", "their"):
+        if len(words) > 4 or re.search(r"\bof\b|['’]s?\b", speaker):
+            return clause  # "the League of Towns's members": no name to possess
+        who += "'" if who.endswith("s") else "'s"
     return f"{who}{clause[pronoun.end() :]}" if who else clause
 
 
@@ -494,7 +556,7 @@ def _credit(speaker: str) -> str:
         words = words[1:]
     name: list[str] = []
     for word in reversed(words):
-        if not word[:1].isupper() or word in _TITLE_WORDS:
+        if not word[:1].isupper() or word in _TITLE_WORDS or word in _DESCRIBING:
             break
         name.insert(0, word)
     if name:
@@ -507,9 +569,22 @@ def _last_before(text: str, word: str, start: int, end: int) -> int:
     return start + found[-1] if found else start
 
 
-def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> str:
+# "in 1998 and 2004", "between Monday and Friday", "by June or July": two dates joined, the
+# one labelled and another of the sentence ("and again in 2004" tells two happenings: not one).
+_JOINED = re.compile(rf"\s*,?\s*(?:and|or)\s+(?:(?:{_PREPOSITION}|between)\s+)?(?:the\s+)?", re.I)
+
+
+def _mark(
+    body: str,
+    ms: int,
+    me: int,
+    attributions: list[tuple[int, int]],
+    dates: Sequence[tuple[int, int]] = (),
+) -> str:
     """The clause with the date replaced by the mark and attributions that do not hold it
-    taken out ("Moscow on April 16 announced" keeps its speaker: the saying is the news)."""
+    taken out ("Moscow on April 16 announced" keeps its speaker: the saying is the news); a
+    date of ``dates`` joined to it by "and" or "or" goes with it ("the mill flooded in 1998 and
+    2004": what happened is "the mill flooded", not "the mill flooded and 2004")."""
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) on the clause
     if 0 <= ms < me <= len(body):
         preposition = re.search(rf"(?:\b{_PREPOSITION}\s+)?(?:the\s+)?$", body[:ms], re.I)
@@ -520,6 +595,11 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
             and re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", body[:ms], re.I)
         ):
             start = ms  # a year naming a noun ("since the 2011 uprising"): the phrase stays
+        for d0, d1 in sorted(dates):
+            if d0 >= me and _JOINED.fullmatch(body, me, d0):
+                me, start = d1, min(start, _before_preposition(body, ms))  # "in <date> and 2004"
+            elif d1 <= start and _JOINED.fullmatch(body, d1, start):
+                start = _before_preposition(body, d0)  # "between 1998 and <date>"
         # Keep the punctuation that follows the date: it separates what comes next.
         gap = "" if body[me : me + 1] in (",", ";", ".") else " "
         if body[me : me + 2] in ("'s", "’s"):
@@ -538,7 +618,7 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
         if timed and (timed.end() <= ms or me <= a1):
             cut = timed.end()
         else:
-            that = re.match(r"\s+that\b", body[a1:])
+            that = re.match(rf"(?:{_SAID_IN})?\s+that\b", body[a1:])  # "said in a ... that"
             cut = a1 + (that.end() if that else 0)
         if any(e0 < cut and a0 < e1 for e0, e1, _ in edits):
             continue
@@ -554,6 +634,12 @@ def _mark(body: str, ms: int, me: int, attributions: list[tuple[int, int]]) -> s
     for start, end, replacement in sorted(edits, reverse=True):
         body = body[:start] + replacement + body[end:]
     return body
+
+
+def _before_preposition(body: str, at: int) -> int:
+    """Where the date at ``at`` starts with its preposition ("between", "in the")."""
+    found = re.search(rf"(?:\b(?:{_PREPOSITION}|between)\s+)?(?:the\s+)?$", body[:at], re.I)
+    return found.start() if found else at
 
 
 def _next_to(gap: str) -> bool:
@@ -646,6 +732,7 @@ def _clause_label(body: str, lead: str) -> str:
         reduced = _reduced_relative(clause)
         if reduced:
             return reduced
+        clause = _relative_ends_at_mark(clause)
     else:
         clause = _main_clause(body)
     clause = re.sub(r"\s+", " ", clause.replace(_MARK, " ")).strip(_EDGE)
@@ -700,6 +787,27 @@ _REDUCED = re.compile(
 _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|became)\b", re.I)
 
 
+_FINITE_AFTER = re.compile(r"\s*(?:was|were|is|are|had|has|have|will|would)\b")
+
+
+def _relative_ends_at_mark(clause: str) -> str:
+    """A relative clause that has its verb before the date ends there: the finite verb right
+    after the date is the sentence's own ("that stretched <date> produced a deal" -> "that
+    stretched")."""
+    relative = _RELATIVE.match(clause.strip())
+    if not relative:
+        return clause
+    before, after = clause.split(_MARK, 1)
+    first = after.split(maxsplit=1)[:1]
+    finite = bool(_FINITE_AFTER.match(after)) or bool(
+        first and first[0][:1].islower() and not first[0].endswith("ing") and _is_verb(first[0])
+    )
+    own = before.strip()[relative.end() :]  # a subject relative: its verb first
+    if finite and (_VERB_START.match(own) or _verb_first(own)):
+        return before + _MARK
+    return clause
+
+
 def _reduced_relative(clause: str) -> str | None:
     """The noun phrase a past participle dates, when the clause's own verb is not a copula:
     "... nor verified accounts of two warnings sent by the F.S.B. <date> identifying X" ->
@@ -737,6 +845,10 @@ def _insert_object(rest: str, antecedent: str) -> str:
         antecedent = antecedent[0].lower() + antecedent[1:]  # it no longer opens the label
     for n, word in enumerate(words[1:6], start=1):
         if _is_verb(word.lower()) or re.fullmatch(r"[a-z]+ed", word):
+            if n + 1 < len(words) and _DETERMINER.match(words[n + 1]):
+                # "that crews finished the repairs": the verb has its object, so "that"
+                # reports a clause ("said in a statement that ...") and nothing goes in
+                return " ".join(words)
             return " ".join([*words[: n + 1], antecedent, *words[n + 1 :]])
     return f"{rest.rstrip(_EDGE)} {antecedent}"
 
@@ -784,6 +896,10 @@ def _around_mark(text: str) -> tuple[str, str]:
     if left and _RELATIVE.match(clause.strip()):
         return clause, text[:lo]  # it takes back its antecedent (see _clause_label)
     # Too short to say anything: take in the next clause on the right, then on the left.
+    # A second "and that" clause is a statement of its own ("said that orders picked up
+    # <date> and that he expected growth"): the clause before it is not grown into it.
+    if right and _has_verb(clause) and re.match(r"\s*and\s+that\b", text[right[0][0] :]):
+        right = []
     while (right or left) and (
         (_words(clause) < MIN_WORDS and not _complete(clause))
         or (not right and _PREPOSITION_START.match(clause.strip()))
@@ -849,7 +965,12 @@ def _drop_head(text: str) -> str:
         return text
     rest = text[head.end() :]
     upto = rest.split(_MARK, 1)[0] if _MARK in rest else None
-    if upto is not None and len(upto.split()) <= 4 and not _BREAK.search(upto):
+    if (
+        upto is not None
+        and len(upto.split()) <= 4
+        and not _BREAK.search(upto)
+        and not head.group(0).rstrip().endswith("that")  # "said that orders rose <date>"
+    ):
         return text  # "an official told the Wire Daily news service on Monday": the telling
     speaker = head.group(0)
     verb = re.search(rf"\s(?:{_REPORTING})\b", speaker)
@@ -954,6 +1075,7 @@ def _starts_with_subject(text: str) -> bool:
             len(words) > 1
             and first.isalpha()
             and not _DANGLING.match(first)  # "has left", "that began": no noun first
+            and not _is_verb(first)  # "stretched produced": a verb is no subject
             and (words[1] in _IRREGULAR_PAST or re.fullmatch(r"[a-z]{3,}ed", words[1]) is not None)
         )
     )
@@ -962,7 +1084,8 @@ def _starts_with_subject(text: str) -> bool:
 # A lead ending in a reporting verb, maybe with its time: "Officials said (last week)".
 _REPORTED_THAT = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|wrote|claimed|noted|added|stated"
-    r"|confirmed)(?:\s+(?:on|in|last|this|early|late)?\s*\w+)?$"
+    r"|confirmed)(?:\s+(?:on|in|last|this|early|late)?\s*\w+)?"
+    rf"(?:{_SAID_IN})?$"
 )
 _SUBJECT_AUX = frozenset(
     [
