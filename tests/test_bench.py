@@ -75,6 +75,13 @@ def _duckling(body: str, text: str, value: dict, dim: str = "time") -> Timex | N
     return to_timex(text, entity)
 
 
+def test_a_duckling_moment_beyond_the_calendar_is_no_timex() -> None:
+    """Duckling gives "470 million years ago" as year -469997988; the bench must not crash."""
+    text = "The crater formed 470 million years ago."
+    value = {"value": "-469997988-09-01T00:00:00.000-07:00", "grain": "year"}
+    assert _duckling("470 million years ago", text, value) is None
+
+
 def test_duckling_interval_shapes_become_seasons_weekends_and_parts_of_day() -> None:
     def point(stamp: str, grain: str) -> dict:
         return {"value": stamp + ".000+00:00", "grain": grain}

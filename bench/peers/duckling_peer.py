@@ -63,12 +63,15 @@ def to_timex(text: str, entity: dict) -> Timex | None:
     value = entity["value"]
     if entity["dim"] == "duration":
         return Timex(start, end, body, "DURATION", duration_value(value["value"], value["unit"]))
-    if value.get("type") == "interval":
-        kind, timex = _interval_value(value.get("from"), value.get("to"))
-    elif "value" in value:
-        kind, timex = timex_value(_moment(value["value"]), value.get("grain", "day"))
-    else:
-        return None
+    try:
+        if value.get("type") == "interval":
+            kind, timex = _interval_value(value.get("from"), value.get("to"))
+        elif "value" in value:
+            kind, timex = timex_value(_moment(value["value"]), value.get("grain", "day"))
+        else:
+            return None
+    except ValueError:
+        return None  # a moment Python cannot hold ("470 million years ago": year -469997988)
     return Timex(start, end, body, kind, timex)
 
 
