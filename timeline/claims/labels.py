@@ -301,14 +301,12 @@ _ELLIPTIC = re.compile(
 )
 # "..., or about 8 percent of its work force, by the end of June": an amount set beside the
 # clause before, no statement of its own.
-_AMOUNT_APPOSITION = re.compile(
-    r"\s*(?:or|and)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+"
-    r"|less\s+than\s+)?[$€£]?\d[^,;\u2063]*,"
+_AMOUNT = (
+    r"(?:or|and)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+"
+    r"|less\s+than\s+)?[$€£]?\d[^,;\u2063]*"
 )
-_AMOUNT_ASIDE = re.compile(
-    r",\s*(?:or|and)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+"
-    r"|less\s+than\s+)?[$€£]?\d[^,;\u2063]*(?=,)"
-)
+_AMOUNT_APPOSITION = re.compile(rf"\s*{_AMOUNT},")  # a clause that is only the amount
+_AMOUNT_ASIDE = re.compile(rf",\s*{_AMOUNT}(?=,)")  # the amount between commas in a clause
 _CLEFT = re.compile(
     r"It\s+(?:was|is|had\s+been|has\s+been)\s+(?:not\s+|only\s+)?(?:until\s+|in\s+|on\s+)?"
     r"\u2063\s*that\s+(?P<rest>[^\u2063]+)$"
