@@ -218,12 +218,8 @@ def describe(
             names=names,
             dates=dates,
         )
-    if (c0, c1) != whole and (
-        _words(body) == 0 or (_words(body) <= 2 and _ELLIPTIC.fullmatch(body.strip()))
-    ):
-        # The clause is the date alone ("... are expected to last | until Friday.", "On
-        # Tuesday, | the bank ...") or an ellipsis ("... in 2012 | and again in 2014."): it
-        # dates the sentence it is part of.
+
+    def _sentence_label() -> str:
         return describe(
             text,
             whole,
@@ -233,6 +229,14 @@ def describe(
             names=names,
             dates=dates,
         )
+
+    if (c0, c1) != whole and (
+        _words(body) == 0 or (_words(body) <= 2 and _ELLIPTIC.fullmatch(body.strip()))
+    ):
+        # The clause is the date alone ("... are expected to last | until Friday.", "On
+        # Tuesday, | the bank ...") or an ellipsis ("... in 2012 | and again in 2014."): it
+        # dates the sentence it is part of.
+        return _sentence_label()
     that = re.match(r"\s*(?:that\s+)?", body)  # "said Monday (that) it would close ..."
     if (
         that
@@ -256,15 +260,7 @@ def describe(
     if not finished and (c0, c1) != whole:
         # Nothing left of the clause ("before Saturday, according to the weather service"):
         # the date belongs to its sentence.
-        return describe(
-            text,
-            whole,
-            mention,
-            sentence=whole,
-            attributions=attributions,
-            names=names,
-            dates=dates,
-        )
+        return _sentence_label()
     return finished
 
 
