@@ -576,7 +576,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 ref = _after(ref)  # "in 2003 ... the next summer": after the whole year
             if direction == "this" and kind == "published" and _SEASON_VALUE.match(value):
                 direction = _this_season(value, ref, work, hit)
-            story = _story_weekday(value, hit, state, work)
+            story = _story_weekday(value, hit, state, work) or _story_month(value, state, work, hit)
             if story is not None:
                 ref, anchor = state.narrative, "narrative"
             chosen = story or resolve_partial(
@@ -783,6 +783,50 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
     if day.isoweekday() != hit.weekday or tense_at(work, hit.start, hit.end) == "future":
         return None  # "It closes on Tuesday, April 9" looks ahead, whatever the story's year
     return day.isoformat()
+
+
+_MONTH_OR_SEASON = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI)$")
+# A story told of the past: its dated day or month is this many years before the publication.
+_STORY_AGE = 2
+# How far (characters) such a day or month still sets the year of a month or season after it.
+_STORY_MONTH_REACH = 400
+_DEICTIC_WORD = re.compile(r"(?:this|last|next|past|coming|previous)\b")
+# "the Dec. 21, 1988, bombing", "1988's crash": a date that labels an event, not the story's day.
+_ATTRIBUTIVE = re.compile(r"(?:\bthe|'s|’s)\s+\Z")
+
+
+def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A month or season without a year, told in the past right after a day or month of a story
+    set years before the publication, is in that story's year ("sailed on Feb. 2, 1912 and
+    reached the islands in early March"; "That spring" after it); else None.
+
+    Deictic phrases ("this spring", "last fall") keep the publication's calendar, and a date
+    that labels an event ("the Dec. 21, 1988, bombing ... agreed in April") is background.
+
+    >>> state = _State(datetime(2012, 5, 19))
+    >>> state.update("1912-02-02", "day")
+    >>> work = "they left on feb. 2, 1912 and reached the islands in early march."
+    >>> hit = scan(work, work)[-1]
+    >>> state.position = hit.start
+    >>> _story_month("XXXX-03", state, work, hit)
+    '1912-03'
+    """
+    ref = state.narrative
+    if ref is None or state.doc is None or not _MONTH_OR_SEASON.match(value):
+        return None
+    if ref.granularity not in _REF_GRANULARITIES["day"] | {"month"}:
+        return None
+    if state.position - state.narrative_at > _STORY_MONTH_REACH:
+        return None
+    if state.doc.moment.year - ref.moment.year < _STORY_AGE:
+        return None
+    low = work.lower()
+    if _DEICTIC_WORD.match(low, hit.start) or tense_at(work, hit.start, hit.end) != "past":
+        return None
+    at = state.narrative_at - (state.position - hit.start)  # where the story's date is in work
+    if at < 0 or _ATTRIBUTIVE.search(low, max(0, at - 6), at):
+        return None
+    return f"{ref.moment.year:04d}{value[4:]}"
 
 
 def _after(ref: Reference) -> Reference:
