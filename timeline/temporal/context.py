@@ -119,6 +119,11 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         if i >= 2 and tokens[i - 1] == "been" and tokens[i - 2] == "had":
             return "past"
         return "future"
+    if word in _POSSIBLE:
+        # "lows could dip Thursday", "the vote may come Tuesday" look ahead; "could not be
+        # reached Monday", "may have left Sunday" look back
+        follower = tokens[i + 1 : i + 2]
+        return None if not follower or follower[0] in _NOT | _PERFECT_AUX else "future"
     if word == "to" and tokens[i + 1 : i + 2] == ["blame"]:
         return None  # "was to blame for the crash on Monday"
     if word == "to" and i > 0 and tokens[i - 1] in _FUTURE_BEFORE_TO:
@@ -407,4 +412,6 @@ _PLANNING = _words("planning preparing expecting going hoping scheduled slated d
 _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
 _BE = _words("is are am was were be been being has have had 's ’s")
-_CUE_WORDS = _FUTURE | _PAST | _PRESENT | _REPORTING | _INVARIANT | {"to", "for"}
+_POSSIBLE = _words("could may might")
+_PERFECT_AUX = _words("have've")
+_CUE_WORDS = _POSSIBLE | _FUTURE | _PAST | _PRESENT | _REPORTING | _INVARIANT | {"to", "for"}
