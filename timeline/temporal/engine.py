@@ -709,6 +709,13 @@ def _future_target(hit: Hit, value: str, state: _State, low: str) -> bool:
     return ref is not None and ref.moment > state.doc.moment
 
 
+# "the quarter ended Sept. 30", "the financial year 2012-13, which ends on 31 March", "the
+# three months to June 30": the last day of the period a report is about, not where the story
+# is ("the year before" there is the period's, and "by 11 a.m." is on the day of the report).
+_PERIOD_BOUNDARY = re.compile(
+    r"\b(?:quarter|year|half|months|weeks|period|[0-9]{4}-[0-9]{2})\b[^.;!?\n]{0,24}?"
+    r"\b(?:ended|ending|ends|to|through)\s+(?:on\s+)?\Z"
+)
 _LATER = re.compile(r"[\s,]+(?:later|earlier|afterwards?|before)\Z")
 _TIMEML_LENGTH_RULES = frozenset({"units_later", "units_earlier"})
 
@@ -946,7 +953,11 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             fields = _resolve(hit, state, work, low, day)
         start, end = glue.span(hit.start, hit.end)
         if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
-            if hit.rule.update and not _future_target(hit, fields["value"], state, low):
+            if (
+                hit.rule.update
+                and not _future_target(hit, fields["value"], state, low)
+                and not _PERIOD_BOUNDARY.search(low, max(0, hit.start - 48), hit.start)
+            ):
                 state.update(fields["value"], fields["granularity"])
             ref = Reference.of(fields["value"])
             if ref is not None:
