@@ -119,6 +119,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         if i >= 2 and tokens[i - 1] == "been" and tokens[i - 2] == "had":
             return "past"
         return "future"
+    if word in _PREDICTING and not _after_determiner(tokens, i):
+        return "future"  # "predicted a record fourth quarter": what is foreseen lies ahead
     if word in _POSSIBLE:
         # "lows could dip Thursday", "the vote may come Tuesday" look ahead; "could not be
         # reached Monday", "may have left Sunday" look back
@@ -186,6 +188,10 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "since shortly after the Oct. 23 slaying" (but "its first budget since 2009 on
         # Friday": the year is what "since" took)
         return "past"
+    if words[-1] in _PREDICTING or (
+        words[-2:-1] and words[-2] in _PREDICTING and words[-1] == "on"
+    ):
+        return "past"  # "Cuba predicted Wednesday": the day of the prediction
     for word in reversed(words[-5:]):
         # "said Monday that it will bid", "told a news conference on Tuesday": the day is
         # when it was said
@@ -413,5 +419,10 @@ _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
 _BE = _words("is are am was were be been being has have had 's ’s")
 _POSSIBLE = _words("could may might")
+# Verbs of foreseeing: their object lies ahead, though the verb is past ("predicted a record
+# fourth quarter"); a day right after one dates the foreseeing ("Cuba predicted Wednesday").
+_PREDICTING = _words("predicted projected forecasted anticipated")
 _PERFECT_AUX = _words("have've")
-_CUE_WORDS = _POSSIBLE | _FUTURE | _PAST | _PRESENT | _REPORTING | _INVARIANT | {"to", "for"}
+_CUE_WORDS = (
+    _PREDICTING | _POSSIBLE | _FUTURE | _PAST | _PRESENT | _REPORTING | _INVARIANT | {"to", "for"}
+)
