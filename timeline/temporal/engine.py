@@ -537,6 +537,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
 
     if rule.ref == "latest":
         narrative = state.latest_day() or state.narrative
+    elif rule.ref == "scene":
+        narrative = _night_scene(state, work, hit)
     elif rule.ref in ("period", "completed"):
         narrative = state.recent_period()
         if rule.ref == "completed" and narrative is not None and state.doc is not None:
@@ -790,6 +792,61 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
     if day.isoweekday() != hit.weekday or tense_at(work, hit.start, hit.end) == "future":
         return None  # "It closes on Tuesday, April 9" looks ahead, whatever the story's year
     return day.isoformat()
+
+
+# How far back (characters) the evening or night a story is at may be named.
+_SCENE_REACH = 800
+_EVENING_HOUR = 17  # a clock time from this hour on is the evening of its day,
+_SMALL_HOURS = 5  # and one before this hour the end of the night before
+
+
+def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
+    """The day whose evening a quotation's "tonight" speaks of, in a report published the day
+    after: the night of the last evening or night time named ("tipped off at 9:23 p.m." ...
+    "Tonight we filled this one," the coach said); else None, and "tonight" is the publication
+    day's.
+
+    >>> state = _State(datetime(2013, 4, 9))
+    >>> state.dated.append((0, 10, Reference.of("2013-04-08T21:23")))
+    >>> work = 'It tipped off at 9:23 p.m. "Tonight we won," he said.'
+    >>> state.position = work.index("Tonight")
+    >>> hit = scan(work, work.lower())[-1]
+    >>> _night_scene(state, work, hit).value
+    '2013-04-08'
+    """
+    if state.doc is None or not _in_quotation(work, hit.start):
+        return None
+    for start, _, ref in reversed(state.dated):
+        if state.position - start > _SCENE_REACH:
+            return None
+        if ref.granularity not in ("part_of_day", "hour", "minute", "second"):
+            continue
+        day = ref.moment.date()
+        if ref.granularity == "part_of_day":
+            if not ref.value.endswith(("TEV", "TNI")):
+                return None
+        elif ref.moment.hour < _SMALL_HOURS:
+            day -= timedelta(days=1)
+        elif ref.moment.hour < _EVENING_HOUR:
+            return None
+        if day != state.doc.moment.date() - timedelta(days=1):
+            return None
+        return Reference.of(day.isoformat())
+    return None
+
+
+def _in_quotation(work: str, at: int) -> bool:
+    """True when ``at`` is inside a quotation of its paragraph (an odd count of straight
+    quotes before it, or a curly one opened and not closed).
+
+    >>> _in_quotation('He said: "Tonight we won."', 10), _in_quotation('"Yes," he said tonight.', 20)
+    (True, False)
+    """
+    start = work.rfind("\n", 0, at) + 1
+    before = work[start:at]
+    if before.count('"') % 2 == 1:
+        return True
+    return before.rfind("“") > before.rfind("”")
 
 
 _MONTH_OR_SEASON = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI)$")

@@ -67,7 +67,7 @@ DIRS = (
     "this",
     "nearest",
 )
-REFS = ("doc", "narrative", "period", "completed", "day", "anchor", "latest", "event")
+REFS = ("doc", "narrative", "period", "completed", "day", "anchor", "latest", "event", "scene")
 
 # A word boundary on lower-cased text (letters, digits) that also works after "a.m." or "Sept.".
 _START = r"(?<![a-z0-9])"
