@@ -270,6 +270,22 @@ def _cue(words: list[str], i: int) -> Tense | None:
     return None
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding ``text[start:end]`` (looking at most ``_WINDOW``
+    characters to each side).
+
+    >>> t = "Sales fell. Smith scored in the second half. Fans left."
+    >>> a, b = sentence_around(t, t.index("second"), t.index("half") + 4)
+    >>> t[a:b]
+    'Smith scored in the second half.'
+    """
+    left = max(0, start - _WINDOW)
+    for cut in _SENTENCE_END.finditer(text, left, start):
+        left = cut.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    return left, (stop.start() + 1 if stop else min(len(text), end + _WINDOW))
+
+
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing the mention at ``text[start:end]``, or None when there is no cue.
 

@@ -25,6 +25,7 @@ from timeline.temporal.context import (
     firm_future,
     in_headline,
     looks_like_verb,
+    sentence_around,
     tense_at,
 )
 from timeline.temporal.glue import Glue
@@ -438,9 +439,13 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
     (Measured on TimeBank + AQUAINT train: strict tense for weekdays, tense-biased nearest
     for the rest is the best of the variants tried.)
     """
-    if rule.dir not in ("tense", "tense_strict", "tense_past", "tense_future"):
+    if rule.dir not in ("tense", "tense_strict", "tense_past", "tense_future", "tense_this"):
         return rule.dir
     tense = tense_at(work, hit.start, hit.end)
+    if rule.dir == "tense_this":
+        # A half of the year: this year's, unless told in the past and not begun ("growth
+        # should resume in the second half" in February; "the second half was weak": 2012's)
+        return "past" if tense == "past" else "this"
     if rule.dir == "tense_future":
         # Deadlines of the calendar ("at year-end") are the coming ones unless told as past.
         return "past" if tense == "past" else "future"
@@ -606,6 +611,25 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
 
 
 _WORD_IN_HIT = re.compile(r"[A-Za-z]+")
+_LOW_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _near_veto(hit: Hit, low: str) -> bool:
+    """True when the hit's rule says ``unless_near: <table>`` and its sentence holds a word of
+    that table: "scored 12 points in the fourth quarter" names a game's quarter, not a year's.
+
+    >>> low = "smith scored 12 points in the fourth quarter."
+    >>> [_near_veto(h, low) for h in scan(low, low)]
+    [True]
+    """
+    table = hit.rule.unless_near
+    if table is None:
+        return False
+    words = _setup()[0].tables[table].values
+    a, b = sentence_around(low, hit.start, hit.end)
+    return any(w in words for w in _LOW_WORD.findall(low, a, b))
+
+
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'`“‘(]*\Z")
 
 
@@ -991,7 +1015,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     glue = Glue(text)
     work = glue.text
     low = _lower(work)
-    hits = [h for h in scan(work, low) if not _in_name(h, work)]
+    hits = [h for h in scan(work, low) if not _in_name(h, work) and not _near_veto(h, low)]
     if timeml:
         hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
     _extend(hits, low)

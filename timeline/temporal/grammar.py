@@ -39,6 +39,7 @@ RULE_FILES = ("time", "absolute", "relative", "duration", "set", "reference")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 RULE_KEYS = {
     "name",
+    "unless_near",
     "pattern",
     "type",
     "value",
@@ -60,6 +61,7 @@ DIRS = (
     "tense_strict",
     "tense_past",
     "tense_future",
+    "tense_this",
     "past",
     "future",
     "last",
@@ -123,6 +125,7 @@ class Rule:
     update: bool = True
     fallback: Template | None = None
     past: Template | None = None  # the value when the clause is told in the past
+    unless_near: str | None = None  # a table: no match when its sentence holds one of its words
     title_groups: list[str] = field(default_factory=list)
     first: frozenset[tuple[str, str]] | None = None  # (first, second) tokens; None: any
     source: str = ""
@@ -497,6 +500,9 @@ def load_grammar() -> Grammar:
         for spec in docs[file].get("rules") or []:
             rules.append(_compile_rule(spec, len(rules), macros, title_macros, file, cache))
     cache.save()
+    for rule in rules:
+        if rule.unless_near is not None and rule.unless_near not in tables:
+            raise GrammarError(f"{rule.source}: rule {rule.name!r}: no table {rule.unless_near!r}")
 
     dispatch: dict[tuple[str, str], list[Rule]] = {}
     for rule in rules:
@@ -645,6 +651,7 @@ def _compile_rule(
         update=bool(spec.get("update", True)),
         fallback=template("fallback"),
         past=template("past"),
+        unless_near=spec.get("unless_near"),
         title_groups=title_groups,
         first=first,
         source=f"rules/{file}.yaml",
