@@ -265,9 +265,25 @@ _WEEKDAY_REST = re.compile(r"-([1-7])(.*)$")
 
 
 def choose(options: list[tuple[str, Interval]], moment: datetime, direction: str) -> str | None:
-    """Pick the candidate value for ``direction`` (past, future, last, next, this, nearest)."""
+    """Pick the candidate value for ``direction`` (past, future, last, next, this, nearest).
+
+    A reference that is a whole day (at midnight) starts that day: the night before it, which
+    runs past midnight, is behind it ("will work Tuesday night" said on a Wednesday is next
+    Tuesday's).
+
+    >>> ref = datetime(2013, 4, 24)
+    >>> choose([(v, interval(v)) for v in ("2013-04-23TNI", "2013-04-30TNI")], ref, "future")
+    '2013-04-30TNI'
+    """
     if not options:
         return None
+    if moment.time() == datetime.min.time():
+        options = [
+            (v, Interval(span.start, moment, span.granularity))
+            if span.start < moment < span.end and span.end - span.start < timedelta(days=1)
+            else (v, span)
+            for v, span in options
+        ]
     if direction == "past":
         # Anything that starts on the reference day is not in its future ("Friday night").
         day_end = datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
