@@ -33,7 +33,7 @@ RESULTS = BENCH / "results"
 QUICK_RESULTS = BENCH / ".cache" / "results"
 
 #: Every benchmark `make bench` runs, in order; others add theirs here.
-BENCHMARKS = ["temporal", "tempeval_audit", "ingest", "build", "service", "render"]
+BENCHMARKS = ["temporal", "tempeval_audit", "ingest", "build", "service", "render", "events"]
 
 #: Versions recorded with every result.
 PACKAGES = [

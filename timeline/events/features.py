@@ -292,10 +292,13 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, b
         if len(word) < 2 or word in _DROP:
             continue
         lemma = _lemma(word)
-        if lemma in _DROP:
+        # A calendar word is dropped as written: "fell" is no season, "mornings" no date.
+        if lemma in _DROP and (lemma not in _CALENDAR or word in _CALENDAR):
             continue
         name = raw[0].isupper() and lemma not in _TITLES and (m.start() > 0 or _initial_name(m))
-        out.append(([lemma, *(table.get(lemma, ()) or table.get(word, ()))], near, name))
+        # A name tells who or where, not what happened: "the Lantern Walk" is no strike.
+        kinds = () if name else table.get(lemma, ()) or table.get(word, ())
+        out.append(([lemma, *kinds], near, name))
     return out
 
 

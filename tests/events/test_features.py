@@ -1,0 +1,43 @@
+"""What a claim is about: the words and kinds of happening the clusterer compares."""
+
+from __future__ import annotations
+
+from timeline.events.features import analyse
+from timeline.models import Claim
+
+
+def _claim(text: str, mention: str) -> Claim:
+    at = text.index(mention)
+    return Claim(
+        source_id="a",
+        text=text,
+        mention=mention,
+        start_char=0,
+        end_char=len(text),
+        mention_start=at,
+        mention_end=at + len(mention),
+        value="2016-05-14",
+    )
+
+
+def test_a_name_names_no_kind_of_happening():
+    # "the Lantern Walk" is a festival, not a walkout: a name tells who or where.
+    _, frames, names = analyse(_claim("It fell during the Lantern Walk on Saturday.", "Saturday"))
+    assert "@strike" not in frames and "walk" in names
+    _, frames, _ = analyse(_claim("Dockworkers walked off the job on Saturday.", "Saturday"))
+    assert "@strike" in frames
+
+
+def test_a_verb_written_like_a_season_is_kept():
+    # "fell" is the verb, not the season "fall"; "last fall" stays a calendar word.
+    words, _, _ = analyse(_claim("The bridge fell into the creek on Saturday.", "Saturday"))
+    assert "fall" in words
+    words, _, _ = analyse(_claim("Last fall the bridge was painted on Saturday.", "Saturday"))
+    assert "fall" not in words
+
+
+def test_a_collapse_and_a_postponement_are_kinds_of_happening():
+    _, frames, _ = analyse(_claim("The span collapsed late Saturday.", "late Saturday"))
+    assert "@collapse" in frames
+    _, frames, _ = analyse(_claim("The council postponed the repairs on Saturday.", "Saturday"))
+    assert "@delay" in frames
