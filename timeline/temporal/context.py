@@ -208,13 +208,23 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     before = words[-3:-2] if skip else words[-2:-1]
     if (
         verb in _SCHEDULED
-        and not (before and before[0] in _NOT_SCHEDULE)
+        and not (before and (before[0] in _NOT_SCHEDULE or _modifies_noun(before[0])))
         and not in_headline(text, start)
     ):
         # "the ministers meet Monday": the present of a timetable (an infinitive or a modal
         # leaves it to the clause: "had been due to expire Friday")
         return "future"
     return _kind(words, len(words) - 1)
+
+
+def _modifies_noun(word: str) -> bool:
+    """True when ``word`` before a timetable verb makes it a noun: a preposition or a
+    participle ("placed on paid leave on May 24", "went on leave").
+
+    >>> _modifies_noun("paid"), _modifies_noun("on"), _modifies_noun("ministers")
+    (True, True, False)
+    """
+    return word in _PREPOSITIONS or word in _PAST or (len(word) > 3 and word.endswith("ed"))
 
 
 def in_headline(text: str, start: int) -> bool:
@@ -435,6 +445,7 @@ _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
 _BE = _words("is are am was were be been being has have had 's ’s")
 _POSSIBLE = _words("could may might")
+_PREPOSITIONS = _words("on of in at for from with without after before during under")
 # Verbs of foreseeing: their object lies ahead, though the verb is past ("predicted a record
 # fourth quarter"); a day right after one dates the foreseeing ("Cuba predicted Wednesday").
 _PREDICTING = _words("predicted projected forecasted anticipated")

@@ -815,6 +815,12 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
         return None
     if day.isoweekday() != hit.weekday or tense_at(work, hit.start, hit.end) == "future":
         return None  # "It closes on Tuesday, April 9" looks ahead, whatever the story's year
+    for year in (state.doc.moment.year - 1, state.doc.moment.year):
+        try:
+            if date(year, day.month, day.day).isoweekday() == hit.weekday:
+                return None  # it falls so in the publication's own year too ("began in 1994
+        except ValueError:  # ... That changed on the night of Saturday, May 14" of 2016)
+            continue
     return day.isoformat()
 
 
