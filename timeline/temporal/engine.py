@@ -558,6 +558,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = None  # "talks resume on Aug. 18. The stock rose at 10:14 a.m.": today
     else:
         narrative = state.narrative
+        if rule.ref == "day":
+            narrative = _small_hours_after_night(narrative, value)
     allowed = _REF_GRANULARITIES.get(rule.ref)
     if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
@@ -828,6 +830,30 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
 _SCENE_REACH = 800
 _EVENING_HOUR = 17  # a clock time from this hour on is the evening of its day,
 _SMALL_HOURS = 5  # and one before this hour the end of the night before
+
+
+_CLOCK_HOUR = re.compile(r"T([0-9]{2})")
+
+
+def _small_hours_after_night(ref: Reference | None, value: str) -> Reference | None:
+    """The day of a clock time in the small hours told after an evening or a night: the next
+    one ("trickled in overnight, and by 4 a.m." is the morning after the night).
+
+    >>> _small_hours_after_night(Reference.of("2010-11-02TNI"), "XXXX-XX-XXT04:00").value
+    '2010-11-03'
+    >>> _small_hours_after_night(Reference.of("2010-11-02TNI"), "XXXX-XX-XXT21:00").value
+    '2010-11-02TNI'
+    """
+    m = _CLOCK_HOUR.search(value)
+    if ref is None or m is None or int(m.group(1)) >= _SMALL_HOURS:
+        return ref
+    if ref.granularity == "part_of_day":
+        late = ref.value.endswith(("TEV", "TNI"))
+    else:
+        late = ref.granularity in ("hour", "minute", "second") and ref.moment.hour >= _EVENING_HOUR
+    if not late:
+        return ref
+    return Reference.of((ref.moment.date() + timedelta(days=1)).isoformat())
 
 
 def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
