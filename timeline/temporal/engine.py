@@ -372,6 +372,19 @@ class _State:
                 best = ref
         return best
 
+    def coming_day(self) -> Reference | None:
+        """The last day (or finer) named in the last ``_DAY_REACH`` characters that is not
+        before the publication day: the day a clock time still to come is on (None: today)."""
+        if self.doc is None:
+            return None
+        today = self.doc.moment.date()
+        for start, _, ref in reversed(self.dated):
+            if self.position - start > _DAY_REACH:
+                break
+            if ref.granularity in _REF_GRANULARITIES["day"] and ref.moment.date() >= today:
+                return ref
+        return None
+
     def event_date(
         self, words: list[str], low: str, offset: int, grain: str | None = None
     ) -> Reference | None:
@@ -556,6 +569,9 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = None  # a clock time belongs to a day named close by, else to today
     elif rule.ref == "day" and _ahead_of_past(state, work, hit):
         narrative = None  # "talks resume on Aug. 18. The stock rose at 10:14 a.m.": today
+    elif rule.ref == "day" and _behind_of_future(state, work, hit):
+        # "expected Sunday ... warned Thursday ... The race will start at 7 a.m.": Sunday's
+        narrative = state.coming_day()
     else:
         narrative = state.narrative
         if rule.ref == "day":
@@ -768,6 +784,19 @@ def _as_timeml(hit: Hit, work: str, low: str) -> Hit:
     length.start += hit.start
     length.end += hit.start
     return length
+
+
+def _behind_of_future(state: _State, work: str, hit: Hit) -> bool:
+    """True when the narrative day lies before the publication day while the clause around
+    ``hit`` looks ahead: a clock time still to come is not on a day gone by."""
+    ref, doc = state.narrative, state.doc
+    if ref is None or doc is None or ref.granularity not in _REF_GRANULARITIES["day"]:
+        return False
+    if ref.moment.date() >= doc.moment.date():
+        return False
+    # only a plain future: "scheduled for 7:45 p.m." or "open until 9 p.m." may be told of
+    # a day gone by
+    return firm_future(work, hit.start)
 
 
 def _ahead_of_past(state: _State, work: str, hit: Hit) -> bool:
