@@ -588,6 +588,9 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
 
     if value.startswith("@"):
         grain = rule.grain if kind == "narrative" else None
+        if kind == "narrative" and ref is not None and ref.granularity == "day":
+            if _step_grain(value) in ("hour", "minute", "second"):
+                grain = "day"  # "late Saturday ... an hour later" is that day, no hour known
         out = relative(value, ref, grain)
         if out is not None:
             value, ref_used = out
