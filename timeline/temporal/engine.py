@@ -588,9 +588,13 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
 
     if value.startswith("@"):
         grain = rule.grain if kind == "narrative" else None
-        if kind == "narrative" and ref is not None and ref.granularity == "day":
-            if _step_grain(value) in ("hour", "minute", "second"):
-                grain = "day"  # "late Saturday ... an hour later" is that day, no hour known
+        if (
+            kind == "narrative"
+            and ref is not None
+            and ref.granularity == "day"
+            and _step_grain(value) in ("hour", "minute", "second")
+        ):
+            grain = "day"  # "late Saturday ... an hour later" is that day, no hour known
         out = relative(value, ref, grain)
         if out is not None:
             value, ref_used = out
@@ -598,6 +602,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             anchor = kind
     elif value.startswith("XXXX"):
         anchor = kind
+        if (
+            value == "XXXX-XX-XXTNI"
+            and kind == "published"
+            and ref is not None
+            and tense_at(work, hit.start, hit.end) == "past"
+        ):
+            # "spent the night in a shelter" told on the publication day is last night
+            ref = Reference.of((ref.moment.date() - timedelta(days=1)).isoformat()) or ref
         if ref is not None:
             direction = _direction(rule, value, work, hit)
             if direction == "next" and kind == "narrative":
