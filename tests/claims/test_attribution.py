@@ -73,6 +73,106 @@ def test_relative_clauses_are_not_speakers():
 def test_a_day_after_the_verb_is_no_speaker_and_a_number_no_boundary():
     t = "The company, which has 3,000 employees, said Monday it would close its plant."
     found = find_attributions(t, 0, len(t))
-    assert [a.speaker for a in found] == ["The company, which has 3,000 employees"]
+    assert [a.speaker for a in found] == ["The company"]  # the relative aside is left out
     t = "The plant will close, said Tuesday's statement."
     assert all(a.speaker != "Tuesday" for a in find_attributions(t, 0, len(t)))
+
+
+# Asides between speaker and verb, speakers after the verb, plural and coordinated speakers.
+SPEAKER_CASES = [
+    (
+        "Mara Lind, who has run the mill since 2009, said the kiln would reopen in May.",
+        "May",
+        "Mara Lind said",
+    ),
+    (
+        "Tomas Ferro, a spokesman for the port authority, said the berth closed on Friday.",
+        "Friday",
+        "Tomas Ferro, a spokesman for the port authority, said",
+    ),
+    (
+        "Her brother, Ivo Marek, said the shop opened in 1987.",
+        "1987",
+        "Her brother, Ivo Marek, said",
+    ),
+    ("Dana Holt, 47, has said the plant will close in 2026.", "2026", "Dana Holt has said"),
+    ("The water board, meanwhile, said rates would rise in July.", "July", "The water board said"),
+    (
+        "Velmor Foods Inc. (NYSE: VMF) today announced that it would shut a plant in March.",
+        "March",
+        "Velmor Foods Inc. announced",
+    ),
+    (
+        "The 61-year-old retired pilot said the crash happened in 1994.",
+        "1994",
+        "The 61-year-old retired pilot said",
+    ),
+    (
+        "Norland's transport ministry said the line reopened on Monday.",
+        "Monday",
+        "Norland's transport ministry said",
+    ),
+    ("Flooding closed the road on Tuesday, organizers said.", "Tuesday", "organizers said"),
+    (
+        "Mayor Ana Ruiz toured the site on Monday and said repairs would start in June.",
+        "June",
+        "Mayor Ana Ruiz said",
+    ),
+    (
+        '"We were ready by Monday," said union organizer Pia Sandoval.',
+        "Monday",
+        "said union organizer Pia Sandoval",
+    ),
+    (
+        '"The river rose on Sunday," said the agency\'s chief hydrologist, Dr. Lena Voss.',
+        "Sunday",
+        "said the agency's chief hydrologist, Dr. Lena Voss",
+    ),
+    (
+        "“Officials told us nothing in 2019,” said Kai Brandt.",
+        "2019",
+        "said Kai Brandt",
+    ),
+    (
+        "Ilse Varga told jurors on Monday that the van left at noon.",
+        "Monday",
+        "Ilse Varga told jurors",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "near", "expected"), SPEAKER_CASES)
+def test_speakers_past_asides_and_after_the_verb(sentence, near, expected):
+    assert _attribution(sentence, near) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staff were told on Friday to expect cuts.",
+        "A storm with winds estimated at 90 mph hit the coast on Sunday.",
+        "By Friday, prosecutors had not said whether they would appeal.",
+        "This year the town has added a second ferry.",
+        "Fans lingered on Saturday after their own shows had ended.",
+        "The board declared a dividend of 20 cents a share, payable June 3.",
+        "Prices rose in March, the highest since 2008, said nothing.",
+    ],
+)
+def test_no_speaker_where_nothing_is_said(sentence):
+    assert [a.phrase for a in find_attributions(sentence, 0, len(sentence))] == []
+
+
+def test_a_speaker_opening_a_clause_of_its_own_does_not_credit_what_came_before():
+    t = "The rally is set for Saturday, and organizers said turnout would be high."
+    found = find_attributions(t, 0, len(t))
+    assert [a.phrase for a in found] == ["organizers said"]
+    assert choose(found, t.index("Saturday"), t) is None
+    t = "The rally is set for Saturday, organizers said."
+    assert choose(find_attributions(t, 0, len(t)), t.index("Saturday"), t).phrase == (
+        "organizers said"
+    )
+
+
+def test_the_speaker_is_the_name_of_an_appositive():
+    t = "Her brother, Ivo Marek, said the shop opened in 1987."
+    assert [a.speaker for a in find_attributions(t, 0, len(t))] == ["Ivo Marek"]

@@ -644,3 +644,80 @@ def test_the_time_of_a_saying_is_no_subject_for_what_was_said():
         "runway, would open in May."
     )
     assert _claim_labels(text, "May", "Tuesday")[1] == "Its new terminal would open"
+
+
+def _label_found(text: str, date: str, clause: str) -> str:
+    """describe() with the attributions the claims stage finds in ``text`` (one sentence)."""
+    from timeline.claims.attribution import find_attributions
+
+    m0, c0 = text.index(date), text.index(clause)
+    said = [(a.start, a.end) for a in find_attributions(text, 0, len(text))]
+    return describe(
+        text,
+        (c0, c0 + len(clause)),
+        (m0, m0 + len(date)),
+        sentence=(0, len(text)),
+        attributions=said,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "clause", "expected"),
+    [
+        # The time of the saying goes with the saying: no "hit Tuesday him".
+        (
+            "A witness testified on Tuesday that the driver hit him outside a bar last summer.",
+            "last summer",
+            "that the driver hit him outside a bar last summer.",
+            "The driver hit him outside a bar",
+        ),
+        # An adjective after its noun ("payable") takes the noun, not the sentence's subject.
+        (
+            "The board approved a dividend of 20 cents a share, payable June 3 to holders of "
+            "record on May 20.",
+            "June 3",
+            "payable June 3 to holders of record on May 20.",
+            "A dividend of 20 cents a share payable to holders of record",
+        ),
+        # A subordinator left alone by a removed attribution does not end the label.
+        (
+            "Officials said the fair would open on Friday as planned, though forecasters warned "
+            "that rain could come early next week.",
+            "Friday",
+            "Officials said the fair would open on Friday as planned, though forecasters warned",
+            "The fair would open as planned",
+        ),
+        # "rising waters could ...": a modifier and its noun are the clause's own subject.
+        (
+            "The dam held overnight, and crews warned that rising waters could reach the town "
+            "by Friday.",
+            "Friday",
+            "and crews warned that rising waters could reach the town by Friday.",
+            "Rising waters could reach the town",
+        ),
+        # A relative right after "said X," is about X.
+        (
+            '"We had nothing," said coach Ada Brenner, who took over the team in 2004.',
+            "2004",
+            "who took over the team in 2004.",
+            "Coach Ada Brenner took over the team",
+        ),
+        # "that" after a verb with a passive ("will be needed") reports a clause: no object
+        # goes in, nor at its end.
+        (
+            "The records show that a second bridge will be needed by 2030.",
+            "2030",
+            "that a second bridge will be needed by 2030.",
+            "A second bridge will be needed",
+        ),
+        (
+            "The agency's long-range plan, drafted by outside engineers, expects that the "
+            "harbor's two oldest piers will close by 2031.",
+            "2031",
+            "that the harbor's two oldest piers will close by 2031.",
+            "The harbor's two oldest piers will close",
+        ),
+    ],
+)
+def test_labels_around_attributions_and_asides(text, date, clause, expected):
+    assert _label_found(text, date, clause) == expected

@@ -81,7 +81,7 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
         for (m, caption), (c_start, c_end) in zip(items, spans, strict=True):
             if not (c_start <= m.start_char and m.end_char <= c_end):
                 c_start, c_end = sentence
-            attribution = choose(attributions, m.start_char)
+            attribution = choose(attributions, m.start_char, text)
             claims.append(
                 Claim(
                     source_id=document.source.id,

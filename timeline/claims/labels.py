@@ -125,7 +125,7 @@ _DANGLING = re.compile(
     r"|can|may|might|must|do|does|did|not|very|more|most|such|also|its|both|either|neither"
     r"|few|many|several|all|each|much|another|other|still|just|only|even|already|than"
     r"|unable|able|likely|unlikely|shortly|immediately|sometime|around|about|approximately"
-    r"|roughly|nearly|almost)$",
+    r"|roughly|nearly|almost|though|although|unless|whereas)$",
     re.I,
 )
 
@@ -190,13 +190,19 @@ def describe(
     ):
         c1 = sentence[1]  # "In the first nine months of the year | , revenue rose ...": the main
     lead = text[s0:c0]
+    said_before = False  # an attribution (and its time) runs up to the clause: "X said | that"
     for a0, a1 in sorted(attributions, reverse=True):
+        if re.fullmatch(r"\s*,\s*", text[a1:c0]) and re.match(r"who(?:m|se)?\b", text[c0:c1]):
+            continue  # '..." said coach Ana Ruiz, | who took over in 1998': she took over
         if s0 <= a0 and a1 <= c0:  # who says so is not what happened
             # ... nor when it was said: "confirmed Tuesday that | its product would slip"
             timed = _SAYING_TIME.match(text, a1, c0)
             that = re.match(r"\s+that\b", text[timed.end() if timed else a1 : c0])
-            if timed and (that or timed.group(0).endswith("that") or timed.end() == c0):
+            if timed and (
+                that or timed.group(0).endswith("that") or not text[timed.end() : c0].strip()
+            ):
                 a1 = timed.end() + (that.end() if that else 0)
+            said_before = said_before or not text[a1:c0].strip()
             lead = lead[: a0 - s0] + " " * (a1 - a0) + lead[a1 - s0 :]
     lead = _drop_head(lead.strip())
     body = text[c0:c1]
@@ -241,7 +247,11 @@ def describe(
     if (
         that
         and c0 > s0
-        and _REPORTED_THAT.search(text[s0:c0].strip())
+        and (
+            _REPORTED_THAT.search(text[s0:c0].strip())
+            # an attribution right before the clause: "though forecasters warned | that ..."
+            or said_before
+        )
         and _starts_with_subject(body[that.end() :])
     ):
         # "Officials said last week | that repairs had been scheduled": what was said
@@ -618,13 +628,15 @@ def _mark(
             continue
         edits.append((a0, cut, " "))
         # "The company said it replaced those valves": "it" is the company.
-        speaker = _speaker(body[a0:a1]) if not body[:a0].strip() else None
+        opens = not _LEADING_LINK.sub("", body[:a0].strip())  # "and the union said it ..."
+        speaker = _speaker(body[a0:a1]) if opens else None
         pronoun = re.match(r"\s*(it|its|they|their|he|his|she)\b", body[cut:])
         if speaker and pronoun:
             p0, p1 = cut + pronoun.start(1), cut + pronoun.end(1)
             if not any(e0 < p1 and p0 < e1 for e0, e1, _ in edits):
                 own = pronoun.group(1) in ("its", "their", "his")
-                edits.append((p0, p1, speaker + ("'s" if own else "")))
+                mark = ("'" if speaker.endswith("s") else "'s") if own else ""
+                edits.append((p0, p1, speaker + mark))  # "officials' concerns"
     for start, end, replacement in sorted(edits, reverse=True):
         body = body[:start] + replacement + body[end:]
     return body
@@ -642,7 +654,8 @@ def _next_to(gap: str) -> bool:
     return (
         len(gap.split()) <= 6
         and not re.search(r"[,;:—–\"“”]|\bthat\b", gap)
-        and not _has_verb(gap)
+        # "in his opening statement": an -ing word after a determiner is a noun's modifier
+        and not _has_verb(re.sub(r"\b(?:the|a|an|his|her|its|their|our)\s+\w+ing\b", " ", gap))
         and not re.match(r"\s*(?:it|its|he|his|she|her|they|their|we)\b", gap)
     )
 
@@ -763,12 +776,50 @@ def _clause_label(body: str, lead: str) -> str:
         and lead.rstrip().endswith(",")
         and _DETERMINER.match(lead.split()[0])
         and clause[:1].islower()
+        and _finite_first(clause)  # not an adjective's phrase: "a dividend, | payable Nov. 25"
     )
+    postmodifier = _POSTMODIFIER.match(clause)
+    if postmodifier and lead.rstrip().endswith(","):
+        # "declared a dividend of 35 cents a share, | payable Nov. 25": what is payable
+        thing = _object_of(lead.rstrip(_EDGE))
+        if thing:
+            return f"{thing} {clause}"
     if (_VERB_START.match(clause) or _verb_first(clause) or after_aside) and lead:
         subject = _subject(lead)
         if subject and not _starts_with_subject(clause):
             return _cut_main_verb(f"{subject} {clause}")
     return clause
+
+
+# Adjectives that follow the noun they describe, with a date: "a dividend, payable Nov. 25".
+_POSTMODIFIER = re.compile(r"(?:payable|due|effective|valid|available|eligible|pending)\b")
+
+
+def _finite_first(clause: str) -> bool:
+    """Does the clause open with a finite verb ("expires in June", "was signed", "rose")?"""
+    first = clause.split(maxsplit=1)[0].strip(_EDGE).lower() if clause.strip() else ""
+    return bool(
+        first in _SUBJECT_AUX
+        or first in _IRREGULAR_PAST
+        or re.fullmatch(r"[a-z]{2,}(?:[^su]s|ed)", first)
+    )
+
+
+def _object_of(lead: str) -> str | None:
+    """The object of the last verb of ``lead``, up to a preposition other than "of"
+    ("The board approved a dividend of 14 cents a share" -> "a dividend of 14 cents a share")."""
+    words = lead.split()
+    verbs = [n for n, w in enumerate(words) if w.islower() and _is_verb(w)]
+    if not verbs or verbs[-1] + 1 >= len(words):
+        return None
+    thing: list[str] = []
+    for word in words[verbs[-1] + 1 :]:
+        if thing and _CUT_BEFORE.match(word) and word.lower() != "of":
+            break
+        thing.append(word)
+    if not thing or not (_DETERMINER.match(thing[0]) or thing[0][:1].isdigit()):
+        return None
+    return " ".join(thing)
 
 
 # "... nor verified accounts of two warnings sent by the F.S.B. in 2011": a past participle
@@ -839,12 +890,15 @@ def _insert_object(rest: str, antecedent: str) -> str:
         antecedent = antecedent[0].lower() + antecedent[1:]  # it no longer opens the label
     for n, word in enumerate(words[1:6], start=1):
         if _is_verb(word.lower()) or re.fullmatch(r"[a-z]+ed", word):
+            if words[n - 1].lower() in _BE - {"to"}:
+                return " ".join(words)  # "will be needed": a passive has no object to take
             if n + 1 < len(words) and _DETERMINER.match(words[n + 1]):
                 # "that crews finished the repairs": the verb has its object, so "that"
                 # reports a clause ("said in a statement that ...") and nothing goes in
                 return " ".join(words)
             return " ".join([*words[: n + 1], antecedent, *words[n + 1 :]])
-    return f"{rest.rstrip(_EDGE)} {antecedent}"
+    # No verb to take the object: "assumes | that river flows will fall" reports a clause.
+    return " ".join(words)
 
 
 def _around_mark(text: str) -> tuple[str, str]:
@@ -1005,7 +1059,7 @@ def _antecedent(lead: str) -> str | None:
         lower = bare.lower()
         if (
             not bare
-            or word.endswith((",", ";", ":"))
+            or word.rstrip("\"”’'").endswith((",", ";", ":", "!", "?"))
             or lower in ("he", "she", "they", "it", "we", "i", "who", "which", "that", "there")
             or _VERB_START.match(lower)
             or (_is_verb(lower) and bare[:1].islower())
@@ -1029,7 +1083,24 @@ def _antecedent(lead: str) -> str | None:
 
 
 _CLAUSE_WORDS = frozenset(
-    ["and", "or", "but", "because", "while", "when", "where", "after", "before", "since", "as"]
+    [
+        "and",
+        "or",
+        "but",
+        "because",
+        "while",
+        "when",
+        "where",
+        "after",
+        "before",
+        "since",
+        "as",
+        "though",
+        "although",
+        "unless",
+        "whereas",
+        "if",
+    ]
 )
 
 
@@ -1062,6 +1133,8 @@ def _starts_with_subject(text: str) -> bool:
         first[:1].isupper()
         or _DETERMINER.match(first)
         or first.lower() in ("he", "she", "they", "it", "we", "i", "officials", "police")
+        # a modifier, its noun, then an auxiliary: "shifting winds could push", "heavy rain was"
+        or _modified_subject(text.split()[:3])
         # a bare plural before an auxiliary: "repairs had been scheduled", "prices have risen"
         or (len(words) > 1 and first.endswith("s") and words[1].lower() in _SUBJECT_AUX)
         # a bare noun before a past-tense verb: "revenue rose 5%", "profit jumped"
@@ -1072,6 +1145,22 @@ def _starts_with_subject(text: str) -> bool:
             and not _is_verb(first)  # "stretched produced": a verb is no subject
             and (words[1] in _IRREGULAR_PAST or re.fullmatch(r"[a-z]{3,}ed", words[1]) is not None)
         )
+    )
+
+
+def _modified_subject(words: list[str]) -> bool:
+    """ "shifting winds could ...": two words before an auxiliary, the first no finite verb
+    ("said he would" is a verb, its subject and an auxiliary)."""
+    if len(words) < 3 or words[2] not in _SUBJECT_AUX or not all(w.isalpha() for w in words[:2]):
+        return False
+    first, second = words[0], words[1]
+    return (
+        first.islower()
+        and second.islower()
+        and second not in _PRONOUNS
+        and first not in _SUBJECT_AUX
+        and (first.endswith("ing") or not _is_verb(first))
+        and not _DANGLING.match(first)
     )
 
 
