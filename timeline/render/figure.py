@@ -69,6 +69,9 @@ CONFLICT_COLOUR = "#d62728"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 PUBLISHED_ROW = "published"
 LABEL_CHARS = 52
+# Shorter row labels for a narrow window and for a phone (page.js swaps in the longest that
+# keeps the labels within 40% of the chart's width): hover cards and the table keep the whole.
+NARROW_LABEL_CHARS = (34, 20)
 LEGEND_CHARS = 34
 # Publication-date lines across the whole chart help up to a handful of sources; past that
 # they are a fence, and the publication row alone says it.
@@ -271,8 +274,8 @@ def event_hover(
     return "<br>".join(lines)
 
 
-def _row_label(event: Event) -> str:
-    label = plotly_text(truncate(event.label, LABEL_CHARS), 0)
+def _row_label(event: Event, chars: int = LABEL_CHARS) -> str:
+    label = plotly_text(truncate(event.label, chars), 0)
     if event.conflict:
         return f"<span style='color:{CONFLICT_COLOUR}'>⚠</span> {label}"
     return label
@@ -596,12 +599,32 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
     return {"data": data, "layout": layout}
 
 
-def _label_margin(placed: list[Placed], published_row: bool) -> int:
+def narrow_axis(chronology: Chronology) -> list[dict[str, Any]]:
+    """Shorter row labels and the left margin each set needs, longest first, for a narrow
+    screen: the same rows as ``build_figure``'s ``yaxis.ticktext``, cut to each of
+    ``NARROW_LABEL_CHARS``.
+
+    >>> narrow_axis(Chronology())
+    [{'ticktext': [], 'margin_l': 24}, {'ticktext': [], 'margin_l': 24}]
+    """
+    placed, _ = place_events(chronology.events)
+    published_row = any(parse_when(s.published) for s in chronology.sources)
+    head = ["<b>Published</b>"] if published_row else []
+    return [
+        {
+            "ticktext": head + [_row_label(p.event, chars) for p in placed],
+            "margin_l": _label_margin(placed, published_row, chars),
+        }
+        for chars in NARROW_LABEL_CHARS
+    ]
+
+
+def _label_margin(placed: list[Placed], published_row: bool, chars: int = LABEL_CHARS) -> int:
     """The left margin: room for the widest row label (as ``_row_label`` writes it), its
     standoff and plotly's 12 px of automargin padding, so automargin need not grow it."""
     widths = [text_width("Published", 12, bold=True)] if published_row else []
     for p in placed:
-        label = " ".join(truncate(p.event.label, LABEL_CHARS).split())
+        label = " ".join(truncate(p.event.label, chars).split())
         widths.append(text_width(("⚠ " if p.event.conflict else "") + label, 12))
     return round(max(widths, default=0) + 24)
 
