@@ -206,6 +206,7 @@ def test_build_manifest_without_required_columns(tmp_path):
         "build", str(EXAMPLES), "--manifest", str(manifest), "--out", str(tmp_path / "o")
     )
     assert_clean_failure(result, "m.csv", "path", "published")
+    assert "'file', 'date'" in result.stderr  # what the header has instead
 
 
 def test_build_reports_exact_duplicates_as_notes(tmp_path):

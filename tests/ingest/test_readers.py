@@ -222,6 +222,40 @@ def test_manifest_overrides_text(tmp_path):
     assert (source.outlet, source.title) == ("Port News", "Better title")
 
 
+@pytest.mark.parametrize(
+    ("header", "row", "encoding"),
+    [
+        ("Path, Published ,Source", "a.txt, 2021-03-05 ,Café News", "utf-8"),  # typed by hand
+        ("path;published;source", "a.txt;2021-03-05;Café News", "utf-8"),  # European Excel
+        ("path\tpublished\tsource", "a.txt\t2021-03-05\tCafé News", "utf-8"),
+        ("path,published,source", "a.txt,2021-03-05,Café News", "cp1252"),  # Excel on Windows
+    ],
+)
+def test_manifest_as_spreadsheets_save_it(tmp_path, header, row, encoding):
+    """Each of these used to stop the run: 'manifest lacks column(s): path, published' for a
+    header that has them, 'not a readable CSV file (utf-8 codec can't decode ...)'."""
+    _write(tmp_path / "a.txt", ARTICLE)
+    _write(tmp_path / "m.csv", f"{header}\n{row}\n\n", encoding)
+    result = load([tmp_path / "a.txt"], manifest=tmp_path / "m.csv")
+    [doc] = result.documents
+    assert (doc.source.published, doc.source.published_how) == ("2021-03-05", "manifest")
+    assert doc.source.outlet == "Café News"
+    assert not result.skipped
+
+
+def test_manifest_row_repeating_a_path_with_another_date_is_named(tmp_path):
+    """The last of two rows for one file used to win silently."""
+    _write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "m.csv").write_text(
+        "path,published\na.txt,2021-03-05\na.txt,2021-03-05\n\na.txt,2021-03-06\n"
+    )
+    result = load([tmp_path / "a.txt"], manifest=tmp_path / "m.csv")
+    assert result.documents[0].source.published == "2021-03-05"
+    [skipped] = result.skipped
+    assert skipped.path.endswith("m.csv:5"), skipped
+    assert "line 2" in skipped.reason and "2021-03-06" in skipped.reason
+
+
 def test_exact_duplicates_are_read_once_and_reported(tmp_path):
     _write(tmp_path / "a.txt", ARTICLE)
     _write(tmp_path / "b.txt", ARTICLE.replace("\n", "\n\n"))  # reflowed: same words
