@@ -165,6 +165,21 @@ def test_jsonl_records_ids_and_bad_lines(tmp_path):
     assert "text" in reasons["3"] and "not a date" in reasons["4"] and "object" in reasons["6"]
 
 
+def test_jsonl_bad_lines_say_where_and_which_field(tmp_path):
+    """The reasons used to read 'line is not valid JSON (Invalid control character at)' and
+    '"published" must be a string' for a scraper's numeric "date_publish"."""
+    lines = [
+        '{"text": "Rain\tfell on Monday."}',  # a raw tab inside a JSON string
+        json.dumps({"maintext": "The ferry resumed on Friday.", "date_publish": 1614800000}),
+    ]
+    _write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    reasons = [s.reason for s in load([tmp_path]).skipped]
+    assert reasons == [
+        "line is not valid JSON (Invalid control character at column 15)",
+        '"date_publish" (read as "published") must be a string such as 2013-04-23, not 1614800000',
+    ]
+
+
 def test_jsonl_from_scrapers_reads_their_field_names(tmp_path):
     # news-please writes maintext/date_publish/source_domain, newspaper3k publish_date.
     lines = [
