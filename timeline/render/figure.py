@@ -73,6 +73,7 @@ LABEL_CHARS = 52
 # keeps the labels within 40% of the chart's width): hover cards and the table keep the whole.
 NARROW_LABEL_CHARS = (34, 20)
 LEGEND_CHARS = 34
+HOVER_NAME_CHARS = 56
 # Publication-date lines across the whole chart help up to a handful of sources; past that
 # they are a fence, and the publication row alone says it.
 MAX_PUBLICATION_LINES = 12
@@ -249,7 +250,8 @@ def event_hover(
         lag = ""
         if event.lag_days is not None:
             lag = f", {describe_event_lag(event)}"
-        who = f"{source_name(first, event.first_reported_by)} ({_published_words(first)}{lag})"
+        first_name = names.get(event.first_reported_by, source_name(first))
+        who = f"{first_name} ({_published_words(first)}{lag})"
         lines.append(f"<b>First reported by:</b> {plotly_text(who, _WRAP - 19)}")
     if event.conflict:
         lines.append(f"<span style='color:{CONFLICT_COLOUR}'><b>⚠ Sources disagree:</b></span>")
@@ -267,7 +269,8 @@ def event_hover(
         lines.append("“" + plotly_text(truncate(claim.text, 260)) + "”")
         said = f", {claim.attribution}" if claim.attribution else ""
         copy = f" [{copy_words(source, names)}]" if copy_words(source, names) else ""
-        cite = f"— {source_name(source, claim.source_id)}{copy}{said}, {_published_words(source)}"
+        name = names.get(claim.source_id, source_name(source, claim.source_id))
+        cite = f"— {name}{copy}{said}, {_published_words(source)}"
         lines.append(f"<i>{plotly_text(cite)}</i>")
     if len(event.claims) > _MAX_HOVER_QUOTES:
         lines.append(f"<i>+ {len(event.claims) - _MAX_HOVER_QUOTES} more in the table below</i>")
@@ -326,7 +329,9 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
         by_reporter.setdefault(key, []).append(p)
 
     data: list[dict[str, Any]] = []
-    full_names = display_names(chronology.sources)
+    # Hover cards name sources as the legend does, a little longer: a source known only by
+    # its headline (a repost and its original share most of one) would fill the card.
+    full_names = display_names(chronology.sources, limit=HOVER_NAME_CHARS)
     hovers = {p.event.id: event_hover(p.event, sources, full_names) for p in placed}
     names = display_names(chronology.sources, limit=LEGEND_CHARS)
     groups: list[tuple[str | None, str, str]] = [
