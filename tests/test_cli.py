@@ -84,6 +84,25 @@ def test_resolve_piped_prints_whole_values_tab_separated(tmp_path):
     assert any(row[3] == "2013-04-16" for row in rows)
 
 
+def test_resolve_without_published_says_what_stays_unresolved(tmp_path):
+    """'Monday' used to come out as XXXX-WXX-1 with an empty interval and not a word why,
+    even when the article's own dateline gives the date `timeline build` would use."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Harbour talks resume\n\nBy Jo Park / March 3, 2021\n\n"
+        "Talks resumed on Monday, the port said.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("resolve", str(article))
+    assert result.returncode == 0, result.stderr
+    assert "XXXX-WXX-1" in result.stdout
+    assert "no --published date" in result.stderr and "'Monday'" in result.stderr
+    assert "--published 2021-03-03" in result.stderr
+    # Anchored, or with nothing relative in it, there is nothing to say.
+    assert run_cli("resolve", str(article), "-p", "2021-03-03").stderr == ""
+    assert run_cli("resolve", "-", input="It happened in 1999.").stderr == ""
+
+
 def test_resolve_says_when_nothing_is_found():
     result = run_cli("resolve", "-", input="No dates in this sentence at all.")
     assert result.returncode == 0
@@ -206,6 +225,7 @@ def test_build_manifest_without_required_columns(tmp_path):
         "build", str(EXAMPLES), "--manifest", str(manifest), "--out", str(tmp_path / "o")
     )
     assert_clean_failure(result, "m.csv", "path", "published")
+    assert "'file', 'date'" in result.stderr  # what the header has instead
 
 
 def test_build_reports_exact_duplicates_as_notes(tmp_path):

@@ -157,6 +157,8 @@ def resolve(
         parse_published(published, what="--published")
     text = _read_text(file)
     mentions = resolve_text(text, published)
+    if published is None:
+        _note_unanchored(text, mentions)
     if as_json:
         print(json.dumps([m.model_dump() for m in mentions], indent=2, ensure_ascii=False))
         return
@@ -188,6 +190,32 @@ def resolve(
     for row in rows:
         table.add_row(*row)
     Console(soft_wrap=True).print(table)
+
+
+def _note_unanchored(text: str, mentions: list) -> None:
+    """Without --published, "Monday" or "last week" stay XXXX values: say so once, with the
+    date the text states for itself when it has one (the dateline `timeline build` reads)."""
+    unanchored = [m for m in mentions if m.anchor == "published" and m.reference is None]
+    if not unanchored:
+        return
+    n = len(unanchored)
+    shown = ", ".join(f"'{' '.join(m.text.split())}'" for m in unanchored[:3])
+    more = ", ..." if n > 3 else ""
+    hint = "give --published DATE to anchor them"
+    from timeline.ingest.pubdate import find_dateline
+
+    try:
+        stamp = find_dateline(text)
+    except Exception:  # a hint only: never fail the command over it
+        stamp = None
+    if stamp is not None and stamp.day is not None:
+        quote = " ".join(stamp.evidence[0].split())[:60] if stamp.evidence else ""
+        hint += f"; the text is dated {stamp.day.isoformat()} ('{quote}'): --published {stamp.day}"
+    what = "expression" if n == 1 else "expressions"
+    _stderr(
+        f"timeline: note: no --published date: {n} {what} relative to it left unresolved "
+        f"({shown}{more}); {hint}"
+    )
 
 
 def _resolve_batch(batch: str, progress: bool | None = None) -> int:

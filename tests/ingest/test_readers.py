@@ -165,6 +165,21 @@ def test_jsonl_records_ids_and_bad_lines(tmp_path):
     assert "text" in reasons["3"] and "not a date" in reasons["4"] and "object" in reasons["6"]
 
 
+def test_jsonl_bad_lines_say_where_and_which_field(tmp_path):
+    """The reasons used to read 'line is not valid JSON (Invalid control character at)' and
+    '"published" must be a string' for a scraper's numeric "date_publish"."""
+    lines = [
+        '{"text": "Rain\tfell on Monday."}',  # a raw tab inside a JSON string
+        json.dumps({"maintext": "The ferry resumed on Friday.", "date_publish": 1614800000}),
+    ]
+    _write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    reasons = [s.reason for s in load([tmp_path]).skipped]
+    assert reasons == [
+        "line is not valid JSON (Invalid control character at column 15)",
+        '"date_publish" (read as "published") must be a string such as 2013-04-23, not 1614800000',
+    ]
+
+
 def test_jsonl_from_scrapers_reads_their_field_names(tmp_path):
     # news-please writes maintext/date_publish/source_domain, newspaper3k publish_date.
     lines = [
@@ -220,6 +235,40 @@ def test_manifest_overrides_text(tmp_path):
         1.0,
     )
     assert (source.outlet, source.title) == ("Port News", "Better title")
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "encoding"),
+    [
+        ("Path, Published ,Source", "a.txt, 2021-03-05 ,Café News", "utf-8"),  # typed by hand
+        ("path;published;source", "a.txt;2021-03-05;Café News", "utf-8"),  # European Excel
+        ("path\tpublished\tsource", "a.txt\t2021-03-05\tCafé News", "utf-8"),
+        ("path,published,source", "a.txt,2021-03-05,Café News", "cp1252"),  # Excel on Windows
+    ],
+)
+def test_manifest_as_spreadsheets_save_it(tmp_path, header, row, encoding):
+    """Each of these used to stop the run: 'manifest lacks column(s): path, published' for a
+    header that has them, 'not a readable CSV file (utf-8 codec can't decode ...)'."""
+    _write(tmp_path / "a.txt", ARTICLE)
+    _write(tmp_path / "m.csv", f"{header}\n{row}\n\n", encoding)
+    result = load([tmp_path / "a.txt"], manifest=tmp_path / "m.csv")
+    [doc] = result.documents
+    assert (doc.source.published, doc.source.published_how) == ("2021-03-05", "manifest")
+    assert doc.source.outlet == "Café News"
+    assert not result.skipped
+
+
+def test_manifest_row_repeating_a_path_with_another_date_is_named(tmp_path):
+    """The last of two rows for one file used to win silently."""
+    _write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "m.csv").write_text(
+        "path,published\na.txt,2021-03-05\na.txt,2021-03-05\n\na.txt,2021-03-06\n"
+    )
+    result = load([tmp_path / "a.txt"], manifest=tmp_path / "m.csv")
+    assert result.documents[0].source.published == "2021-03-05"
+    [skipped] = result.skipped
+    assert skipped.path.endswith("m.csv:5"), skipped
+    assert "line 2" in skipped.reason and "2021-03-06" in skipped.reason
 
 
 def test_exact_duplicates_are_read_once_and_reported(tmp_path):

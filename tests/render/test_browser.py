@@ -408,3 +408,34 @@ def test_on_a_narrow_screen_the_legend_stays_clear_of_the_tool_buttons(page, tmp
     assert got["hit"] == 0, got
     assert got["legend"][0] >= 0 and got["legend"][1] <= got["width"], got
     assert overflow and max(overflow) <= 1, overflow
+
+
+_PLOT_ROOM = """
+    var gd = document.getElementById('chart'), box = gd.getBoundingClientRect();
+    var labels = Array.from(gd.querySelectorAll('.ytick text'))
+      .map(function (t) { return t.getBoundingClientRect().left - box.left; });
+    return {plot: gd._fullLayout._size.w, width: box.width, leftmost: Math.min.apply(null, labels)};
+"""
+
+
+@pytest.mark.parametrize("width", [400, 768])
+def test_on_a_phone_the_bars_keep_room_beside_the_row_labels(page, tmp_path, width):
+    """At 400 px the full row labels took the chart's whole width: the plot was under 30 px
+    wide and the labels ran off its left edge. Shorter labels go in there, so the bars keep
+    a third of the chart or more and no label is cut; the legend stays clear of the tool
+    buttons."""
+    from timeline import build
+
+    written = write_all(build([EXAMPLES], manifest=EXAMPLES / "manifest.csv"), tmp_path)
+    size = page.browser.get_window_size()
+    page.browser.set_window_size(width, 800)
+    try:
+        page.open(written["timeline.html"])
+        room = page.js(_PLOT_ROOM)
+        legend = page.js(_LEGEND_BOXES)
+    finally:
+        page.browser.set_window_size(size["width"], size["height"])
+    assert room["plot"] >= room["width"] / 3, room
+    assert room["leftmost"] >= 0, room
+    assert legend["hit"] == 0, legend
+    assert legend["legend"][0] >= 0 and legend["legend"][1] <= legend["width"], legend

@@ -107,6 +107,64 @@ def test_conflicts_are_outlined_and_competing_dates_marked():
     assert all("⚠" in ticks[e.id] for e in conflicts)
 
 
+def test_hover_names_headline_sources_short_enough_to_read():
+    """Sources known only by their headline (a repost and its original) were named in full in
+    the hover card, each 80 characters, twice in the disputed-dates line and again in the
+    'copy of' note of every quote."""
+    from timeline.models import CompetingDate
+
+    headline = "Can cooperation on the harbour talks bridge a decade of distrust? It will be hard."
+    sources = [
+        Source(id="orig", path="a", title=headline + " (+video)", published="2013-04-29"),
+        Source(id="copy", path="b", title=headline, published="2013-04-30", syndicated_from="orig"),
+        Source(id="other", path="c", outlet="Courier", published="2013-04-29"),
+    ]
+
+    def claim(source_id: str, value: str, start: str, end: str) -> Claim:
+        return Claim(
+            source_id=source_id,
+            text="The leaders spoke by phone.",
+            mention="x",
+            start_char=0,
+            end_char=1,
+            mention_start=0,
+            mention_end=1,
+            value=value,
+            start=start,
+            end=end,
+        )
+
+    event = Event(
+        id="E0001",
+        label="The leaders spoke by phone",
+        value="2013-W17",
+        start="2013-04-22",
+        end="2013-04-29",
+        granularity="week",
+        conflict=True,
+        first_reported_by="orig",
+        competing=[
+            CompetingDate(
+                value="2013-W17", start="2013-04-22", end="2013-04-29", source_ids=["copy", "orig"]
+            ),
+            CompetingDate(
+                value="2013-04-29", start="2013-04-29", end="2013-04-30", source_ids=["other"]
+            ),
+        ],
+        claims=[
+            claim("copy", "2013-W17", "2013-04-22", "2013-04-29"),
+            claim("orig", "2013-W17", "2013-04-22", "2013-04-29"),
+            claim("other", "2013-04-29", "2013-04-29", "2013-04-30"),
+        ],
+    )
+    figure = build_figure(Chronology(sources=sources, events=[event]))
+    hover = next(t for t in figure["data"] if t.get("customdata"))["hovertext"][0]
+    assert headline not in hover
+    flat = " ".join(hover.replace("<br>", " ").split())
+    assert "talks…, 30 Apr 2013; Can cooperation on the harbour talks…, 29 Apr 2013" in flat
+    assert "Courier" in hover
+
+
 def test_publication_dates_have_their_own_row_inferred_ones_hollow(small):
     figure = build_figure(small)
     published = [t for t in figure["data"] if t.get("y") == [PUBLISHED_ROW]]

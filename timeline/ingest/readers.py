@@ -128,11 +128,16 @@ def document_from_record(record: dict, *, source_id: str, path: str) -> Document
     """
     if not isinstance(record, dict):
         raise ValueError("record is not a JSON object")
+    given = record
     record = canonical_keys(record)
     for key in ("text", "html", "url", "title", "published", "source"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
-            raise ValueError(f'"{key}" must be a string')
+            # Name the field as the file spells it ("date_publish", not our "published").
+            name = next((n for n, v in given.items() if v is value), key)
+            what = f'"{name}"' + (f' (read as "{key}")' if name != key else "")
+            example = " such as 2013-04-23" if key == "published" else ""
+            raise ValueError(f"{what} must be a string{example}, not {_shown(value)}")
     text, html = record.get("text"), record.get("html")
     url = record.get("url") or None
     title, outlet = record.get("title") or None, record.get("source") or None
@@ -428,8 +433,26 @@ def _slug(value: str) -> str:
 
 
 def _json_reason(exc: ValueError) -> str:
+    """json's complaint with the column it is at ('Invalid control character at: line 1
+    column 11 (char 10)' -> 'Invalid control character at column 11').
+
+    >>> import json
+    >>> try:
+    ...     json.loads('{"text": "cut')
+    ... except ValueError as exc:
+    ...     _json_reason(exc)
+    'Unterminated string starting at column 10'
+    """
+    if isinstance(exc, json.JSONDecodeError):
+        at = "" if exc.msg.endswith(" at") else " at"
+        return f"{exc.msg}{at} column {exc.colno}"
     message = str(exc)
     return message.split(":")[0] if ": line" in message else message
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _os_reason(exc: OSError) -> str:

@@ -69,7 +69,11 @@ CONFLICT_COLOUR = "#d62728"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 PUBLISHED_ROW = "published"
 LABEL_CHARS = 52
+# Shorter row labels for a narrow window and for a phone (page.js swaps in the longest that
+# keeps the labels within 40% of the chart's width): hover cards and the table keep the whole.
+NARROW_LABEL_CHARS = (34, 20)
 LEGEND_CHARS = 34
+HOVER_NAME_CHARS = 56
 # Publication-date lines across the whole chart help up to a handful of sources; past that
 # they are a fence, and the publication row alone says it.
 MAX_PUBLICATION_LINES = 12
@@ -246,7 +250,8 @@ def event_hover(
         lag = ""
         if event.lag_days is not None:
             lag = f", {describe_event_lag(event)}"
-        who = f"{source_name(first, event.first_reported_by)} ({_published_words(first)}{lag})"
+        first_name = names.get(event.first_reported_by, source_name(first))
+        who = f"{first_name} ({_published_words(first)}{lag})"
         lines.append(f"<b>First reported by:</b> {plotly_text(who, _WRAP - 19)}")
     if event.conflict:
         lines.append(f"<span style='color:{CONFLICT_COLOUR}'><b>⚠ Sources disagree:</b></span>")
@@ -264,15 +269,16 @@ def event_hover(
         lines.append("“" + plotly_text(truncate(claim.text, 260)) + "”")
         said = f", {claim.attribution}" if claim.attribution else ""
         copy = f" [{copy_words(source, names)}]" if copy_words(source, names) else ""
-        cite = f"— {source_name(source, claim.source_id)}{copy}{said}, {_published_words(source)}"
+        name = names.get(claim.source_id, source_name(source, claim.source_id))
+        cite = f"— {name}{copy}{said}, {_published_words(source)}"
         lines.append(f"<i>{plotly_text(cite)}</i>")
     if len(event.claims) > _MAX_HOVER_QUOTES:
         lines.append(f"<i>+ {len(event.claims) - _MAX_HOVER_QUOTES} more in the table below</i>")
     return "<br>".join(lines)
 
 
-def _row_label(event: Event) -> str:
-    label = plotly_text(truncate(event.label, LABEL_CHARS), 0)
+def _row_label(event: Event, chars: int = LABEL_CHARS) -> str:
+    label = plotly_text(truncate(event.label, chars), 0)
     if event.conflict:
         return f"<span style='color:{CONFLICT_COLOUR}'>⚠</span> {label}"
     return label
@@ -323,7 +329,9 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
         by_reporter.setdefault(key, []).append(p)
 
     data: list[dict[str, Any]] = []
-    full_names = display_names(chronology.sources)
+    # Hover cards name sources as the legend does, a little longer: a source known only by
+    # its headline (a repost and its original share most of one) would fill the card.
+    full_names = display_names(chronology.sources, limit=HOVER_NAME_CHARS)
     hovers = {p.event.id: event_hover(p.event, sources, full_names) for p in placed}
     names = display_names(chronology.sources, limit=LEGEND_CHARS)
     groups: list[tuple[str | None, str, str]] = [
@@ -596,12 +604,32 @@ def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[st
     return {"data": data, "layout": layout}
 
 
-def _label_margin(placed: list[Placed], published_row: bool) -> int:
+def narrow_axis(chronology: Chronology) -> list[dict[str, Any]]:
+    """Shorter row labels and the left margin each set needs, longest first, for a narrow
+    screen: the same rows as ``build_figure``'s ``yaxis.ticktext``, cut to each of
+    ``NARROW_LABEL_CHARS``.
+
+    >>> narrow_axis(Chronology())
+    [{'ticktext': [], 'margin_l': 24}, {'ticktext': [], 'margin_l': 24}]
+    """
+    placed, _ = place_events(chronology.events)
+    published_row = any(parse_when(s.published) for s in chronology.sources)
+    head = ["<b>Published</b>"] if published_row else []
+    return [
+        {
+            "ticktext": head + [_row_label(p.event, chars) for p in placed],
+            "margin_l": _label_margin(placed, published_row, chars),
+        }
+        for chars in NARROW_LABEL_CHARS
+    ]
+
+
+def _label_margin(placed: list[Placed], published_row: bool, chars: int = LABEL_CHARS) -> int:
     """The left margin: room for the widest row label (as ``_row_label`` writes it), its
     standoff and plotly's 12 px of automargin padding, so automargin need not grow it."""
     widths = [text_width("Published", 12, bold=True)] if published_row else []
     for p in placed:
-        label = " ".join(truncate(p.event.label, LABEL_CHARS).split())
+        label = " ".join(truncate(p.event.label, chars).split())
         widths.append(text_width(("⚠ " if p.event.conflict else "") + label, 12))
     return round(max(widths, default=0) + 24)
 

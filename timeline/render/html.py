@@ -41,6 +41,7 @@ from timeline.render.figure import (
     UNKNOWN_COLOUR,
     build_figure,
     colours_for,
+    narrow_axis,
     place_events,
     plotly_date,
 )
@@ -514,6 +515,7 @@ def render_html(chronology: Chronology, *, title: str | None = None) -> str:
     colours = colours_for(chronology.sources)
     heading = title or _default_title(chronology)
     figure = share_hovers(build_figure(chronology))
+    figure["narrow"] = narrow_axis(chronology)
     page_js = _asset("page.js")
     plotly_js = _plotly_js()
     return Template(_asset("page.html")).substitute(

@@ -102,8 +102,11 @@
     // entries side by side; so the title goes on top and the entries in plain order.
     layout.legend.traceorder = "normal";
     layout.legend.title = Object.assign({}, layout.legend.title, { side: "top" });
-    layout.legend.x = 0;
     layout.legend.xanchor = "left";
+    // From the chart's left edge, not the plot's: the row labels leave that room free.
+    var margin = layout.margin || {};
+    var plot = chart.clientWidth - (margin.l || 0) - 44;
+    layout.legend.x = plot > 0 ? Math.max(-(margin.l || 0) / plot, -2) : 0;
     layout.legend.y = 1.0;
     layout.legend.yanchor = "bottom";
     if (layout.xaxis && layout.xaxis.side === "top") layout.legend.y = 1.08;
@@ -113,7 +116,31 @@
     layout.margin.r = 44;
   }
 
+  // On a phone or a narrow window the full row labels would take the chart's whole width
+  // (a 400 px screen kept no room for the bars): past 40% of it, the longest of the shorter
+  // label sets Python made (figure.narrow) that fits goes in, else the shortest, and the
+  // left margin shrinks with it.
+  function fitLabels(fig) {
+    var layout = fig.layout;
+    var sets = fig.narrow || [];
+    if (!sets.length || !layout || !layout.yaxis || !layout.margin) return;
+    var room = 0.4 * chart.clientWidth;
+    if (layout.margin.l <= room) return;
+    var rows = (layout.yaxis.ticktext || []).length;
+    var pick = sets[sets.length - 1];
+    for (var i = 0; i < sets.length; i += 1) {
+      if (sets[i].margin_l <= room) {
+        pick = sets[i];
+        break;
+      }
+    }
+    if (pick.ticktext.length !== rows || pick.margin_l >= layout.margin.l) return;
+    layout.yaxis.ticktext = pick.ticktext;
+    layout.margin.l = pick.margin_l;
+  }
+
   if (chart && figure && window.Plotly) {
+    fitLabels(figure);
     fitLegend(figure.layout);
     var config = {
       displaylogo: false,
