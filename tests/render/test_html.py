@@ -145,3 +145,11 @@ def test_hostile_strings_cover_the_known_attacks():
     joined = " ".join(HOSTILE)
     for needle in ("</script>", "<!--", "onerror", "=HYPERLINK", "\u2028", "@cmd", "\t"):
         assert needle in joined
+
+
+def test_the_when_cell_names_the_timex_value_as_such(small):
+    """A bare "decade · 199" read as a number cut short; the value is labelled TIMEX3."""
+    page = render_html(small)
+    event = small.events[0]
+    cell = re.search(rf"<tr id='row-{event.id}'.*?<td class='when'[^>]*>(.*?)</td>", page, re.S)[1]
+    assert f"TIMEX3 <code title='the TIMEX3 value of the date'>{event.value}</code>" in cell
