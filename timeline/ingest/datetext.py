@@ -217,6 +217,8 @@ def parse_date_value(value: str) -> StatedDate | None:
 
     >>> parse_date_value("2023-10-11T07:15:00-04:00").iso()
     '2023-10-11T07:15:00-04:00'
+    >>> parse_date_value("2021-03-03T00:00:00").iso()  # a date stored as a date-time
+    '2021-03-03'
     >>> parse_date_value("0001-01-01") is None  # outside the years the engine reckons from
     True
     """
@@ -232,7 +234,12 @@ def _parse_date_value(value: str) -> StatedDate | None:
         return None
     try:
         stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        return _from_datetime(stamp, value, has_time="T" in value or " " in value.strip())
+        # A stamp at exactly midnight is a date that a scraper stored as a date-time
+        # (newspaper3k's "2021-03-03T00:00:00"), not a time anyone stated.
+        midnight = stamp.time() == datetime.min.time()
+        return _from_datetime(
+            stamp, value, has_time=("T" in value or " " in value) and not midnight
+        )
     except ValueError:
         pass
     if re.match(r"^[A-Za-z]{3},? \d", value):
