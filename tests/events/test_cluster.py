@@ -362,3 +362,68 @@ def test_a_copy_is_dated_as_its_original_wrote_it():
     (event,) = cluster_events(claims, sources)
     assert event.value == "2021-05-04TEV" and not event.conflict
     assert {c.source_id for c in event.claims} == {"wire", "repost"}
+
+
+# Second pass (Clusterer.merge): events formed apart that tell one happening.
+
+_MERGE_SOURCES = [
+    source("wire", "2021-05-10"),
+    source("paper", "2021-05-12"),
+    source("weekly", "2021-05-20"),
+    source("blog", "2021-05-25"),
+]
+
+
+def test_a_year_told_by_several_sources_joins_the_dated_event():
+    # Claims go in finest first, and a year joining a day event pays the vagueness bar; once
+    # the sources of the year have formed their own event, it is compared with the day's.
+    claims = [
+        claim(
+            "wire",
+            "A survey ordered by the town in 2018 found the dam spillway cracked.",
+            "2018",
+            "2018",
+        ),
+        claim(
+            "paper",
+            "A 2018 survey by Halden Partners found the spillway cracked and unsafe.",
+            "2018",
+            "2018",
+        ),
+        claim(
+            "weekly",
+            "The survey, handed to the town on March 9, 2018, found the spillway cracked.",
+            "March 9, 2018",
+            "2018-03-09",
+        ),
+    ]
+    events = cluster_events(claims + _BACKGROUND, _MERGE_SOURCES)
+    (event,) = [e for e in events if e.value.startswith("2018")]
+    assert event.value == "2018-03-09" and not event.conflict
+    assert {c.source_id for c in event.claims} == {"wire", "paper", "weekly"}
+
+
+def test_names_apart_in_one_clause_but_shared_by_the_articles_do_not_split():
+    # "a memorial for Ilse Marr" and "her memorial at Holm Chapel": the clauses name different
+    # things, but the paper names Ilse Marr elsewhere and the wire names Holm Chapel.
+    claims = [
+        claim("wire", "A memorial for Ilse Marr is planned for Friday.", "Friday", "2021-05-14"),
+        claim("wire", "Mourners lit candles at Holm Chapel on Tuesday.", "Tuesday", "2021-05-11"),
+        claim("paper", "Ilse Marr, 81, was honored by the town in 2003.", "2003", "2003"),
+        claim("paper", "Her memorial is Friday at Holm Chapel.", "Friday", "2021-05-14"),
+    ]
+    events = cluster_events(claims + _BACKGROUND, _MERGE_SOURCES)
+    (memorial,) = [e for e in events if e.value == "2021-05-14"]
+    assert {c.source_id for c in memorial.claims} == {"wire", "paper"}
+
+
+def test_the_same_kind_of_happening_in_two_places_stays_two_after_the_second_pass():
+    # Neither paper names the other's town: the names hold them apart in both passes.
+    claims = [
+        claim("wire", "A memorial for Ilse Marr is planned for Friday.", "Friday", "2021-05-14"),
+        claim(
+            "paper", "A memorial for Ruud Tamsen is Friday at Holm Chapel.", "Friday", "2021-05-14"
+        ),
+    ]
+    events = cluster_events(claims + _BACKGROUND, _MERGE_SOURCES)
+    assert len([e for e in events if e.value == "2021-05-14"]) == 2

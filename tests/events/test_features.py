@@ -41,3 +41,13 @@ def test_a_collapse_and_a_postponement_are_kinds_of_happening():
     assert "@collapse" in frames
     _, frames, _ = analyse(_claim("The council postponed the repairs on Saturday.", "Saturday"))
     assert "@delay" in frames
+
+
+def test_a_fire_chief_names_no_resignation_and_a_fall_is_a_collapse():
+    # "fire" is a blaze in news far more often than a dismissal; "fell" tells a collapse.
+    _, frames, _ = analyse(
+        _claim("Fire chief Ona Vell says the roof gave in Saturday.", "Saturday")
+    )
+    assert "@resign" not in frames
+    _, frames, _ = analyse(_claim("The old water tower fell over on Saturday.", "Saturday"))
+    assert "@collapse" in frames

@@ -116,7 +116,8 @@ def test_labels_read_as_short_event_descriptions(name, request):
 
 
 # The multi-source stories of bench/data/stories: floors on the development story only (measured
-# with gold dates: event P 0.644, R 1.0, first reporter 0.862, B-cubed P 1.0 R 0.691, copies 1/1);
+# with gold dates: event P 0.707, R 1.0, first reporter 0.828, B-cubed P 1.0 R 0.753, conflicts
+# found 1/1, copies 1/1; before the second clustering pass P 0.644, B-cubed R 0.691, 0/1);
 # the held-out story is only checked for being well formed.
 
 
@@ -129,9 +130,11 @@ def bridge() -> Score:
 
 def test_the_development_story(bridge):
     assert bridge.recall >= 0.9, bridge.unmatched_gold
-    assert bridge.precision >= 0.6, bridge.spurious
+    assert bridge.precision >= 0.68, bridge.spurious
     assert bridge.first_reporter_accuracy >= 0.8, bridge.wrong_first
-    assert _f1(bridge) >= 0.78
+    assert _f1(bridge) >= 0.83
+    # The collapse's date dispute between outlets is one event, flagged.
+    assert bridge.conflicts_found == bridge.conflicts_gold == 1
     assert bridge.on_time / bridge.matched >= 0.9
     assert bridge.ignored_hit <= max(1, bridge.ignored // 10)
     assert bridge.copies_found == bridge.copies_gold == bridge.copies_predicted

@@ -65,6 +65,7 @@ def cluster_events(
         clusterer.add(item)
         if progress and (done % 500 == 0 or done == total):
             progress("events", done, total)
+    clusterer.merge()
     events = []
     for group in clusterer.groups:
         # Centrality of each member: its similarity to the event's centroid (for the label).

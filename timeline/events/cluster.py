@@ -1,4 +1,4 @@
-"""Single-pass clustering of claims into happenings, blocked by time and by shared words.
+"""Clustering of claims into happenings, blocked by time and by shared words.
 
 Claims are taken finest first (days before weeks before years), so precise dates found the
 events and vaguer mentions ("last week", "in 2012") join the event they are about. A claim is
@@ -15,6 +15,10 @@ A claim joins an event when:
   content is very similar, and the disagreement is possible: a source that published on
   April 20 about a past event cannot be describing the one another source dates April 22.
   Such events are then flagged as conflicts (see :mod:`timeline.events.conflicts`).
+
+A second pass (:meth:`Clusterer.merge`) then merges formed events that tell one happening:
+accounts worded apart, a year told by several sources beside the precise date another gives,
+or the same happening dated a day apart (which makes it a dispute).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -51,6 +56,12 @@ VAGUENESS = 0.04  # added per doubling of length when a vaguer date joins a more
 INDEX_FEATURES = 12  # most telling features of each claim used as index keys (+ its frames)
 CANDIDATES = 40  # events scored exactly per claim, best pre-scores first
 INDEX_DEPTH = 64  # latest events read per index key: the cost per claim stays flat as data grows
+# Second pass (see Clusterer.merge): formed events whose dates agree, or disagree by a day, are
+# one happening when their centroids are this similar. Events say more than single claims, so
+# the bar is above MERGE; the name and frame penalties of the first pass apply.
+MERGE_EVENTS = 0.25
+WHAT_EVENTS = 0.10  # ... of which words other than names must carry this much
+MERGE_ROUNDS = 3  # merging changes centroids: a few rounds, until nothing moves
 _COARSE_RANK = GRANULARITY_ORDER["season"]
 _DECADE_RANK = GRANULARITY_ORDER["decade"]
 _MAX_MONTHS = 36
@@ -83,6 +94,7 @@ class Group:
     frames: set[str] = field(default_factory=set)  # kinds of happening its members name
     names: dict[str, int] = field(default_factory=dict)  # name -> members that mention it
     named: int = 0  # members that mention any name
+    name_columns: set[int] = field(default_factory=set)  # matrix columns of its members' names
     sources: dict[str, set[bool]] = field(default_factory=dict)  # source -> caption flags seen
     # (publication day, date end) of members that report a past happening, for plausibility.
     past: list[tuple[datetime, datetime]] = field(default_factory=list)
@@ -99,6 +111,10 @@ class Clusterer:
         self.groups: list[Group] = []
         self.index: dict[tuple[int, int], list[int]] = defaultdict(list)
         self.trace: list[tuple] | None = None  # (claim, event, sim, bar, kind) when debugging
+        # Names each source gives anywhere in its claims (filled by add): who and where the
+        # article is about, beyond the one clause.
+        self.cast: dict[str, set[str]] = defaultdict(set)
+        self.alias: dict[int, int] = {}  # merged event -> the event it went into (second pass)
 
     def run(self, items: list[Item]) -> list[list[int]]:
         """Cluster the items; returns the member claim indices of each event."""
@@ -107,6 +123,141 @@ class Clusterer:
             self.add(item)
         return [g.members for g in self.groups]
 
+    def merge(self) -> None:
+        """Second pass: merge formed events that tell one happening.
+
+        Claims join one by one, so accounts worded apart ("the span fell", "the bridge gave
+        way") or dated coarsely ("in 2014" beside "April 2, 2014") may each found an event.
+        Two events are merged when their dates share a day, or disagree by at most the
+        conflict window (then the merged event shows the dispute), and their centroids are
+        similar enough (``MERGE_EVENTS``, less the first pass's name and frame penalties).
+        Candidate pairs come from the index, so the cost stays near-linear; the best pairs
+        merge first, each re-scored against the events as they stand.
+        """
+        alive = [True] * len(self.groups)
+        for _ in range(MERGE_ROUNDS):
+            pairs: list[tuple[float, int, int]] = []
+            seen: set[tuple[int, int]] = set()
+            for gid, group in enumerate(self.groups):
+                if not alive[gid]:
+                    continue
+                for other in self._group_candidates(gid):
+                    pair = (min(gid, other), max(gid, other))
+                    if not alive[other] or pair in seen:
+                        continue
+                    seen.add(pair)
+                    margin = self._merge_margin(group, self.groups[other])
+                    if margin is not None:
+                        pairs.append((margin, *pair))
+            merged = False
+            for _, a, b in sorted(pairs, reverse=True):
+                if not (alive[a] and alive[b]):
+                    continue
+                if self._merge_margin(self.groups[a], self.groups[b]) is None:
+                    continue
+                keep, drop = (
+                    (a, b) if len(self.groups[a].members) >= len(self.groups[b].members) else (b, a)
+                )
+                self._absorb(keep, drop)
+                alive[drop] = False
+                merged = True
+            if not merged:
+                break
+        self.groups = [g for g, live in zip(self.groups, alive, strict=True) if live]
+        self.index.clear()  # gids changed: the index is of no further use
+        self.alias.clear()
+
+    def _group_candidates(self, gid: int) -> list[int]:
+        group = self.groups[gid]
+        assert group.main is not None
+        norm = math.sqrt(group.norm2) or 1.0
+        features = {f: w / norm for f, w in group.centroid.items()}
+        keys = self._keys(features)
+        scores: dict[int, float] = defaultdict(float)
+        for block in self._blocks(group.main, widen=True):
+            for f in keys:
+                for other in self.index.get((f, block), ())[-INDEX_DEPTH:]:
+                    scores[self._alive(other)] += features[f]
+        scores.pop(gid, None)
+        if len(scores) <= CANDIDATES:
+            return list(scores)
+        return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
+
+    def _alive(self, gid: int) -> int:
+        """The event that ``gid`` was merged into, or ``gid`` itself."""
+        while gid in self.alias:
+            gid = self.alias[gid]
+        return gid
+
+    def _merge_margin(self, a: Group, b: Group) -> float | None:
+        """How far two events clear the bar to be one happening, or None when they don't."""
+        assert a.main is not None and b.main is not None
+        agree = compatible(a.main, b.main)
+        if not agree and gap(a.main, b.main) > conflict_window(a.main, b.main):
+            return None
+        if a.norm2 <= 0 or b.norm2 <= 0:
+            return None
+        names = a.name_columns | b.name_columns
+        dot = what = 0.0
+        for f, w in a.centroid.items():
+            product = w * b.centroid.get(f, 0.0)
+            dot += product
+            if f not in names:
+                what += product
+        norm = math.sqrt(a.norm2 * b.norm2)
+        sim, what = dot / norm, what / norm
+        if self.trace is not None:
+            self.trace.append((a.members[0], b.members[0], round(sim, 3), round(what, 3), "merge"))
+        if what < WHAT_EVENTS:
+            return None  # only names in common: the same place or people, another happening
+        if a.frames and b.frames and not a.frames & b.frames:
+            sim -= FRAME_MISMATCH
+        apart = self._named_apart_events(a, b)
+        if apart:
+            sim -= NAME_MISMATCH
+        if not agree and (
+            apart
+            or not a.frames & b.frames  # a dispute is about the same kind of happening
+            or not (_plausible_groups(a, b) and _plausible_groups(b, a))
+        ):
+            return None
+        margin = sim - MERGE_EVENTS
+        return margin if margin >= 0 else None
+
+    def _named_apart_events(self, a: Group, b: Group) -> bool:
+        """Both events name who or where and share no name, and their sources do not tell
+        of each other's names anywhere either: "a funeral for Ames" and "the funeral at St.
+        Bede's" are one when the second article names Ames elsewhere; a fire in Bayport and
+        one in Milltown, each told by its own paper, stay two."""
+        if not a.names or not b.names or a.names.keys() & b.names.keys():
+            return False
+        return not (self._told_by(a, b.names.keys()) or self._told_by(b, a.names.keys()))
+
+    def _told_by(self, group: Group, names: Iterable[str]) -> bool:
+        cast = set().union(*(self.cast.get(source, set()) for source in group.sources))
+        return not cast.isdisjoint(names)
+
+    def _absorb(self, keep: int, drop: int) -> None:
+        """Merge event ``drop`` into ``keep``."""
+        a, b = self.groups[keep], self.groups[drop]
+        assert a.main is not None and b.main is not None
+        a.members.extend(b.members)
+        for f, w in b.centroid.items():
+            a.centroid[f] = a.centroid.get(f, 0.0) + w
+        a.norm2 = sum(w * w for w in a.centroid.values())
+        if compatible(a.main, b.main) and b.main.rank < a.main.rank:
+            a.main = b.main
+        a.values |= b.values
+        a.frames |= b.frames
+        for name, n in b.names.items():
+            a.names[name] = a.names.get(name, 0) + n
+        a.named += b.named
+        a.name_columns |= b.name_columns
+        for source, flags in b.sources.items():
+            a.sources.setdefault(source, set()).update(flags)
+        a.past.extend(b.past)
+        self.alias[drop] = keep  # the index still names ``drop``: read it as ``keep``
+
     def features(self, index: int) -> dict[int, float]:
         """Row ``index`` of the matrix as {column: weight} (CSR slices: no sparse object)."""
         lo, hi = self.matrix.indptr[index], self.matrix.indptr[index + 1]
@@ -114,6 +265,7 @@ class Clusterer:
         return dict(zip(columns, self.matrix.data[lo:hi].tolist(), strict=True))
 
     def add(self, item: Item) -> None:
+        self.cast[item.source].update(item.names)
         features = self.features(item.index)
         frames = item.frames
         # Agreeing dates first: a claim joins a disputed event only when none agrees with it.
@@ -208,6 +360,7 @@ class Clusterer:
             group.main = item.span
         group.values.add((item.source, item.value))
         group.frames.update(item.frames)
+        group.name_columns.update(item.name_columns)
         if item.names:
             group.named += 1
             for name in item.names:
@@ -250,6 +403,13 @@ def _named_apart(item: Item, group: Group) -> bool:
         return False
     shared = max((group.names.get(name, 0) for name in item.names), default=0)
     return shared < NAME_SHARE * group.named
+
+
+def _plausible_groups(a: Group, b: Group) -> bool:
+    """No source of ``a``, writing about the past, was published before ``b``'s date."""
+    assert b.main is not None
+    start = b.main.days[0]
+    return all(start < published + DAY for published, _ in a.past)
 
 
 def _self_dispute(item: Item, group: Group) -> float:
