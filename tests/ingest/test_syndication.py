@@ -63,15 +63,6 @@ def test_same_day_tie_goes_to_the_outlet_byline():
     }
 
 
-def test_same_day_a_stated_time_is_older_than_a_date_alone():
-    """The same text posted again with only its day ("2021-03-01") is the copy of the one
-    stamped 10:00 that day, whichever id sorts first."""
-    timed = doc("b-wire", STORY, "2021-03-01T10:00:00")
-    bare = doc("a-repost", STORY, "2021-03-01")
-    mark_syndication([bare, timed])
-    assert (bare.source.syndicated_from, timed.source.syndicated_from) == ("b-wire", None)
-
-
 def test_undated_copy_is_never_the_original():
     dated_copy = doc("dated", STORY, "2021-03-05")
     undated = doc("undated", STORY + "\n\nExtra line at the end of the page.", None)

@@ -193,21 +193,11 @@ def _compute_matches(
 
 
 def _order_key(source: Source, flags: int) -> tuple:
-    """Earliest day first; same day: the one with an outlet byline, then the earlier time,
-    a stated time before a date alone (a repost dated only "2013-04-23" is not older than
-    the original stamped 10:00 that day), then the source id.
-
-    >>> timed = Source(id="b", path="b.txt", published="2013-04-23T10:00:00")
-    >>> bare = Source(id="a", path="a.txt", published="2013-04-23")
-    >>> sorted([bare, timed], key=lambda s: _order_key(s, 0))[0].id
-    'b'
-    """
+    """Earliest day first; same day: the one with an outlet byline, then the earlier time."""
     stamp = _when(source.published)
     if stamp is None:
         return (1, date.max, 1, 0.0, source.id)
     day, instant = stamp
-    if len(source.published or "") <= len("2013-04-23"):
-        instant = float("inf")
     return (0, day, 0 if flags & _FLAG_BYLINE or source.outlet else 1, instant, source.id)
 
 
