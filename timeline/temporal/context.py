@@ -71,7 +71,7 @@ _NOT = _words("not never")
 _CLAUSE_JOINS = _words("and but or while whereas")
 _YEAR_DIGITS = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
 # Words joining a day to today/tomorrow/yesterday ("today and Saturday", "today until Friday").
-_JOINING = _words("and or through until till")
+_JOINING = _words("and or through until till into")
 # Verbs whose past is their base form, and the subjects that show it is the past.
 _INVARIANT = _words(
     "forecast broadcast cut set put hit cost shut quit let bet spread upset split burst cast "
@@ -227,6 +227,22 @@ def _modifies_noun(word: str) -> bool:
     return word in _PREPOSITIONS or word in _PAST or (len(word) > 3 and word.endswith("ed"))
 
 
+def _copula_before(words: list[str]) -> bool:
+    """True when the words before a mention end in "is"/"are", maybe with "on" and a clock
+    time between ("the deadline is Friday", "the primary is on Tuesday", "kickoff is at 3 p.m.
+    on Sunday").
+
+    >>> _copula_before(["kickoff", "is", "at", "p", "m", "on"]), _copula_before(["it", "was"])
+    (True, False)
+    """
+    rest = words[:-1] if words[-1:] == ["on"] else words
+    if rest[-3:-2] == ["at"] and rest[-2:] in (["a", "m"], ["p", "m"]):
+        rest = rest[:-3]  # "at 3 p.m." (the digits are no words)
+    elif rest[-2:] in (["at", "noon"], ["at", "midnight"]):
+        rest = rest[:-2]
+    return rest[-1:] in (["is"], ["are"])
+
+
 def in_headline(text: str, start: int) -> bool:
     """True when the mention sits in a headline: a short line of its own, capitalized, with no
     final period ("Police arrest two suspects Monday").
@@ -316,7 +332,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
-    copula = words[-1:] in (["is"], ["are"]) or words[-2:] in (["is", "on"], ["are", "on"])
+    copula = _copula_before(words)
     if copula and not in_headline(text, start):
         # "the deadline is Friday", "the primary is on Tuesday" (a bias only for dates:
         # "his birthday is March 2")
