@@ -511,6 +511,13 @@ def load_grammar() -> Grammar:
     anywhere = [r for r in rules if r.first is None]
     vocabulary = frozenset(w for rule in rules for w in _words(rule.pattern))
     trigger, title_triggers = _build_trigger(tables, holidays, extra_triggers)
+    # "the first Monday in October", "the last Friday of March": holidays made on the fly,
+    # keyed nth<n>w<weekday>m<month> (n = -1 for the last one); not words of the text.
+    for nth in (1, 2, 3, 4, 5, -1):
+        for weekday in range(1, 8):
+            for month in range(1, 13):
+                spec = {"month": month, "weekday": weekday, "nth": nth}
+                holidays[f"nth{nth}w{weekday}m{month:02d}"] = spec
     premod_keys = sorted(modifiers, key=len, reverse=True)
     premodifier = re.compile(
         r"(?<![a-z0-9])(?P<mod>"
