@@ -450,6 +450,27 @@ def firm_future(text: str, start: int) -> bool:
     return False
 
 
+def reported_future(text: str, start: int) -> bool:
+    """True when the clause before the mention is a future told in reported speech: "said
+    ... would" with no past-tense cue between ("said the board would review it in the fall").
+
+    >>> reported_future("Vos said the board would review it in the fall.", 38)
+    True
+    >>> reported_future("The board would review it in the fall.", 30)
+    False
+    """
+    left_start = max(0, start - _WINDOW)
+    for cut in _SENTENCE_END.finditer(text, left_start, start):
+        left_start = cut.end()
+    words = _WORD.findall(text[left_start:start].lower())
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] == "would":
+            return any(w in _REPORTED or w in ("says", "say") for w in words[:i])
+        if _cue(words, i) == "past":
+            return False
+    return False
+
+
 _FIRM_FUTURE = _words("will shall")
 _TAKE = _words("take takes")
 _VERB_LINKS = _words("on again")

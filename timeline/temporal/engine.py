@@ -25,6 +25,7 @@ from timeline.temporal.context import (
     firm_future,
     in_headline,
     looks_like_verb,
+    reported_future,
     sentence_around,
     tense_at,
 )
@@ -475,7 +476,12 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
         return "nearest_past"
     if tense == "future":
         # "will be held on March 3": the coming one, even if the last one was closer
-        return "future" if firm_future(work, hit.start) else "nearest_future"
+        if firm_future(work, hit.start):
+            return "future"
+        if reported_future(work, hit.start):
+            # "said ... would review it in the fall": ahead of the saying, a little before now
+            return "reported_future"
+        return "nearest_future"
     return "nearest"
 
 

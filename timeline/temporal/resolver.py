@@ -34,6 +34,7 @@ from timeline.temporal.timex import (
 
 _RELATIVE = re.compile(r"^@([a-z_]+)([+-])(X|\d+(?:\.\d+)?)(.*)$")
 # How much closer a candidate on the tense's side counts ("nearest_past"/"nearest_future").
+_REPORTED_BIAS = 10.0
 _TENSE_BIAS = 3.0
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHSQ])")
 _PLACEHOLDER = {
@@ -304,17 +305,20 @@ def choose(options: list[tuple[str, Interval]], moment: datetime, direction: str
         day_end = datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
         found = [o for o in options if o[1].start >= day_end]
         return min(found, key=lambda o: o[1].start)[0] if found else None
-    if direction in ("nearest_past", "nearest_future"):
-        # Tense as a bias: the nearest candidate, the tense's side counting 3 times closer.
+    if direction in ("nearest_past", "nearest_future", "reported_future"):
+        # Tense as a bias: the nearest candidate, the tense's side counting 3 times closer (a
+        # future in reported speech, "said ... would", 10 times: it may have just gone by).
+        bias = _REPORTED_BIAS if direction == "reported_future" else _TENSE_BIAS
+
         def biased(o: tuple[str, Interval]) -> float:
             span = o[1]
             if span.start <= moment < span.end:
                 return 0.0
             if moment < span.start:
                 d = (span.start - moment).total_seconds()
-                return d / _TENSE_BIAS if direction == "nearest_future" else d
+                return d / bias if direction != "nearest_past" else d
             d = (moment - span.end).total_seconds()
-            return d / _TENSE_BIAS if direction == "nearest_past" else d
+            return d / bias if direction == "nearest_past" else d
 
         return min(options, key=biased)[0]
     for value, span in options:
