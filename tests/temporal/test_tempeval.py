@@ -95,7 +95,9 @@ def test_held_out_accuracy_floor(tempeval_dir: Path) -> None:
 NEWS_SETS = Path(__file__).resolve().parents[2] / "bench" / "data"
 
 
-@pytest.mark.parametrize("name", ["newsdev", "newstest"])
+@pytest.mark.parametrize(
+    "name", ["newsdev", "newsdev2", "newsdev3", "newsdev4", "newsdev5", "newstest"]
+)
 def test_the_news_sets_are_well_formed(name: str) -> None:
     """Our own annotated sets load, every gold span slices its text, and a weekday named in a
     gold DATE falls on that weekday (the commonest annotator slip)."""
