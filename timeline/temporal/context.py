@@ -228,18 +228,32 @@ def _modifies_noun(word: str) -> bool:
 
 
 def _copula_before(words: list[str]) -> bool:
-    """True when the words before a mention end in "is"/"are", maybe with "on" and a clock
-    time between ("the deadline is Friday", "the primary is on Tuesday", "kickoff is at 3 p.m.
-    on Sunday").
+    """True when the words before a mention end in "is"/"are", maybe with a preposition, a clock
+    time, a word of likelihood or a first day between ("the deadline is Friday", "the primary
+    is on Tuesday", "kickoff is at 3 p.m. on Sunday", "storms are possible between Monday
+    night and Wednesday").
 
     >>> _copula_before(["kickoff", "is", "at", "p", "m", "on"]), _copula_before(["it", "was"])
     (True, False)
+    >>> _copula_before(["storms", "are", "possible", "between", "monday", "night", "and"])
+    True
     """
-    rest = words[:-1] if words[-1:] == ["on"] else words
+    rest = list(words)
+    if rest[-1:] and rest[-1] in _JOINING and len(rest) > 2:
+        # a first day before "and": "between Monday night and (Wednesday)"
+        k = len(rest) - 2
+        if rest[k] in _PARTS_OF_DAY:
+            k -= 1
+        if rest[k] in _WEEKDAYS:
+            rest = rest[:k]
+    if rest[-1:] and rest[-1] in _COPULA_PREPOSITIONS:
+        rest = rest[:-1]
     if rest[-3:-2] == ["at"] and rest[-2:] in (["a", "m"], ["p", "m"]):
         rest = rest[:-3]  # "at 3 p.m." (the digits are no words)
     elif rest[-2:] in (["at", "noon"], ["at", "midnight"]):
         rest = rest[:-2]
+    if rest[-1:] and rest[-1] in _LIKELY:
+        rest = rest[:-1]  # "a stray storm is possible Sunday afternoon"
     return rest[-1:] in (["is"], ["are"])
 
 
@@ -293,6 +307,8 @@ def _cue(words: list[str], i: int) -> Tense | None:
         return "future"  # "voters head to the polls Sunday", "the match kicks off Saturday"
     if word == "effect" and i > 0 and words[i - 1] in _TAKE:
         return "future"  # "the law takes effect on New Year's Day"
+    if word == "effect" and i > 1 and words[i - 1] == "in" and _kind(words, i - 2) != "past":
+        return "future"  # "an advisory, in effect from noon Saturday" (not "was in effect")
     return None
 
 
@@ -382,6 +398,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             best = (distance, kind)
         break
     tense = None if best is None else best[1]
+    line_start = text.rfind("\n", 0, start) + 1
+    if tense is None and _LABEL_AFTER.match(text, end) and not text[line_start:start].strip():
+        # "Saturday: Sunny and hot, high 97." opens a line of a forecast or a schedule; a recap
+        # ("Monday: The storm made landfall") has its verb to say otherwise
+        return "future"
     # A day joined to today, tomorrow or yesterday: "continues today and Saturday" is ahead
     # unless told in the past, "closed yesterday and Monday" is behind.
     if words[-1:] and words[-1] in _JOINING and len(words) > 1:
@@ -407,6 +428,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     return tense
 
 
+_LIKELY = _words("possible likely unlikely probable")
+_COPULA_PREPOSITIONS = _words("on between from after before until")
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_PARTS_OF_DAY = _words("morning afternoon evening night")
+_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
 _DEADLINE_CLOCK = re.compile(
     r"\b(until|till|by)\s+(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
     r"\s*(?:(?:gmt|bst|utc|[ecmp][sd]?t)\s+|local\s+time\s+)?,?\s*(?:on\s+)?\Z"
