@@ -340,6 +340,9 @@ class _State:
                 else published.isoformat()
             )
         self.narrative: Reference | None = None
+        # The last narrative reference of a year or finer: what "that spring" after "in 1962
+        # ... by the early 1960s" is in (a decade has no one spring).
+        self.year_narrative: Reference | None = None
         # The last quarter/month/half named: what "a year ago" compares with in a report.
         self.period: Reference | None = None
 
@@ -426,6 +429,8 @@ class _State:
         rank = GRANULARITY_RANK.get(granularity or "", 99)
         if rank <= _NARRATIVE_MAX:
             self.narrative, self.narrative_at = Reference.of(value), self.position
+            if rank <= GRANULARITY_RANK["year"]:
+                self.year_narrative = self.narrative
             reported = self.doc is None or (
                 self.narrative is not None
                 and self.narrative.moment <= self.doc.moment
@@ -582,6 +587,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = state.narrative
         if rule.ref == "day":
             narrative = _small_hours_after_night(narrative, value)
+        elif (
+            narrative is not None
+            and GRANULARITY_RANK.get(narrative.granularity, 99) > GRANULARITY_RANK["year"]
+            and _MONTH_OR_SEASON.match(value)
+        ):
+            narrative = state.year_narrative or narrative  # "that spring" of a decade's year
     allowed = _REF_GRANULARITIES.get(rule.ref)
     if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
@@ -867,12 +878,16 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
         return None
     if day.isoweekday() != hit.weekday or tense_at(work, hit.start, hit.end) == "future":
         return None  # "It closes on Tuesday, April 9" looks ahead, whatever the story's year
+    past = tense_at(work, hit.start, hit.end) == "past"
     for year in (state.doc.moment.year - 1, state.doc.moment.year):
         try:
-            if date(year, day.month, day.day).isoweekday() == hit.weekday:
-                return None  # it falls so in the publication's own year too ("began in 1994
-        except ValueError:  # ... That changed on the night of Saturday, May 14" of 2016)
+            recent = date(year, day.month, day.day)
+        except ValueError:
             continue
+        if recent.isoweekday() == hit.weekday and not (past and recent > state.doc.moment.date()):
+            # it falls so in the publication's own year too ("began in 1994 ... That changed
+            # on the night of Saturday, May 14" of 2016), and the tense allows it
+            return None
     return day.isoformat()
 
 
@@ -966,34 +981,47 @@ _ATTRIBUTIVE = re.compile(r"(?:\bthe|'s|’s)\s+\Z")
 
 
 def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
-    """A month or season without a year, told in the past right after a day or month of a story
-    set years before the publication, is in that story's year ("sailed on Feb. 2, 1912 and
-    reached the islands in early March"; "That spring" after it); else None.
+    """A month or season without a year, told in the past shortly after a day or month of a
+    story set years before the publication, is in that story's year ("sailed on Feb. 2, 1912
+    and reached the islands in early March"; "walked out on Monday, June 4, 1962 ... Through
+    July and August"); else None.
 
     Deictic phrases ("this spring", "last fall") keep the publication's calendar, and a date
     that labels an event ("the Dec. 21, 1988, bombing ... agreed in April") is background.
 
     >>> state = _State(datetime(2012, 5, 19))
-    >>> state.update("1912-02-02", "day")
     >>> work = "they left on feb. 2, 1912 and reached the islands in early march."
+    >>> state.position = 13
+    >>> state.update("1912-02-02", "day")
     >>> hit = scan(work, work)[-1]
     >>> state.position = hit.start
     >>> _story_month("XXXX-03", state, work, hit)
     '1912-03'
     """
-    ref = state.narrative
-    if ref is None or state.doc is None or not _MONTH_OR_SEASON.match(value):
-        return None
-    if ref.granularity not in _REF_GRANULARITIES["day"] | {"month"}:
-        return None
-    if state.position - state.narrative_at > _STORY_MONTH_REACH:
-        return None
-    if state.doc.moment.year - ref.moment.year < _STORY_AGE:
-        return None
+    if state.doc is None or not _MONTH_OR_SEASON.match(value) or hit.rule.ref != "doc":
+        return None  # "the next spring", "that fall" have their own reading of the story
     low = work.lower()
     if _DEICTIC_WORD.match(low, hit.start) or tense_at(work, hit.start, hit.end) != "past":
         return None
-    at = state.narrative_at - (state.position - hit.start)  # where the story's date is in work
+    ref, start = state.narrative, state.narrative_at
+    if ref is not None and ref.granularity == "season":
+        # a season of the story ("I was 16 that summer") stands for the day before it
+        season = ref
+        ref = None
+        for at, _, dated in reversed(state.dated):
+            if state.position - at > _STORY_MONTH_REACH:
+                break
+            if at < start and dated.granularity in _REF_GRANULARITIES["day"] | {"month"}:
+                if dated.moment.year == season.moment.year:
+                    ref, start = dated, at
+                break
+    if ref is None or ref.granularity not in _REF_GRANULARITIES["day"] | {"month"}:
+        return None
+    if state.position - start > _STORY_MONTH_REACH:
+        return None
+    if state.doc.moment.year - ref.moment.year < _STORY_AGE:
+        return None
+    at = start - (state.position - hit.start)  # where the story's date is in work
     if at < 0 or _ATTRIBUTIVE.search(low, max(0, at - 6), at):
         return None
     return f"{ref.moment.year:04d}{value[4:]}"
