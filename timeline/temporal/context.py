@@ -250,6 +250,8 @@ def _copula_before(words: list[str]) -> bool:
         rest = rest[:-1]
     if rest[-3:-2] == ["at"] and rest[-2:] in (["a", "m"], ["p", "m"]):
         rest = rest[:-3]  # "at 3 p.m." (the digits are no words)
+    elif rest[-1:] == ["at"]:
+        rest = rest[:-1]  # "at 10am" (no word at all)
     elif rest[-2:] in (["at", "noon"], ["at", "midnight"]):
         rest = rest[:-2]
     if rest[-1:] and rest[-1] in _LIKELY:
@@ -287,7 +289,8 @@ def looks_like_verb(word: str) -> bool:
 
 
 _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
-_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")  # "left-hander" is one word
+# "left-hander" is one word; letters glued to a number ("10am", "3rd") are none ("am" is no verb)
+_WORD = re.compile(r"(?<![0-9])[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")
 
 
 def _cue(words: list[str], i: int) -> Tense | None:
