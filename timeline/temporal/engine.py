@@ -943,14 +943,17 @@ def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
         if ref.granularity not in ("part_of_day", "hour", "minute", "second"):
             continue
         day = ref.moment.date()
+        eve = state.doc.moment.date() - timedelta(days=1)
         if ref.granularity == "part_of_day":
             if not ref.value.endswith(("TEV", "TNI")):
                 return None
         elif ref.moment.hour < _SMALL_HOURS:
             day -= timedelta(days=1)
         elif ref.moment.hour < _EVENING_HOUR:
+            if day == eve:
+                continue  # earlier that day ("the curtain went up at 7:30")
             return None
-        if day != state.doc.moment.date() - timedelta(days=1):
+        if day != eve:
             return None
         return Reference.of(day.isoformat())
     return None
