@@ -946,6 +946,8 @@ def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
         eve = state.doc.moment.date() - timedelta(days=1)
         if ref.granularity == "part_of_day":
             if not ref.value.endswith(("TEV", "TNI")):
+                if day == eve:
+                    continue  # that morning ("I woke up this morning," she said)
                 return None
         elif ref.moment.hour < _SMALL_HOURS:
             day -= timedelta(days=1)
