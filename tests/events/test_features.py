@@ -51,3 +51,32 @@ def test_a_fire_chief_names_no_resignation_and_a_fall_is_a_collapse():
     assert "@resign" not in frames
     _, frames, _ = analyse(_claim("The old water tower fell over on Saturday.", "Saturday"))
     assert "@collapse" in frames
+
+
+def test_a_verb_and_its_particle_name_a_kind_of_happening():
+    # Neither "came" nor "down" (a stop word) names a collapse; together they do.
+    for text in (
+        "The grain silo came down on Tuesday.",
+        "The old pier gave way on Tuesday.",
+        "Two roof panels tore loose on Tuesday.",
+    ):
+        _, frames, _ = analyse(_claim(text, "Tuesday"))
+        assert "@collapse" in frames, text
+    _, frames, _ = analyse(_claim("Prices came back on Tuesday.", "Tuesday"))
+    assert "@collapse" not in frames
+
+
+def test_a_closed_compound_counts_as_its_head():
+    # An account of "the bridge" shares a word with one of "the footbridge".
+    words, _, _ = analyse(_claim("The footbridge was repainted on Tuesday.", "Tuesday"))
+    assert {"footbridge", "bridge"} <= set(words)
+    words, _, _ = analyse(_claim("The team won the championship on Tuesday.", "Tuesday"))
+    assert "ship" not in words
+
+
+def test_a_participle_after_a_determiner_is_an_adjective():
+    # "a retired teacher" tells who someone is, not that anyone resigned on the date.
+    _, frames, _ = analyse(_claim("A retired teacher won the raffle on Tuesday.", "Tuesday"))
+    assert "@resign" not in frames
+    _, frames, _ = analyse(_claim("The coach retired on Tuesday.", "Tuesday"))
+    assert "@resign" in frames
