@@ -80,3 +80,22 @@ def test_a_participle_after_a_determiner_is_an_adjective():
     assert "@resign" not in frames
     _, frames, _ = analyse(_claim("The coach retired on Tuesday.", "Tuesday"))
     assert "@resign" in frames
+
+
+def test_moving_somewhere_and_living_there_are_one_kind_of_happening():
+    _, moved, _ = analyse(_claim("Ines Dolan moved to Carrow in 1988.", "1988"))
+    _, lived, _ = analyse(_claim("Dolan had lived in Carrow since 1988.", "since 1988"))
+    assert "@settle" in moved & lived
+
+
+def test_being_hurt_is_a_kind_of_happening_told_with_deaths():
+    from timeline.events.features import expand_frames
+
+    _, frames, _ = analyse(_claim("Six people were hurt on Tuesday.", "Tuesday"))
+    assert "@injure" in frames
+    assert "@kill" in expand_frames(frames)
+
+
+def test_sending_investigators_is_an_investigation():
+    _, frames, _ = analyse(_claim("The agency sent investigators on Tuesday.", "Tuesday"))
+    assert "@inspect" in frames
