@@ -99,3 +99,13 @@ def test_being_hurt_is_a_kind_of_happening_told_with_deaths():
 def test_sending_investigators_is_an_investigation():
     _, frames, _ = analyse(_claim("The agency sent investigators on Tuesday.", "Tuesday"))
     assert "@inspect" in frames
+
+
+def test_a_clause_that_is_only_its_date_is_read_from_its_label():
+    # "Last March, the board delayed the vote on next year's levy.": a claim whose clause was
+    # cut down to "Last March" still tells what it dates through its label.
+    c = _claim("Last March", "Last March").model_copy(
+        update={"label": "The board delayed the vote on the levy"}
+    )
+    words, frames, _ = analyse(c)
+    assert "@delay" in frames and "levy" in words

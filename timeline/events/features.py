@@ -270,6 +270,10 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
         speaker = {w.lower() for w in _WORD.findall(claim.attribution or "")}
     before = _words(text[:cut_start], reverse=True)
     after = _words(text[cut_end:])
+    if claim.label and not _WORD.search(claim.text[:cut_start] + " " + claim.text[cut_end:]):
+        # A clause that is only its date ("Last October," cut from the rest of its sentence):
+        # what it dates is told by the claim's label, read with the whole sentence.
+        after = _words(claim.label)
     out: list[str] = []
     near_frames: set[str] = set()
     names: set[str] = set()
