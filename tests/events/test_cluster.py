@@ -427,3 +427,43 @@ def test_the_same_kind_of_happening_in_two_places_stays_two_after_the_second_pas
     ]
     events = cluster_events(claims + _BACKGROUND, _MERGE_SOURCES)
     assert len([e for e in events if e.value == "2021-05-14"]) == 2
+
+
+def test_last_week_counted_from_publication_errs_late_not_early():
+    # Two meetings nine days apart. "last week" in a piece of Monday May 17 is May 10-16 by
+    # the calendar, but it cannot mean that Monday's meeting (the writer would have said
+    # "Monday"); a stale "last week" about the May 8 meeting is the likelier story, a dispute.
+    sources = [
+        source("wire", "2021-05-08"),
+        source("paper", "2021-05-17"),
+        source("blog", "2021-05-17"),
+    ]
+    last_week = claim(
+        "paper",
+        "Mayors Ferran and Osk pledged at a meeting last week to share the Tarrow water plant.",
+        "last week",
+        "2021-W19",
+        start="2021-05-10",
+        end="2021-05-17",
+        granularity="week",
+    ).model_copy(update={"anchor": "published"})
+    claims = [
+        claim(
+            "wire",
+            "Mayors Ferran and Osk agreed on May 8 to share the Tarrow water plant.",
+            "May 8",
+            "2021-05-08",
+        ),
+        claim(
+            "blog",
+            "Mayors Ferran and Osk met on Monday to share out the Tarrow water plant costs.",
+            "Monday",
+            "2021-05-17",
+        ),
+        last_week,
+    ]
+    events = _by_value(cluster_events(claims, sources))
+    first = events["2021-05-08"]
+    assert {c.source_id for c in first.claims} == {"wire", "paper"}
+    assert first.conflict
+    assert [c.source_id for c in events["2021-05-17"].claims] == ["blog"]

@@ -51,3 +51,61 @@ def test_a_fire_chief_names_no_resignation_and_a_fall_is_a_collapse():
     assert "@resign" not in frames
     _, frames, _ = analyse(_claim("The old water tower fell over on Saturday.", "Saturday"))
     assert "@collapse" in frames
+
+
+def test_a_verb_and_its_particle_name_a_kind_of_happening():
+    # Neither "came" nor "down" (a stop word) names a collapse; together they do.
+    for text in (
+        "The grain silo came down on Tuesday.",
+        "The old pier gave way on Tuesday.",
+        "Two roof panels tore loose on Tuesday.",
+    ):
+        _, frames, _ = analyse(_claim(text, "Tuesday"))
+        assert "@collapse" in frames, text
+    _, frames, _ = analyse(_claim("Prices came back on Tuesday.", "Tuesday"))
+    assert "@collapse" not in frames
+
+
+def test_a_closed_compound_counts_as_its_head():
+    # An account of "the bridge" shares a word with one of "the footbridge".
+    words, _, _ = analyse(_claim("The footbridge was repainted on Tuesday.", "Tuesday"))
+    assert {"footbridge", "bridge"} <= set(words)
+    words, _, _ = analyse(_claim("The team won the championship on Tuesday.", "Tuesday"))
+    assert "ship" not in words
+
+
+def test_a_participle_after_a_determiner_is_an_adjective():
+    # "a retired teacher" tells who someone is, not that anyone resigned on the date.
+    _, frames, _ = analyse(_claim("A retired teacher won the raffle on Tuesday.", "Tuesday"))
+    assert "@resign" not in frames
+    _, frames, _ = analyse(_claim("The coach retired on Tuesday.", "Tuesday"))
+    assert "@resign" in frames
+
+
+def test_moving_somewhere_and_living_there_are_one_kind_of_happening():
+    _, moved, _ = analyse(_claim("Ines Dolan moved to Carrow in 1988.", "1988"))
+    _, lived, _ = analyse(_claim("Dolan had lived in Carrow since 1988.", "since 1988"))
+    assert "@settle" in moved & lived
+
+
+def test_being_hurt_is_a_kind_of_happening_told_with_deaths():
+    from timeline.events.features import expand_frames
+
+    _, frames, _ = analyse(_claim("Six people were hurt on Tuesday.", "Tuesday"))
+    assert "@injure" in frames
+    assert "@kill" in expand_frames(frames)
+
+
+def test_sending_investigators_is_an_investigation():
+    _, frames, _ = analyse(_claim("The agency sent investigators on Tuesday.", "Tuesday"))
+    assert "@inspect" in frames
+
+
+def test_a_clause_that_is_only_its_date_is_read_from_its_label():
+    # "Last March, the board delayed the vote on next year's levy.": a claim whose clause was
+    # cut down to "Last March" still tells what it dates through its label.
+    c = _claim("Last March", "Last March").model_copy(
+        update={"label": "The board delayed the vote on the levy"}
+    )
+    words, frames, _ = analyse(c)
+    assert "@delay" in frames and "levy" in words

@@ -69,11 +69,17 @@ def test_the_capture_caption_disagrees_with_the_body(seeds):
 
 def test_two_calls_are_two_events(seeds):
     # Apr 19/20 (AFP; "last week" in the Apr 23 and Apr 29 pieces) and Monday Apr 29 (003).
-    first = seeds.matched_events.get("first-call")
+    first = seeds.matched_events["first-call"]
     second = seeds.matched_events["second-call"]
     assert first is not second
     assert second.start[:10] == "2013-04-29"
     assert second.first_reported_by == "003_e194a66a3305521c"
+    # The Apr 29 piece and its repost say "last week" (Apr 22-28): a stale date for the first
+    # call, shown as a dispute, not the Monday call of the day it was published.
+    assert {c.source_id[:3] for c in first.claims} == {"000", "001", "002", "004"}
+    assert first.first_reported_by == "000_aea007db802815bc"
+    assert first.conflict
+    assert {c.value for c in first.competing} == {"2013-04-20", "2013-W17"}
 
 
 def test_granularity_is_not_a_conflict(examples):
@@ -116,8 +122,9 @@ def test_labels_read_as_short_event_descriptions(name, request):
 
 
 # The multi-source stories of bench/data/stories: floors on the development story only (measured
-# with gold dates: event P 0.707, R 1.0, first reporter 0.828, B-cubed P 1.0 R 0.753, conflicts
-# found 1/1, copies 1/1; before the second clustering pass P 0.644, B-cubed R 0.691, 0/1);
+# with gold dates: event P 0.853, R 1.0, first reporter 0.931, B-cubed P 1.0 R 0.885, conflicts
+# found 1/1, copies 1/1; before the second round on clustering quality P 0.744, first reporter
+# 0.862, B-cubed R 0.772; before the second clustering pass P 0.644, B-cubed R 0.691, 0/1);
 # the held-out story is only checked for being well formed.
 
 
@@ -130,9 +137,9 @@ def bridge() -> Score:
 
 def test_the_development_story(bridge):
     assert bridge.recall >= 0.9, bridge.unmatched_gold
-    assert bridge.precision >= 0.68, bridge.spurious
-    assert bridge.first_reporter_accuracy >= 0.8, bridge.wrong_first
-    assert _f1(bridge) >= 0.83
+    assert bridge.precision >= 0.8, bridge.spurious
+    assert bridge.first_reporter_accuracy >= 0.88, bridge.wrong_first
+    assert _f1(bridge) >= 0.9
     # The collapse's date dispute between outlets is one event, flagged.
     assert bridge.conflicts_found == bridge.conflicts_gold == 1
     assert bridge.on_time / bridge.matched >= 0.9

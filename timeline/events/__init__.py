@@ -19,6 +19,8 @@ from timeline.events.labels import label
 from timeline.events.timeaxis import parse, span_of
 from timeline.models import GRANULARITY_ORDER, Claim, Event, Source
 
+_WEEK_RANK = GRANULARITY_ORDER["week"]
+
 Progress = Callable[[str, int, int], None]
 
 
@@ -56,6 +58,7 @@ def cluster_events(
                 publication_day(published),
                 claim.caption,
                 *near_frames[n],
+                counted_back=claim.anchor == "published" and span.rank >= _WEEK_RANK,
             )
         )
     clusterer = Clusterer(matrix, frame_columns)

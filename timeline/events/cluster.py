@@ -63,6 +63,7 @@ MERGE_EVENTS = 0.25
 WHAT_EVENTS = 0.10  # ... of which words other than names must carry this much
 MERGE_ROUNDS = 3  # merging changes centroids: a few rounds, until nothing moves
 _COARSE_RANK = GRANULARITY_ORDER["season"]
+_WEEK_RANK = GRANULARITY_ORDER["week"]
 _DECADE_RANK = GRANULARITY_ORDER["decade"]
 _MAX_MONTHS = 36
 
@@ -80,6 +81,9 @@ class Item:
     frames: frozenset[str] = frozenset()  # kinds of happening named next to the mention
     names: frozenset[str] = frozenset()  # who and where (capitalized words of the clause)
     name_columns: frozenset[int] = frozenset()  # matrix columns of all its names
+    # Counted back from its own publication day over a week or more ("last week"): see
+    # _plausible.
+    counted_back: bool = False
 
 
 @dataclass
@@ -424,8 +428,18 @@ def _self_dispute(item: Item, group: Group) -> float:
 
 def _plausible(item: Item, group: Group) -> bool:
     """Could these be one happening with disputed dates? Not when one side's source, writing
-    about a past happening, was published before the other side's date."""
+    about a past happening, was published before the other side's date.
+
+    A vague date counted back from the claim's own publication day ("last week") errs late
+    when it errs: the text was written before it was published, or is a repost. So such a
+    claim may date a happening later than sources that had already told it, but it cannot
+    mean one after its interval and by its publication day: "last week" written on a Monday
+    is not that Monday (the writer would have said so).
+    """
     start = item.span.days[0]
+    if item.counted_back and item.published is not None:
+        after = group.main is not None and group.main.days[0] >= item.span.days[1]
+        return not (after and group.main.days[0] < item.published + DAY)
     for published, _ in group.past:
         if start >= published + DAY:
             return False

@@ -113,22 +113,73 @@ _DROP = ENGLISH_STOP_WORDS | _CALENDAR | _REPORTING
 
 
 @cache
+def _lexicon() -> dict[str, list[str]]:
+    return yaml.safe_load(
+        resources.files("timeline.events").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    )
+
+
+def _frame_entries() -> list[tuple[str, str]]:
+    """(entry, frame) for every word or phrase of every frame of lexicon.yaml."""
+    return [
+        (str(word).lower(), f"@{frame}")
+        for frame, words in _lexicon().items()
+        if frame[0].isalpha()  # "~frame" (compatible frames) and "+heads" are other tables
+        for word in words
+    ]
+
+
+@cache
 def frames() -> dict[str, tuple[str, ...]]:
-    """Lemma -> the event frames it names, from lexicon.yaml.
+    """Lemma -> the event frames it names, from lexicon.yaml (one-word entries).
 
     >>> frames()["apprehend"]
     ('@arrest',)
     """
-    table = yaml.safe_load(
-        resources.files("timeline.events").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    )
     out: dict[str, list[str]] = {}
-    for frame, words in table.items():
-        if frame.startswith("~"):
-            continue
-        for word in words:
-            out.setdefault(str(word).lower(), []).append(f"@{frame}")
+    for word, frame in _frame_entries():
+        if " " not in word:
+            out.setdefault(word, []).append(frame)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Lemmas of a multi-word entry of lexicon.yaml -> the frames it names: a verb and its
+    particle ("gave way", "came down") name what neither word names alone.
+
+    >>> phrases()[("give", "way")]
+    ('@collapse',)
+    """
+    out: dict[tuple[str, ...], list[str]] = {}
+    for words, frame in _frame_entries():
+        if " " in words:
+            out.setdefault(tuple(_lemma(w) for w in words.split()), []).append(frame)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def compound_heads() -> tuple[str, ...]:
+    """Nouns that close compounds end with ("+heads" in lexicon.yaml): a "footbridge" is a
+    bridge, and an account that says "the bridge" tells of it too.
+
+    >>> "bridge" in compound_heads()
+    True
+    """
+    return tuple(str(w).lower() for w in _lexicon().get("+heads", ()))
+
+
+def compound_head(lemma: str) -> str | None:
+    """The head of a closed compound written as one word, when its first part is a word.
+
+    >>> compound_head("footbridge"), compound_head("bridge"), compound_head("abridge")
+    ('bridge', None, None)
+    """
+    for head in compound_heads():
+        first = lemma[: -len(head)]
+        if lemma.endswith(head) and len(first) >= 3 and simplemma.is_known(first, lang="en"):
+            return head
+    return None
 
 
 @cache
@@ -140,11 +191,8 @@ def compatible_frames() -> dict[str, frozenset[str]]:
     >>> sorted(compatible_frames()["@call"])
     ['@agree', '@call']
     """
-    table = yaml.safe_load(
-        resources.files("timeline.events").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    )
     out: dict[str, set[str]] = {}
-    for key, partners in table.items():
+    for key, partners in _lexicon().items():
         if key.startswith("~"):
             frame = f"@{key[1:]}"
             for partner in partners:
@@ -222,6 +270,10 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
         speaker = {w.lower() for w in _WORD.findall(claim.attribution or "")}
     before = _words(text[:cut_start], reverse=True)
     after = _words(text[cut_end:])
+    if claim.label and not _WORD.search(claim.text[:cut_start] + " " + claim.text[cut_end:]):
+        # A clause that is only its date ("Last October," cut from the rest of its sentence):
+        # what it dates is told by the claim's label, read with the whole sentence.
+        after = _words(claim.label)
     out: list[str] = []
     near_frames: set[str] = set()
     names: set[str] = set()
@@ -231,7 +283,7 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
                 close = near and n < NEAR
                 out.extend(feature * (2 if close else 1))
                 if close:
-                    near_frames.update(feature[1:])
+                    near_frames.update(f for f in feature[1:] if f[0] == "@")
                 if name:
                     names.add(feature[0])
     return out, frozenset(near_frames), frozenset(names)
@@ -274,31 +326,61 @@ _CLAUSE_BREAK = {
 }
 
 
+# Words before a participle that make it an adjective: "a retired machinist" is no resignation.
+_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this"}
+_PHRASE_LENGTHS = (3, 2)
+
+
 def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, bool]]:
-    """Content words of ``text`` walking away from the mention, each as ([lemma, frames...],
-    near, name): words past a subordinating word ("after a chlorine leak") are not near, they
-    tell another happening; a capitalized word inside the clause is a name."""
+    """Content words of ``text`` walking away from the mention, each as ([lemma, head?,
+    frames...], near, name): words past a subordinating word ("after a chlorine leak") are not
+    near, they tell another happening; a capitalized word inside the clause is a name. A verb
+    and its particle in the lexicon ("gave way") are one feature, whatever the stop words."""
     table = frames()
-    out: list[tuple[list[str], bool, bool]] = []
+    multi = phrases()
     found = list(_WORD.finditer(_split_glued(text)))
+    lowered = []
+    for m in found:
+        word = m.group(0).lower().replace("’", "'")
+        lowered.append(word[:-2] if word.endswith("'s") else word)
+    lemmas = [_lemma(w) if len(w) >= 2 else w for w in lowered]
+    # In reading order: (match, word, lemma, the phrase's features when a phrase starts here).
+    tokens: list[tuple[re.Match[str], str, str, list[str] | None]] = []
+    n = 0
+    while n < len(found):
+        phrase = None
+        for size in _PHRASE_LENGTHS:
+            kinds = multi.get(tuple(lemmas[n : n + size]))
+            if kinds and not (found[n].group(0)[0].isupper() and found[n].start() > 0):
+                phrase = [" ".join(lemmas[n : n + size]), *kinds]
+                break
+        tokens.append((found[n], lowered[n], lemmas[n], phrase))
+        n += len(phrase[0].split()) if phrase else 1
+    out: list[tuple[list[str], bool, bool]] = []
     near = True
-    for m in reversed(found) if reverse else found:
+    order = range(len(tokens) - 1, -1, -1) if reverse else range(len(tokens))
+    for at in order:
+        m, word, lemma, phrase = tokens[at]
         raw = m.group(0)
-        word = raw.lower().replace("’", "'")
-        if word in _CLAUSE_BREAK:
+        if raw.lower() in _CLAUSE_BREAK:
             near = False
-        if word.endswith("'s"):
-            word = word[:-2]
+        if phrase:
+            out.append((phrase, near, False))
+            continue
         if len(word) < 2 or word in _DROP:
             continue
-        lemma = _lemma(word)
         # A calendar word is dropped as written: "fell" is no season, "mornings" no date.
         if lemma in _DROP and (lemma not in _CALENDAR or word in _CALENDAR):
             continue
         name = raw[0].isupper() and lemma not in _TITLES and (m.start() > 0 or _initial_name(m))
-        # A name tells who or where, not what happened: "the Lantern Walk" is no strike.
-        kinds = () if name else table.get(lemma, ()) or table.get(word, ())
-        out.append(([lemma, *kinds], near, name))
+        # A name tells who or where, not what happened: "the Lantern Walk" is no strike; nor
+        # does a participle after a determiner, an adjective: "a retired machinist".
+        adjective = (
+            word != lemma and word.endswith("ed") and at > 0 and tokens[at - 1][1] in _DETERMINERS
+        )
+        kinds = () if name or adjective else table.get(lemma, ()) or table.get(word, ())
+        head = None if name else compound_head(lemma)
+        out.append(([lemma, *([head] if head else []), *kinds], near, name))
     return out
 
 
