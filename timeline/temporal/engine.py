@@ -593,6 +593,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and _MONTH_OR_SEASON.match(value)
         ):
             narrative = state.year_narrative or narrative  # "that spring" of a decade's year
+        elif rule.ref == "narrative" and value.startswith("@") and _ahead_of_past(state, work, hit):
+            # "His funeral is Saturday. Two days later, crews shut two more bridges": told in
+            # the past, it counts from where the story has got to, not from a day to come
+            narrative = state.latest_day() or narrative
     allowed = _REF_GRANULARITIES.get(rule.ref)
     if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
