@@ -377,6 +377,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     stop = _SENTENCE_END.search(text, end, right_end)
     if stop is not None:
         right_end = stop.start() + 1
+    if text[end - 1 : end] == "." and _NEW_SENTENCE.match(text, end):
+        right_end = end  # "... starting at 7 p.m. Feld said ...": the period ends the sentence
     right_text = text[end:right_end].lower()
     right = [(m.group(), m.start()) for m in _WORD.finditer(right_text)]
     rwords = [w for w, _ in right]
@@ -435,6 +437,7 @@ _LIKELY = _words("possible likely unlikely probable")
 _COPULA_PREPOSITIONS = _words("on between from after before until")
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _PARTS_OF_DAY = _words("morning afternoon evening night")
+_NEW_SENTENCE = re.compile(r"\s+[\"“]?[A-Z]")
 _LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
 _DEADLINE_CLOCK = re.compile(
     r"\b(until|till|by)\s+(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
