@@ -786,6 +786,11 @@ def test_labels_around_attributions_and_asides(text, date, clause, expected):
             ("The fourth quarter",),
             ["The fourth quarter belonged to the visitors"],
         ),
+        (
+            "Last June’s floods were the worst on record.",
+            ("Last June",),
+            ["The floods were the worst on record"],
+        ),
         # A date between an article and its noun goes; the article agrees with the noun.
         (
             "The roof fell after a March 3 storm that flooded the hall.",

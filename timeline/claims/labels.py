@@ -678,11 +678,11 @@ def _mark(
         if body[me : me + 2] in ("'s", "’s"):
             # "after Tuesday's vote", "commented on Tuesday's talks": the vote, the talks
             start, me, gap = ms, me + 2, " the "
-        if _subject_date(body, ms, me):
+        elif _subject_date(body, ms, me):
             start = me  # "Wednesday is forecast to be colder": the day is what the clause is about
         article = re.search(r"\b(an?)\s+$", body[:start], re.I)
         following = re.match(r"\s*([\w'’-]+)", body[me:])
-        if article and following and start == ms:
+        if article and following and start == ms and not _DANGLING.match(following.group(1)):
             # "a November 6 attack" -> "an attack": the article goes with the word after
             a = _article(following.group(1))
             a = a.capitalize() if article.group(1)[0].isupper() else a
