@@ -3,6 +3,7 @@
     python -m bench.claims_dump dev OUT.tsv        # bench/data/newsdev, newsdev2-4 (DCT as date)
     python -m bench.claims_dump examples OUT.tsv   # examples/ with its manifest
     python -m bench.claims_dump seeds OUT.tsv      # ../shared/seeds (when present)
+    python -m bench.claims_dump dir PATH OUT.tsv   # any folder of articles (e.g. scraped pages)
     python -m bench.claims_dump diff OLD.tsv NEW.tsv
 
 The held-out set (bench/data/newstest) is never read here. One row per claim: article, offset
@@ -73,6 +74,13 @@ def seed_rows() -> list[dict[str, str]]:
     return _rows(load([SEEDS]).documents) if SEEDS.is_dir() else []
 
 
+def folder_rows(path: str) -> list[dict[str, str]]:
+    """Claims of any folder of articles (txt, html, ...), dated as ``timeline build`` dates them."""
+    from timeline.ingest import load
+
+    return _rows(load([Path(path)]).documents)
+
+
 def write(rows: list[dict[str, str]], out: str) -> None:
     with open(out, "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, FIELDS, delimiter="\t")
@@ -126,6 +134,9 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["diff"] and len(args) == 3:
         print(diff(args[1], args[2]))
+        return
+    if args[:1] == ["dir"] and len(args) == 3:
+        write(folder_rows(args[1]), args[2])
         return
     sets = {"dev": dev_rows, "examples": example_rows, "seeds": seed_rows}
     if len(args) != 2 or args[0] not in sets:

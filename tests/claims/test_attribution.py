@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.claims.helpers import document, mention
+from timeline.claims import extract_claims
 from timeline.claims.attribution import choose, find_attributions
 
 
@@ -176,3 +178,34 @@ def test_a_speaker_opening_a_clause_of_its_own_does_not_credit_what_came_before(
 def test_the_speaker_is_the_name_of_an_appositive():
     t = "Her brother, Ivo Marek, said the shop opened in 1987."
     assert [a.speaker for a in find_attributions(t, 0, len(t))] == ["Ivo Marek"]
+
+
+def test_a_reporting_word_after_an_article_is_an_adjective():
+    # "an estimated net worth", "the alleged plot": nobody says anything
+    t = "A collector with an estimated fortune of $2 billion, the banker opened a museum in 2014."
+    assert find_attributions(t, 0, len(t)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "she" stands for no ministry, bar or charity: no attribution rather than a wrong one
+        (
+            "The Ministry of Health said on Monday clinics would open. She also revealed that "
+            "a new term would start in February.",
+            None,
+        ),
+        (
+            "Tom Reyes of Harbor Bar said on Monday the bar would close. He warned that the "
+            "hospitals could fill by next month.",
+            "Tom Reyes of Harbor Bar (He warned)",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_stands_only_for_a_person(text, expected):
+    doc = document(text, published="2024-05-14")
+    phrase = "February" if "February" in text else "next month"
+    value = "2025-02" if phrase == "February" else "2024-06"
+    monday = mention(text, "Monday", "2024-05-13")
+    claims = extract_claims(doc, [monday, mention(text, phrase, value)])
+    assert claims[-1].mention == phrase and claims[-1].attribution == expected

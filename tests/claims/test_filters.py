@@ -83,6 +83,56 @@ REJECTED = [
         "published",
         "clock time anchored only on the publication date",
     ),
+    # Shapes of real web pages (sentences written for these tests).
+    (
+        "Rivals spent heavily in the Super Tuesday states.",
+        "Tuesday",
+        "2024-03-05",
+        "DATE",
+        "published",
+        "part of a name",
+    ),
+    (
+        "He poured a glass of Kessler's 2009 Goldkapsel.",
+        "2009",
+        "2009",
+        "DATE",
+        "absolute",
+        "part of a name",
+    ),
+    ("Sign up at www.fair2022.com today.", "2022", "2022", "DATE", "absolute", "in a web address"),
+    (
+        "Write to press@expo2025.org for passes.",
+        "2025",
+        "2025",
+        "DATE",
+        "absolute",
+        "in a web address",
+    ),
+    (
+        "The prize went to the war film “1917,” not to the musical.",
+        "1917",
+        "1917",
+        "DATE",
+        "absolute",
+        "a quoted title",
+    ),
+    (
+        "The sea has warmed by 1.4C (Ocean Watch Service, 2023).",
+        "2023",
+        "2023",
+        "DATE",
+        "absolute",
+        "a citation of a source",
+    ),
+    (
+        "ARCHIVE — March 3, 2016, 10:05 am How the dam was sold to a bidder the county never named.",
+        "March 3, 2016, 10:05 am",
+        "2016-03-03T10:05",
+        "TIME",
+        "absolute",
+        "a page's time stamp",
+    ),
 ]
 
 
@@ -117,6 +167,16 @@ KEPT = [
         "March 2011",
         "2011-03",
         "DATE",
+        "absolute",
+    ),
+    ("Governor Ana Ruiz Thursday called for calm.", "Thursday", "2024-03-07", "DATE", "published"),
+    ("Russia's 2014 annexation of Crimea angered Kyiv.", "2014", "2014", "DATE", "absolute"),
+    ("The poll (taken in May 2023) was close.", "May 2023", "2023-05", "DATE", "absolute"),
+    (
+        "The vote is on March 3, 2016, at 10:05 am.",
+        "March 3, 2016, at 10:05 am",
+        "2016-03-03T10:05",
+        "TIME",
         "absolute",
     ),
 ]

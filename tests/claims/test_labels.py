@@ -721,3 +721,148 @@ def _label_found(text: str, date: str, clause: str) -> str:
 )
 def test_labels_around_attributions_and_asides(text, date, clause, expected):
     assert _label_found(text, date, clause) == expected
+
+
+# --- shapes of real web pages (sentences written for these tests) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # A comparison's "as" opens no clause: the label keeps both sides of it.
+        (
+            "The region now burns half as much peat as it did in 2011.",
+            ("2011",),
+            ["The region now burns half as much peat as it did"],
+        ),
+        (
+            "Rents in Oakdale in 2019 were as high as they were before the slump.",
+            ("2019",),
+            ["Rents in Oakdale were as high as they were"],
+        ),
+        # "look at who ...": an indirect question, no relative clause with an antecedent.
+        (
+            "We only need to look at who built the first dam of the 1950s on the river.",
+            ("the 1950s",),
+            ["We only need to look at who built the first dam"],
+        ),
+        # A date fronted in what was said dates the clause after its comma.
+        (
+            "An audit by the Tessel Institute found that between 2004 and 2016, most mills closed.",
+            ("2004", "2016"),
+            ["Most mills closed", "Most mills closed"],
+        ),
+        (
+            "On Friday, Ruiz told the Ledger that Okafor had said the bridge was unsafe.",
+            ("Friday",),
+            ["Okafor had said the bridge was unsafe (Ruiz)"],
+        ),
+        # ... but "that" after a verb it is the object of is no clause of its own.
+        (
+            "There is less need to do that today, the warden said.",
+            ("today",),
+            ["There is less need"],
+        ),
+        # "as recently as", "late in": the words that go with the date go with it.
+        (
+            "Ana Ruiz was ahead in the polls as recently as May and fell back late in the summer.",
+            ("May", "the summer"),
+            ["Ana Ruiz was ahead in the polls", "Ana Ruiz fell back"],
+        ),
+        # An adverb after its verb ends a clause ("was over"); so does "as it did".
+        (
+            "By 2015, the boom was over.",
+            ("2015",),
+            ["The boom was over"],
+        ),
+        # The date as the clause's subject stays: it is what the clause is about.
+        (
+            "Thursday is forecast to be even wetter.",
+            ("Thursday",),
+            ["Thursday is forecast to be even wetter"],
+        ),
+        (
+            "• The fourth quarter belonged to the visitors.",
+            ("The fourth quarter",),
+            ["The fourth quarter belonged to the visitors"],
+        ),
+        (
+            "Last June’s floods were the worst on record.",
+            ("Last June",),
+            ["The floods were the worst on record"],
+        ),
+        # A date between an article and its noun goes; the article agrees with the noun.
+        (
+            "The roof fell after a March 3 storm that flooded the hall.",
+            ("March 3",),
+            ["A storm flooded the hall"],
+        ),
+        (
+            "Neighbours met at an October town hall meeting in Esk.",
+            ("October",),
+            ["Neighbours met at a town hall meeting in Esk"],
+        ),
+        # Both ends of a range go: "2019-2024", "(1914-1918)", "from June to August".
+        (
+            "The council adopted a housing plan 2019-2024.",
+            ("2019", "2024"),
+            ["The council adopted a housing plan", "The council adopted a housing plan"],
+        ),
+        (
+            "At the start of the Great War (1914-1918), the mill closed.",
+            ("1914", "1918"),
+            ["The mill closed", "The mill closed"],
+        ),
+        (
+            "Life in Esk changed at the start of the Great War (1914-1918).",
+            ("1914", "1918"),
+            ["Life in Esk changed at the start of the Great War"] * 2,
+        ),
+        (
+            "She sat on the county bench from June 2011 to August 2016.",
+            ("June 2011", "August 2016"),
+            ["She sat on the county bench", "She sat on the county bench"],
+        ),
+        # A page's bullets, transcript speakers and log headings are no part of the label.
+        (
+            "Reporter: The ferry left Dunmore on Monday.",
+            ("Monday",),
+            ["The ferry left Dunmore"],
+        ),
+        (
+            "THEFT – A bicycle was stolen from Pell Street on Monday.",
+            ("Monday",),
+            ["A bicycle was stolen from Pell Street"],
+        ),
+    ],
+)
+def test_shapes_of_real_pages(text: str, dates: tuple[str, ...], expected: list[str]):
+    assert _claim_labels(text, *dates) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "expected"),
+    [
+        # Reporting verbs beyond "said" report what follows their "that".
+        (
+            "County Health Director Ana de la Cruz indicated earlier this week that schools "
+            "might close.",
+            "County Health Director Ana de la Cruz indicated",
+            "Schools might close (Ana de la Cruz)",
+        ),
+        (
+            "The mayor stressed on Tuesday that the levee was safe.",
+            "The mayor stressed",
+            "The levee was safe (mayor)",
+        ),
+        # A present tense after "it" is a verb: "it aims" is what was said.
+        (
+            "Norvale Foods said on Thursday it aims to halve its waste.",
+            "Norvale Foods said",
+            "Norvale Foods aims to halve its waste",
+        ),
+    ],
+)
+def test_what_other_reporting_verbs_report(text: str, said: str, expected: str):
+    date = next(d for d in ("earlier this week", "Tuesday", "Thursday") if d in text)
+    assert _label(text, date, said=said) == expected

@@ -127,9 +127,23 @@ def _phrase(
     return attribution.phrase
 
 
+# Words that make a name a body or a place, not a person "he" or "she" can stand for.
+_NOT_PERSON = re.compile(
+    r"\b(?:Ministry|Department|Office|Council|Court|Agency|Bank|Bar|Hospital|University|College"
+    r"|School|Party|Association|International|Organi[sz]ation|Foundation|Institute|Service|Board"
+    r"|Commission|Committee|Police|Government|Company|Corp|Inc|Ltd|Group|News|Times|Post|Club"
+    r"|Church|Authority|Union|Council|Centre|Center)\b"
+)
+
+
 def _person(name: str) -> bool:
+    name = name.split(" of ")[0]  # "Lisa Okafor of Tessel Bar": the person before her body
     words = name.replace(",", " ").split()
-    return sum(w[:1].isupper() for w in words) >= 2
+    return (
+        sum(w[:1].isupper() for w in words) >= 2
+        and not _NOT_PERSON.search(name)
+        and words[0].lower() not in ("the", "a", "an")
+    )
 
 
 def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:

@@ -78,6 +78,7 @@ _DEFINITE = re.compile(
     re.I,
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.I)
 _TIME_WORD = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
@@ -281,6 +282,8 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     for m in _VERB.finditer(text, start, end):
         if _quoted(text[start : m.start()]):
             continue  # "“Europe has told savers ...,” said X": the quotation's words, not X's
+        if _DETERMINER_BEFORE.search(text, max(start, m.start() - 6), m.start()):
+            continue  # "with an estimated net worth", "the alleged plot": an adjective
         attribution = _subject_before(text, start, m) or _subject_after(text, start, end, m)
         if attribution is not None:
             found.append(attribution)

@@ -3,9 +3,10 @@
 A fact-checker's timeline wants the days things happened (or will happen). These are not
 claims: durations and sets ("for 14 years", "every week"), ages ("19-year-old"), a publication
 dateline or byline date, a copyright year, a year that is part of a name ("the 2014 Winter
-Olympics", "9/11"), a score ("voted 4-1"), and a bare clock time that only the publication date
-anchors ("at 2 in the morning", typically hypothetical). Each rule is a small named test so a
-rejected mention can say why (see :func:`rejection`).
+Olympics", "9/11", "Super Tuesday"), a date in a web address, a quoted title (the film "1917"),
+a citation ("(Ruiz, 2019)"), a page's time stamp, a score ("voted 4-1"), and a bare clock time
+that only the publication date anchors ("at 2 in the morning", typically hypothetical). Each
+rule is a small named test so a rejected mention can say why (see :func:`rejection`).
 """
 
 from __future__ import annotations
@@ -94,6 +95,73 @@ def _name(m: Mention, text: str) -> bool:
     return possessive or bool(_DETERMINER_BEFORE.search(before))
 
 
+# A day's name in a holiday or event ("Super Tuesday", "Black Friday"): the weekday alone is no date.
+_NAMED_DAY = re.compile(
+    r"\b(?:Super|Black|Cyber|Giving|Good|Holy|Maundy|Ash|Easter|Palm|Bloody|Shrove|Fat)\s+$"
+)
+# "Altenahr's 2009 Goldkapsel", "the firm's 2020 Annual Report": a year in a name after a possessive.
+_POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
+_WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
+
+
+def _named(m: Mention, text: str) -> bool:
+    """Part of a name, not a date: "Super Tuesday", "Altenahr's 2009 Goldkapsel"."""
+    before = text[max(0, m.start_char - 12) : m.start_char]
+    if _WEEKDAY.match(m.text.strip()) and _NAMED_DAY.search(before):
+        return True
+    after = text[m.end_char : m.end_char + 20]
+    return bool(
+        re.fullmatch(r"\d{4}", m.text.strip())
+        and _POSSESSIVE_BEFORE.search(before)
+        and re.match(r"\s+[A-Z][a-z]", after)
+    )
+
+
+_WEB = re.compile(r"www\.|https?:|@|\.(?:com|org|net|gov|edu|info|io)\b", re.I)
+
+
+def _web_address(m: Mention, text: str) -> bool:
+    """A date inside a web or mail address ("www.fair2022.com")."""
+    start = max(0, m.start_char - 60)
+    token_start = max(text.rfind(" ", start, m.start_char), text.rfind("\n", start, m.start_char))
+    ends = [i for i in (text.find(" ", m.end_char), text.find("\n", m.end_char)) if i >= 0]
+    token = text[token_start + 1 : min(ends, default=len(text))]
+    return len(token) < 120 and bool(_WEB.search(token))
+
+
+def _title(m: Mention, text: str) -> bool:
+    """A date that is all of a quoted title: the film “1917,”."""
+    before = text[max(0, m.start_char - 1) : m.start_char]
+    after = text[m.end_char : m.end_char + 2]
+    return before in ("“", '"') and bool(re.match(r"[,.!?]?[”\"]", after))
+
+
+# "(Climate Service, 2023)", "(Ruiz 2019)": a reference to a source, in parentheses.
+_CITATION_BEFORE = re.compile(r"\(\s*[A-Z][^()\n]{1,80}?(?:,|\s)\s*(?:\n\s*)?$")
+
+
+def _citation(m: Mention, text: str) -> bool:
+    before = text[max(0, m.start_char - 90) : m.start_char]
+    after = text[m.end_char : m.end_char + 3]
+    return (
+        bool(re.fullmatch(r"\d{4}", m.text.strip()))
+        and after.lstrip().startswith(")")
+        and bool(_CITATION_BEFORE.search(before))
+    )
+
+
+# "August 13, 2015, 11:32 am" with no preposition before it: a page's time stamp, not a claim.
+_FULL_STAMP = re.compile(r"\d{4},?\s+(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?$", re.I)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:on|at|by|since|from|until|till|before|after|of|in|to|through)\s+$", re.I
+)
+
+
+def _time_stamp(m: Mention, text: str) -> bool:
+    before = text[max(0, m.start_char - 12) : m.start_char]
+    return bool(_FULL_STAMP.search(m.text.strip())) and not _PREPOSITION_BEFORE.search(before)
+
+
 def _score(m: Mention, text: str) -> bool:
     return bool(_SCORE.match(m.text.strip()))
 
@@ -110,6 +178,11 @@ RULES: list[tuple[str, Callable[[Mention, str], bool]]] = [
     ("age", _age),
     ("dateline or byline", _dateline),
     ("part of a name", _name),
+    ("part of a name", _named),
+    ("in a web address", _web_address),
+    ("a quoted title", _title),
+    ("a citation of a source", _citation),
+    ("a page's time stamp", _time_stamp),
     ("a score, not a date", _score),
     ("clock time anchored only on the publication date", _clock_only),
 ]

@@ -26,6 +26,7 @@ MIN_WORDS = 5
 _MARK = "\u2063"  # an invisible separator where the date was: the label grows around it
 _COMMA = "\u201a"  # a comma that separates no clauses (an appositive kept in the label)
 _EDGE = " \t\n,;:—–-\"'“”‘’()"
+_BULLETS = "•·▪▫◦‣●■□►*"
 _PREPOSITION = (
     r"(?:on|in|at|by|since|during|from|until|over|for|of|around|about|early|late|as of|through)"
 )
@@ -34,6 +35,32 @@ _BREAK = re.compile(
     r",\s+|;\s*|:\s+|\s+(?:—|–|--)\s+|\s+(?=(?:after|when|while|because|as|which|who|whose|where"
     r"|though|although|before|until|since|that|and then|and that|what)\b)"
 )
+# "as" that opens no clause: a comparison ("half as much coal as it did", "as low as"), "such
+# as", "as well as".
+_COMPARATIVE_AS = re.compile(
+    r"(?:\bas\s+[\w-]+(?:\s+[\w-]+){0,4}\s+|\b(?:such|well|twice|half|times|just|nearly|almost"
+    r"|about|not|so)\s+)$",
+    re.I,
+)
+_AS_COMPARED = re.compile(
+    r"as\s+(?:much|many|few|little|far|long|well|high|low|large|big|small|good|bad|[a-z]+er"
+    r"|[a-z]+ly|[a-z]+ous|[a-z]+ful|[a-z]+ive|[a-z]+al|[a-z]+ic)\b(?:\s+[\w-]+){0,5}?\s+as\b",
+    re.I,
+)
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """The clause breaks of ``text`` (see ``_BREAK``), but for an "as" of a comparison."""
+    cuts = []
+    for m in _BREAK.finditer(text):
+        if text[m.end() : m.end() + 3].lower() == "as " and (
+            _COMPARATIVE_AS.search(text, 0, m.start() + 1) or _AS_COMPARED.match(text, m.end())
+        ):
+            continue
+        cuts.append((m.start(), m.end()))
+    return cuts
+
+
 _RELATIVE = re.compile(r"^(?:who|which|that)\s+", re.I)
 _AUX = (
     r"was|were|is|are|had|has|have|did|will|would|could|should|can|may|might|must|has been"
@@ -43,20 +70,42 @@ _AUX = (
 _VERB_START = re.compile(rf"^(?:{_AUX})\b")
 _PREPOSITION_START = re.compile(r"^(?:in|on|at|of|for|from|to|with|near|by)\b", re.I)
 _LEADING_LINK = re.compile(
-    r"^(?:(?:and|but|then|so|also|that|after|when|while|because|as|since|though|although|before"
+    r"^(?:(?:as soon as|as long as|and|but|then|so|also|that|after|when|while|because|as|since|though|although|before"
     r"|until|where|well|however|meanwhile|moreover|indeed|instead|still|yet|now|besides|plus"
     r"|thus|hence|even so|so far|as well|in turn)\b[\s,:;—–-]*)+",
     re.I,
 )
+# Whom it was told is a few words, never a clause ("told CBS that Harry had said ..." is news).
 _ATTRIBUTION_TAIL = re.compile(
     r"(?:,\s*|\s+)(?:according to|as reported by|citing)\s+[^,.;]+|,\s*(?:[A-Za-z.'’-]+\s+){1,8}?"
-    r"(?:said|says|told [^,.;]+|reported|added|noted|wrote|claimed|announced)(?:\s+in an? \w+)?"
-    r"\s*(?=[,.;]|$)"
+    r"(?:said|says|told(?:\s+(?!that\b)[\w.'’-]+){1,5}|reported|added|noted|wrote|claimed"
+    r"|announced)(?:\s+in an? \w+)?\s*(?=[,.;]|$)"
+)
+# Reporting verbs that report a clause only with "that" ("announced extra measures" is news).
+_THAT_VERBS = (
+    "announced",
+    "confirmed",
+    "claimed",
+    "warned",
+    "indicated",
+    "stressed",
+    "revealed",
+    "testified",
+    "insisted",
+    "argued",
+    "acknowledged",
+    "emphasized",
+    "declared",
+    "disclosed",
+    "admitted",
+    "conceded",
 )
 _REPORTING = (
     r"said|says|say|told [\w\s.'’-]{1,40}?|tells|reported|reports|announced|wrote|claimed"
     r"|repeated|noted|added|stated|confirmed"
 )
+# ... and those that end a saying without what was said ("Mr. Lund indicated | that ...").
+_REPORTING_ANY = _REPORTING + "|" + "|".join(_THAT_VERBS)
 # Where it was said: "in a statement", "in a telephone interview".
 _SAID_IN = r"\s+in\s+an?\s+(?:[\w-]+\s+){0,2}?[\w-]+"
 _ATTRIBUTION_HEAD = re.compile(
@@ -376,11 +425,11 @@ def _quote_first(
 
 # "X said / reported / told Y (that) ...": a reporting frame, whose news is what was said.
 _FRAME = re.compile(
-    r"^(?P<speaker>(?:[\w.'’-]+\s+){1,5}?)(?P<verb>said|says|reported|reports|wrote|stated|added"
-    r"|noted|told|tells|announced|confirmed|claimed|warned)"
+    r"^(?P<speaker>(?:[\w.'’-]+\s+){1,8}?)(?P<verb>said|says|reported|reports|wrote|stated|added"
+    rf"|noted|told|tells|{'|'.join(_THAT_VERBS)})"
     r"(?P<object>(?:\s+(?!that\b)[\w.'’-]+){0,5}?)(?P<that>\s+that\b)?(?P<rest>(?:\s.*)?)$"
 )
-_NEEDS_THAT = ("announced", "confirmed", "claimed", "warned")
+_NEEDS_THAT = _THAT_VERBS
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?=[A-Z])")
 # A title before a name, dropped when a label is short of room ("President Lund" -> "Lund").
 _TITLE = re.compile(
@@ -509,9 +558,7 @@ def _pronoun_to_speaker(clause: str, speaker: str | None) -> str:
 def _that_after(sentence: str, verb: str) -> bool:
     """Does ``verb`` take a "that" clause in the sentence, past a time next to it ("announced
     on Monday that it would ...")?"""
-    return bool(
-        re.search(rf"\b{verb}\s+(?:(?:on|in|last|this|early|late)\s+)?(?:\w+\s+)?that\b", sentence)
-    )
+    return bool(re.search(rf"\b{verb}\s+(?:[\w.,]+\s+){{0,3}}that\b", sentence))
 
 
 def _close_quote(label: str, rest: str) -> str:
@@ -539,9 +586,7 @@ def _continuation(sentence: str, verb: str, obj: str) -> str:
     if not found:
         return ""
     rest = sentence[found.end() :]
-    rest = re.sub(
-        rf"^\s*(?:(?:{_PREPOSITION}|last|this|over)\s+(?:the\s+)?)?[\w.,]*\s*(?=that\b)", "", rest
-    )
+    rest = re.sub(r"^\s*(?:[\w.,]+\s+){0,3}?(?=that\b)", "", rest)  # "earlier this week that"
     rest = re.sub(r"^[\s,:]*(?:that\b)?\s*", "", rest)
     opener = re.match(rf"^(?:{_PREPOSITION}|during|after|before|while)\b[^,;:]{{0,80}},\s+", rest)
     if opener:
@@ -550,19 +595,30 @@ def _continuation(sentence: str, verb: str, obj: str) -> str:
     return re.split(r",\s+|;\s*|:\s+|\s+(?:—|–|--)\s+", rest.strip(_EDGE + "."))[0].strip(_EDGE)
 
 
+_PARTICLES = frozenset(["de", "da", "del", "van", "von", "der", "al", "bin", "le", "la", "du"])
+
+
 def _credit(speaker: str) -> str:
     """Who said it, short: the name at the end of the speaker's phrase without an honorific
     or a title ("the newspaper Harbor Ledger" -> "Harbor Ledger", "Mr. Marren" -> "Marren"),
     else the phrase without its article ("an unnamed official" -> "unnamed official")."""
     speaker = _HONORIFIC.sub("", speaker.split(",")[0]).strip(_EDGE)
+    of_place = re.match(r"(.*?\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z]", speaker)
+    if of_place and not set(of_place.group(1).split()[-2:]) & (_TITLE_WORDS | _DESCRIBING):
+        speaker = of_place.group(1)  # "Harriet Colby of Oregon": the person, not her state
     words = speaker.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     name: list[str] = []
     for word in reversed(words):
+        if name and word in _PARTICLES:
+            name.insert(0, word)  # "Bill de Blasio"
+            continue
         if not word[:1].isupper() or word in _TITLE_WORDS or word in _DESCRIBING:
             break
         name.insert(0, word)
+    while name and name[0] in _PARTICLES:
+        name.pop(0)
     if name:
         return " ".join(name)
     return " ".join(words) if 0 < len(words) <= 3 else ""
@@ -575,7 +631,12 @@ def _last_before(text: str, word: str, start: int, end: int) -> int:
 
 # "in 1998 and 2004", "between Monday and Friday", "by June or July": two dates joined, the
 # one labelled and another of the sentence ("and again in 2004" tells two happenings: not one).
-_JOINED = re.compile(rf"\s*,?\s*(?:and|or)\s+(?:(?:{_PREPOSITION}|between)\s+)?(?:the\s+)?", re.I)
+# "from 10 a.m. to 9 p.m.", "2021-2025", "(1939-1945)": a range, its two ends one span of time.
+_JOINED = re.compile(
+    rf"\s*,?\s*(?:(?:and|or|to|through|thru|till|until)\s+|[-–—]\s*)"
+    rf"(?:(?:{_PREPOSITION}|between)\s+)?(?:the\s+)?",
+    re.I,
+)
 
 
 def _mark(
@@ -591,7 +652,13 @@ def _mark(
     2004": what happened is "the mill flooded", not "the mill flooded and 2004")."""
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) on the clause
     if 0 <= ms < me <= len(body):
-        preposition = re.search(rf"(?:\b{_PREPOSITION}\s+)?(?:the\s+)?$", body[:ms], re.I)
+        preposition = re.search(
+            rf"(?:\bas\s+(?:recently|early|late|far\s+back|long\s+ago)\s+as\s+"
+            rf"|\b(?:(?:early|late)\s+)?{_PREPOSITION}\s+)?"
+            r"(?:the\s+)?$",
+            body[:ms],
+            re.I,
+        )
         start = preposition.start() if preposition else ms
         if (
             re.match(r" [a-z]", body[me : me + 2])
@@ -602,13 +669,24 @@ def _mark(
         for d0, d1 in sorted(dates):
             if d0 >= me and _JOINED.fullmatch(body, me, d0):
                 me, start = d1, min(start, _before_preposition(body, ms))  # "in <date> and 2004"
-            elif d1 <= start and _JOINED.fullmatch(body, d1, start):
+            elif d1 <= start and (
+                _JOINED.fullmatch(body, d1, start) or _JOINED.fullmatch(body, d1, ms)
+            ):
                 start = _before_preposition(body, d0)  # "between 1998 and <date>"
         # Keep the punctuation that follows the date: it separates what comes next.
         gap = "" if body[me : me + 1] in (",", ";", ".") else " "
         if body[me : me + 2] in ("'s", "’s"):
             # "after Tuesday's vote", "commented on Tuesday's talks": the vote, the talks
             start, me, gap = ms, me + 2, " the "
+        elif _subject_date(body, ms, me):
+            start = me  # "Wednesday is forecast to be colder": the day is what the clause is about
+        article = re.search(r"\b(an?)\s+$", body[:start], re.I)
+        following = re.match(r"\s*([\w'’-]+)", body[me:])
+        if article and following and start == ms and not _DANGLING.match(following.group(1)):
+            # "a November 6 attack" -> "an attack": the article goes with the word after
+            a = _article(following.group(1))
+            a = a.capitalize() if article.group(1)[0].isupper() else a
+            edits.append((article.start(1), article.end(1), a))
         edits.append((start, me, _MARK + gap))
     for a0, a1 in attributions:
         # "Mr. Marren said last week that ...": a date next to the saying dates the saying.
@@ -640,6 +718,23 @@ def _mark(
     for start, end, replacement in sorted(edits, reverse=True):
         body = body[:start] + replacement + body[end:]
     return body
+
+
+def _subject_date(body: str, ms: int, me: int) -> bool:
+    """Is the date the subject of its clause ("Wednesday is forecast to be colder", "• The
+    third quarter belonged to Embiid", "2023 is set to be the hottest year")?"""
+    before = body[:ms].rsplit(",", 1)[-1].strip(_EDGE + _BULLETS).lower()
+    return before in ("", "the", "this", "that") and _finite_first(body[me:].lstrip())
+
+
+_VOWEL_SOUND = re.compile(r"(?:[aeio]|u(?!ni|s[aeu]|ti|ro|ra|ki))|h(?:our|onest|onou?r|eir)", re.I)
+
+
+def _article(word: str) -> str:
+    """ "a" or "an" before ``word`` ("an attack", "a union", "an hour", "an FBI", "a GOP")."""
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    return "an" if _VOWEL_SOUND.match(word) else "a"
 
 
 def _before_preposition(body: str, at: int) -> int:
@@ -756,6 +851,15 @@ def _clause_label(body: str, lead: str) -> str:
         if last[0].lower() in _MANDATIVE:  # "asked that the US question him": "that" stays
             head = f"{head} {relative.group(0).strip()}"
         return f"{head} {rest}" if len(head.split()) <= 5 else rest
+    if (
+        relative
+        and last
+        and relative.group(0).strip().lower() == "who"
+        and (last[0].lower() in _QUESTION_BEFORE or _is_verb(last[0].lower()))
+    ):
+        # "We have to look at who committed it": who did it is asked, "who" names no one
+        head = lead.strip(_EDGE)
+        return f"{head} {clause}" if len(head.split()) <= 8 else clause
     if relative:
         rest = clause[relative.end() :]
         antecedent = _antecedent(lead)
@@ -874,6 +978,10 @@ def _reduced_relative(clause: str) -> str | None:
     return " ".join([*np, verb, (m.group("by") or "").strip(), m.group("rest").strip()])
 
 
+# Words after which "who" opens an indirect question, not a relative clause.
+_QUESTION_BEFORE = frozenset(
+    ["at", "about", "of", "on", "over", "to", "know", "knows", "see", "ask", "asks", "wonder"]
+)
 _ASKING = frozenset(["asked", "urged", "demanded", "insisted", "requested", "warned", "said"])
 # Verbs whose "that" clause has a bare verb ("urged that the council delay the vote"):
 # without "that" the label reads as a word dropped.
@@ -905,7 +1013,7 @@ def _around_mark(text: str) -> tuple[str, str]:
     """The clause holding the date's place, widened until it can stand as a label, and the
     text before it (where a lost subject or object is found)."""
     at = text.index(_MARK)
-    cuts = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    cuts = _breaks(text)
     left = [c for c in cuts if c[1] <= at]
     right = [c for c in cuts if c[0] >= at]
     lo = left[-1][1] if left else 0
@@ -941,6 +1049,31 @@ def _around_mark(text: str) -> tuple[str, str]:
         left.pop()  # "in Los Cabos": the place of something said before it
         lo = left[-1][1] if left else 0
         clause = text[lo:hi]
+    said = text[:lo].rstrip(_EDGE).split()[-1:]
+    if (
+        right
+        and text[right[0][0] : right[0][1]].strip() == ","
+        and not _words(_LEADING_LINK.sub("", clause.strip()))
+        and (
+            re.match(r"(?:and|but)\s+that\s", clause.strip())
+            or (not left and not _words(clause))
+            or (
+                re.match(r"that\s", clause.strip())
+                and said
+                and (_is_verb(said[0].lower()) or re.fullmatch(_REPORTING_ANY, said[0]))
+            )
+        )
+    ):
+        # "found that | between 1997 and 2012, | two-thirds of firms grew": a date fronted in
+        # what was said dates the clause after its comma
+        lo = right.pop(0)[1]
+        hi = right[0][0] if right else len(text)
+        clause, left = text[lo:hi], []  # it does not grow back over the date
+    if left and _RELATIVE.match(clause.strip()) and not _words(_RELATIVE.sub("", clause.strip())):
+        # "less pressure to do | that <date>": "that" is what is done, no clause of its own
+        left.pop()
+        lo = left[-1][1] if left else 0
+        clause = text[lo:hi]
     if left and _RELATIVE.match(clause.strip()):
         return clause, text[:lo]  # it takes back its antecedent (see _clause_label)
     # Too short to say anything: take in the next clause on the right, then on the left.
@@ -967,7 +1100,7 @@ def _around_mark(text: str) -> tuple[str, str]:
 def _bare_clause(text: str) -> str:
     """The clause holding the mark, between the nearest breaks."""
     at = text.index(_MARK)
-    cuts = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    cuts = _breaks(text)
     lo = max([e for s, e in cuts if e <= at], default=0)
     hi = min([s for s, e in cuts if s >= at], default=len(text))
     return text[lo:hi]
@@ -977,7 +1110,7 @@ def _complete(clause: str) -> bool:
     """A short clause that says who did what ("Paul Marren resigned") needs nothing more."""
     text = clause.replace(_MARK, " ").strip(_EDGE)
     words = text.split()
-    if re.fullmatch(_REPORTING, words[-1] if words else ""):
+    if re.fullmatch(_REPORTING_ANY, words[-1] if words else ""):
         return False  # "Mr. Marren said": what was said is the rest
     return len(words) >= 4 and words[0][:1].isupper() and _has_verb(" ".join(words[1:]))
 
@@ -989,7 +1122,12 @@ def _has_verb(clause: str) -> bool:
         or _is_verb(w)
         or (re.fullmatch(r"[a-z]+(?:ed|s)", w) and w in _VERBISH)
         for w in words
-    ) or any(re.fullmatch(r"[a-z]{3,}ed", w) for w in words)
+    ) or any(
+        re.fullmatch(r"[a-z]{3,}ed", w)
+        # a present tense after its pronoun: "it aims", "she runs"
+        or (n > 0 and words[n - 1] in ("he", "she", "it") and re.fullmatch(r"[a-z]{2,}[^s]s", w))
+        for n, w in enumerate(words)
+    )
 
 
 _VERBISH = frozenset(["says", "plans", "wants", "agrees", "leads", "runs", "faces"])
@@ -998,8 +1136,8 @@ _VERBISH = frozenset(["says", "plans", "wants", "agrees", "leads", "runs", "face
 def _main_clause(text: str) -> str:
     """Without a date to grow from: the text up to its first subordinate clause."""
     if len(text.split()) > 6:
-        for m in _BREAK.finditer(text):
-            head = text[: m.start()].strip(_EDGE)
+        for start, _ in _breaks(text):
+            head = text[:start].strip(_EDGE)
             if len(head.split()) >= 4:
                 return head
     return text
@@ -1318,18 +1456,28 @@ def _name_pronoun(label: str, names: list[tuple[int, str]]) -> str:
 # --- the finish -----------------------------------------------------------------------------
 
 
+# What a page puts before a sentence, no part of it: a list bullet, a transcript's speaker
+# ("Anchor:", "Report:"), a log's heading in capitals ("ACCIDENT –").
+_LABEL_TAG = re.compile(
+    r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+|[A-Z]{3,}(?:\s[A-Z]{3,})?\s+[–—-]\s+)"
+)
+
+
 def _finish(text: str, credit: str = "") -> str:
     """Spaces and punctuation tidied, glued words split, at most ``MAX_WORDS`` words cut at a
     phrase boundary, no dangling word or mark at the end, a capital first; ``credit`` (who
     said it) in brackets after, when the label can hold it."""
     text = _trim(re.sub(r"\s+([,;.:!?])", r"\1", re.sub(r"\s+", " ", text)))
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text).replace(_COMMA, ",")
-    text = _trim(_LEADING_LINK.sub("", text))
+    text = re.sub(r"\s*\(\s*\)", "", text)  # "World War II (1939-1945)" without its dates
+    text = _trim(_LEADING_LINK.sub("", _LABEL_TAG.sub("", text.lstrip(_BULLETS + " \t"))))
     text = split_glued(text)
     words = text.split(" ")
     credits = [credit] if credit else []
     if credit and " " in credit and credit.split()[-1][:1].isupper():
-        credits.append(credit.split()[-1])  # "Ana Ruiz" -> "Ruiz" when room is short
+        # "Ana Ruiz" -> "Ruiz", "Bill de Blasio" -> "de Blasio" when room is short
+        surname = re.search(rf"(?:\b(?:{'|'.join(_PARTICLES)})\s+)*\S+$", credit)
+        credits.append(surname.group(0) if surname else credit.split()[-1])
     kept, credit = _fit(words, [*credits, ""])
     words = kept
     # A quotation cut short reads as a misquote: stop before it opens.
@@ -1344,7 +1492,8 @@ def _finish(text: str, credit: str = "") -> str:
     ):
         words = words[: opened[-1]]
     while len(words) > 1 and (
-        _DANGLING.match(words[-1].strip(_EDGE + ".")) or not words[-1].strip(_EDGE + ".")
+        (_DANGLING.match(words[-1].strip(_EDGE + ".")) and not _elliptic_end(words))
+        or not words[-1].strip(_EDGE + ".")
     ):
         words.pop()
     text = " ".join(words).strip(_EDGE + ".")
@@ -1353,6 +1502,25 @@ def _finish(text: str, credit: str = "") -> str:
     text = _balance_quotes(text)
     text = re.sub(r"^([“\"‘]?)(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
     return f"{text} ({credit})" if text and credit else text
+
+
+def _elliptic_end(words: list[str]) -> bool:
+    """ "... as it did", "... than they were": a pronoun and its auxiliary close a clause."""
+    last = words[-1].strip(_EDGE + ".").lower()
+    if len(words) > 2 and last in _PARTICLE_ADVERBS:
+        # "this was over", "talks dragged on": an adverb after its verb ends the clause
+        before = words[-2].strip(_EDGE).lower()
+        return before in _BE or before in _SUBJECT_AUX or _is_verb(before)
+    return (
+        len(words) > 2
+        and words[-1].strip(_EDGE + ".").lower() in _FINAL_AUX
+        and words[-2].lower() in _PRONOUNS
+        and words[-3].lower() in ("as", "than")
+    )
+
+
+_PARTICLE_ADVERBS = frozenset(["over", "on", "off", "up", "out", "down", "around", "in", "through"])
+_FINAL_AUX = frozenset(["did", "does", "do", "was", "were", "is", "are", "had", "has", "have"])
 
 
 def _trim(text: str) -> str:
