@@ -905,21 +905,31 @@ _CLOCK_HOUR = re.compile(r"T([0-9]{2})")
 
 
 def _small_hours_after_night(ref: Reference | None, value: str) -> Reference | None:
-    """The day of a clock time in the small hours told after an evening or a night: the next
-    one ("trickled in overnight, and by 4 a.m." is the morning after the night).
+    """The day of a clock time across midnight from the time the story is at: a time in the
+    small hours told after an evening or a night is on the next day ("trickled in overnight,
+    and by 4 a.m."), an evening time told after one in the small hours on the day before ("She
+    claimed victory at 1:50 a.m. ... supporters had drifted away after 11 p.m.").
 
     >>> _small_hours_after_night(Reference.of("2010-11-02TNI"), "XXXX-XX-XXT04:00").value
     '2010-11-03'
     >>> _small_hours_after_night(Reference.of("2010-11-02TNI"), "XXXX-XX-XXT21:00").value
     '2010-11-02TNI'
+    >>> _small_hours_after_night(Reference.of("2019-11-06T01:50"), "XXXX-XX-XXT23:00").value
+    '2019-11-05'
     """
     m = _CLOCK_HOUR.search(value)
-    if ref is None or m is None or int(m.group(1)) >= _SMALL_HOURS:
+    if ref is None or m is None:
+        return ref
+    hour = int(m.group(1))
+    timed = ref.granularity in ("hour", "minute", "second")
+    if hour >= _EVENING_HOUR and timed and ref.moment.hour < _SMALL_HOURS:
+        return Reference.of((ref.moment.date() - timedelta(days=1)).isoformat())
+    if hour >= _SMALL_HOURS:
         return ref
     if ref.granularity == "part_of_day":
         late = ref.value.endswith(("TEV", "TNI"))
     else:
-        late = ref.granularity in ("hour", "minute", "second") and ref.moment.hour >= _EVENING_HOUR
+        late = timed and ref.moment.hour >= _EVENING_HOUR
     if not late:
         return ref
     return Reference.of((ref.moment.date() + timedelta(days=1)).isoformat())
