@@ -918,9 +918,15 @@ def _small_hours_after_night(ref: Reference | None, value: str) -> Reference | N
     '2019-11-05'
     """
     m = _CLOCK_HOUR.search(value)
+    if ref is not None and m is None and "T24" in ref.value and _TIME_OF_DAY.search(value):
+        return Reference.of(ref.value[:10])  # "before midnight ... since early evening"
     if ref is None or m is None:
         return ref
     hour = int(m.group(1))
+    if "T24" in ref.value:
+        # midnight ends its day: the small hours after it are the next day's, the rest of
+        # the day its own ("Just before midnight ... waiting since early evening")
+        return ref if hour < _SMALL_HOURS else Reference.of(ref.value[:10])
     timed = ref.granularity in ("hour", "minute", "second")
     if hour >= _EVENING_HOUR and timed and ref.moment.hour < _SMALL_HOURS:
         return Reference.of((ref.moment.date() - timedelta(days=1)).isoformat())
