@@ -566,6 +566,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
 
     if rule.ref == "latest":
         narrative = state.latest_day() or state.narrative
+        if (
+            narrative is not None
+            and narrative.granularity in ("hour", "minute", "second")
+            and narrative.moment.hour < _SMALL_HOURS
+            and value.startswith("@day+")
+        ):
+            # "the night of Aug. 19 ... called 911 at 12:40 a.m. The following morning": the
+            # morning after that night, not a day after it
+            narrative = Reference.of((narrative.moment.date() - timedelta(days=1)).isoformat())
     elif rule.ref == "scene":
         narrative = _night_scene(state, work, hit)
     elif rule.ref in ("period", "completed"):
