@@ -141,7 +141,11 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed", "may not be
         # allowed home until the weekend", "might not be fully restored until Wednesday"
         j = k - 1
-        while j > 0 and j >= k - 2 and (tokens[j] in _NOT or tokens[j].endswith("ly")):
+        while (
+            j > 0
+            and j >= k - 2
+            and (tokens[j] in _NOT or tokens[j] in _MODAL_ADVERBS or tokens[j].endswith("ly"))
+        ):
             j -= 1  # "may not be allowed", "would probably be rested"
         if j >= 0 and tokens[j] in _MODALS:
             return "future"
@@ -514,6 +518,7 @@ _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
 _BE = _words("is are am was were be been being has have had 's ’s")
 _POSSIBLE = _words("could may might")
+_MODAL_ADVERBS = _words("also still again even then")
 _PREPOSITIONS = _words("on of in at for from with without after before during under")
 # Verbs of foreseeing: their object lies ahead, though the verb is past ("predicted a record
 # fourth quarter"); a day right after one dates the foreseeing ("Cuba predicted Wednesday").
