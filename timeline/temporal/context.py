@@ -486,6 +486,20 @@ def firm_future(text: str, start: int) -> bool:
     return False
 
 
+def copula_before(text: str, start: int) -> bool:
+    """True when the mention follows "is"/"are" in its clause ("The last day of school is June
+    8", "kickoff is at 3 p.m. on Sunday"), outside a headline.
+
+    >>> copula_before("The last day of school is June 8.", 25)
+    True
+    """
+    left_start = max(0, start - _WINDOW)
+    for cut in _SENTENCE_END.finditer(text, left_start, start):
+        left_start = cut.end()
+    words = _WORD.findall(text[left_start:start].lower())
+    return bool(words) and _copula_before(words) and not in_headline(text, start)
+
+
 def reported_future(text: str, start: int) -> bool:
     """True when the clause before the mention is a future told in reported speech: "said
     ... would" with no past-tense cue between ("said the board would review it in the fall").

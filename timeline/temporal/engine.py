@@ -22,6 +22,7 @@ from timeline.dates import parse_published
 from timeline.models import Mention
 from timeline.temporal.context import (
     adjacent_tense,
+    copula_before,
     firm_future,
     in_headline,
     looks_like_verb,
@@ -483,9 +484,11 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
         # "will be held on March 3": the coming one, even if the last one was closer
         if firm_future(work, hit.start):
             return "future"
-        if reported_future(work, hit.start):
-            # "said ... would review it in the fall": ahead of the saying, a little before now
-            return "reported_future"
+        if reported_future(work, hit.start) or copula_before(work, hit.start):
+            # "said ... would review it in the fall": ahead of the saying, a little before now;
+            # "the last day of school is June 8" in August: the coming one, though "his
+            # birthday is March 2" in late March is the one just gone
+            return "strong_future"
         return "nearest_future"
     return "nearest"
 

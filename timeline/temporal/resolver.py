@@ -34,7 +34,7 @@ from timeline.temporal.timex import (
 
 _RELATIVE = re.compile(r"^@([a-z_]+)([+-])(X|\d+(?:\.\d+)?)(.*)$")
 # How much closer a candidate on the tense's side counts ("nearest_past"/"nearest_future").
-_REPORTED_BIAS = 10.0
+_STRONG_BIAS = 10.0
 _TENSE_BIAS = 3.0
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHSQ])")
 _PLACEHOLDER = {
@@ -305,10 +305,10 @@ def choose(options: list[tuple[str, Interval]], moment: datetime, direction: str
         day_end = datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
         found = [o for o in options if o[1].start >= day_end]
         return min(found, key=lambda o: o[1].start)[0] if found else None
-    if direction in ("nearest_past", "nearest_future", "reported_future"):
+    if direction in ("nearest_past", "nearest_future", "strong_future"):
         # Tense as a bias: the nearest candidate, the tense's side counting 3 times closer (a
-        # future in reported speech, "said ... would", 10 times: it may have just gone by).
-        bias = _REPORTED_BIAS if direction == "reported_future" else _TENSE_BIAS
+        # strong future, "said ... would" or "is June 8", 10 times: it may have just gone by).
+        bias = _STRONG_BIAS if direction == "strong_future" else _TENSE_BIAS
 
         def biased(o: tuple[str, Interval]) -> float:
             span = o[1]
