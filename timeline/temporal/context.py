@@ -346,7 +346,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     'past'
     """
     left_start = max(0, start - _WINDOW)
-    for cut in _SENTENCE_END.finditer(text, left_start, start):
+    for cut in _CLAUSE_END.finditer(text, left_start, start):
         left_start = cut.end()
     left_text = _ASIDE.sub(_blank, text[left_start:start].lower())
     left = [(m.group(), m.end()) for m in _WORD.finditer(left_text)]
@@ -441,6 +441,9 @@ _LIKELY = _words("possible likely unlikely probable")
 _COPULA_PREPOSITIONS = _words("on between from after before until")
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _PARTS_OF_DAY = _words("morning afternoon evening night")
+# A sentence's end, or a colon before a clause of its own ("gave the Senate a deadline: he
+# wants a deal by Friday"), bounds what the tense of a mention is read from on its left.
+_CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|:\s")
 _NEW_SENTENCE = re.compile(r"\s+[\"“]?[A-Z]")
 _LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
 _DEADLINE_CLOCK = re.compile(
