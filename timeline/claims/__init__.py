@@ -19,7 +19,7 @@ from timeline.claims.attribution import (
     is_personal,
     is_pronoun,
 )
-from timeline.claims.filters import rejection
+from timeline.claims.filters import rejection, sentence_rejection
 from timeline.claims.labels import describe, person_names
 from timeline.claims.places import place_names
 from timeline.claims.sentences import SentenceIndex, clause_spans, sentence_spans
@@ -62,6 +62,8 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
         sentence = index.find(m.start_char) or (m.start_char, m.end_char)
         if sentence[1] < m.end_char:  # a mention across a sentence break: widen
             sentence = (sentence[0], m.end_char)
+        if sentence_rejection(text, sentence, m.start_char) is not None:
+            continue  # a question, or the page talking to its reader
         by_sentence.setdefault(sentence, []).append((m, caption))
 
     places = place_names(text)  # never what "he" or "her" stands for
