@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.claims.helpers import mention
+from tests.claims.helpers import document, mention
+from timeline.claims import extract_claims
 from timeline.claims.filters import rejection
 
 REJECTED = [
@@ -235,3 +236,32 @@ def test_a_by_sentence_naming_a_person_is_no_byline_either():
     text = "Headline\n\nBy Governor Lee's order of March 3, 2021, the schools closed for a year.\n"
     dated = [m for m in resolve(text, "2024-05-14") if m.type == "DATE"]
     assert [(m.text, rejection(m, text)) for m in dated] == [("March 3, 2021", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kept"),
+    [
+        # A question asks; it claims nothing about its date.
+        ("Are you a Kelso resident planning to vote this month?", "this month", False),
+        ("Will the ferry to Esk run again on Monday?", "Monday", False),
+        # ... but the asking is dated when the date is outside the quoted question.
+        ("Councillor Ana Ruiz asked on Monday: “Why was the depot shut?”", "Monday", True),
+        ('Ana Ruiz asked last week "Why did the crews leave in June?"', "June", False),
+        # The page talking to its reader is no claim either.
+        ("We are signing off for the night and will be back from 6am.", "6am", False),
+        ("You can follow all of today's updates in our live blog below.", "today", False),
+        ("Sign up for our newsletter before Friday.", "Friday", False),
+        # ... while news told on such a page stays, and so does a quotation.
+        (
+            "Welcome to our live coverage of the gale, which felled 40 trees overnight.",
+            "overnight",
+            True,
+        ),
+        ('"We will be back on Monday," the ferry operator said.', "Monday", True),
+        ("Residents can sign up for the scheme until Friday.", "Friday", True),
+    ],
+)
+def test_questions_and_the_page_talking_to_its_reader_are_no_claims(text, phrase, kept):
+    doc = document(text, published="2024-05-14")
+    claims = extract_claims(doc, [mention(text, phrase, "2024-05-13")])
+    assert bool(claims) == kept

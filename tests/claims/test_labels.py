@@ -866,3 +866,74 @@ def test_shapes_of_real_pages(text: str, dates: tuple[str, ...], expected: list[
 def test_what_other_reporting_verbs_report(text: str, said: str, expected: str):
     date = next(d for d in ("earlier this week", "Tuesday", "Thursday") if d in text)
     assert _label(text, date, said=said) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A date with its preposition between commas is an aside: its commas go with it.
+        (
+            "The worst storm, in October 1987, flattened 40 barns near Esk.",
+            "October 1987",
+            "The worst storm flattened 40 barns near Esk",
+        ),
+        (
+            "The newest tally, from 2021, found 312 nesting pairs.",
+            "2021",
+            "The newest tally found 312 nesting pairs",
+        ),
+        # ... but not where the comma after it opens the main clause.
+        (
+            "At its lowest, in May 2015, the reservoir held a fifth of its water.",
+            "May 2015",
+            "The reservoir held a fifth of its water",
+        ),
+    ],
+)
+def test_a_date_between_commas_is_an_aside(text: str, date: str, expected: str):
+    assert _claim_labels(text, date) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A place with a possessive is no person "her" can stand for: the table knows states.
+        (
+            "Governor Ivo Marek named Lena Brask to Georgia's highest court.\n"
+            "Her term runs through this fall.",
+            "this fall",
+            "Lena Brask's term runs",
+        ),
+        # ... and the article says which unknown names are places ("the state of Tarvia").
+        (
+            "Ana Ruiz grew up in the state of Tarvia. Tarvia's rapid growth surprised her.\n"
+            "Her first company was founded in 2001.",
+            "2001",
+            "Ana Ruiz's first company was founded",
+        ),
+        # A place before its mayor is a place too ("the former Port Elm mayor").
+        (
+            "Voters turned on Piet Olsen as the former Port Elm mayor lost his seat.\n"
+            "His campaign began in March.",
+            "March",
+            "Piet Olsen's campaign began",
+        ),
+        # A body's name is no person ("Elm Valley Court").
+        (
+            "Judge Mira Holt left when Elm Valley Court closed.\nShe retired in 2019.",
+            "2019",
+            "Mira Holt retired",
+        ),
+    ],
+)
+def test_he_and_her_never_stand_for_a_place(text: str, date: str, expected: str):
+    assert _claim_labels(text, date) == [expected]
+
+
+def test_a_person_named_like_a_place_is_still_a_person():
+    from timeline.claims.places import place_names
+
+    text = "Denzel Washington spoke in Bayport. Washington said he loved the town."
+    assert "Washington" not in place_names(text)
+    assert "Bayport" in place_names(text)
+    assert person_names(text, places=place_names(text)) == [(0, "Denzel Washington")]

@@ -80,3 +80,13 @@ def test_a_text_without_punctuation_is_cut_into_bounded_pieces_that_cover_it():
     # contiguous: every gap between pieces is only the separator that was cut at
     gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in pairwise(spans)]
     assert all(gap.strip(" ,") == "" for gap in gaps)
+
+
+def test_who_said_it_after_a_comma_stays_with_what_was_said():
+    from timeline.claims.sentences import clause_spans
+
+    t = "Ferries to Esk will stop after 6pm on Friday, Harbour Minister Ivo Marek said on Monday."
+    spans = clause_spans(
+        t, (0, len(t)), [(t.index("6pm"), t.index(", H")), (t.index("Monday"), len(t) - 1)]
+    )
+    assert [t[s:e] for s, e in spans] == [t, t]

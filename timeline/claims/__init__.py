@@ -19,8 +19,9 @@ from timeline.claims.attribution import (
     is_personal,
     is_pronoun,
 )
-from timeline.claims.filters import rejection
+from timeline.claims.filters import rejection, sentence_rejection
 from timeline.claims.labels import describe, person_names
+from timeline.claims.places import place_names
 from timeline.claims.sentences import SentenceIndex, clause_spans, sentence_spans
 from timeline.models import GRANULARITY_ORDER, Claim, Document, Mention
 
@@ -61,8 +62,11 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
         sentence = index.find(m.start_char) or (m.start_char, m.end_char)
         if sentence[1] < m.end_char:  # a mention across a sentence break: widen
             sentence = (sentence[0], m.end_char)
+        if sentence_rejection(text, sentence, m.start_char) is not None:
+            continue  # a question, or the page talking to its reader
         by_sentence.setdefault(sentence, []).append((m, caption))
 
+    places = place_names(text)  # never what "he" or "her" stands for
     claims: list[Claim] = []
     speakers: list[tuple[int, str]] = []  # (offset, named speaker) to resolve "he said"
     for sentence in sorted(by_sentence):
@@ -77,6 +81,7 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
         named = person_names(
             text[max(0, sentence[0] - NAMES_BEFORE) : sentence[0]],
             offset=max(0, sentence[0] - NAMES_BEFORE),
+            places=places,
         )
         for (m, caption), (c_start, c_end) in zip(items, spans, strict=True):
             if not (c_start <= m.start_char and m.end_char <= c_end):
@@ -96,7 +101,7 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
                     end=m.end,
                     granularity=m.granularity,
                     anchor=m.anchor,
-                    attribution=_phrase(attribution, speakers, sentence[0]),
+                    attribution=_phrase(attribution, speakers, sentence[0], places),
                     weight=CAPTION_WEIGHT if caption else 1.0,
                     caption=caption,
                     label=describe(
@@ -114,13 +119,20 @@ def extract_claims(document: Document, mentions: list[Mention]) -> list[Claim]:
 
 
 def _phrase(
-    attribution: Attribution | None, speakers: list[tuple[int, str]], at: int
+    attribution: Attribution | None,
+    speakers: list[tuple[int, str]],
+    at: int,
+    places: frozenset[str] = frozenset(),
 ) -> str | None:
     if attribution is None:
         return None
     if is_pronoun(attribution):
         # "he said" stands for the last person quoted; "it says" is too vague to keep.
-        earlier = [name for offset, name in speakers if offset < at and _person(name)]
+        earlier = [
+            name
+            for offset, name in speakers
+            if offset < at and _person(name) and name not in places
+        ]
         if is_personal(attribution) and earlier:
             return f"{earlier[-1]} ({attribution.phrase})"
         return None

@@ -188,6 +188,47 @@ RULES: list[tuple[str, Callable[[Mention, str], bool]]] = [
 ]
 
 
+# A page talking to its reader: "We are logging off for the night", "our live blog below",
+# "Sign up for our newsletter". The page speaks (we, our, you), about itself.
+_READER = re.compile(r"\b(?:we|we're|we['’]ll|we['’]re|our|ours|us|you|your)\b", re.I)
+_PAGE = re.compile(
+    r"\b(?:live\s+(?:blog|coverage|updates|page)|newsletters?|sign\s+up|subscribe|subscription"
+    r"|log(?:ging)?\s+off|signing\s+off|be\s+back|stay\s+tuned|follow\s+(?:us|along)|click"
+    r"|bring\s+you|keep\s+you\s+(?:updated|posted|informed)|inbox|download|this\s+page"
+    r"|(?:blog|updates|coverage|story|article)\s+(?:below|above))\b",
+    re.I,
+)
+
+
+def sentence_rejection(text: str, sentence: tuple[int, int], at: int) -> str | None:
+    """Why the sentence ``text[sentence[0]:sentence[1]]`` is no claim for a date at ``at``: a
+    question the date is part of, or the page talking to its reader; None when it may be one.
+
+    >>> t = "Will the ferry run on Monday? The ferry ran on Monday."
+    >>> sentence_rejection(t, (0, 29), 22), sentence_rejection(t, (30, len(t)), 47)
+    ('a question', None)
+    """
+    s0, s1 = sentence
+    body = text[s0:s1].rstrip()
+    question = re.search(r"\?[\"”’')\]]*$", body)
+    if question:
+        # Only the question itself: 'Ana Ruiz asked on Monday: "Why did it close?"' dates the
+        # asking.
+        q1 = s0 + question.start()
+        q0 = max(text.rfind("“", s0, q1), text.rfind('"', s0, q1), text.rfind(": ", s0, q1))
+        if (q0 < 0 or q0 < at) and at < q1:
+            return "a question"
+    if (
+        _PAGE.search(body)
+        and _READER.search(body)
+        and not re.search(r"[\"“”]", body)
+        # "welcome to our live coverage of the storm, which brought gusts overnight": news
+        and not re.search(r",\s+(?:which|who|where|when)\s", text[s0:at])
+    ):
+        return "the page talking to its reader"
+    return None
+
+
 def rejection(mention: Mention, text: str) -> str | None:
     """Why ``mention`` does not date a happening, or None when it does.
 

@@ -18,8 +18,10 @@ clause leaves out, as a reader would:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
+
+from timeline.claims.places import place_names
 
 MAX_WORDS = 12
 MIN_WORDS = 5
@@ -153,6 +155,13 @@ _NOT_NAMES = re.compile(
     r"|Hospital|Center|Centre|Church|School|Council|Court|Department|Ministry|Agency|Airport"
     r"|Station|Company|Party|Army|Navy|Union|Association|Committee|Commission|Board|Bank"
     r"|Service|Institute|Museum)$"
+)
+# Words that make a run of capitalized words a body's or a place's name, not a person's.
+_BODY_WORD = re.compile(
+    r"^(?:Cup|Games|Olympics|University|College|Street|Avenue|Road|Bridge|River|Park|Hospital"
+    r"|Center|Centre|Church|School|Council|Court|Department|Ministry|Agency|Airport|Station"
+    r"|Company|Party|Army|Navy|Union|Association|Committee|Commission|Board|Bank|Service"
+    r"|Institute|Museum|Times|Post|News|Inc|Corp|Ltd|Group|Foundation|Authority|Office)$"
 )
 _TITLE_BEFORE = re.compile(
     r"\b(?:by|president|leader|minister|secretary|spokesman|spokeswoman|chief|director|mayor"
@@ -675,6 +684,19 @@ def _mark(
                 start = _before_preposition(body, d0)  # "between 1998 and <date>"
         # Keep the punctuation that follows the date: it separates what comes next.
         gap = "" if body[me : me + 1] in (",", ";", ".") else " "
+        aside = re.search(r"[^\W\d_],\s+$", body[:start])
+        predicate = re.match(r",\s+([a-z]+)\b", body[me:])
+        if (
+            aside
+            and start < ms
+            and predicate
+            and not _CUT_BEFORE.match(predicate.group(1))
+            and not _DETERMINER_WORD.match(predicate.group(1))
+            and not dates
+        ):
+            # "The last flood, in March 1997, damaged 600 homes": the date and its preposition
+            # between commas are an aside; its commas go with it and separate no clauses
+            start, me, gap = aside.start() + 1, me + 1, " "
         if body[me : me + 2] in ("'s", "’s"):
             # "after Tuesday's vote", "commented on Tuesday's talks": the vote, the talks
             start, me, gap = ms, me + 2, " the "
@@ -718,6 +740,13 @@ def _mark(
     for start, end, replacement in sorted(edits, reverse=True):
         body = body[:start] + replacement + body[end:]
     return body
+
+
+_DETERMINER_WORD = re.compile(
+    r"(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|some|many|most|all"
+    r"|several|no|each|every|both)$",
+    re.I,
+)
 
 
 def _subject_date(body: str, ms: int, me: int) -> bool:
@@ -1379,15 +1408,45 @@ def _cut_main_verb(text: str) -> str:
 def _names_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """People named in ``text[start:end]``: capitalized runs not after "in"/"the" (places and
     groups), as ``(offset, name)``."""
-    return person_names(text[start:end], offset=start)
+    return person_names(
+        text[start:end], offset=start, places=place_names(text), known=article_people(text)
+    )
 
 
-def person_names(text: str, offset: int = 0) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4)
+def article_people(text: str) -> frozenset[str]:
+    """The surnames of the people ``text`` names in full ("Mark Reyes" -> "Reyes"): the word
+    alone names them anywhere in the article, even opening a sentence ("Reyes has ...").
+
+    >>> sorted(article_people("Rep. Mark Reyes spoke. Later Reyes left for Tarvia."))
+    ['Reyes']
+    """
+    places = place_names(text)
+    return frozenset(
+        name.split()[-1]
+        for _, name in person_names(text, places=places)
+        if len(name.split()) >= 2 and not name.startswith(("Mr.", "Mrs.", "Ms.", "Dr."))
+    )
+
+
+def person_names(
+    text: str,
+    offset: int = 0,
+    places: Collection[str] = (),
+    known: Collection[str] = (),
+) -> list[tuple[int, str]]:
     """Capitalized names in ``text`` that can be a person's: not a sentence's opening word,
-    not after a place preposition or "the" (unless possessive: "of Marren's actions").
+    not after a place preposition or "the" (unless possessive: "of Marren's actions"), not one
+    of ``places`` (the article's places, :func:`timeline.claims.places.place_names`), not a
+    body's name ("the Tarvia Supreme Court").
 
     >>> person_names("He met Ivo Marek in Bayport, where Ana Ruiz's team waited.")
     [(7, 'Ivo Marek'), (35, 'Ana Ruiz')]
+    >>> person_names("Ana Ruiz met Tarvia's governor.", places={"Tarvia"})
+    [(0, 'Ana Ruiz')]
+
+    ``known`` are surnames the article gives a person in full (:func:`article_people`): alone,
+    they are a name even without a sign of one ("Reyes has not ruled out ...").
     """
     out = []
     for m in _NAME.finditer(text):
@@ -1399,7 +1458,13 @@ def person_names(text: str, offset: int = 0) -> list[tuple[int, str]]:
         possessive = name.endswith(("'s", "’s"))
         name = name[:-2] if possessive else name
         titled = name.startswith(("Mr.", "Mrs.", "Ms.", "Dr."))
-        words = [w for w in name.split() if not _NOT_NAMES.match(w.rstrip("."))]
+        words = name.split()
+        body = [n for n, w in enumerate(words) if _BODY_WORD.match(w)]
+        if body:  # "the Tarvia Supreme Court": a body; "Court Clerk Ana Ruiz": the person after
+            words = words[body[-1] + 1 :]
+        words = [w for w in words if not _NOT_NAMES.match(w.rstrip("."))]
+        if not titled and " ".join(words) in places:
+            continue
         # "Criticizing Marren": a capitalized verb that opens a line is no part of the name.
         while words and words[0].lower().endswith(("ing", "ed")) and len(words[0]) > 5:
             words.pop(0)
@@ -1409,6 +1474,9 @@ def person_names(text: str, offset: int = 0) -> list[tuple[int, str]]:
         after = text[m.end() : m.end() + 12]
         # One word is a person's name only with a sign of it: a title, a possessive, an agent
         # ("by Marren"), or a verb after it ("Marren said").
+        if len(words) == 1 and words[0] in known and not titled:
+            out.append((offset + m.start(), words[0]))
+            continue
         if len(words) == 1 and not (
             possessive
             or titled

@@ -35,6 +35,13 @@ _BOUNDARIES: list[tuple[int, re.Pattern[str]]] = [
 ]
 
 
+# What is left of a sentence after a comma when it only says who said it and when.
+_SAYING_TAIL = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,6}(?:has\s+|had\s+)?(?:said|says|told\s+\w+|added|announced)"
+    r"(?:\s+(?:on|last|this|early|late)?\s*\w+)?[.!]?[\"”’]?\s*$"
+)
+
+
 def sentence_spans(
     text: str, start: int = 0, end: int | None = None, *, only: list[int] | None = None
 ) -> list[tuple[int, int]]:
@@ -157,6 +164,8 @@ def clause_spans(
         best: tuple[int, int, int] | None = None  # (rank, start, end)
         for rank, pattern in _BOUNDARIES[1:]:
             for m in pattern.finditer(text, left_end, right_start):
+                if _SAYING_TAIL.match(text, m.end(), s_end):
+                    continue  # "..., Ana Ruiz said on Monday.": who said it, not a clause
                 # Ties go to the boundary nearest the right-hand mention.
                 if best is None or rank > best[0] or (rank == best[0] and m.start() > best[1]):
                     best = (rank, m.start(), m.end())
