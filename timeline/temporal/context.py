@@ -131,7 +131,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     if word == "to" and i > 0 and tokens[i - 1] in _FUTURE_BEFORE_TO:
         # "had been due to expire Friday": a plan seen from the past, and past now
         return "past" if tokens[max(0, i - 3) : i - 1] == ["had", "been"] else "future"
-    if word == "for" and i > 0 and tokens[i - 1] == "set":  # "is set for Friday"
+    if word == "for" and i > 0 and tokens[i - 1] in _PLANNED_FOR:
+        # "is set for Friday", "surgeries booked for Tuesday", "operations planned for Monday"
         if (_BE_PAST | {"been"}) & set(tokens[max(0, i - 4) : i - 1]):
             return None  # "was (had been) originally set for March 24": a plan in the past
         return "future"
@@ -218,6 +219,14 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "the ministers meet Monday": the present of a timetable (an infinitive or a modal
         # leaves it to the clause: "had been due to expire Friday")
         return "future"
+    if (
+        len(words) > 1
+        and words[-1] in _PLACE_IN_TIME
+        and _kind(words, len(words) - 2) == "past"
+        and words[-3:-2] not in (["is"], ["are"], ["be"], ["being"])
+    ):
+        # "Whitcombe resigned in January" (but "the case is heard in May" looks ahead)
+        return "past"
     return _kind(words, len(words) - 1)
 
 
@@ -352,6 +361,12 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     left = [(m.group(), m.end()) for m in _WORD.finditer(left_text)]
     words = [w for w, _ in left]
     gap = len(left_text)
+    if len(words) > 2 and words[-1] in ("and", "or"):
+        # "planned for Monday and Tuesday": the second day takes the first one's tense
+        k = len(words) - 3 if words[-2] in _PARTS_OF_DAY else len(words) - 2
+        if k >= 0 and words[k] in _WEEKDAYS:
+            end_k = left_start + left[k][1]
+            return tense_at(text, end_k - len(words[k]), end_k)
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
@@ -535,6 +550,8 @@ _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
 _BE = _words("is are am was were be been being has have had 's ’s")
 _POSSIBLE = _words("could may might")
+_PLACE_IN_TIME = _words("in on during")
+_PLANNED_FOR = _words("set booked planned scheduled slated pencilled penciled earmarked")
 _MODAL_ADVERBS = _words("also still again even then")
 _PREPOSITIONS = _words("on of in at for from with without after before during under")
 # Verbs of foreseeing: their object lies ahead, though the verb is past ("predicted a record
