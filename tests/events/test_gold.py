@@ -147,12 +147,12 @@ def test_the_development_story(bridge):
     assert bridge.copies_found == bridge.copies_gold == bridge.copies_predicted
 
 
-@pytest.mark.parametrize("which", [0, 1], ids=["bridge", "ferry"])
-def test_a_story_gold_is_well_formed(which):
-    from tests.events.goldscore import REPO, STORY_GOLD, gold_interval, load_gold
+@pytest.mark.parametrize("story", ["bridge", "hospital", "ferry"])
+def test_a_story_gold_is_well_formed(story):
+    from tests.events.goldscore import REPO, STORIES, gold_interval, load_gold
     from timeline.ingest import load
 
-    gold = load_gold(STORY_GOLD[which])
+    gold = load_gold(STORIES / f"{story}.gold.yaml")
     documents = load([REPO / gold["corpus"]]).documents
     texts = {d.source.id: d.text for d in documents}
     assert set(texts) == set(gold["published"])
