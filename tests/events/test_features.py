@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.events.features import analyse
+from timeline.events.features import analyse, expand_frames
 from timeline.models import Claim
 
 
@@ -109,3 +109,15 @@ def test_a_clause_that_is_only_its_date_is_read_from_its_label():
     )
     words, frames, _ = analyse(c)
     assert "@delay" in frames and "levy" in words
+
+
+def test_attacks_on_computers_are_one_kind_of_happening():
+    # Outlets word a ransomware attack apart: "hackers broke into", "the cyberattack", "a breach".
+    for sentence, mention in [
+        ("Hackers broke into the clinic's network early Monday.", "early Monday"),
+        ("The cyberattack began on Oct. 3.", "Oct. 3"),
+        ("A ransomware attack late Sunday froze the county's computers.", "late Sunday"),
+        ("The data breach was found on Friday.", "Friday"),
+    ]:
+        _, frames, _ = analyse(_claim(sentence, mention))
+        assert "@hack" in frames and "@attack" in expand_frames(frames), sentence
