@@ -121,3 +121,20 @@ def test_attacks_on_computers_are_one_kind_of_happening():
     ]:
         _, frames, _ = analyse(_claim(sentence, mention))
         assert "@hack" in frames and "@attack" in expand_frames(frames), sentence
+
+
+def test_a_date_before_a_noun_dates_that_noun():
+    # "in the May 3 blast": the suit is another happening; what is dated is the fire.
+    words, frames, _ = analyse(
+        _claim("Tenants sued the landlord for failing to protect them in the May 3 blast.", "May 3")
+    )
+    assert "blast" in words and not {"sue", "tenant", "protect"} & set(words)
+    assert not {"@sue", "@collapse"} & frames
+    words, frames, _ = analyse(
+        _claim("The appeal, filed in county court, cites last week's zoning hearing.", "last week")
+    )
+    assert "@hearing" in frames and "zone" in words and "appeal" not in words
+    # ... not a date before a verb, nor after a preposition alone.
+    words, frames, _ = analyse(_claim("A state audit in 2017 warned the board.", "2017"))
+    assert "@warn" in frames and "board" in words
+
