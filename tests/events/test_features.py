@@ -138,3 +138,15 @@ def test_a_date_before_a_noun_dates_that_noun():
     words, frames, _ = analyse(_claim("A state audit in 2017 warned the board.", "2017"))
     assert "@warn" in frames and "board" in words
 
+
+def test_a_relative_clause_tells_of_the_noun_before_it():
+    # "the explosion that happened on Tuesday": the clause is about the explosion.
+    _, frames, _ = analyse(
+        _claim("Crews cleared the explosion that shook Varn on Tuesday.", "Tuesday")
+    )
+    assert "@attack" in frames
+    # "warned that" is a verb and what it reports, not a noun and its clause.
+    _, frames, _ = analyse(
+        _claim("The council warned that the pool would open on Tuesday.", "Tuesday")
+    )
+    assert "@warn" not in frames and "@open" in frames

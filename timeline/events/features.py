@@ -368,6 +368,7 @@ _CLAUSE_BREAK = {
 
 # Words before a participle that make it an adjective: "a retired machinist" is no resignation.
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this"}
+_RELATIVE = {"that", "which", "who", "whose"}
 _PHRASE_LENGTHS = (3, 2)
 
 
@@ -399,11 +400,20 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, b
     out: list[tuple[list[str], bool, bool]] = []
     near = True
     order = range(len(tokens) - 1, -1, -1) if reverse else range(len(tokens))
+    antecedent = -1  # the noun a relative clause holding the mention is about
     for at in order:
         m, word, lemma, phrase = tokens[at]
         raw = m.group(0)
         if raw.lower() in _CLAUSE_BREAK:
+            if near and reverse and raw.lower() in _RELATIVE and at >= 2:
+                # "the cyberattack that began on Oct. 13": the clause tells of the noun
+                # before it, when a determiner shows it is one ("warned that" is no noun).
+                antecedent = at - 1 if tokens[at - 2][1] in _DETERMINERS else -1
             near = False
+        if at == antecedent:
+            near = True
+        elif reverse and antecedent > at:
+            near, antecedent = False, -1
         if phrase:
             out.append((phrase, near, False))
             continue
