@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.events.features import analyse
+from timeline.events.features import analyse, expand_frames
 from timeline.models import Claim
 
 
@@ -109,3 +109,44 @@ def test_a_clause_that_is_only_its_date_is_read_from_its_label():
     )
     words, frames, _ = analyse(c)
     assert "@delay" in frames and "levy" in words
+
+
+def test_attacks_on_computers_are_one_kind_of_happening():
+    # Outlets word a ransomware attack apart: "hackers broke into", "the cyberattack", "a breach".
+    for sentence, mention in [
+        ("Hackers broke into the clinic's network early Monday.", "early Monday"),
+        ("The cyberattack began on Oct. 3.", "Oct. 3"),
+        ("A ransomware attack late Sunday froze the county's computers.", "late Sunday"),
+        ("The data breach was found on Friday.", "Friday"),
+    ]:
+        _, frames, _ = analyse(_claim(sentence, mention))
+        assert "@hack" in frames and "@attack" in expand_frames(frames), sentence
+
+
+def test_a_date_before_a_noun_dates_that_noun():
+    # "in the May 3 blast": the suit is another happening; what is dated is the fire.
+    words, frames, _ = analyse(
+        _claim("Tenants sued the landlord for failing to protect them in the May 3 blast.", "May 3")
+    )
+    assert "blast" in words and not {"sue", "tenant", "protect"} & set(words)
+    assert not {"@sue", "@collapse"} & frames
+    words, frames, _ = analyse(
+        _claim("The appeal, filed in county court, cites last week's zoning hearing.", "last week")
+    )
+    assert "@hearing" in frames and "zone" in words and "appeal" not in words
+    # ... not a date before a verb, nor after a preposition alone.
+    words, frames, _ = analyse(_claim("A state audit in 2017 warned the board.", "2017"))
+    assert "@warn" in frames and "board" in words
+
+
+def test_a_relative_clause_tells_of_the_noun_before_it():
+    # "the explosion that happened on Tuesday": the clause is about the explosion.
+    _, frames, _ = analyse(
+        _claim("Crews cleared the explosion that shook Varn on Tuesday.", "Tuesday")
+    )
+    assert "@attack" in frames
+    # "warned that" is a verb and what it reports, not a noun and its clause.
+    _, frames, _ = analyse(
+        _claim("The council warned that the pool would open on Tuesday.", "Tuesday")
+    )
+    assert "@warn" not in frames and "@open" in frames

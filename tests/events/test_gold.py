@@ -147,12 +147,12 @@ def test_the_development_story(bridge):
     assert bridge.copies_found == bridge.copies_gold == bridge.copies_predicted
 
 
-@pytest.mark.parametrize("which", [0, 1], ids=["bridge", "ferry"])
-def test_a_story_gold_is_well_formed(which):
-    from tests.events.goldscore import REPO, STORY_GOLD, gold_interval, load_gold
+@pytest.mark.parametrize("story", ["bridge", "hospital", "ferry"])
+def test_a_story_gold_is_well_formed(story):
+    from tests.events.goldscore import REPO, STORIES, gold_interval, load_gold
     from timeline.ingest import load
 
-    gold = load_gold(STORY_GOLD[which])
+    gold = load_gold(STORIES / f"{story}.gold.yaml")
     documents = load([REPO / gold["corpus"]]).documents
     texts = {d.source.id: d.text for d in documents}
     assert set(texts) == set(gold["published"])
@@ -170,3 +170,28 @@ def test_a_story_gold_is_well_formed(which):
     for source, phrase, mention in located:
         assert texts[source].count(phrase) == 1, (source, phrase)
         assert mention in phrase and len(phrase) < 60, (source, phrase)
+
+
+# The second development story (bench/data/stories/hospital, added to have development material
+# that is not the held-out one). Measured with gold dates: event P 0.625, R 1.0, first reporter
+# 1.0, B-cubed P 0.982 R 0.643, conflicts found 1/1, copies 1/1; blind (before the fixes its
+# errors led to) P 0.595, B-cubed R 0.632, first reporter 0.96, conflicts 0/1.
+
+
+@pytest.fixture(scope="module")
+def hospital() -> Score:
+    from tests.events.goldscore import STORIES
+
+    return evaluate(STORIES / "hospital.gold.yaml")
+
+
+def test_the_second_development_story(hospital):
+    assert hospital.recall >= 0.9, hospital.unmatched_gold
+    assert hospital.precision >= 0.58, hospital.spurious
+    assert hospital.first_reporter_accuracy >= 0.9, hospital.wrong_first
+    assert hospital.bcubed_r >= 0.6 and _f1(hospital) >= 0.74
+    # "late Sunday" (the wire), "early Monday" (the local paper), "the Oct. 12 cyberattack".
+    assert hospital.conflicts_found == hospital.conflicts_gold == 1
+    assert hospital.on_time / hospital.matched >= 0.9
+    assert hospital.ignored_hit <= max(1, hospital.ignored // 10)
+    assert hospital.copies_found == hospital.copies_gold == hospital.copies_predicted

@@ -270,6 +270,13 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
         speaker = {w.lower() for w in _WORD.findall(claim.attribution or "")}
     before = _words(text[:cut_start], reverse=True)
     after = _words(text[cut_end:])
+    size = _modified_noun(text[:cut_start], text[cut_end:])
+    if size:
+        # A date before a noun dates that noun ("exposed in the Oct. 12 cyberattack", "cites
+        # last week's hearing"): the noun phrase names the happening; the rest of the clause
+        # (who sued, what was exposed) tells another one and is left out but for its names.
+        before = [(feature, False, name) for feature, _, name in before]
+        after = [(f, near and n < size, name) for n, (f, near, name) in enumerate(after)]
     if claim.label and not _WORD.search(claim.text[:cut_start] + " " + claim.text[cut_end:]):
         # A clause that is only its date ("Last October," cut from the rest of its sentence):
         # what it dates is told by the claim's label, read with the whole sentence.
@@ -281,6 +288,8 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
         for n, (feature, near, name) in enumerate(words):
             if feature[0] not in speaker:
                 close = near and n < NEAR
+                if size and not close and not name:
+                    continue  # a dated noun: the rest of the clause is another happening
                 out.extend(feature * (2 if close else 1))
                 if close:
                     near_frames.update(f for f in feature[1:] if f[0] == "@")
@@ -308,6 +317,37 @@ def _initial(claim: Claim) -> str | None:
 
 NEAR = 6  # content words on each side of the mention that count double
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"(['’]s)?((?:\s+[A-Za-z][A-Za-z-]*){1,8})")
+_COMPLEMENT = {"of", "on", "at", "in", "against"}
+
+
+def _modified_noun(before: str, after: str) -> int:
+    """How many content words follow a date used as a modifier of a noun ("the Oct. 12
+    cyberattack", "a 2014 study", "last week's legislative hearing"), 0 when it is none.
+
+    >>> _modified_noun("exposed in the ", " cyberattack."), _modified_noun("cites ", "'s legislative hearing")
+    (1, 2)
+    >>> _modified_noun("A state audit in ", " warned that"), _modified_noun("on ", " in Ohio")
+    (0, 0)
+    """
+    m = _NOUN_AFTER.match(after)
+    if m is None or not (m.group(1) or _DETERMINER_BEFORE.search(before)):
+        return 0
+    size = 0
+    words = [w.lower() for w in m.group(2).split()]
+    n = 0
+    while n < len(words) and words[n] not in ENGLISH_STOP_WORDS:
+        size += words[n] not in _DROP  # "the 2017 state audit": a noun here
+        n += 1
+    if size and n < len(words) and words[n] in _COMPLEMENT:
+        # ... and what it names: "the May 13 collapse of a footbridge"
+        n += 1 + (n + 1 < len(words) and words[n + 1] in _DETERMINERS)
+        while n < len(words) and words[n] not in ENGLISH_STOP_WORDS:
+            size += words[n] not in _DROP
+            n += 1
+    return size
+
 
 _CLAUSE_BREAK = {
     "that",
@@ -328,6 +368,7 @@ _CLAUSE_BREAK = {
 
 # Words before a participle that make it an adjective: "a retired machinist" is no resignation.
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this"}
+_RELATIVE = {"that", "which", "who", "whose"}
 _PHRASE_LENGTHS = (3, 2)
 
 
@@ -359,11 +400,20 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, b
     out: list[tuple[list[str], bool, bool]] = []
     near = True
     order = range(len(tokens) - 1, -1, -1) if reverse else range(len(tokens))
+    antecedent = -1  # the noun a relative clause holding the mention is about
     for at in order:
         m, word, lemma, phrase = tokens[at]
         raw = m.group(0)
         if raw.lower() in _CLAUSE_BREAK:
+            if near and reverse and raw.lower() in _RELATIVE and at >= 2:
+                # "the cyberattack that began on Oct. 13": the clause tells of the noun
+                # before it, when a determiner shows it is one ("warned that" is no noun).
+                antecedent = at - 1 if tokens[at - 2][1] in _DETERMINERS else -1
             near = False
+        if at == antecedent:
+            near = True
+        elif reverse and antecedent > at:
+            near, antecedent = False, -1
         if phrase:
             out.append((phrase, near, False))
             continue
