@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -38,13 +38,16 @@ from timeline.render.describe import (
 )
 from timeline.render.figure import (
     CONFLICT_COLOUR,
+    PUBLISHED_ROW,
     UNKNOWN_COLOUR,
     build_figure,
+    chart_height,
     colours_for,
     narrow_axis,
     place_events,
     plotly_date,
 )
+from timeline.render.view import View, initial_view, reporting_view
 
 _SOLID_HOW = {"manifest", "metadata", "dateline"}
 
@@ -467,22 +470,71 @@ def _short_span(first: datetime, last: datetime) -> str:
     return f"{start} – {end}"
 
 
-def _toolbar(chronology: Chronology) -> str:
-    buttons = ["<button type='button' id='reset-zoom'>Show all dates</button>"]
+def _toolbar(chronology: Chronology, news: View | None, opened: bool) -> str:
+    """The view buttons (the one showing pressed) and the note on what the view leaves out."""
+    pressed = {True: "true", False: "false"}
+    buttons = [
+        "<button type='button' id='reset-zoom' "
+        f"aria-pressed='{pressed[not opened]}'>Show all dates</button>"
+    ]
     dated = sorted(
         d for d in (parse_when(s.published) for s in chronology.sources) if d is not None
     )
-    if dated:
-        # What is reported tends to happen shortly before the first article: lead a little.
-        span = dated[-1] - dated[0]
-        start = dated[0] - max(timedelta(days=10), span * 0.3)
-        end = dated[-1] + max(timedelta(days=4), span * 0.1)
+    if news is not None and dated:
         buttons.append(
-            "<button type='button' id='news-window' "
-            f"data-start='{_e(plotly_date(start))}' data-end='{_e(plotly_date(end))}'>"
+            f"<button type='button' id='news-window' aria-pressed='{pressed[opened]}'>"
             f"Zoom to the reporting period ({_e(_short_span(dated[0], dated[-1]))})</button>"
         )
+        buttons.append(
+            f"<span class='view-note' id='view-note'{'' if opened else ' hidden'}>"
+            f"{_hidden_words(chronology, news)}</span>"
+        )
     return "".join(buttons)
+
+
+def _hidden_words(chronology: Chronology, view: View) -> str:
+    """'20 earlier events (1990s – Dec 2012) are not shown.' for the view's note."""
+    events = {e.id: e for e in chronology.events}
+    parts = []
+    for ids, word in ((view.before, "earlier"), (view.after, "later")):
+        if not ids:
+            continue
+        first, last = events[ids[0]], events[ids[-1]]
+        if word == "earlier":  # the latest of the earlier ones is the one ending last
+            last = max((events[i] for i in ids), key=lambda e: e.end or e.start or "")
+        span = [describe_interval(e.start, e.end, e.granularity, e.value) for e in (first, last)]
+        when = span[0] if span[0] == span[1] else f"{span[0]} – {span[1]}"
+        parts.append(
+            f"<strong>{len(ids)}</strong> {word} event{'s' * (len(ids) != 1)} ({_e(when)})"
+        )
+    if not parts:
+        return "Every event is in this view."
+    verb = "is" if view.hidden == 1 else "are"
+    return f"{' and '.join(parts)} {verb} outside this view."
+
+
+def chart_views(chronology: Chronology, figure: dict[str, Any]) -> dict[str, Any]:
+    """The chart's two views for page.js: ``all`` (every row, every date) and, when there are
+    publication dates, ``news`` (the reporting period: its date range and only the rows of
+    the events it meets); ``initial`` names the one the page opens on (see ``view``).
+
+    >>> chart_views(Chronology(), build_figure(Chronology()))["initial"]
+    'all'
+    """
+    layout = figure["layout"]
+    rows = list(layout["yaxis"]["categoryarray"])
+    views: dict[str, Any] = {"all": {"rows": rows, "height": layout["height"], "range": None}}
+    news = reporting_view(chronology)
+    if news is not None:
+        shown = set(news.shown)
+        news_rows = [r for r in rows if r == PUBLISHED_ROW or r in shown]
+        views["news"] = {
+            "rows": news_rows,
+            "height": chart_height(layout, len(news_rows)),
+            "range": [plotly_date(news.start), plotly_date(news.end)],
+        }
+    opened = initial_view(chronology) is not None
+    return {"initial": "news" if opened else "all", **views}
 
 
 def share_hovers(figure: dict[str, Any]) -> dict[str, Any]:
@@ -517,6 +569,8 @@ def render_html(chronology: Chronology, *, title: str | None = None) -> str:
     heading = title or _default_title(chronology)
     figure = share_hovers(build_figure(chronology))
     figure["narrow"] = narrow_axis(chronology)
+    figure["views"] = chart_views(chronology, figure)
+    news = reporting_view(chronology)
     page_js = _asset("page.js")
     plotly_js = _plotly_js()
     return Template(_asset("page.html")).substitute(
@@ -526,7 +580,7 @@ def render_html(chronology: Chronology, *, title: str | None = None) -> str:
         css=_asset("page.css"),
         summary=_summary(chronology),
         key=_key(),
-        toolbar=_toolbar(chronology),
+        toolbar=_toolbar(chronology, news, figure["views"]["initial"] == "news"),
         events_table=_events_table(chronology, colours),
         sources_table=_sources_table(chronology, colours),
         skipped=_skipped(chronology),
