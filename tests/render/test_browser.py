@@ -512,3 +512,56 @@ def test_the_examples_open_on_the_reporting_period_and_show_all_brings_back_the_
     got = page.js(_VIEW)
     assert got["range"][0] < "2008" < "2009" < got["range"][1] and got["view"] == "all", got
     assert page.errors() == []
+
+
+_CARD = """
+    var g = document.querySelector('#chart .hoverlayer g.hovertext');
+    if (!g) return null;
+    var r = g.getBoundingClientRect();
+    return {top: r.top, bottom: r.bottom, height: r.height, window: window.innerHeight,
+            text: g.textContent};
+"""
+
+_POINT = """
+    var gd = document.getElementById('chart'), fl = gd._fullLayout, id = arguments[0];
+    var box = gd.getBoundingClientRect();
+    for (var c = 0; c < gd.data.length; c++) {
+      var t = gd.data[c];
+      if (t.type !== 'bar') continue;
+      var i = t.y.indexOf(id);
+      if (i < 0) continue;
+      var middle = Date.parse(t.base[i].replace(' ', 'T')) + t.x[i] / 2;
+      return [box.left + fl.xaxis._offset + fl.xaxis.d2p(middle),
+              box.top + fl.yaxis._offset + fl.yaxis.d2p(id)];
+    }
+"""
+
+
+def test_a_tall_hover_card_near_the_top_of_the_window_stays_in_it(page, tmp_path):
+    """The card of the leak's start (three long quotes and a dispute, ~450 px) on a row near
+    the top of the scrolled page ran past the top of the screen."""
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    from timeline import build
+
+    chronology = build([EXAMPLES], manifest=EXAMPLES / "manifest.csv")
+    event = max(chronology.events, key=lambda e: len(e.claims) + 3 * e.conflict)
+    written = write_all(chronology, tmp_path)
+    page.open(written["timeline.html"])
+    assert event.id in page.js(_VIEW)["rows"]
+    page.js(
+        "var gd = document.getElementById('chart');"
+        "var k = gd._fullLayout.yaxis.tickvals.indexOf(arguments[0]);"
+        "var tick = gd.querySelectorAll('.ytick')[k].getBoundingClientRect();"
+        "window.scrollBy(0, tick.top - 100);",
+        event.id,
+    )
+    x, y = page.js(_POINT, event.id)
+    assert 60 < y < 140
+    mouse = ActionBuilder(page.browser)
+    mouse.pointer_action.move_to_location(int(x), int(y))
+    mouse.perform()
+    _wait(page, lambda: page.js(_CARD))
+    card = page.js(_CARD)
+    assert event.id in card["text"] and card["height"] > 300, card
+    assert card["top"] >= 0 and card["bottom"] <= card["window"], card

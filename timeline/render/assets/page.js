@@ -154,6 +154,34 @@
     window.Plotly.restyle(chart, { "marker.opacity": opacities }, indices);
   }
 
+  // A hover card is placed by plotly beside its point and kept inside the chart, not inside
+  // the window: a tall card (three quotes, ~500 px) on a row near the top of a scrolled page
+  // ran past the top of the screen, and one taller than a short chart was cut off. Once
+  // plotly has drawn it, the card's box is moved (its pointer still on the point) to lie
+  // within the window; the chart's SVG lets it overflow (page.css).
+  var CARD_PATH = /^M0,0L(-?[\d.]+),(-?[\d.]+)(v-?[\d.]+h-?[\d.]+v-?[\d.]+H-?[\d.]+)V(-?[\d.]+)Z$/;
+
+  function fitHoverCards() {
+    var room = 8;
+    Array.prototype.forEach.call(chart.querySelectorAll(".hoverlayer g.hovertext"), function (g) {
+      var path = g.querySelector("path");
+      var text = g.querySelector("text");
+      if (!path || !text) return;
+      text.removeAttribute("transform");
+      var m = CARD_PATH.exec(path.getAttribute("d") || "");
+      if (!m) return;
+      var box = g.getBoundingClientRect();
+      var shift = 0;
+      if (box.bottom > window.innerHeight - room) shift = window.innerHeight - room - box.bottom;
+      if (box.top + shift < room) shift = room - box.top;
+      if (Math.abs(shift) < 0.5) return;
+      var y = parseFloat(m[2]) + shift;
+      var v = parseFloat(m[4]) + shift;
+      path.setAttribute("d", "M0,0L" + m[1] + "," + y + m[3] + "V" + v + "Z");
+      text.setAttribute("transform", "translate(0," + shift + ")");
+    });
+  }
+
   // On a narrow screen the legend moves above the chart so the bars keep their width.
   function fitLegend(layout) {
     if (!layout || !layout.legend || chart.clientWidth >= 1100) return;
@@ -231,6 +259,7 @@
     window.Plotly.newPlot(chart, figure.data, figure.layout, config).then(function () {
       fadeMarkers();
       chart.on("plotly_relayout", fadeMarkers);
+      chart.on("plotly_hover", fitHoverCards);
       // Zooming out from a zoom inside the reporting period goes back to it; from there (or
       // from anywhere in the whole chart) to all dates.
       chart.on("plotly_relayout", function (ev) {
