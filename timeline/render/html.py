@@ -165,13 +165,41 @@ def _claims_html(
     )
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _with_weekday(words: str, start: str | None, granularity: str | None) -> str:
+    """A day (or a time within one) with its weekday, as the articles name it ("Monday"), so
+    a reader can match the quote to the date: 'Mon 15 Apr 2013'.
+
+    >>> _with_weekday("15 Apr 2013", "2013-04-15", "day")
+    'Mon 15 Apr 2013'
+    >>> _with_weekday("Fall 2012", "2012-09-01", "season")
+    'Fall 2012'
+    """
+    when = parse_when(start)
+    if when is None or granularity not in ("day", "part_of_day", "hour", "minute", "second"):
+        return words
+    return f"{_WEEKDAYS[when.weekday()]} {words}"
+
+
 def _when_words(event: Event) -> str:
     """The When cell's date: competing dates one to a line, each kept whole (the column does
     not wrap inside a date, and two disputed dates on one line widened the whole table)."""
-    dates = competing_dates(event)
-    if len(dates) > 1:
+    if len(competing_dates(event)) > 1:
+        dates: list[str] = []
+        for competing in event.competing:
+            granularity = next(
+                (c.granularity for c in event.claims if c.value == competing.value),
+                event.granularity,
+            )
+            words = _with_weekday(
+                describe_competing(event, competing), competing.start, granularity
+            )
+            if words not in dates:
+                dates.append(words)
         return "<br>or ".join(_e(words) for words in dates)
-    return _e(describe_event_date(event))
+    return _e(_with_weekday(describe_event_date(event), event.start, event.granularity))
 
 
 def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
