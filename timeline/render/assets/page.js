@@ -36,10 +36,11 @@
   var mode = views && views[views.initial] ? views.initial : "all";
   var labels = {};
   var zoomed = false; // the user changed the date range since the last view was set
+  var legendAboveAxis = false; // fitLegend put the legend above a date axis on top
   var applying = false;
 
   function rowLayout(rows, height) {
-    return {
+    var props = {
       "yaxis.categoryarray": rows,
       "yaxis.tickvals": rows,
       "yaxis.ticktext": rows.map(function (id) {
@@ -48,6 +49,14 @@
       "yaxis.range": [rows.length - 0.5, -0.5],
       height: height,
     };
+    if (legendAboveAxis) {
+      // 50 px above the plot whatever its height: a fraction of a short plot put the legend
+      // over the dates.
+      var margin = figure.layout.margin || {};
+      var plot = Math.max(height - (margin.t || 0) - (margin.b || 0), 1);
+      props["legend.y"] = 1 + 50 / plot;
+    }
+    return props;
   }
 
   function viewLayout(name) {
@@ -196,9 +205,18 @@
     var margin = layout.margin || {};
     var plot = chart.clientWidth - (margin.l || 0) - 44;
     layout.legend.x = plot > 0 ? Math.max(-(margin.l || 0) / plot, -2) : 0;
+    // A phone's plot is ~120 px wide: plotly stood four dates on end there, up into the
+    // legend; one flat date per 80 px reads.
+    if (layout.xaxis && plot < 500) {
+      layout.xaxis.nticks = Math.max(2, Math.floor(plot / 80));
+      layout.xaxis.tickangle = 0;
+    }
     layout.legend.y = 1.0;
     layout.legend.yanchor = "bottom";
-    if (layout.xaxis && layout.xaxis.side === "top") layout.legend.y = 1.08;
+    if (layout.xaxis && layout.xaxis.side === "top") {
+      layout.legend.y = 1.08;
+      legendAboveAxis = true;
+    }
     // The tool buttons go down the right margin instead of over the legend.
     layout.modebar = { orientation: "v" };
     layout.margin = layout.margin || {};
