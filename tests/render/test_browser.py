@@ -12,7 +12,9 @@ import pytest
 from tests.conftest import EXAMPLES
 from tests.render.synthetic import synthetic_chronology
 from timeline.render import render_html, write_all
-from timeline.render.figure import place_events
+from timeline.render.figure import build_figure, place_events
+from timeline.render.html import chart_views
+from timeline.render.view import initial_view
 
 pytestmark = pytest.mark.browser
 
@@ -300,8 +302,11 @@ def test_500_events_render_and_scale(page, pages):
     page.open(pages["big"])
     assert page.errors() == []
     assert page.js(_BARS) == 500
-    height = page.js("return document.getElementById('chart').getBoundingClientRect().height;")
-    assert height > 500 * 16
+    chart_height = "return document.getElementById('chart').getBoundingClientRect().height;"
+    shown = len(initial_view(chronology).shown)
+    assert 100 < shown < 500 and page.js(chart_height) > shown * 16
+    page.js("document.getElementById('reset-zoom').click();")
+    _wait(page, lambda: page.js(chart_height) > 500 * 16)
     assert page.js("return document.querySelectorAll('#events tbody tr').length;") == 500
     assert len(chronology.events) == 500
     _assert_drawn_once_with_room_for_labels(page)
@@ -439,3 +444,124 @@ def test_on_a_phone_the_bars_keep_room_beside_the_row_labels(page, tmp_path, wid
     assert room["leftmost"] >= 0, room
     assert legend["hit"] == 0, legend
     assert legend["legend"][0] >= 0 and legend["legend"][1] <= legend["width"], legend
+
+
+_VIEW = """
+    var gd = document.getElementById('chart'), fl = gd._fullLayout;
+    var note = document.getElementById('view-note');
+    return {
+      range: fl.xaxis.range.map(String), rows: fl.yaxis.tickvals.slice(), height: fl.height,
+      view: gd.getAttribute('data-view'), note: note && !note.hidden ? note.textContent : null,
+      pressed: ['news-window', 'reset-zoom'].map(function (id) {
+        return document.getElementById(id).getAttribute('aria-pressed');
+      }),
+    };
+"""
+
+
+def test_the_examples_open_on_the_reporting_period_and_show_all_brings_back_the_rest(
+    page, tmp_path
+):
+    """Background years (2008, 2011) used to squeeze Oct-Nov 2023 into one line of diamonds."""
+    from timeline import build
+
+    chronology = build([EXAMPLES], manifest=EXAMPLES / "manifest.csv")
+    written = write_all(chronology, tmp_path)
+    views = chart_views(chronology, build_figure(chronology))
+    page.open(written["timeline.html"])
+    assert page.errors() == []
+    got = page.js(_VIEW)
+    assert [r[:16] for r in got["range"]] == [r[:16] for r in views["news"]["range"]], got
+    assert got["rows"] == views["news"]["rows"] and got["view"] == "news"
+    assert got["note"].startswith("6 earlier events (2008 –") and got["pressed"] == [
+        "true",
+        "false",
+    ]
+    assert got["height"] == views["news"]["height"]
+
+    page.js("document.getElementById('reset-zoom').click();")
+    _wait(page, lambda: page.js(_VIEW)["range"][0] < "2008")
+    got = page.js(_VIEW)
+    assert got["rows"] == views["all"]["rows"] and got["view"] == "all"
+    assert got["note"] is None and got["pressed"] == ["false", "true"]
+    assert got["range"][1] > "2023-12" and got["height"] == views["all"]["height"]
+
+    page.js("document.getElementById('news-window').click();")
+    _wait(page, lambda: page.js(_VIEW)["range"][0] > "2023")
+    assert page.js(_VIEW)["rows"] == views["news"]["rows"]
+
+    # Zooming out (double-click) from a zoom inside the reporting period goes back to it,
+    # and from there to all dates.
+    relayout = "Plotly.relayout(document.getElementById('chart'), arguments[0]);"
+    page.js(relayout, {"xaxis.range": ["2023-10-08", "2023-10-12"]})
+    _wait(page, lambda: page.js(_VIEW)["range"][0].startswith("2023-10-08"))
+    page.js(relayout, {"xaxis.autorange": True})
+    _wait(page, lambda: page.js(_VIEW)["range"][0][:16] == views["news"]["range"][0][:16])
+    assert page.js(_VIEW)["view"] == "news"
+    page.js(relayout, {"xaxis.autorange": True})
+    _wait(
+        page,
+        lambda: page.js(_VIEW)["view"] == "all" and page.js(_VIEW)["rows"] == views["all"]["rows"],
+    )
+
+    # The table's "chart" button for a background event brings its row back.
+    page.js("document.getElementById('news-window').click();")
+    _wait(page, lambda: page.js(_VIEW)["view"] == "news")
+    page.js("document.querySelector('#row-E0001 button.zoom').click();")
+    _wait(page, lambda: "E0001" in page.js(_VIEW)["rows"])
+    got = page.js(_VIEW)
+    assert got["range"][0] < "2008" < "2009" < got["range"][1] and got["view"] == "all", got
+    assert page.errors() == []
+
+
+_CARD = """
+    var g = document.querySelector('#chart .hoverlayer g.hovertext');
+    if (!g) return null;
+    var r = g.getBoundingClientRect();
+    return {top: r.top, bottom: r.bottom, height: r.height, window: window.innerHeight,
+            text: g.textContent};
+"""
+
+_POINT = """
+    var gd = document.getElementById('chart'), fl = gd._fullLayout, id = arguments[0];
+    var box = gd.getBoundingClientRect();
+    for (var c = 0; c < gd.data.length; c++) {
+      var t = gd.data[c];
+      if (t.type !== 'bar') continue;
+      var i = t.y.indexOf(id);
+      if (i < 0) continue;
+      var middle = Date.parse(t.base[i].replace(' ', 'T')) + t.x[i] / 2;
+      return [box.left + fl.xaxis._offset + fl.xaxis.d2p(middle),
+              box.top + fl.yaxis._offset + fl.yaxis.d2p(id)];
+    }
+"""
+
+
+def test_a_tall_hover_card_near_the_top_of_the_window_stays_in_it(page, tmp_path):
+    """The card of the leak's start (three long quotes and a dispute, ~450 px) on a row near
+    the top of the scrolled page ran past the top of the screen."""
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    from timeline import build
+
+    chronology = build([EXAMPLES], manifest=EXAMPLES / "manifest.csv")
+    event = max(chronology.events, key=lambda e: len(e.claims) + 3 * e.conflict)
+    written = write_all(chronology, tmp_path)
+    page.open(written["timeline.html"])
+    assert event.id in page.js(_VIEW)["rows"]
+    page.js(
+        "var gd = document.getElementById('chart');"
+        "var k = gd._fullLayout.yaxis.tickvals.indexOf(arguments[0]);"
+        "var tick = gd.querySelectorAll('.ytick')[k].getBoundingClientRect();"
+        "window.scrollBy(0, tick.top - 100);",
+        event.id,
+    )
+    x, y = page.js(_POINT, event.id)
+    assert 60 < y < 140
+    mouse = ActionBuilder(page.browser)
+    mouse.pointer_action.move_to_location(int(x), int(y))
+    mouse.perform()
+    _wait(page, lambda: page.js(_CARD))
+    card = page.js(_CARD)
+    assert event.id in card["text"] and card["height"] > 300, card
+    assert card["top"] >= 0 and card["bottom"] <= card["window"], card

@@ -153,3 +153,27 @@ def test_the_when_cell_names_the_timex_value_as_such(small):
     event = small.events[0]
     cell = re.search(rf"<tr id='row-{event.id}'.*?<td class='when'[^>]*>(.*?)</td>", page, re.S)[1]
     assert f"TIMEX3 <code title='the TIMEX3 value of the date'>{event.value}</code>" in cell
+
+
+def test_the_when_cell_names_the_weekday_of_a_day(small):
+    """Articles say "Monday": the table says which day that was, for each disputed date too."""
+    from datetime import date
+
+    page = render_html(small)
+
+    def cell(event):
+        found = re.search(
+            rf"<tr id='row-{event.id}'.*?<td class='when'[^>]*>(.*?)<br><small>", page, re.S
+        )
+        return found[1]
+
+    day = next(e for e in small.events if e.granularity == "day" and not e.conflict)
+    weekday = date.fromisoformat(day.start).strftime("%a")
+    assert cell(day).startswith(f"{weekday} {date.fromisoformat(day.start).day} ")
+    year = next(e for e in small.events if e.granularity == "year")
+    assert cell(year) == year.start[:4]
+    disputed = next(e for e in small.events if e.conflict)
+    lines = cell(disputed).split("<br>or ")
+    assert len(lines) == 2
+    for line, competing in zip(lines, disputed.competing, strict=True):
+        assert line.startswith(date.fromisoformat(competing.start).strftime("%a "))

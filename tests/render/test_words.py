@@ -75,7 +75,7 @@ def _text(html: str) -> str:
 def test_a_competing_day_is_said_as_a_day_not_as_midnight_to_midnight():
     chronology = disputed()
     html = render_html(chronology)
-    assert "9 Oct 2023, 06:00–12:00<br>or 8 Oct 2023<br><small>part of day · " in html
+    assert "Mon 9 Oct 2023, 06:00–12:00<br>or Sun 8 Oct 2023<br><small>part of day · " in html
     assert "00:00–00:00" not in html and "part_of_day" not in _text(html)
     figure = build_figure(chronology)
     texts = [t for trace in figure["data"] for t in trace.get("hovertext") or []]

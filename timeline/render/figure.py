@@ -292,6 +292,20 @@ def _row_height(n_rows: int) -> int:
     return 20
 
 
+def chart_height(layout: dict[str, Any], rows: int) -> int:
+    """The figure's height with only ``rows`` of its rows drawn (the row height and the top
+    and bottom margins stay those of the whole chart, so switching views moves nothing else).
+
+    >>> layout = build_figure(Chronology())["layout"]
+    >>> layout["height"], chart_height(layout, 10)
+    (194, 404)
+    """
+    total = len(layout["yaxis"]["categoryarray"])
+    margin = layout["margin"]["t"] + layout["margin"]["b"]
+    row = _row_height(total)
+    return max(rows, 3) * row + margin
+
+
 def build_figure(chronology: Chronology, *, title: str | None = None) -> dict[str, Any]:
     """The timeline as a plotly figure dict: ``{"data": [...], "layout": {...}}``.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -38,13 +38,16 @@ from timeline.render.describe import (
 )
 from timeline.render.figure import (
     CONFLICT_COLOUR,
+    PUBLISHED_ROW,
     UNKNOWN_COLOUR,
     build_figure,
+    chart_height,
     colours_for,
     narrow_axis,
     place_events,
     plotly_date,
 )
+from timeline.render.view import View, initial_view, reporting_view
 
 _SOLID_HOW = {"manifest", "metadata", "dateline"}
 
@@ -162,13 +165,41 @@ def _claims_html(
     )
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _with_weekday(words: str, start: str | None, granularity: str | None) -> str:
+    """A day (or a time within one) with its weekday, as the articles name it ("Monday"), so
+    a reader can match the quote to the date: 'Mon 15 Apr 2013'.
+
+    >>> _with_weekday("15 Apr 2013", "2013-04-15", "day")
+    'Mon 15 Apr 2013'
+    >>> _with_weekday("Fall 2012", "2012-09-01", "season")
+    'Fall 2012'
+    """
+    when = parse_when(start)
+    if when is None or granularity not in ("day", "part_of_day", "hour", "minute", "second"):
+        return words
+    return f"{_WEEKDAYS[when.weekday()]} {words}"
+
+
 def _when_words(event: Event) -> str:
     """The When cell's date: competing dates one to a line, each kept whole (the column does
     not wrap inside a date, and two disputed dates on one line widened the whole table)."""
-    dates = competing_dates(event)
-    if len(dates) > 1:
+    if len(competing_dates(event)) > 1:
+        dates: list[str] = []
+        for competing in event.competing:
+            granularity = next(
+                (c.granularity for c in event.claims if c.value == competing.value),
+                event.granularity,
+            )
+            words = _with_weekday(
+                describe_competing(event, competing), competing.start, granularity
+            )
+            if words not in dates:
+                dates.append(words)
         return "<br>or ".join(_e(words) for words in dates)
-    return _e(describe_event_date(event))
+    return _e(_with_weekday(describe_event_date(event), event.start, event.granularity))
 
 
 def _events_table(chronology: Chronology, colours: dict[str, str]) -> str:
@@ -467,22 +498,71 @@ def _short_span(first: datetime, last: datetime) -> str:
     return f"{start} – {end}"
 
 
-def _toolbar(chronology: Chronology) -> str:
-    buttons = ["<button type='button' id='reset-zoom'>Show all dates</button>"]
+def _toolbar(chronology: Chronology, news: View | None, opened: bool) -> str:
+    """The view buttons (the one showing pressed) and the note on what the view leaves out."""
+    pressed = {True: "true", False: "false"}
+    buttons = [
+        "<button type='button' id='reset-zoom' "
+        f"aria-pressed='{pressed[not opened]}'>Show all dates</button>"
+    ]
     dated = sorted(
         d for d in (parse_when(s.published) for s in chronology.sources) if d is not None
     )
-    if dated:
-        # What is reported tends to happen shortly before the first article: lead a little.
-        span = dated[-1] - dated[0]
-        start = dated[0] - max(timedelta(days=10), span * 0.3)
-        end = dated[-1] + max(timedelta(days=4), span * 0.1)
+    if news is not None and dated:
         buttons.append(
-            "<button type='button' id='news-window' "
-            f"data-start='{_e(plotly_date(start))}' data-end='{_e(plotly_date(end))}'>"
+            f"<button type='button' id='news-window' aria-pressed='{pressed[opened]}'>"
             f"Zoom to the reporting period ({_e(_short_span(dated[0], dated[-1]))})</button>"
         )
+        buttons.append(
+            f"<span class='view-note' id='view-note'{'' if opened else ' hidden'}>"
+            f"{_hidden_words(chronology, news)}</span>"
+        )
     return "".join(buttons)
+
+
+def _hidden_words(chronology: Chronology, view: View) -> str:
+    """'20 earlier events (1990s – Dec 2012) are not shown.' for the view's note."""
+    events = {e.id: e for e in chronology.events}
+    parts = []
+    for ids, word in ((view.before, "earlier"), (view.after, "later")):
+        if not ids:
+            continue
+        first, last = events[ids[0]], events[ids[-1]]
+        if word == "earlier":  # the latest of the earlier ones is the one ending last
+            last = max((events[i] for i in ids), key=lambda e: e.end or e.start or "")
+        span = [describe_interval(e.start, e.end, e.granularity, e.value) for e in (first, last)]
+        when = span[0] if span[0] == span[1] else f"{span[0]} – {span[1]}"
+        parts.append(
+            f"<strong>{len(ids)}</strong> {word} event{'s' * (len(ids) != 1)} ({_e(when)})"
+        )
+    if not parts:
+        return "Every event is in this view."
+    verb = "is" if view.hidden == 1 else "are"
+    return f"{' and '.join(parts)} {verb} outside this view."
+
+
+def chart_views(chronology: Chronology, figure: dict[str, Any]) -> dict[str, Any]:
+    """The chart's two views for page.js: ``all`` (every row, every date) and, when there are
+    publication dates, ``news`` (the reporting period: its date range and only the rows of
+    the events it meets); ``initial`` names the one the page opens on (see ``view``).
+
+    >>> chart_views(Chronology(), build_figure(Chronology()))["initial"]
+    'all'
+    """
+    layout = figure["layout"]
+    rows = list(layout["yaxis"]["categoryarray"])
+    views: dict[str, Any] = {"all": {"rows": rows, "height": layout["height"], "range": None}}
+    news = reporting_view(chronology)
+    if news is not None:
+        shown = set(news.shown)
+        news_rows = [r for r in rows if r == PUBLISHED_ROW or r in shown]
+        views["news"] = {
+            "rows": news_rows,
+            "height": chart_height(layout, len(news_rows)),
+            "range": [plotly_date(news.start), plotly_date(news.end)],
+        }
+    opened = initial_view(chronology) is not None
+    return {"initial": "news" if opened else "all", **views}
 
 
 def share_hovers(figure: dict[str, Any]) -> dict[str, Any]:
@@ -517,6 +597,8 @@ def render_html(chronology: Chronology, *, title: str | None = None) -> str:
     heading = title or _default_title(chronology)
     figure = share_hovers(build_figure(chronology))
     figure["narrow"] = narrow_axis(chronology)
+    figure["views"] = chart_views(chronology, figure)
+    news = reporting_view(chronology)
     page_js = _asset("page.js")
     plotly_js = _plotly_js()
     return Template(_asset("page.html")).substitute(
@@ -526,7 +608,7 @@ def render_html(chronology: Chronology, *, title: str | None = None) -> str:
         css=_asset("page.css"),
         summary=_summary(chronology),
         key=_key(),
-        toolbar=_toolbar(chronology),
+        toolbar=_toolbar(chronology, news, figure["views"]["initial"] == "news"),
         events_table=_events_table(chronology, colours),
         sources_table=_sources_table(chronology, colours),
         skipped=_skipped(chronology),

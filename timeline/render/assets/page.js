@@ -28,18 +28,88 @@
     }, 1600);
   }
 
+  // ---- views: the reporting period or all dates ------------------------------------------
+  // figure.views (made in Python, timeline/render/view.py says the rule): "all" draws every
+  // row over every date; "news" draws the reporting period and only the rows of the events it
+  // meets, and the note beside the buttons says how many lie outside it.
+  var views = figure && figure.views;
+  var mode = views && views[views.initial] ? views.initial : "all";
+  var labels = {};
+  var zoomed = false; // the user changed the date range since the last view was set
+  var legendAboveAxis = false; // fitLegend put the legend above a date axis on top
+  var applying = false;
+
+  function rowLayout(rows, height) {
+    var props = {
+      "yaxis.categoryarray": rows,
+      "yaxis.tickvals": rows,
+      "yaxis.ticktext": rows.map(function (id) {
+        return Object.prototype.hasOwnProperty.call(labels, id) ? labels[id] : id;
+      }),
+      "yaxis.range": [rows.length - 0.5, -0.5],
+      height: height,
+    };
+    if (legendAboveAxis) {
+      // 50 px above the plot whatever its height: a fraction of a short plot put the legend
+      // over the dates.
+      var margin = figure.layout.margin || {};
+      var plot = Math.max(height - (margin.t || 0) - (margin.b || 0), 1);
+      props["legend.y"] = 1 + 50 / plot;
+    }
+    return props;
+  }
+
+  function viewLayout(name) {
+    var view = views[name];
+    var props = rowLayout(view.rows, view.height);
+    if (view.range) props["xaxis.range"] = view.range.slice();
+    else props["xaxis.autorange"] = true;
+    return props;
+  }
+
+  function markView(name) {
+    mode = name;
+    zoomed = false;
+    [["reset-zoom", "all"], ["news-window", "news"]].forEach(function (pair) {
+      var button = byId(pair[0]);
+      if (button) button.setAttribute("aria-pressed", String(pair[1] === name));
+    });
+    var note = byId("view-note");
+    if (note) note.hidden = name !== "news";
+    if (chart) chart.setAttribute("data-view", name);
+  }
+
+  function showView(name) {
+    if (!views || !views[name] || !window.Plotly) return;
+    markView(name);
+    applying = true;
+    window.Plotly.relayout(chart, viewLayout(name)).then(
+      function () {
+        applying = false;
+      },
+      function () {
+        applying = false;
+      }
+    );
+  }
+
   // Zoom the date axis to [start, end], widened by `around` times its length each side
-  // (at least three days) so the neighbours of a single event stay in view.
-  function zoomTo(start, end, around) {
+  // (at least three days) so the neighbours of a single event stay in view. An event whose
+  // row the reporting period leaves out brings back every row first.
+  function zoomTo(start, end, around, eventId) {
     if (!chart || !window.Plotly || !start) return;
     var a = Date.parse(start.replace(" ", "T"));
     var b = Date.parse((end || start).replace(" ", "T"));
     if (isNaN(a)) return;
     if (isNaN(b) || b <= a) b = a + 86400000;
     var pad = around ? Math.max((b - a) * around, 3 * 86400000) : 0;
-    window.Plotly.relayout(chart, {
-      "xaxis.range": [new Date(a - pad).toISOString(), new Date(b + pad).toISOString()],
-    });
+    var props = { "xaxis.range": [new Date(a - pad).toISOString(), new Date(b + pad).toISOString()] };
+    if (views && eventId && views[mode].rows.indexOf(eventId) === -1) {
+      var all = views.all;
+      Object.assign(props, rowLayout(all.rows, all.height));
+      markView("all");
+    }
+    window.Plotly.relayout(chart, props);
     chart.scrollIntoView({ block: "start", behavior: "smooth" });
   }
 
@@ -93,6 +163,34 @@
     window.Plotly.restyle(chart, { "marker.opacity": opacities }, indices);
   }
 
+  // A hover card is placed by plotly beside its point and kept inside the chart, not inside
+  // the window: a tall card (three quotes, ~500 px) on a row near the top of a scrolled page
+  // ran past the top of the screen, and one taller than a short chart was cut off. Once
+  // plotly has drawn it, the card's box is moved (its pointer still on the point) to lie
+  // within the window; the chart's SVG lets it overflow (page.css).
+  var CARD_PATH = /^M0,0L(-?[\d.]+),(-?[\d.]+)(v-?[\d.]+h-?[\d.]+v-?[\d.]+H-?[\d.]+)V(-?[\d.]+)Z$/;
+
+  function fitHoverCards() {
+    var room = 8;
+    Array.prototype.forEach.call(chart.querySelectorAll(".hoverlayer g.hovertext"), function (g) {
+      var path = g.querySelector("path");
+      var text = g.querySelector("text");
+      if (!path || !text) return;
+      text.removeAttribute("transform");
+      var m = CARD_PATH.exec(path.getAttribute("d") || "");
+      if (!m) return;
+      var box = g.getBoundingClientRect();
+      var shift = 0;
+      if (box.bottom > window.innerHeight - room) shift = window.innerHeight - room - box.bottom;
+      if (box.top + shift < room) shift = room - box.top;
+      if (Math.abs(shift) < 0.5) return;
+      var y = parseFloat(m[2]) + shift;
+      var v = parseFloat(m[4]) + shift;
+      path.setAttribute("d", "M0,0L" + m[1] + "," + y + m[3] + "V" + v + "Z");
+      text.setAttribute("transform", "translate(0," + shift + ")");
+    });
+  }
+
   // On a narrow screen the legend moves above the chart so the bars keep their width.
   function fitLegend(layout) {
     if (!layout || !layout.legend || chart.clientWidth >= 1100) return;
@@ -107,9 +205,18 @@
     var margin = layout.margin || {};
     var plot = chart.clientWidth - (margin.l || 0) - 44;
     layout.legend.x = plot > 0 ? Math.max(-(margin.l || 0) / plot, -2) : 0;
+    // A phone's plot is ~120 px wide: plotly stood four dates on end there, up into the
+    // legend; one flat date per 80 px reads.
+    if (layout.xaxis && plot < 500) {
+      layout.xaxis.nticks = Math.max(2, Math.floor(plot / 80));
+      layout.xaxis.tickangle = 0;
+    }
     layout.legend.y = 1.0;
     layout.legend.yanchor = "bottom";
-    if (layout.xaxis && layout.xaxis.side === "top") layout.legend.y = 1.08;
+    if (layout.xaxis && layout.xaxis.side === "top") {
+      layout.legend.y = 1.08;
+      legendAboveAxis = true;
+    }
     // The tool buttons go down the right margin instead of over the legend.
     layout.modebar = { orientation: "v" };
     layout.margin = layout.margin || {};
@@ -142,16 +249,46 @@
   if (chart && figure && window.Plotly) {
     fitLabels(figure);
     fitLegend(figure.layout);
+    var axis = figure.layout.yaxis;
+    (axis.categoryarray || []).forEach(function (id, i) {
+      labels[id] = axis.ticktext[i];
+    });
+    if (views && views[mode]) {
+      var initial = viewLayout(mode);
+      Object.keys(initial).forEach(function (key) {
+        var path = key.split(".");
+        var target = figure.layout;
+        if (path.length === 2) target = target[path[0]] = target[path[0]] || {};
+        if (path[1] === "autorange") return; // the whole chart: plotly's default
+        target[path[path.length - 1]] = initial[key];
+      });
+      markView(mode);
+    }
     var config = {
       displaylogo: false,
       responsive: true,
       scrollZoom: false,
-      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+      // Double-click zooms out (see plotly_relayout below); "reset axes" would set the range
+      // the page opened on over whatever rows are drawn: the two view buttons do that.
+      doubleClick: "autosize",
+      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "resetScale2d"],
       toImageButtonOptions: { format: "png", filename: "timeline", scale: 2 },
     };
     window.Plotly.newPlot(chart, figure.data, figure.layout, config).then(function () {
       fadeMarkers();
       chart.on("plotly_relayout", fadeMarkers);
+      chart.on("plotly_hover", fitHoverCards);
+      // Zooming out from a zoom inside the reporting period goes back to it; from there (or
+      // from anywhere in the whole chart) to all dates.
+      chart.on("plotly_relayout", function (ev) {
+        if (applying || !ev) return;
+        if (ev["xaxis.autorange"]) {
+          if (mode === "news" && zoomed) showView("news");
+          else if (mode !== "all" || zoomed) showView("all");
+        } else if (ev["xaxis.range[0]"] !== undefined || ev["xaxis.range"] !== undefined) {
+          zoomed = true;
+        }
+      });
       chart.setAttribute("data-ready", "1");
       chart.on("plotly_click", function (ev) {
         var point = ev && ev.points && ev.points[0];
@@ -161,13 +298,14 @@
     var reset = byId("reset-zoom");
     if (reset) {
       reset.addEventListener("click", function () {
-        window.Plotly.relayout(chart, { "xaxis.autorange": true });
+        showView("all");
       });
     }
     var news = byId("news-window");
     if (news) {
       news.addEventListener("click", function () {
-        zoomTo(news.getAttribute("data-start"), news.getAttribute("data-end"), 0);
+        showView("news");
+        chart.scrollIntoView({ block: "start", behavior: "smooth" });
       });
     }
   } else if (chart) {
@@ -264,7 +402,7 @@
     var button = row.querySelector("button.zoom");
     if (!button) return;
     button.addEventListener("click", function () {
-      zoomTo(row.getAttribute("data-start"), row.getAttribute("data-end"), 1.5);
+      zoomTo(row.getAttribute("data-start"), row.getAttribute("data-end"), 1.5, row.id.slice(4));
     });
   });
 })();
