@@ -637,7 +637,7 @@ def markdown(result: dict[str, Any]) -> str:
             "",
             "### Accuracy: the project's own news sets (bench/data/), reference = DCT",
             "",
-            "Invented 2011-2019 news articles, each set annotated blind to the engine by "
+            "Invented 2010-2024 news articles, each set annotated blind to the engine by "
             "another project member (bench/data/*/README.md). The newsdev sets informed rules "
             "after their first blind scores (TimeML mode value F1: newsdev 0.921, newsdev2 "
             "0.851, newsdev3 0.930, newsdev4 0.891, newsdev5 0.835); newstest is held out and never tuned on. Scores here "
