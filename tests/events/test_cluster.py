@@ -467,3 +467,27 @@ def test_last_week_counted_from_publication_errs_late_not_early():
     assert {c.source_id for c in first.claims} == {"wire", "paper"}
     assert first.conflict
     assert [c.source_id for c in events["2021-05-17"].claims] == ["blog"]
+
+
+def test_an_event_label_prefers_what_happened_to_what_one_source_claims():
+    """Of two about equally central claims, the one telling what happened names the event,
+    not a speaker's view of it ("Leak could have been prevented (lawsuit)")."""
+    from timeline.events.labels import label
+    from timeline.models import Claim
+
+    def said(text: str, label_text: str) -> Claim:
+        return Claim(
+            source_id="a",
+            text=text,
+            mention="Oct. 9",
+            start_char=0,
+            end_char=len(text),
+            mention_start=0,
+            mention_end=6,
+            value="2023-10-09",
+            label=label_text,
+        )
+
+    credited = said("The suit says the Oct. 9 leak was avoidable.", "Leak was avoidable (suit)")
+    plain = said("The leak began Oct. 9 when a valve failed.", "The leak began when a valve failed")
+    assert label([credited, plain], [0.62, 0.55]) == "The leak began when a valve failed"
