@@ -483,6 +483,14 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group())
 
 
+def _sentence_words(text: str, start: int) -> list[str]:
+    """The words of the sentence before ``start`` (at most ``_WINDOW`` characters back)."""
+    left_start = max(0, start - _WINDOW)
+    for cut in _SENTENCE_END.finditer(text, left_start, start):
+        left_start = cut.end()
+    return _WORD.findall(text[left_start:start].lower())
+
+
 def firm_future(text: str, start: int) -> bool:
     """True when the clause before the mention says plainly that it is ahead: "will", "shall",
     "'ll" with no past-tense cue in between ("will be held on March 3").
@@ -490,10 +498,7 @@ def firm_future(text: str, start: int) -> bool:
     >>> firm_future("The vote will be held on March 3.", 25), firm_future("He said it was May 3.", 16)
     (True, False)
     """
-    left_start = max(0, start - _WINDOW)
-    for cut in _SENTENCE_END.finditer(text, left_start, start):
-        left_start = cut.end()
-    words = _WORD.findall(text[left_start:start].lower())
+    words = _sentence_words(text, start)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word in _FIRM_FUTURE or word.endswith(("'ll", "’ll")):
@@ -511,10 +516,7 @@ def copula_before(text: str, start: int) -> bool:
     >>> copula_before("The last day of school is June 8.", 25)
     True
     """
-    left_start = max(0, start - _WINDOW)
-    for cut in _SENTENCE_END.finditer(text, left_start, start):
-        left_start = cut.end()
-    words = _WORD.findall(text[left_start:start].lower())
+    words = _sentence_words(text, start)
     return bool(words) and _copula_before(words) and not in_headline(text, start)
 
 
@@ -527,10 +529,7 @@ def reported_future(text: str, start: int) -> bool:
     >>> reported_future("The board would review it in the fall.", 30)
     False
     """
-    left_start = max(0, start - _WINDOW)
-    for cut in _SENTENCE_END.finditer(text, left_start, start):
-        left_start = cut.end()
-    words = _WORD.findall(text[left_start:start].lower())
+    words = _sentence_words(text, start)
     for i in range(len(words) - 1, -1, -1):
         if words[i] == "would":
             return any(w in _REPORTED or w in ("says", "say") for w in words[:i])
