@@ -1012,9 +1012,9 @@ _MONTH_OR_SEASON = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI)$")
 _STORY_AGE = 2
 # How far (characters) such a day or month still sets the year of a month or season after it.
 _STORY_MONTH_REACH = 400
-_DEICTIC_WORD = re.compile(r"(?:this|last|next|past|coming|previous)\b")
+_DEICTIC_WORD = re.compile(r"(?:this|last|next|past|coming|previous)\b", re.I)
 # "the Dec. 21, 1988, bombing", "1988's crash": a date that labels an event, not the story's day.
-_ATTRIBUTIVE = re.compile(r"(?:\bthe|'s|’s)\s+\Z")
+_ATTRIBUTIVE = re.compile(r"(?:\bthe|'s|’s)\s+\Z", re.I)
 
 
 def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
@@ -1037,9 +1037,6 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """
     if state.doc is None or not _MONTH_OR_SEASON.match(value) or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
-    low = work.lower()
-    if _DEICTIC_WORD.match(low, hit.start) or tense_at(work, hit.start, hit.end) != "past":
-        return None
     ref, start = state.narrative, state.narrative_at
     if ref is not None and ref.granularity == "season":
         # a season of the story ("I was 16 that summer") stands for the day before it
@@ -1059,7 +1056,9 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     if state.doc.moment.year - ref.moment.year < _STORY_AGE:
         return None
     at = start - (state.position - hit.start)  # where the story's date is in work
-    if at < 0 or _ATTRIBUTIVE.search(low, max(0, at - 6), at):
+    if at < 0 or _ATTRIBUTIVE.search(work, max(0, at - 6), at):
+        return None
+    if _DEICTIC_WORD.match(work, hit.start) or tense_at(work, hit.start, hit.end) != "past":
         return None
     return f"{ref.moment.year:04d}{value[4:]}"
 
