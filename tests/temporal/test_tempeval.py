@@ -96,7 +96,7 @@ NEWS_SETS = Path(__file__).resolve().parents[2] / "bench" / "data"
 
 
 @pytest.mark.parametrize(
-    "name", ["newsdev", "newsdev2", "newsdev3", "newsdev4", "newsdev5", "newstest"]
+    "name", ["newsdev", "newsdev2", "newsdev3", "newsdev4", "newsdev5", "newsdev6", "newstest"]
 )
 def test_the_news_sets_are_well_formed(name: str) -> None:
     """Our own annotated sets load, every gold span slices its text, and a weekday named in a
