@@ -184,7 +184,10 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     >>> adjacent_tense("Shares have doubled since January.", 26)
     'past'
     """
-    before = text[max(0, start - 40) : start].lower()
+    begin = max(0, start - 40)
+    for cut in _CLAUSE_END.finditer(text, begin, start):
+        begin = cut.end()  # '... she said.\n\nOn Monday, Marsh will be sworn in': not said then
+    before = text[begin:start].lower()
     words = _WORD.findall(before)
     if not words:
         return None
