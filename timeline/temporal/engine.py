@@ -598,7 +598,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     else:
         narrative = state.narrative
         if rule.ref == "day":
-            narrative = _small_hours_after_night(narrative, value)
+            until = _UNTIL_BEFORE.search(work, max(0, hit.start - 24), hit.start) is not None
+            narrative = _small_hours_after_night(narrative, value, until)
         elif (
             narrative is not None
             and GRANULARITY_RANK.get(narrative.granularity, 99) > GRANULARITY_RANK["year"]
@@ -914,13 +915,19 @@ _SMALL_HOURS = 5  # and one before this hour the end of the night before
 
 
 _CLOCK_HOUR = re.compile(r"T([0-9]{2})")
+_NOON = 12
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|to|through)\s+(?:about\s+|around\s+)?\Z", re.I)
 
 
-def _small_hours_after_night(ref: Reference | None, value: str) -> Reference | None:
+def _small_hours_after_night(
+    ref: Reference | None, value: str, until: bool = False
+) -> Reference | None:
     """The day of a clock time across midnight from the time the story is at: a time in the
     small hours told after an evening or a night is on the next day ("trickled in overnight,
     and by 4 a.m."), an evening time told after one in the small hours on the day before ("She
-    claimed victory at 1:50 a.m. ... supporters had drifted away after 11 p.m.").
+    claimed victory at 1:50 a.m. ... supporters had drifted away after 11 p.m."). ``until``:
+    the time ends a stretch begun before it ("from 11 p.m. until 7 a.m."), so any morning hour
+    after an evening is the next day's.
 
     >>> _small_hours_after_night(Reference.of("2010-11-02TNI"), "XXXX-XX-XXT04:00").value
     '2010-11-03'
@@ -942,7 +949,7 @@ def _small_hours_after_night(ref: Reference | None, value: str) -> Reference | N
     timed = ref.granularity in ("hour", "minute", "second")
     if hour >= _EVENING_HOUR and timed and ref.moment.hour < _SMALL_HOURS:
         return Reference.of((ref.moment.date() - timedelta(days=1)).isoformat())
-    if hour >= _SMALL_HOURS:
+    if hour >= (_NOON if until else _SMALL_HOURS):
         return ref
     if ref.granularity == "part_of_day":
         late = ref.value.endswith(("TEV", "TNI"))
