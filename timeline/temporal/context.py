@@ -115,8 +115,10 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     if word == "next" and tokens[i + 1 : i + 2] == ["to"]:
         return None  # a preposition: "the blasts next to the embassies"
     if word in _FUTURE or word.endswith(("'ll", "’ll")):
-        # "had been scheduled to", "was expected" look back from the past
+        # "had been scheduled to", "was expected", "had expected" look back from the past
         if i >= 2 and tokens[i - 1] == "been" and tokens[i - 2] == "had":
+            return "past"
+        if i >= 1 and tokens[i - 1] in _PERFECT and word.endswith("ed"):
             return "past"
         return "future"
     if word in _PREDICTING and not _after_determiner(tokens, i):
@@ -136,7 +138,11 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         if (_BE_PAST | {"been"}) & set(tokens[max(0, i - 4) : i - 1]):
             return None  # "was (had been) originally set for March 24": a plan in the past
         return "future"
-    participle = word in _PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+    participle = (
+        word in _PAST
+        or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+        or _prefixed_past(word)
+    )
     k = i - 2 if i > 1 and tokens[i - 1].endswith("ly") else i - 1  # "be fully restored"
     if participle and k > 0 and tokens[k] in _STATE_VERBS:
         # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed", "may not be
@@ -165,6 +171,16 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return None  # "is expected to", "are due": the next word tells
         return "present"
     return None
+
+
+def _prefixed_past(word: str) -> bool:
+    """True for an irregular past form with a prefix ("repaid", "rebuilt", "overtook" is listed;
+    "outran", "undersold", "mistook" are made here).
+
+    >>> _prefixed_past("repaid"), _prefixed_past("outran"), _prefixed_past("repair")
+    (True, True, False)
+    """
+    return any(word.startswith(p) and word[len(p) :] in _PAST for p in _PAST_PREFIXES)
 
 
 def _after_determiner(tokens: list[str], i: int) -> bool:
@@ -311,7 +327,7 @@ _WORD = re.compile(r"(?<![0-9])[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")
 
 def _cue(words: list[str], i: int) -> Tense | None:
     word = words[i]
-    if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS):
+    if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS) or _prefixed_past(word):
         return _kind(words, i)
     if word in _TIMETABLE and i > 0 and words[i - 1] not in _NOT_SCHEDULE:
         # A timetable told in the present: "the Knicks play the Heat on Sunday", "the inquiry
@@ -552,6 +568,7 @@ _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
 _BE = _words("is are am was were be been being has have had 's ’s")
 _POSSIBLE = _words("could may might")
+_PAST_PREFIXES = ("re", "over", "under", "out", "mis")
 _PLACE_IN_TIME = _words("in on during")
 _PLANNED_FOR = _words("set booked planned scheduled slated pencilled penciled earmarked")
 _MODAL_ADVERBS = _words("also still again even then")
