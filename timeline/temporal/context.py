@@ -133,6 +133,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     if word == "to" and i > 0 and tokens[i - 1] in _FUTURE_BEFORE_TO:
         # "had been due to expire Friday": a plan seen from the past, and past now
         return "past" if tokens[max(0, i - 3) : i - 1] == ["had", "been"] else "future"
+    if word == "for" and i > 0 and tokens[i - 1] in _EVENT_FOR:
+        return "future"  # "organized a vigil for 6 p.m. Sunday", "a hearing for Friday"
     if word == "for" and i > 0 and tokens[i - 1] in _PLANNED_FOR:
         # "is set for Friday", "surgeries booked for Tuesday", "operations planned for Monday"
         if (_BE_PAST | {"been"}) & set(tokens[max(0, i - 4) : i - 1]):
@@ -238,6 +240,8 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "the ministers meet Monday": the present of a timetable (an infinitive or a modal
         # leaves it to the clause: "had been due to expire Friday")
         return "future"
+    if len(words) > 1 and words[-2] in ("is", "are") and _kind(words, len(words) - 1) == "past":
+        return "future"  # "Courts are closed Monday": a state to come, not a happening told
     if (
         len(words) > 1
         and words[-1] in _PLACE_IN_TIME
@@ -570,6 +574,10 @@ _BE = _words("is are am was were be been being has have had 's ’s")
 _POSSIBLE = _words("could may might")
 _PAST_PREFIXES = ("re", "over", "under", "out", "mis")
 _PLACE_IN_TIME = _words("in on during")
+_EVENT_FOR = _words(
+    "vigil vigils rally meeting hearing hearings session ceremony funeral memorial service "
+    "appointment"
+)
 _PLANNED_FOR = _words("set booked planned scheduled slated pencilled penciled earmarked")
 _MODAL_ADVERBS = _words("also still again even then")
 _PREPOSITIONS = _words("on of in at for from with without after before during under")
