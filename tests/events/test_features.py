@@ -150,3 +150,29 @@ def test_a_relative_clause_tells_of_the_noun_before_it():
         _claim("The council warned that the pool would open on Tuesday.", "Tuesday")
     )
     assert "@warn" not in frames and "@open" in frames
+
+
+def test_an_idiom_names_no_kind_of_happening():
+    # Each holds a word that names a happening elsewhere ("charge", "fail", "call", "push").
+    for text, frame in (
+        ("The county sheriff took charge of the case on Tuesday.", "@sue"),
+        ("The firm failed to protect the files, the report said on Tuesday.", "@collapse"),
+        ("A group calling itself Red Finch posted the files on Tuesday.", "@call"),
+        ("On Tuesday the union was pushing for a raise.", "@delay"),
+    ):
+        _, frames, _ = analyse(_claim(text, "Tuesday"))
+        assert frame not in frames, text
+    # ... while the words alone still do.
+    _, frames, _ = analyse(_claim("The council pushed the vote to June on Tuesday.", "Tuesday"))
+    assert "@delay" in frames
+    _, frames, _ = analyse(_claim("Prosecutors charged the driver on Tuesday.", "Tuesday"))
+    assert "@sue" in frames
+
+
+def test_a_launch_opens_nothing():
+    # A launch starts a campaign, an inquiry or a rocket in news, rarely a place.
+    _, frames, _ = analyse(
+        _claim("The crowd cheered the final lantern launch on Tuesday.", "Tuesday")
+    )
+    assert "@open" not in frames
+

@@ -150,8 +150,16 @@ def phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
 
     >>> phrases()[("give", "way")]
     ('@collapse',)
+
+    An idiom ("-idioms") is such an entry naming no frame: "took charge of the case" is one
+    feature, and no charge in court.
+
+    >>> phrases()[("take", "charge")]
+    ()
     """
     out: dict[tuple[str, ...], list[str]] = {}
+    for words in _lexicon().get("-idioms", ()):
+        out.setdefault(tuple(_lemma(w) for w in str(words).lower().split()), [])
     for words, frame in _frame_entries():
         if " " in words:
             out.setdefault(tuple(_lemma(w) for w in words.split()), []).append(frame)
@@ -392,7 +400,7 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, b
         phrase = None
         for size in _PHRASE_LENGTHS:
             kinds = multi.get(tuple(lemmas[n : n + size]))
-            if kinds and not (found[n].group(0)[0].isupper() and found[n].start() > 0):
+            if kinds is not None and not (found[n].group(0)[0].isupper() and found[n].start() > 0):
                 phrase = [" ".join(lemmas[n : n + size]), *kinds]
                 break
         tokens.append((found[n], lowered[n], lemmas[n], phrase))
