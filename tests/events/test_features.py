@@ -176,3 +176,15 @@ def test_a_launch_opens_nothing():
     )
     assert "@open" not in frames
 
+
+
+def test_news_words_of_the_standard_stop_list_are_kept():
+    # "fire", "call", "bill" and "system" are stop words to scikit-learn, not to a news story.
+    words, frames, _ = analyse(_claim("The May 3 fire destroyed the mill.", "May 3"))
+    assert "fire" in words
+    _, frames, _ = analyse(_claim("The call lasted an hour on Tuesday.", "Tuesday"))
+    assert "@call" in frames
+    words, _, _ = analyse(
+        _claim("The bill passed and the ticket system was replaced on Tuesday.", "Tuesday")
+    )
+    assert {"bill", "system"} <= set(words)

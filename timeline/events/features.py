@@ -109,7 +109,10 @@ _REPORTING = set(
         "dr",
     ]
 )
-_DROP = ENGLISH_STOP_WORDS | _CALENDAR | _REPORTING
+# Words of the standard stop list that name what happened in news text: "the May 3 fire", "the
+# bill passed", "a phone call", "the records system".
+_NEWS_WORDS = {"fire", "bill", "call", "system"}
+_DROP = (ENGLISH_STOP_WORDS - _NEWS_WORDS) | _CALENDAR | _REPORTING
 
 
 @cache
