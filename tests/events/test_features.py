@@ -177,6 +177,37 @@ def test_a_launch_opens_nothing():
     assert "@open" not in frames
 
 
+def test_computers_going_down_is_one_kind_of_happening():
+    # Outlets word an outage apart: "went down", "knocked out", "offline".
+    for text in (
+        "Every computer at the county library went down on Tuesday.",
+        "A storm knocked out the phone lines on Tuesday.",
+        "The ticket system was offline on Tuesday.",
+    ):
+        _, frames, _ = analyse(_claim(text, "Tuesday"))
+        assert "@outage" in frames, text
+    _, frames, _ = analyse(_claim("Prices went up on Tuesday.", "Tuesday"))
+    assert "@outage" not in frames
+
+
+def test_an_inquiry_and_auditors_are_an_inspection_and_being_told_is_a_warning():
+    for text in (
+        "Prosecutors opened an inquiry on Tuesday.",
+        "Problems were found by auditors on Tuesday.",
+    ):
+        _, frames, _ = analyse(_claim(text, "Tuesday"))
+        assert "@inspect" in frames, text
+    _, frames, _ = analyse(
+        _claim("The council had been told on Tuesday that the pier was rotting.", "Tuesday")
+    )
+    assert "@warn" in frames
+
+
+def test_a_cyberattack_is_an_attack():
+    # "the cyberattack" shares a word with "a ransomware attack".
+    words, _, _ = analyse(_claim("The cyberattack began on Tuesday.", "Tuesday"))
+    assert {"cyberattack", "attack"} <= set(words)
+
 
 def test_news_words_of_the_standard_stop_list_are_kept():
     # "fire", "call", "bill" and "system" are stop words to scikit-learn, not to a news story.
