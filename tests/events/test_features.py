@@ -219,3 +219,14 @@ def test_news_words_of_the_standard_stop_list_are_kept():
         _claim("The bill passed and the ticket system was replaced on Tuesday.", "Tuesday")
     )
     assert {"bill", "system"} <= set(words)
+
+
+def test_a_dated_speaker_tells_what_happened():
+    # "A county review in 2015 found ...": the review is the happening dated, though it is who
+    # says so; "Police said ... on Tuesday" keeps the speaker out.
+    claim = _claim("A county review in 2015 found that the dam leaked.", "2015")
+    words, frames, _ = analyse(claim.model_copy(update={"attribution": "A county review found"}))
+    assert "review" in words and "@inspect" in frames
+    claim = _claim("Police said the dam leaked on Tuesday.", "Tuesday")
+    words, _, _ = analyse(claim.model_copy(update={"attribution": "Police said"}))
+    assert "police" not in words
