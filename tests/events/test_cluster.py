@@ -491,3 +491,41 @@ def test_an_event_label_prefers_what_happened_to_what_one_source_claims():
     credited = said("The suit says the Oct. 9 leak was avoidable.", "Leak was avoidable (suit)")
     plain = said("The leak began Oct. 9 when a valve failed.", "The leak began when a valve failed")
     assert label([credited, plain], [0.62, 0.55]) == "The leak began when a valve failed"
+
+
+def test_a_finer_date_told_first_joins_the_event_it_would_have_joined():
+    # Claims go in finest first: the live page's minute founds an event before the day's
+    # accounts exist, and each alone is too unlike it. Once they have formed their event, the
+    # minute joins it at the bar one claim meets, not the higher one between two events.
+    sources = [
+        source("live", "2021-05-15"),
+        source("paper", "2021-05-15"),
+        source("wire", "2021-05-16"),
+        source("blog", "2021-05-25"),
+    ]
+    live = "A clerk says every screen at the bus depot went dark at about 9:40 p.m. Friday, and the phones and lights died too."
+    claims = [
+        claim(
+            "live",
+            live,
+            "about 9:40 p.m. Friday",
+            "2021-05-14T21:40",
+            start="2021-05-14T21:40",
+            end="2021-05-14T21:41",
+            granularity="minute",
+        ),
+        claim(
+            "paper",
+            "A ransomware attack late Friday knocked out the ticket system of the Alder Street bus depot.",
+            "late Friday",
+            "2021-05-14",
+        ),
+        claim(
+            "wire",
+            "Hackers hit the bus depot on Alder Street late Friday, knocking out its ticket system.",
+            "late Friday",
+            "2021-05-14",
+        ),
+    ]
+    events = [e for e in cluster_events(claims + _BACKGROUND, sources) if e.value != "2019"]
+    assert [sorted(c.source_id for c in e.claims) for e in events] == [["live", "paper", "wire"]]

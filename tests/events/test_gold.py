@@ -122,9 +122,10 @@ def test_labels_read_as_short_event_descriptions(name, request):
 
 
 # The multi-source stories of bench/data/stories: floors on the development story only (measured
-# with gold dates: event P 0.853, R 1.0, first reporter 0.931, B-cubed P 1.0 R 0.885, conflicts
-# found 1/1, copies 1/1; before the second round on clustering quality P 0.744, first reporter
-# 0.862, B-cubed R 0.772; before the second clustering pass P 0.644, B-cubed R 0.691, 0/1);
+# with gold dates: event P 0.906, R 1.0, first reporter 0.931, B-cubed P 1.0 R 0.919, conflicts
+# found 1/1, copies 1/1; before the third round P 0.853, B-cubed R 0.885; before the second
+# round on clustering quality P 0.744, first reporter 0.862, B-cubed R 0.772; before the second
+# clustering pass P 0.644, B-cubed R 0.691, 0/1);
 # the held-out story is only checked for being well formed.
 
 
@@ -137,9 +138,9 @@ def bridge() -> Score:
 
 def test_the_development_story(bridge):
     assert bridge.recall >= 0.9, bridge.unmatched_gold
-    assert bridge.precision >= 0.8, bridge.spurious
+    assert bridge.precision >= 0.85, bridge.spurious
     assert bridge.first_reporter_accuracy >= 0.88, bridge.wrong_first
-    assert _f1(bridge) >= 0.9
+    assert _f1(bridge) >= 0.93
     # The collapse's date dispute between outlets is one event, flagged.
     assert bridge.conflicts_found == bridge.conflicts_gold == 1
     assert bridge.on_time / bridge.matched >= 0.9
@@ -173,9 +174,11 @@ def test_a_story_gold_is_well_formed(story):
 
 
 # The second development story (bench/data/stories/hospital, added to have development material
-# that is not the held-out one). Measured with gold dates: event P 0.625, R 1.0, first reporter
-# 1.0, B-cubed P 0.982 R 0.643, conflicts found 1/1, copies 1/1; blind (before the fixes its
-# errors led to) P 0.595, B-cubed R 0.632, first reporter 0.96, conflicts 0/1.
+# that is not the held-out one). Measured with gold dates: event P 0.694, R 1.0, first reporter
+# 1.0, B-cubed P 0.976 R 0.728, conflicts found 1/1, copies 1/1 (before the third round on
+# clustering P 0.658, B-cubed R 0.681; before the second P 0.625, B-cubed R 0.643); blind
+# (before the fixes its errors led to) P 0.595, B-cubed R 0.632, first reporter 0.96,
+# conflicts 0/1.
 
 
 @pytest.fixture(scope="module")
@@ -187,9 +190,9 @@ def hospital() -> Score:
 
 def test_the_second_development_story(hospital):
     assert hospital.recall >= 0.9, hospital.unmatched_gold
-    assert hospital.precision >= 0.58, hospital.spurious
+    assert hospital.precision >= 0.64, hospital.spurious
     assert hospital.first_reporter_accuracy >= 0.9, hospital.wrong_first
-    assert hospital.bcubed_r >= 0.6 and _f1(hospital) >= 0.74
+    assert hospital.bcubed_r >= 0.68 and _f1(hospital) >= 0.8
     # "late Sunday" (the wire), "early Monday" (the local paper), "the Oct. 12 cyberattack".
     assert hospital.conflicts_found == hospital.conflicts_gold == 1
     assert hospital.on_time / hospital.matched >= 0.9

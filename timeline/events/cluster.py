@@ -134,7 +134,9 @@ class Clusterer:
         way") or dated coarsely ("in 2014" beside "April 2, 2014") may each found an event.
         Two events are merged when their dates share a day, or disagree by at most the
         conflict window (then the merged event shows the dispute), and their centroids are
-        similar enough (``MERGE_EVENTS``, less the first pass's name and frame penalties).
+        similar enough (``MERGE_EVENTS``, less the first pass's name and frame penalties; a
+        one-claim event joins at the first pass's bars, which it met too late: finer dates go
+        in first, so a live page's minute may found an event before the day's accounts exist).
         Candidate pairs come from the index, so the cost stays near-linear; the best pairs
         merge first, each re-scored against the events as they stand.
         """
@@ -212,7 +214,8 @@ class Clusterer:
         sim, what = dot / norm, what / norm
         if self.trace is not None:
             self.trace.append((a.members[0], b.members[0], round(sim, 3), round(what, 3), "merge"))
-        if what < WHAT_EVENTS:
+        single = min(len(a.members), len(b.members)) == 1
+        if what < (WHAT if single else WHAT_EVENTS):
             return None  # only names in common: the same place or people, another happening
         if a.frames and b.frames and not a.frames & b.frames:
             sim -= FRAME_MISMATCH
@@ -225,7 +228,25 @@ class Clusterer:
             or not (_plausible_groups(a, b) and _plausible_groups(b, a))
         ):
             return None
-        margin = sim - MERGE_EVENTS
+        if single:
+            # One claim is an event only because it came before the event it tells of had
+            # formed (finer dates are taken first): it joins at the bar it would have met then.
+            claim, event = (a, b) if len(a.members) == 1 else (b, a)
+            if len(event.members) == 1 and event.main.length > claim.main.length:
+                claim, event = event, claim  # of two claims, the vaguer one joins the other
+            assert claim.main is not None and event.main is not None
+            bar = MERGE if agree else CONFLICT + _self_dispute_groups(claim, event)
+            ratio = claim.main.length / max(event.main.length, DAY)
+            if (
+                agree
+                and ratio > 1
+                and (claim.main.rank >= _DECADE_RANK or not claim.frames & event.frames)
+            ):
+                bar += VAGUENESS * math.log2(ratio)
+            bar = min(bar, MERGE_EVENTS)  # ... and never a higher one than two events
+        else:
+            bar = MERGE_EVENTS
+        margin = sim - bar
         return margin if margin >= 0 else None
 
     def _named_apart_events(self, a: Group, b: Group) -> bool:
@@ -414,6 +435,15 @@ def _plausible_groups(a: Group, b: Group) -> bool:
     assert b.main is not None
     start = b.main.days[0]
     return all(start < published + DAY for published, _ in a.past)
+
+
+def _self_dispute_groups(claim: Group, event: Group) -> float:
+    """:func:`_self_dispute` for a one-claim event joining another."""
+    ((source, flags),) = claim.sources.items()
+    seen = event.sources.get(source)
+    if seen is None or True in flags or True in seen:
+        return 0.0
+    return SELF_DISPUTE
 
 
 def _self_dispute(item: Item, group: Group) -> float:

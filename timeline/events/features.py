@@ -109,7 +109,10 @@ _REPORTING = set(
         "dr",
     ]
 )
-_DROP = ENGLISH_STOP_WORDS | _CALENDAR | _REPORTING
+# Words of the standard stop list that name what happened in news text: "the May 3 fire", "the
+# bill passed", "a phone call", "the records system".
+_NEWS_WORDS = {"fire", "bill", "call", "system"}
+_DROP = (ENGLISH_STOP_WORDS - _NEWS_WORDS) | _CALENDAR | _REPORTING
 
 
 @cache
@@ -150,8 +153,16 @@ def phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
 
     >>> phrases()[("give", "way")]
     ('@collapse',)
+
+    An idiom ("-idioms") is such an entry naming no frame: "took charge of the case" is one
+    feature, and no charge in court.
+
+    >>> phrases()[("take", "charge")]
+    ()
     """
     out: dict[tuple[str, ...], list[str]] = {}
+    for words in _lexicon().get("-idioms", ()):
+        out.setdefault(tuple(_lemma(w) for w in str(words).lower().split()), [])
     for words, frame in _frame_entries():
         if " " in words:
             out.setdefault(tuple(_lemma(w) for w in words.split()), []).append(frame)
@@ -266,7 +277,7 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
             + " " * len(claim.attribution or "")
             + text[at + len(claim.attribution or "") :]
         )
-    else:
+    elif not _dated_speaker(claim.attribution or "", text[:cut_start], text[cut_end:]):
         speaker = {w.lower() for w in _WORD.findall(claim.attribution or "")}
     before = _words(text[:cut_start], reverse=True)
     after = _words(text[cut_end:])
@@ -296,6 +307,31 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
                 if name:
                     names.add(feature[0])
     return out, frozenset(near_frames), frozenset(names)
+
+
+_LINKS = {"in", "on", "at", "by", "since", "during", "from"}
+
+
+def _dated_speaker(attribution: str, before: str, after: str) -> bool:
+    """The date stands inside the words of who says so: the saying is the happening dated ("A
+    state audit in 2017 warned that ...", attribution "A state audit warned"), so its words
+    tell what happened.
+
+    >>> _dated_speaker("A state audit warned", "A state audit in ", " warned that")
+    True
+    >>> _dated_speaker("Police said", "Police said the bridge fell on ", ".")
+    False
+    """
+    words = [w.lower() for w in _WORD.findall(attribution)]
+    head = [w.lower() for w in _WORD.findall(before)]
+    while head and head[-1] in _LINKS:
+        head.pop()
+    tail = [w.lower() for w in _WORD.findall(after)]
+    return any(
+        head[len(head) - k :] == words[:k] and tail[: len(words) - k] == words[k:]
+        for k in range(1, len(words))
+        if k <= len(head)
+    )
 
 
 def _initial(claim: Claim) -> str | None:
@@ -392,7 +428,7 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, b
         phrase = None
         for size in _PHRASE_LENGTHS:
             kinds = multi.get(tuple(lemmas[n : n + size]))
-            if kinds and not (found[n].group(0)[0].isupper() and found[n].start() > 0):
+            if kinds is not None and not (found[n].group(0)[0].isupper() and found[n].start() > 0):
                 phrase = [" ".join(lemmas[n : n + size]), *kinds]
                 break
         tokens.append((found[n], lowered[n], lemmas[n], phrase))
