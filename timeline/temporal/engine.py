@@ -479,6 +479,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
     if adjacent in ("past", "future"):
         return adjacent
     if tense == "past":
+        if _FRONTED_IN.search(work, max(0, hit.start - 8), hit.start):
+            return "past"  # "In December, police arrested two men": a past month, fronted
         return "nearest_past"
     if tense == "future":
         # "will be held on March 3": the coming one, even if the last one was closer
@@ -916,6 +918,8 @@ _SMALL_HOURS = 5  # and one before this hour the end of the night before
 
 _CLOCK_HOUR = re.compile(r"T([0-9]{2})")
 _NOON = 12
+# A month or date fronted as the setting of a sentence: "In December, police arrested ...".
+_FRONTED_IN = re.compile(r"(?:\A|[.!?\n]\s*|[.!?][\"”’]\s*)(?:In|On|By)\s+\Z")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|to|through)\s+(?:about\s+|around\s+)?\Z", re.I)
 
 
