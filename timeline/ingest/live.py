@@ -61,7 +61,8 @@ def prepare_live_entries(tree) -> bool:  # type: ignore[no-untyped-def]
 
 def _entry_groups(tree) -> Iterator[list[tuple[object, object]]]:  # type: ignore[no-untyped-def]
     """Runs of sibling blocks of one kind (tag and first class name) that are live entries:
-    at least two, and at least half the run, open with a stamp and hold text of their own."""
+    at least two, and a quarter of the run (results boxes and videos come between a sports
+    blog's timed posts), open with a stamp and hold text of their own."""
     for parent in tree.iter():
         if not isinstance(parent.tag, str) or len(parent) < 2:
             continue
