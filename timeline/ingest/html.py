@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from timeline.errors import InputError
 from timeline.ingest.datetext import StatedDate, parse_date_value
+from timeline.ingest.live import prepare_live_entries
 
 # Publication-date meta keys (name / property / itemprop), original publication before updates.
 _META_KEYS = (
@@ -47,6 +48,8 @@ _META_KEYS = (
     "originalpublicationdate",
 )
 _EARLIEST = date(1990, 1, 1)
+# htmldate without its text search, which would read a "© 2019" footer as the date.
+_HTMLDATE_PARAMS = {"extensive_search": False, "original_date": True}
 # XHTML pages open with one; lxml refuses a str that declares its encoding (we decoded it already).
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 # What a script-rendered page (a single-page app) shows before its script runs.
@@ -97,13 +100,18 @@ def read_html(html: str, *, path: str | None = None, url: str | None = None) -> 
     except (ValueError, TypeError, Exception) as exc:  # lxml raises its own ParserError
         raise InputError(f"not parseable HTML ({type(exc).__name__})", path=path) from None
     published, evidence = metadata_date(tree)
+    # Live entries' stamps and frame made readable for trafilatura (live.py); the text comes
+    # from that page, the metadata from the page as served (htmldate reads <time> elements).
+    served = html
+    if prepare_live_entries(tree):
+        html = lxml_html.tostring(tree, encoding="unicode")
     extracted = trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        date_extraction_params=dict(_HTMLDATE_PARAMS),
     )
     text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
     if not text:
@@ -116,6 +124,10 @@ def read_html(html: str, *, path: str | None = None, url: str | None = None) -> 
             "HTML page has no article text, only a notice that it needs JavaScript", path=path
         )
     meta = extracted if extracted is not None else None
+    if served is not html:
+        meta = trafilatura.extract_metadata(
+            served, default_url=url, date_config=dict(_HTMLDATE_PARAMS), extensive=False
+        )
     title = _clean(getattr(meta, "title", None)) or _clean(tree.findtext(".//title"))
     if title and " ".join(text.split()) == title:
         # All the page shows is its <title>: a script-only shell, a login wall, an error page.
