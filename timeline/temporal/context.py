@@ -571,15 +571,21 @@ _PLANNING = _words("planning preparing expecting going hoping scheduled slated d
 _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
 _PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
 _BE = _words("is are am was were be been being has have had 's ’s")
+# Modals of possibility: ahead before a verb ("could dip"), behind with "not"/"have".
 _POSSIBLE = _words("could may might")
+# Prefixes of irregular past forms ("repaid", "outran", "mistook").
 _PAST_PREFIXES = ("re", "over", "under", "out", "mis")
+# Between a past verb and its date: "resigned in January", "arrested on Monday".
 _PLACE_IN_TIME = _words("in on during")
+# Events set for a time ("a vigil for 6 p.m. Sunday") and plans made for one ("booked for").
 _EVENT_FOR = _words(
     "vigil vigils rally meeting hearing hearings session ceremony funeral memorial service "
     "appointment"
 )
 _PLANNED_FOR = _words("set booked planned scheduled slated pencilled penciled earmarked")
+# Adverbs between a modal and "be" that keep its future ("will also be closed").
 _MODAL_ADVERBS = _words("also still again even then")
+# Words before a timetable verb that make it a noun ("went on leave", "paid leave").
 _PREPOSITIONS = _words("on of in at for from with without after before during under")
 # Verbs of foreseeing: their object lies ahead, though the verb is past ("predicted a record
 # fourth quarter"); a day right after one dates the foreseeing ("Cuba predicted Wednesday").
