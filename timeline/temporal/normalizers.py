@@ -495,9 +495,16 @@ def clock_value(
         marker = re.sub(r"[^a-z]", "", ampm.lower())
         if not 1 <= h <= 12:
             return None
-        if marker == "inthemorning":
+        if marker in ("inthemorning", "thismorning"):
             h = 0 if h == 12 else h
-        elif marker in ("intheafternoon", "intheevening", "atnight"):
+        elif marker in (
+            "intheafternoon",
+            "intheevening",
+            "atnight",
+            "thisafternoon",
+            "thisevening",
+            "tonight",
+        ):
             h = h + 12 if h < 12 else h
         elif marker.startswith("p") and h != 12:
             h += 12
