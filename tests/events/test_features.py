@@ -207,6 +207,9 @@ def test_a_cyberattack_is_an_attack():
     # "the cyberattack" shares a word with "a ransomware attack".
     words, _, _ = analyse(_claim("The cyberattack began on Tuesday.", "Tuesday"))
     assert {"cyberattack", "attack"} <= set(words)
+    # ... and names the kind of happening its head names, as "a bomb attack" does.
+    words, frames, _ = analyse(_claim("Clerks found the cyberattack on Tuesday.", "Tuesday"))
+    assert "@attack" in frames and words.count("@attack") == words.count("@hack")
 
 
 def test_news_words_of_the_standard_stop_list_are_kept():

@@ -466,6 +466,9 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, b
         )
         kinds = () if name or adjective else table.get(lemma, ()) or table.get(word, ())
         head = None if name else compound_head(lemma)
+        if head and not adjective:
+            # A compound names what its head names too: a "cyberattack" is an attack.
+            kinds = (*kinds, *(k for k in table.get(head, ()) if k not in kinds))
         out.append(([lemma, *([head] if head else []), *kinds], near, name))
     return out
 
