@@ -109,6 +109,11 @@ def test_a_clause_that_is_only_its_date_is_read_from_its_label():
     )
     words, frames, _ = analyse(c)
     assert "@delay" in frames and "levy" in words
+    # ... and so does one left with only a preposition: "..., whose pumps have been shut since
+    # Friday." cut down to "since Friday."
+    c = _claim("since Friday.", "Friday").model_copy(update={"label": "Whose pumps have been shut"})
+    words, frames, _ = analyse(c)
+    assert "@close" in frames and "pump" in words
 
 
 def test_attacks_on_computers_are_one_kind_of_happening():
