@@ -238,3 +238,11 @@ def test_a_dated_speaker_tells_what_happened():
     claim = _claim("Police said the dam leaked on Tuesday.", "Tuesday")
     words, _, _ = analyse(claim.model_copy(update={"attribution": "Police said"}))
     assert "police" not in words
+
+
+def test_state_is_a_content_word_and_stated_a_reporting_verb():
+    # "state inspectors" and "the state audit" share a word; "he stated" tells no happening.
+    words, _, _ = analyse(_claim("State inspectors closed the mill on Tuesday.", "Tuesday"))
+    assert "state" in words
+    words, _, _ = analyse(_claim("The mayor stated on Tuesday that the mill was safe.", "Tuesday"))
+    assert "state" not in words and "stated" not in words

@@ -101,7 +101,7 @@ _REPORTING = set(
         "write",
         "wrote",
         "writes",
-        "state",
+        # "stated" only: "state" is what "a state audit" or "state investigators" name.
         "stated",
         "mr",
         "mrs",
