@@ -246,3 +246,14 @@ def test_state_is_a_content_word_and_stated_a_reporting_verb():
     assert "state" in words
     words, _, _ = analyse(_claim("The mayor stated on Tuesday that the mill was safe.", "Tuesday"))
     assert "state" not in words and "stated" not in words
+
+
+def test_a_clause_that_is_only_who_says_so_is_not_read_from_its_label():
+    # "Over the weekend the Varn Herald reported that ...": the report is what the weekend
+    # dates, not what it reports (the label's words are those of the report).
+    text = "Over the weekend the Varn Herald reported"
+    c = _claim(text, "the weekend").model_copy(
+        update={"label": "The mayor fled to Ostrava (Varn Herald)", "attribution": text[16:]}
+    )
+    words, frames, _ = analyse(c)
+    assert "@evacuate" not in frames and "mayor" not in words

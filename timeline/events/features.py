@@ -288,10 +288,15 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
         # (who sued, what was exposed) tells another one and is left out but for its names.
         before = [(feature, False, name) for feature, _, name in before]
         after = [(f, near and n < size, name) for n, (f, near, name) in enumerate(after)]
-    if claim.label and not (before or after):
+    if (
+        claim.label
+        and not (before or after)
+        and not (_words(claim.text[:cut_start]) or _words(claim.text[cut_end:]))
+    ):
         # A clause that is only its date ("Last October," or "since late Sunday." cut from the
-        # rest of its sentence): what it dates is told by the claim's label, read with the
-        # whole sentence ("Whose records have been offline": the relative word opens it).
+        # rest of its sentence; not one that is only who says so, "Over the weekend the paper
+        # reported": the report is what is dated): what it dates is told by the claim's label,
+        # read with the whole sentence ("Whose records have been offline": the relative word opens it).
         after = _words(_LEADING_RELATIVE.sub("", claim.label))
     out: list[str] = []
     near_frames: set[str] = set()
