@@ -529,3 +529,41 @@ def test_a_finer_date_told_first_joins_the_event_it_would_have_joined():
     ]
     events = [e for e in cluster_events(claims + _BACKGROUND, sources) if e.value != "2019"]
     assert [sorted(c.source_id for c in e.claims) for e in events] == [["live", "paper", "wire"]]
+
+
+def test_names_apart_in_one_clause_but_told_by_the_other_paper_join_on_the_same_day():
+    # "an inquiry into the fire at Varn Mill" and "the Harbor Crimes Unit opened an
+    # investigation": each paper names the other's names elsewhere, so the first pass does not
+    # hold the second claim apart (the second pass's bar, for formed events, is higher).
+    claims = [
+        claim("wire", "A fire gutted Varn Mill on Sunday.", "Sunday", "2021-05-09"),
+        claim("wire", "Harbor Crimes Unit detectives arrived on Monday.", "Monday", "2021-05-10"),
+        claim(
+            "wire",
+            "State investigators opened an inquiry Tuesday into the fire at Varn Mill, citing arson.",
+            "Tuesday",
+            "2021-05-11",
+        ),
+        claim("paper", "Flames tore through Varn Mill on Sunday.", "Sunday", "2021-05-09"),
+        claim(
+            "paper",
+            "The state's Harbor Crimes Unit opened an investigation on Tuesday, seizing ledgers.",
+            "Tuesday",
+            "2021-05-11",
+        ),
+        claim(
+            "weekly",
+            "Detectives opened an inquiry into the Varn Mill fire Tuesday, interviewing watchmen.",
+            "Tuesday",
+            "2021-05-11",
+        ),
+        claim(
+            "blog",
+            "The Harbor Crimes Unit began its investigation on Tuesday with forensic accountants.",
+            "Tuesday",
+            "2021-05-11",
+        ),
+    ]
+    events = cluster_events(claims + _BACKGROUND, _MERGE_SOURCES)
+    (inquiry,) = [e for e in events if e.value == "2021-05-11"]
+    assert {c.source_id for c in inquiry.claims} == {"wire", "paper", "weekly", "blog"}

@@ -109,6 +109,11 @@ def test_a_clause_that_is_only_its_date_is_read_from_its_label():
     )
     words, frames, _ = analyse(c)
     assert "@delay" in frames and "levy" in words
+    # ... and so does one left with only a preposition: "..., whose pumps have been shut since
+    # Friday." cut down to "since Friday."
+    c = _claim("since Friday.", "Friday").model_copy(update={"label": "Whose pumps have been shut"})
+    words, frames, _ = analyse(c)
+    assert "@close" in frames and "pump" in words
 
 
 def test_attacks_on_computers_are_one_kind_of_happening():
@@ -207,6 +212,9 @@ def test_a_cyberattack_is_an_attack():
     # "the cyberattack" shares a word with "a ransomware attack".
     words, _, _ = analyse(_claim("The cyberattack began on Tuesday.", "Tuesday"))
     assert {"cyberattack", "attack"} <= set(words)
+    # ... and names the kind of happening its head names, as "a bomb attack" does.
+    words, frames, _ = analyse(_claim("Clerks found the cyberattack on Tuesday.", "Tuesday"))
+    assert "@attack" in frames and words.count("@attack") == words.count("@hack")
 
 
 def test_news_words_of_the_standard_stop_list_are_kept():
@@ -230,3 +238,22 @@ def test_a_dated_speaker_tells_what_happened():
     claim = _claim("Police said the dam leaked on Tuesday.", "Tuesday")
     words, _, _ = analyse(claim.model_copy(update={"attribution": "Police said"}))
     assert "police" not in words
+
+
+def test_state_is_a_content_word_and_stated_a_reporting_verb():
+    # "state inspectors" and "the state audit" share a word; "he stated" tells no happening.
+    words, _, _ = analyse(_claim("State inspectors closed the mill on Tuesday.", "Tuesday"))
+    assert "state" in words
+    words, _, _ = analyse(_claim("The mayor stated on Tuesday that the mill was safe.", "Tuesday"))
+    assert "state" not in words and "stated" not in words
+
+
+def test_a_clause_that_is_only_who_says_so_is_not_read_from_its_label():
+    # "Over the weekend the Varn Herald reported that ...": the report is what the weekend
+    # dates, not what it reports (the label's words are those of the report).
+    text = "Over the weekend the Varn Herald reported"
+    c = _claim(text, "the weekend").model_copy(
+        update={"label": "The mayor fled to Ostrava (Varn Herald)", "attribution": text[16:]}
+    )
+    words, frames, _ = analyse(c)
+    assert "@evacuate" not in frames and "mayor" not in words

@@ -174,9 +174,10 @@ def test_a_story_gold_is_well_formed(story):
 
 
 # The second development story (bench/data/stories/hospital, added to have development material
-# that is not the held-out one). Measured with gold dates: event P 0.694, R 1.0, first reporter
-# 1.0, B-cubed P 0.976 R 0.728, conflicts found 1/1, copies 1/1 (before the third round on
-# clustering P 0.658, B-cubed R 0.681; before the second P 0.625, B-cubed R 0.643); blind
+# that is not the held-out one). Measured with gold dates: event P 0.833, R 1.0, first reporter
+# 1.0, B-cubed P 1.0 R 0.894, conflicts found 1/1, copies 1/1 (before the fourth round on
+# clustering P 0.735, B-cubed P 0.976 R 0.752; before the third P 0.658, B-cubed R 0.681;
+# before the second P 0.625, B-cubed R 0.643); blind
 # (before the fixes its errors led to) P 0.595, B-cubed R 0.632, first reporter 0.96,
 # conflicts 0/1.
 
@@ -190,9 +191,9 @@ def hospital() -> Score:
 
 def test_the_second_development_story(hospital):
     assert hospital.recall >= 0.9, hospital.unmatched_gold
-    assert hospital.precision >= 0.64, hospital.spurious
+    assert hospital.precision >= 0.78, hospital.spurious
     assert hospital.first_reporter_accuracy >= 0.9, hospital.wrong_first
-    assert hospital.bcubed_r >= 0.68 and _f1(hospital) >= 0.8
+    assert hospital.bcubed_r >= 0.85 and _f1(hospital) >= 0.9
     # "late Sunday" (the wire), "early Monday" (the local paper), "the Oct. 12 cyberattack".
     assert hospital.conflicts_found == hospital.conflicts_gold == 1
     assert hospital.on_time / hospital.matched >= 0.9

@@ -262,6 +262,15 @@ class Clusterer:
         cast = set().union(*(self.cast.get(source, set()) for source in group.sources))
         return not cast.isdisjoint(names)
 
+    def _tells_names(self, item: Item, group: Group) -> bool:
+        """The claim's source names the event's who or where elsewhere, or the event's sources
+        name the claim's: "an inquiry into the attack on Marrowfield General" and "the Cyber
+        Crimes Unit opened an investigation" on the same day are one when each paper names the
+        other's names somewhere (a dispute still needs names in common)."""
+        return self._told_by(group, item.names) or not self.cast[item.source].isdisjoint(
+            group.names
+        )
+
     def _absorb(self, keep: int, drop: int) -> None:
         """Merge event ``drop`` into ``keep``."""
         a, b = self.groups[keep], self.groups[drop]
@@ -306,9 +315,10 @@ class Clusterer:
             if frames and group.frames and not frames & group.frames:
                 sim -= FRAME_MISMATCH  # "arrested" vs "walked out": different happenings
             named_apart = _named_apart(item, group)
-            if named_apart:
+            agree = compatible(item.span, group.main)
+            if named_apart and not (agree and self._tells_names(item, group)):
                 sim -= NAME_MISMATCH  # a fire in Bayport is not the fire in Milltown
-            if compatible(item.span, group.main):
+            if agree:
                 bar = SAME_SOURCE if (item.source, item.value) in group.values else MERGE
                 # "last week" agrees with every day of the week: it must say more to join one,
                 # unless it names the same kind of happening next to its date. A decade must

@@ -101,7 +101,7 @@ _REPORTING = set(
         "write",
         "wrote",
         "writes",
-        "state",
+        # "stated" only: "state" is what "a state audit" or "state investigators" name.
         "stated",
         "mr",
         "mrs",
@@ -288,10 +288,16 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
         # (who sued, what was exposed) tells another one and is left out but for its names.
         before = [(feature, False, name) for feature, _, name in before]
         after = [(f, near and n < size, name) for n, (f, near, name) in enumerate(after)]
-    if claim.label and not _WORD.search(claim.text[:cut_start] + " " + claim.text[cut_end:]):
-        # A clause that is only its date ("Last October," cut from the rest of its sentence):
-        # what it dates is told by the claim's label, read with the whole sentence.
-        after = _words(claim.label)
+    if (
+        claim.label
+        and not (before or after)
+        and not (_words(claim.text[:cut_start]) or _words(claim.text[cut_end:]))
+    ):
+        # A clause that is only its date ("Last October," or "since late Sunday." cut from the
+        # rest of its sentence; not one that is only who says so, "Over the weekend the paper
+        # reported": the report is what is dated): what it dates is told by the claim's label,
+        # read with the whole sentence ("Whose records have been offline": the relative word opens it).
+        after = _words(_LEADING_RELATIVE.sub("", claim.label))
     out: list[str] = []
     near_frames: set[str] = set()
     names: set[str] = set()
@@ -310,6 +316,7 @@ def analyse(claim: Claim) -> tuple[list[str], frozenset[str], frozenset[str]]:
 
 
 _LINKS = {"in", "on", "at", "by", "since", "during", "from"}
+_LEADING_RELATIVE = re.compile(r"^\W*(?:that|which|who|whose)\b", re.I)
 
 
 def _dated_speaker(attribution: str, before: str, after: str) -> bool:
@@ -466,6 +473,9 @@ def _words(text: str, *, reverse: bool = False) -> list[tuple[list[str], bool, b
         )
         kinds = () if name or adjective else table.get(lemma, ()) or table.get(word, ())
         head = None if name else compound_head(lemma)
+        if head and not adjective:
+            # A compound names what its head names too: a "cyberattack" is an attack.
+            kinds = (*kinds, *(k for k in table.get(head, ()) if k not in kinds))
         out.append(([lemma, *([head] if head else []), *kinds], near, name))
     return out
 
