@@ -937,3 +937,25 @@ def test_a_person_named_like_a_place_is_still_a_person():
     assert "Washington" not in place_names(text)
     assert "Bayport" in place_names(text)
     assert person_names(text, places=place_names(text)) == [(0, "Denzel Washington")]
+
+
+def test_a_heading_verb_before_a_place_makes_no_person_of_it():
+    # "Visiting Belgium" opens a heading: Belgium stays a place, and "he" is not Belgium.
+    text = (
+        "Read more: Visiting Belgium's old mines\n"
+        "Critics say the mines did lasting harm. This, in the view of Ana Ruiz's critics, "
+        "ignores Belgium's role.\n"
+        '"The worst damage of the 1990s was done by Belgium in the north," he said.'
+    )
+    doc = document(text, published="2020-06-01")
+    claims = extract_claims(doc, [mention(text, "1990s", "1990")])
+    assert "(Belgium)" not in claims[0].label
+
+
+def test_a_place_among_the_names_is_no_credit():
+    text = 'Germany gave no answer. "The old mill burned down in 1998," he said.'
+    s0, m0 = text.index('"'), text.index("1998")
+    label = describe(
+        text, (s0, len(text)), (m0, m0 + 4), sentence=(s0, len(text)), names=[(0, "Germany")]
+    )
+    assert "Germany" not in label

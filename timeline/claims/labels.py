@@ -212,6 +212,8 @@ def describe(
     """
     c0, c1 = clause
     m0, m1 = mention
+    places = place_names(text)
+    names = [(o, n) for o, n in names if n not in places]  # "he" is never a place
     quoted = _quote_first(text, sentence or clause, mention, names)
     if quoted is not None:
         return quoted
