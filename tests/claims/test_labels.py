@@ -959,3 +959,38 @@ def test_a_place_among_the_names_is_no_credit():
         text, (s0, len(text)), (m0, m0 + 4), sentence=(s0, len(text)), names=[(0, "Germany")]
     )
     assert "Germany" not in label
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # A date in the saying that closes the sentence dates the saying: what was said, credited.
+        (
+            "The ferry will stop at Elm Point, harbour master Ana Ruiz said on Thursday.",
+            [("Thursday", "2020-05-28")],
+            "The ferry will stop at Elm Point (Ana Ruiz)",
+        ),
+        (
+            "Volunteers are accused of running a secret gambling ring, prosecutors announced "
+            "Wednesday.",
+            [("Wednesday", "2020-05-27")],
+            "Volunteers are accused of running a secret gambling ring (prosecutors)",
+        ),
+        # What was said has dates of its own: labelled as its main clause's date labels it.
+        (
+            "Deputies arrested two men Monday over thefts that began last spring, county police "
+            "said Tuesday.",
+            [("Monday", "2020-05-25"), ("last spring", "2019-04"), ("Tuesday", "2020-05-26")],
+            "Deputies arrested two men over thefts (county police)",
+        ),
+        (
+            "Dock crews will strike for two days, the Millers' and Bakers' Guild said on Sunday.",
+            [("Sunday", "2020-05-31")],
+            "Dock crews will strike for two days (Millers' and Bakers' Guild)",
+        ),
+    ],
+)
+def test_a_date_of_the_closing_saying_labels_what_was_said(text, dates, expected):
+    doc = document(text, published="2020-06-01")
+    claims = extract_claims(doc, [mention(text, phrase, value) for phrase, value in dates])
+    assert claims[-1].label == expected
