@@ -994,3 +994,26 @@ def test_a_date_of_the_closing_saying_labels_what_was_said(text, dates, expected
     doc = document(text, published="2020-06-01")
     claims = extract_claims(doc, [mention(text, phrase, value) for phrase, value in dates])
     assert claims[-1].label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "after" before a noun and "and <verb>": a preposition, and the verb keeps its subject.
+        (
+            "The council would study the toll after the first winter and could drop it for "
+            "the 2031 season.",
+            "the 2031 season",
+            "The council could drop it",
+        ),
+        # "..., starting at <time>": when what the sentence tells begins.
+        (
+            "The club will hold a members' vote at the boathouse, starting at 6 p.m.",
+            "6 p.m.",
+            "The club will hold a members' vote at the boathouse",
+        ),
+    ],
+)
+def test_a_preposition_before_and_and_a_starting_time(text: str, date: str, expected: str):
+    clause = text[text.index("starting") :] if "starting" in text else None
+    assert _label(text, date, clause=clause) == expected

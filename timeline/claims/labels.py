@@ -741,6 +741,7 @@ def _mark(
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) on the clause
     if 0 <= ms < me <= len(body):
         preposition = re.search(
+            r"(?:,?\s*\b(?:starting|beginning)\s+)?"  # "..., starting at 6 p.m.": with the date
             rf"(?:\bas\s+(?:recently|early|late|far\s+back|long\s+ago)\s+as\s+"
             rf"|\b(?:(?:early|late)\s+)?{_PREPOSITION}\s+)?"
             r"(?:the\s+)?$",
@@ -1202,7 +1203,17 @@ def _around_mark(text: str) -> tuple[str, str]:
             left.pop()
             lo = left[-1][1] if left else 0
             clause = text[lo:hi]
+    # "would review the program | after the first semester and could change it <date>": the
+    # "after" was a preposition; the date dates the verb after "and", whose subject is before.
+    joined = _PREPOSITION_AND_VERB.match(clause)
+    if joined and _MARK not in joined.group(0) and not _has_verb(joined.group("np")):
+        return clause[joined.end() :], text[: lo + joined.end()]
     return clause, text[:lo]
+
+
+_PREPOSITION_AND_VERB = re.compile(
+    rf"\s*(?:after|before|until|since)\s+(?P<np>[^,;\u2063]{{1,60}}?)\s+and\s+(?=(?:{_AUX})\b)"
+)
 
 
 def _bare_clause(text: str) -> str:
