@@ -134,6 +134,22 @@ REJECTED = [
         "absolute",
         "a page's time stamp",
     ),
+    (
+        "Clerks still file the permits on paper, like it's 1979, a councillor complained.",
+        "1979",
+        "1979",
+        "DATE",
+        "absolute",
+        "a time compared to",
+    ),
+    (
+        "The depot runs its trains as if it were still 1950.",
+        "1950",
+        "1950",
+        "DATE",
+        "absolute",
+        "a time compared to",
+    ),
 ]
 
 
@@ -178,6 +194,13 @@ KEPT = [
         "March 3, 2016, at 10:05 am",
         "2016-03-03T10:05",
         "TIME",
+        "absolute",
+    ),
+    (
+        "It felt like it was 2009 again when the mill closed in 2011.",
+        "2011",
+        "2011",
+        "DATE",
         "absolute",
     ),
 ]

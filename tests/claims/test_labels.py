@@ -937,3 +937,83 @@ def test_a_person_named_like_a_place_is_still_a_person():
     assert "Washington" not in place_names(text)
     assert "Bayport" in place_names(text)
     assert person_names(text, places=place_names(text)) == [(0, "Denzel Washington")]
+
+
+def test_a_heading_verb_before_a_place_makes_no_person_of_it():
+    # "Visiting Belgium" opens a heading: Belgium stays a place, and "he" is not Belgium.
+    text = (
+        "Read more: Visiting Belgium's old mines\n"
+        "Critics say the mines did lasting harm. This, in the view of Ana Ruiz's critics, "
+        "ignores Belgium's role.\n"
+        '"The worst damage of the 1990s was done by Belgium in the north," he said.'
+    )
+    doc = document(text, published="2020-06-01")
+    claims = extract_claims(doc, [mention(text, "1990s", "1990")])
+    assert "(Belgium)" not in claims[0].label
+
+
+def test_a_place_among_the_names_is_no_credit():
+    text = 'Germany gave no answer. "The old mill burned down in 1998," he said.'
+    s0, m0 = text.index('"'), text.index("1998")
+    label = describe(
+        text, (s0, len(text)), (m0, m0 + 4), sentence=(s0, len(text)), names=[(0, "Germany")]
+    )
+    assert "Germany" not in label
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # A date in the saying that closes the sentence dates the saying: what was said, credited.
+        (
+            "The ferry will stop at Elm Point, harbour master Ana Ruiz said on Thursday.",
+            [("Thursday", "2020-05-28")],
+            "The ferry will stop at Elm Point (Ana Ruiz)",
+        ),
+        (
+            "Volunteers are accused of running a secret gambling ring, prosecutors announced "
+            "Wednesday.",
+            [("Wednesday", "2020-05-27")],
+            "Volunteers are accused of running a secret gambling ring (prosecutors)",
+        ),
+        # What was said has dates of its own: labelled as its main clause's date labels it.
+        (
+            "Deputies arrested two men Monday over thefts that began last spring, county police "
+            "said Tuesday.",
+            [("Monday", "2020-05-25"), ("last spring", "2019-04"), ("Tuesday", "2020-05-26")],
+            "Deputies arrested two men over thefts (county police)",
+        ),
+        (
+            "Dock crews will strike for two days, the Millers' and Bakers' Guild said on Sunday.",
+            [("Sunday", "2020-05-31")],
+            "Dock crews will strike for two days (Millers' and Bakers' Guild)",
+        ),
+    ],
+)
+def test_a_date_of_the_closing_saying_labels_what_was_said(text, dates, expected):
+    doc = document(text, published="2020-06-01")
+    claims = extract_claims(doc, [mention(text, phrase, value) for phrase, value in dates])
+    assert claims[-1].label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "after" before a noun and "and <verb>": a preposition, and the verb keeps its subject.
+        (
+            "The council would study the toll after the first winter and could drop it for "
+            "the 2031 season.",
+            "the 2031 season",
+            "The council could drop it",
+        ),
+        # "..., starting at <time>": when what the sentence tells begins.
+        (
+            "The club will hold a members' vote at the boathouse, starting at 6 p.m.",
+            "6 p.m.",
+            "The club will hold a members' vote at the boathouse",
+        ),
+    ],
+)
+def test_a_preposition_before_and_and_a_starting_time(text: str, date: str, expected: str):
+    clause = text[text.index("starting") :] if "starting" in text else None
+    assert _label(text, date, clause=clause) == expected

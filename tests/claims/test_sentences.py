@@ -90,3 +90,17 @@ def test_who_said_it_after_a_comma_stays_with_what_was_said():
         t, (0, len(t)), [(t.index("6pm"), t.index(", H")), (t.index("Monday"), len(t) - 1)]
     )
     assert [t[s:e] for s, e in spans] == [t, t]
+
+
+def test_a_clock_time_ends_a_sentence_before_a_new_one():
+    text = (
+        "The library stays open until 8 p.m. Call the front desk to book a room. "
+        "Readings start at 6:30 p.m. Friday and at 10 a.m. Eastern on the radio. "
+        "Tickets for the 7 p.m. Gala sold out."
+    )
+    assert _sentences(text) == [
+        "The library stays open until 8 p.m.",
+        "Call the front desk to book a room.",
+        "Readings start at 6:30 p.m. Friday and at 10 a.m. Eastern on the radio.",
+        "Tickets for the 7 p.m. Gala sold out.",
+    ]

@@ -4,7 +4,7 @@ A fact-checker's timeline wants the days things happened (or will happen). These
 claims: durations and sets ("for 14 years", "every week"), ages ("19-year-old"), a publication
 dateline or byline date, a copyright year, a year that is part of a name ("the 2014 Winter
 Olympics", "9/11", "Super Tuesday"), a date in a web address, a quoted title (the film "1917"),
-a citation ("(Ruiz, 2019)"), a page's time stamp, a score ("voted 4-1"), and a bare clock time
+a citation ("(Ruiz, 2019)"), a page's time stamp, a score ("voted 4-1"), a time compared to ("like it's 1985"), and a bare clock time
 that only the publication date anchors ("at 2 in the morning", typically hypothetical). Each
 rule is a small named test so a rejected mention can say why (see :func:`rejection`).
 """
@@ -162,6 +162,18 @@ def _time_stamp(m: Mention, text: str) -> bool:
     return bool(_FULL_STAMP.search(m.text.strip())) and not _PREPOSITION_BEFORE.search(before)
 
 
+# "like it's 1985", "as if it were the 1950s": a time compared to, not a time something happened.
+_AS_IF = re.compile(
+    r"\b(?:like|as\s+if|as\s+though)\s+(?:it|we|they|you|i|he|she|this)"
+    r"(?:['’]s|['’]re|\s+(?:is|was|were|are))\s+(?:still\s+|back\s+in\s+|suddenly\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
+def _comparison(m: Mention, text: str) -> bool:
+    return bool(_AS_IF.search(text[max(0, m.start_char - 40) : m.start_char]))
+
+
 def _score(m: Mention, text: str) -> bool:
     return bool(_SCORE.match(m.text.strip()))
 
@@ -184,6 +196,7 @@ RULES: list[tuple[str, Callable[[Mention, str], bool]]] = [
     ("a citation of a source", _citation),
     ("a page's time stamp", _time_stamp),
     ("a score, not a date", _score),
+    ("a time compared to", _comparison),
     ("clock time anchored only on the publication date", _clock_only),
 ]
 

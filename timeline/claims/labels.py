@@ -22,6 +22,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from timeline.claims.places import place_names
+from timeline.claims.sentences import clause_spans
 
 MAX_WORDS = 12
 MIN_WORDS = 5
@@ -183,7 +184,7 @@ _DANGLING = re.compile(
     r"|can|may|might|must|do|does|did|not|very|more|most|such|also|its|both|either|neither"
     r"|few|many|several|all|each|much|another|other|still|just|only|even|already|than"
     r"|unable|able|likely|unlikely|shortly|immediately|sometime|around|about|approximately"
-    r"|roughly|nearly|almost|though|although|unless|whereas)$",
+    r"|roughly|nearly|almost|though|although|unless|whereas|allegedly|reportedly|purportedly)$",
     re.I,
 )
 
@@ -212,9 +213,14 @@ def describe(
     """
     c0, c1 = clause
     m0, m1 = mention
+    places = place_names(text)
+    names = [(o, n) for o, n in names if n not in places]  # "he" is never a place
     quoted = _quote_first(text, sentence or clause, mention, names)
     if quoted is not None:
         return quoted
+    saying = _saying_last(text, sentence or clause, mention, attributions, names, dates)
+    if saying is not None:
+        return saying
     according = None
     for found in _ACCORDING.finditer(text, c0, m0):
         if not re.search(r"[,;:—–]", text[found.end() : m0]):
@@ -432,6 +438,77 @@ def _quote_first(
     return None
 
 
+def _saying_last(
+    text: str,
+    sentence: tuple[int, int],
+    mention: tuple[int, int],
+    attributions: Sequence[tuple[int, int]],
+    names: Sequence[tuple[int, str]],
+    dates: Sequence[tuple[int, int]],
+) -> str | None:
+    """The label of a date in the saying that closes its sentence ("..., Grant Shapps said on
+    Thursday."): the date dates the saying, whose news is what was said, credited.
+
+    >>> t = "The ferry will stop at Elm Point, harbour master Ana Ruiz said on Thursday."
+    >>> m0 = t.index("Thursday")
+    >>> _saying_last(t, (0, len(t)), (m0, m0 + 8), [(t.index("harbour"), m0 - 4)], [], [])
+    'The ferry will stop at Elm Point (Ana Ruiz)'
+    """
+    s0, s1 = sentence
+    m0, m1 = mention
+    if not re.fullmatch(r"[\s.!\"”’']*", text[m1:s1]):
+        return None
+    for a0, a1 in attributions:
+        comma = re.search(r",\s*$", text[s0:a0]) if s0 < a0 else None
+        if comma is None or a1 > m0 or not _SAYING_GAP.fullmatch(text, a1, m0):
+            continue
+        phrase = text[a0:a1]
+        verb = re.search(rf"\b(?:{_REPORTING})\b", phrase)
+        if verb is None:
+            continue
+        who = phrase[verb.end() :] if verb.start() == 0 else phrase[: verb.start()]
+        credit = _credit(who.strip()) if who.strip() and not _has_verb(who) else ""
+        if credit.lower() in _PRONOUNS:
+            earlier = [name for offset, name in names if offset < s0]
+            credit = _credit(earlier[-1]) if earlier and credit.lower() in ("he", "she") else ""
+        if not credit or credit.lower() in _PRONOUNS:
+            return None
+        end = s0 + comma.start()
+        before = [d for d in dates if s0 <= d[0] and d[1] <= end]
+        # What was said holds dates of its own: labelled as the last one of its main clause
+        # ("Police arrested a man Monday over robberies that began last fall": the arrest).
+        main = [d for d in before if not _subordinate(text, s0, d[0])]
+        inner = max(main or before or [(end, end)])
+        # ... cut to its clause as extract_claims cuts it, so both labels agree.
+        spans = clause_spans(text, (s0, end), before) if before else [(s0, end)]
+        said = describe(
+            text,
+            spans[before.index(inner)] if before else (s0, end),
+            inner,
+            sentence=(s0, end),
+            attributions=[(b0, b1) for b0, b1 in attributions if b1 <= end],
+            names=names,
+            dates=[d for d in before if d != inner],
+        )
+        said = said.split(" (")[0] if said.endswith(")") else said
+        return _finish(said, credit) if said else None
+    return None
+
+
+def _subordinate(text: str, s0: int, at: int) -> bool:
+    """Is the date at ``at`` in a relative clause or a fronted phrase of the sentence opening
+    at ``s0`` ("robberies that began last fall", "Based on sales through Sept. 30, ...")?"""
+    before = text[s0:at]
+    return bool(re.search(r"\b(?:that|which|who|whose|when|after|before)\s", before)) or (
+        "," not in before
+        and bool(_FRONTED_PARTICIPLE_START.match(text, s0) or _PREPOSITION_START.match(text, s0))
+    )
+
+
+# Between a saying and its time: "said on Thursday", "said late Monday".
+_SAYING_GAP = re.compile(r"\s*(?:(?:on|last|this|early|late|earlier|later)\s+)?")
+
+
 # "X said / reported / told Y (that) ...": a reporting frame, whose news is what was said.
 _FRAME = re.compile(
     r"^(?P<speaker>(?:[\w.'’-]+\s+){1,8}?)(?P<verb>said|says|reported|reports|wrote|stated|added"
@@ -619,14 +696,16 @@ def _credit(speaker: str) -> str:
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     name: list[str] = []
-    for word in reversed(words):
-        if name and word in _PARTICLES:
+    for n, word in reversed(list(enumerate(words))):
+        if name and (
+            word in _PARTICLES or (word == "and" and n > 0 and words[n - 1][:1].isupper())
+        ):
             name.insert(0, word)  # "Bill de Blasio"
             continue
         if not word[:1].isupper() or word in _TITLE_WORDS or word in _DESCRIBING:
             break
         name.insert(0, word)
-    while name and name[0] in _PARTICLES:
+    while name and (name[0] in _PARTICLES or name[0] == "and"):
         name.pop(0)
     if name:
         return " ".join(name)
@@ -662,6 +741,7 @@ def _mark(
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) on the clause
     if 0 <= ms < me <= len(body):
         preposition = re.search(
+            r"(?:,?\s*\b(?:starting|beginning)\s+)?"  # "..., starting at 6 p.m.": with the date
             rf"(?:\bas\s+(?:recently|early|late|far\s+back|long\s+ago)\s+as\s+"
             rf"|\b(?:(?:early|late)\s+)?{_PREPOSITION}\s+)?"
             r"(?:the\s+)?$",
@@ -1123,7 +1203,17 @@ def _around_mark(text: str) -> tuple[str, str]:
             left.pop()
             lo = left[-1][1] if left else 0
             clause = text[lo:hi]
+    # "would review the program | after the first semester and could change it <date>": the
+    # "after" was a preposition; the date dates the verb after "and", whose subject is before.
+    joined = _PREPOSITION_AND_VERB.match(clause)
+    if joined and _MARK not in joined.group(0) and not _has_verb(joined.group("np")):
+        return clause[joined.end() :], text[: lo + joined.end()]
     return clause, text[:lo]
+
+
+_PREPOSITION_AND_VERB = re.compile(
+    rf"\s*(?:after|before|until|since)\s+(?P<np>[^,;\u2063]{{1,60}}?)\s+and\s+(?=(?:{_AUX})\b)"
+)
 
 
 def _bare_clause(text: str) -> str:

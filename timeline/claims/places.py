@@ -205,6 +205,8 @@ def place_names(text: str) -> frozenset[str]:
             if tail not in places:
                 continue
             head = words[n - 1] if n else ""
+            if n and _verb_form(head):
+                continue  # "Recognizing Germany ...", a heading: a verb, no first name
             if n and head not in _QUALIFIERS and " ".join(words[: n + 1]) not in known:
                 if words[0] not in _QUALIFIERS and run not in places:
                     people.add(tail)  # "George Washington", not "West Virginia"
@@ -213,6 +215,22 @@ def place_names(text: str) -> frozenset[str]:
             elif n == 0 and tail in weak and _PERSON_AFTER.match(text, m.end()):
                 people.add(tail)  # "in Marren ... Marren said": a person after all
     return frozenset(places - people)
+
+
+def _verb_form(word: str) -> bool:
+    """Is the capitalized ``word`` a verb's -ing or -ed form ("Recognizing", "Visited"), not a
+    first name ("Sterling", "Mohamed")?
+
+    >>> _verb_form("Recognizing"), _verb_form("Sterling"), _verb_form("Mohamed")
+    (True, False, False)
+    """
+    import simplemma
+
+    lower = word.lower()
+    if len(lower) <= 5 or not lower.endswith(("ing", "ed")):
+        return False
+    lemma = simplemma.lemmatize(lower, lang="en")  # "Mohamed" for "mohamed": a name
+    return lemma != lower and lemma.islower() and simplemma.is_known(lemma, lang="en")
 
 
 __all__ = ["known_places", "place_names"]

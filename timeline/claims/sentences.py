@@ -70,8 +70,41 @@ def sentence_spans(
                     continue
                 first = tokens[0].offset
                 last = tokens[-1].offset + len(tokens[-1].value)
-                spans.extend(_bounded(text, block_start + first, block_start + last))
+                for piece in _after_clock(text, block_start + first, block_start + last):
+                    spans.extend(_bounded(text, *piece))
     return spans
+
+
+# "... until 9 p.m. Email vote@..." : syntok reads "p.m." as an abbreviation that ends no
+# sentence; a capitalized word after it opens one, unless it goes on with the time ("9 p.m.
+# Friday", "10 a.m. Eastern", "7 p.m. ET") or the time names something ("the 7 p.m. Mass").
+_CLOCK_END = re.compile(r"(?<![\w.])(\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m\.)\s+(?=[A-Z])")
+_CLOCK_GOES_ON = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct"
+    r"|Nov|Dec|January|February|March|April|June|July|August|September|October|November"
+    r"|December|Today|Tonight|Tomorrow|Eastern|Central|Pacific|Mountain|Atlantic|Alaska|Hawaii"
+    r"|Local|Greenwich|Moscow|Beijing|Israel|Indian|British|Western|GMT|UTC|[A-Z]{1,2}[SD]?T\b)\b"
+)
+_NAMING_TIME = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|every)\s+$", re.I)
+
+
+def _after_clock(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)``, split after a clock time that ends a sentence ("at 9 p.m. Email ...").
+
+    >>> t = "Polls close at 9 p.m. Email the clerk. Doors open at 7 p.m. Friday."
+    >>> [t[s:e] for s, e in _after_clock(t, 0, len(t))]
+    ['Polls close at 9 p.m.', 'Email the clerk. Doors open at 7 p.m. Friday.']
+    """
+    pieces = []
+    for m in _CLOCK_END.finditer(text, start, end):
+        if _CLOCK_GOES_ON.match(text, m.end()) or _NAMING_TIME.search(
+            text, max(start, m.start() - 12), m.start()
+        ):
+            continue
+        pieces.append((start, m.end(1)))
+        start = m.end()
+    pieces.append((start, end))
+    return pieces
 
 
 #: Longer "sentences" (a scrape with no punctuation at all) are cut into pieces of about
