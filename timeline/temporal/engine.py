@@ -500,15 +500,44 @@ def _day_after(
 ) -> tuple[Reference | None, dict | None]:
     """The day named right after a clock time ("10:35 a.m. (0735 GMT) Friday", "2:15 pm local
     time on Monday"), resolved ahead of its turn, and its fields (None when there is none)."""
-    if following.rule.type != "DATE" or not _DAY_AFTER_CLOCK.fullmatch(
+    if following.rule.type not in ("DATE", "TIME") or not _DAY_AFTER_CLOCK.fullmatch(
         low, clock.end, following.start
     ):
         return None, None
     state.position = offset + following.start
     fields = _resolve(following, state, work, low)
+    if fields.get("granularity") == "part_of_day":  # "6 o'clock on Friday evening"
+        return Reference.of(fields["value"][:10]), fields
     if fields.get("granularity") != "day":
         return None, fields
     return Reference.of(fields["value"]), fields
+
+
+# Hours a clock time without a.m./p.m. takes past noon in a part of the day named after it
+# ("6 o'clock on Friday evening" -> 18:00, "at 9:45 Tuesday night" -> 21:45).
+_PM_HOURS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(7, 12)}
+_HAS_MERIDIEM = re.compile(r"[ap]\.?m\b|noon|midnight|midday|morning|afternoon|evening|night")
+
+
+def _clock_in_part_of_day(fields: dict, day_value: str, text: str) -> dict:
+    """Move a bare clock time to the afternoon or evening the day after it names.
+
+    >>> _clock_in_part_of_day({"value": "2013-03-15T06:00"}, "2013-03-15TEV", "6 o'clock")["value"]
+    '2013-03-15T18:00'
+    >>> _clock_in_part_of_day({"value": "2013-03-15T06:00"}, "2013-03-15TMO", "6 o'clock")["value"]
+    '2013-03-15T06:00'
+    """
+    value = fields["value"]
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\dT)(\d\d)(:\d\d)", value)
+    hours = _PM_HOURS.get(day_value[-2:])
+    if not m or hours is None or int(m[2]) not in hours or _HAS_MERIDIEM.search(text):
+        return fields
+    moved = f"{m[1]}{int(m[2]) + 12:02d}{m[3]}"
+    span = interval(moved)
+    out = dict(fields, value=moved)
+    if span is not None and out.get("start") is not None:
+        out["start"], out["end"] = span.iso()
+    return out
 
 
 def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None = None) -> dict:
@@ -1182,13 +1211,17 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         state.position = offset + hit.start
         fields = ahead.pop(i, None)
         if fields is None:
-            day = None
+            day = ahead_fields = None
             if hit.rule.ref == "day" and i + 1 < len(hits):
                 day, ahead_fields = _day_after(hit, hits[i + 1], state, work, low, offset)
                 if ahead_fields is not None:
                     ahead[i + 1] = ahead_fields
                 state.position = offset + hit.start
             fields = _resolve(hit, state, work, low, day)
+            if day is not None and ahead_fields is not None:
+                fields = _clock_in_part_of_day(
+                    fields, ahead_fields["value"], low[hit.start : hit.end]
+                )
         start, end = glue.span(hit.start, hit.end)
         if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
             if (
