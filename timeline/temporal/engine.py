@@ -85,6 +85,12 @@ _NOT_EVENT = frozenset(
 )
 # Between a clock time and the day it is on: "(0735 GMT)", "local time", "on".
 _DAY_AFTER_CLOCK = re.compile(r"(?:\s+local\s+time)?(?:\s*\([^()\n]{1,30}\))?\s*,?\s*(?:on\s+)?")
+# Between two clock times that share the day named after the second: "9 a.m. and 5 p.m.",
+# "7 a.m. and close at 10 p.m.", "8 a.m. to 4 p.m.".
+_CLOCK_PAIR = re.compile(
+    r"(?:\s*\([^()\n]{1,30}\))?\s*,?\s*(?:and|to|until|till|through|or|[-–])\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:(?:at|until|till|to)\s+)?"
+)
 _DURATION_VALUE = re.compile(r"P(?:[0-9X]|T[0-9X])")  # P2D, PXW, PT5H (not PAST_REF)
 _DATED_KEPT = 64
 _LATEST_REACH = 1000
@@ -517,6 +523,47 @@ def _day_after(
 # ("6 o'clock on Friday evening" -> 18:00, "at 9:45 Tuesday night" -> 21:45).
 _PM_HOURS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(7, 12)}
 _HAS_MERIDIEM = re.compile(r"[ap]\.?m\b|noon|midnight|midday|morning|afternoon|evening|night")
+
+
+def _day_of_second_clock(
+    hits: list[Hit], j: int, state: _State, work: str, low: str, offset: int, ahead: dict
+) -> Reference | None:
+    """The day of the clock time ``hits[j]`` when the text names one with it (resolving
+    ahead of its turn; a time carrying its own day keeps its fields in ``ahead``)."""
+    second = hits[j]
+    if second.rule.ref == "day":
+        if j + 1 >= len(hits):
+            return None
+        day = _day_after(second, hits[j + 1], state, work, low, offset)[0]
+        if day is None:
+            return None
+        state.position = offset + second.start
+        value = _resolve(second, state, work, low, day)["value"]
+    else:
+        state.position = offset + second.start
+        fields = _resolve(second, state, work, low)
+        ahead[j] = fields
+        value = fields["value"]
+    if not re.match(r"\d{4}-\d\d-\d\dT\d", value):
+        return None
+    day = Reference.of(value[:10])
+    first = _CLOCK_12H.search(low, hits[j - 1].start, hits[j - 1].end)
+    if day is not None and first and _overnight(first, value, low[hits[j - 1].end : second.start]):
+        # "from 10 p.m. to 5 a.m. Sunday": the first time is on the evening before
+        day = Reference.of((day.moment - timedelta(days=1)).date().isoformat())
+    return day
+
+
+_CLOCK_12H = re.compile(r"(\d{1,2})(?:[:.]\d\d)?\s*([ap])\.?m\b")
+
+
+def _overnight(first: re.Match[str], second_value: str, between: str) -> bool:
+    """Whether a range of clock times runs across midnight (the first is p.m., the second
+    earlier in the day): "10 p.m. to 5 a.m.", "between 11 p.m. and 2 a.m."."""
+    if first[2] != "p" or "or" in between.split():
+        return False
+    hour = int(first[1]) % 12 + 12
+    return int(second_value[11:13]) < hour
 
 
 def _clock_in_part_of_day(fields: dict, day_value: str, text: str) -> dict:
@@ -1213,9 +1260,15 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         if fields is None:
             day = ahead_fields = None
             if hit.rule.ref == "day" and i + 1 < len(hits):
-                day, ahead_fields = _day_after(hit, hits[i + 1], state, work, low, offset)
-                if ahead_fields is not None:
-                    ahead[i + 1] = ahead_fields
+                nxt = hits[i + 1]
+                if nxt.rule.type == "TIME" and _CLOCK_PAIR.fullmatch(low, hit.end, nxt.start):
+                    # "from 9 a.m. to 5 p.m. on Friday", "between 2 p.m. and 6 p.m. Friday":
+                    # both times are on the day named with the second
+                    day = _day_of_second_clock(hits, i + 1, state, work, low, offset, ahead)
+                else:
+                    day, ahead_fields = _day_after(hit, nxt, state, work, low, offset)
+                    if ahead_fields is not None:
+                        ahead[i + 1] = ahead_fields
                 state.position = offset + hit.start
             fields = _resolve(hit, state, work, low, day)
             if day is not None and ahead_fields is not None:
