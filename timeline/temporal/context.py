@@ -584,7 +584,7 @@ _EVENT_FOR = _words(
 )
 _PLANNED_FOR = _words("set booked planned scheduled slated pencilled penciled earmarked")
 # Adverbs between a modal and "be" that keep its future ("will also be closed").
-_MODAL_ADVERBS = _words("also still again even then")
+_MODAL_ADVERBS = _words("also still again even then now")
 # Words before a timetable verb that make it a noun ("went on leave", "paid leave").
 _PREPOSITIONS = _words("on of in at for from with without after before during under")
 # Verbs of foreseeing: their object lies ahead, though the verb is past ("predicted a record
