@@ -43,6 +43,7 @@ _FUTURE = _words(
 # Reporting verbs date the report, not the event: "said the vote is on Tuesday".
 _REPORTING = _words("said says say told tells announced added noted reported stated according")
 _REPORTED = _words("said told announced added noted reported stated")
+REPORTING_VERBS = _REPORTING  # "Election officials said Monday": the date is the saying's
 # Verbs of timetables in the present tense: "meet Monday", "opens Tuesday", "votes Sunday".
 _SCHEDULED = _words(
     "meet meets begin begins start starts open opens resume resumes vote votes travel travels "

@@ -21,6 +21,7 @@ from functools import cache
 from timeline.dates import parse_published
 from timeline.models import Mention
 from timeline.temporal.context import (
+    REPORTING_VERBS,
     adjacent_tense,
     copula_before,
     firm_future,
@@ -77,6 +78,7 @@ _TIME_OF_DAY = re.compile(r"[0-9X]T(?:[0-9]|MO|MI|AF|EV|NI|DT)")
 _HOLIDAY_YEAR = re.compile(r"^(\d{4})-#(.+?)(T.*)?$")
 # The noun of an event ("the leak") and its date must be this close, in one clause.
 _EVENT_GAP = 40
+_EVENT_WORDS_BEFORE = 2
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 # Words after "the weekend before the" that cannot name the event.
 _NOT_EVENT = frozenset(
@@ -418,6 +420,10 @@ class _State:
                         (start > b - 1 or end < a + 1)
                         and len(gap) <= _EVENT_GAP
                         and not _CLAUSE_END.search(gap)
+                        # a date before the noun qualifies it ("the Oct. 9 leak", "Sunday's
+                        # deadly blast"), not "on Friday charged a man in the bombing"
+                        and (start > b - 1 or len(gap.split()) <= _EVENT_WORDS_BEFORE)
+                        and REPORTING_VERBS.isdisjoint(gap.split())
                     ):
                         return ref
         return None
