@@ -63,7 +63,7 @@ _FUTURE_PREPOSITIONS = _words("until till by through thru")
 # "<word> to" that announces the future: "is set to", "plans to", "is likely to".
 _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
-    "intends intend aims aim hopes hope expects expect is are am was were"
+    "intends intend aims aim hopes hope expects expect is are am was were has have need needs"
 )
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
@@ -146,6 +146,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
         or _prefixed_past(word)
     )
+    if participle and _perfect_infinitive_ahead(tokens, i):
+        return "future"  # "hope to have the fire contained by Monday"
     k = i - 2 if i > 1 and tokens[i - 1].endswith("ly") else i - 1  # "be fully restored"
     if participle and k > 0 and tokens[k] in _STATE_VERBS:
         # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed", "may not be
@@ -174,6 +176,22 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return None  # "is expected to", "are due": the next word tells
         return "present"
     return None
+
+
+def _perfect_infinitive_ahead(tokens: list[str], i: int) -> bool:
+    """True when the participle ``tokens[i]`` completes a perfect infinitive of a plan or hope
+    ("hope to have the fire contained", "expects to have finished"), which lies ahead; "was
+    believed to have fled" and "was to have landed" do not.
+
+    >>> _perfect_infinitive_ahead("they hope to have the fire contained".split(), 6)
+    True
+    >>> _perfect_infinitive_ahead("he is believed to have fled".split(), 5)
+    False
+    """
+    for j in range(max(2, i - 6), i):
+        if tokens[j] == "have" and tokens[j - 1] == "to":
+            return tokens[j - 2] in _FUTURE_BEFORE_TO - _BE_FORMS
+    return False
 
 
 def _prefixed_past(word: str) -> bool:
@@ -338,6 +356,13 @@ def _cue(words: list[str], i: int) -> Tense | None:
         # A timetable told in the present: "the Knicks play the Heat on Sunday", "the inquiry
         # publishes in the autumn" (a first word is a subject, not a verb: "Meets on Sunday")
         return "future"
+    if (
+        word in _HOLD
+        and i > 0
+        and words[i - 1] not in _NOT_SCHEDULE
+        and _EVENT_NOUNS & set(words[i + 1 : i + 4])
+    ):
+        return "future"  # "both candidates hold final rallies Friday" (not "holds a stake")
     particle = _PHRASAL_TIMETABLE.get(word)
     if (
         particle
@@ -466,6 +491,9 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     # "until 09:00 GMT on Monday": the day of a deadline's clock time is the deadline's
     clocked = _DEADLINE_CLOCK.search(left_text)
     preposition = clocked.group(1) if clocked else (words[-1] if words else "")
+    if len(words) > 1 and words[-1] in ("to", "until") and words[-2] in _MOVING:
+        # "the service has been moved to 2 p.m. Saturday": where a date is moved to is ahead
+        return "past" if _PERFECT & set(words) else "future"
     if preposition in _FUTURE_PREPOSITIONS:
         if tense == "past" and (
             _PERFECT & (set(words) | set(rwords))
@@ -489,6 +517,20 @@ _DEADLINE_CLOCK = re.compile(
     r"\b(until|till|by)\s+(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
     r"\s*(?:(?:gmt|bst|utc|[ecmp][sd]?t)\s+|local\s+time\s+)?,?\s*(?:on\s+)?\Z"
 )
+# "hold" is a timetable verb only with an event for its object ("hold talks Monday").
+_HOLD = _words("hold holds")
+_EVENT_NOUNS = _words(
+    "rally rallies talks meeting meetings vote votes election elections hearing hearings "
+    "summit ceremony referendum primary session sessions funeral vigil conference auction "
+    "march marches protest protests celebration celebrations debate debates convention "
+    "congress"
+)
+# Verbs that move an event to another date ("moved to Saturday", "postponed until May").
+_MOVING = _words(
+    "moved move moves postponed postpone postpones delayed delay delays rescheduled "
+    "reschedule reschedules pushed switched shifted brought"
+)
+_BE_FORMS = _words("is are am was were be been being")
 # Past perfect: the clause looks back from a past moment ("had gone home by Tuesday").
 _PERFECT = _words("had hadn't")
 # Verbs that move a deadline: what follows "until" is still ahead ("postponed until Tuesday").
