@@ -161,6 +161,26 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
     def clock(hour: str | None, minute: str | None = None, ampm: str | None = None) -> str | None:
         return clock_value(hour, minute, ampm, tables)
 
+    def spoken_clock(minutes: str | None, relation: str | None, hour: str | None) -> str | None:
+        """A clock told in words: "a quarter to one" 12:45, "half past nine" 09:30, "ten past
+        six" 06:10 (twelve-hour, no a.m./p.m. known)."""
+        base = clock_value(hour, None, None, tables)
+        if base is None or minutes is None or relation is None:
+            return None
+        key = table_key(minutes)
+        if key.endswith("quarter"):
+            n = 15
+        elif key == "half":
+            n = 30
+        else:
+            parsed = _number_words(key, tables) if not key.isdigit() else Fraction(int(key))
+            if parsed is None or not 1 <= parsed < 60:
+                return None
+            n = int(parsed)
+        total = int(base[:2]) * 60 + (n if relation in ("past", "after") else -n)
+        h, m = divmod(total % (12 * 60), 60)
+        return f"{h or 12:02d}:{m:02d}"
+
     def numdate(first: str | None, second: str | None, sep: str | None = None) -> str | None:
         """Month and day of a numeric date: 04/23 (US), 23/04 (day > 12), 23.04 (European)."""
         if first is None or second is None:
@@ -283,6 +303,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "quarter": quarter,
         "half": half,
         "clock": clock,
+        "spoken_clock": spoken_clock,
         "numdate": numdate,
         "dmy": dmy,
         "holiday": holiday,
