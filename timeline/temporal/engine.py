@@ -655,6 +655,19 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = state.latest_day() or state.narrative
         if (
             narrative is not None
+            and state.doc is not None
+            and value.startswith("@day+")
+            and narrative.moment.date() >= state.doc.moment.date()
+            and state.narrative is not None
+            and state.narrative.moment.date() < state.doc.moment.date()
+            and tense_at(work, hit.start, hit.end) == "past"
+        ):
+            # "On Wednesday, rebels overran Ostra ... The shelling began the next day", told on
+            # Saturday: a day after the publication day cannot be told as past; the story is
+            # at the day it named last
+            narrative = state.narrative
+        if (
+            narrative is not None
             and narrative.granularity in ("hour", "minute", "second")
             and narrative.moment.hour < _SMALL_HOURS
             and value.startswith("@day+")
@@ -1035,8 +1048,10 @@ def _small_hours_after_night(
     timed = ref.granularity in ("hour", "minute", "second")
     if hour >= _EVENING_HOUR and timed and ref.moment.hour < _SMALL_HOURS:
         return Reference.of((ref.moment.date() - timedelta(days=1)).isoformat())
-    if hour >= (_NOON if until else _SMALL_HOURS):
-        return ref
+    night = ref.granularity == "part_of_day" and ref.value.endswith("TNI")
+    if hour >= (_NOON if until or night else _SMALL_HOURS):
+        return ref  # (after a night, a morning hour is the next morning: "rose overnight
+        # and was three metres above the mark at 6 a.m.")
     if ref.granularity == "part_of_day":
         late = ref.value.endswith(("TEV", "TNI"))
     else:
