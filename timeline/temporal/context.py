@@ -234,7 +234,7 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # Friday": the year is what "since" took)
         return "past"
     if words[-1] in _PREDICTING or (
-        words[-2:-1] and words[-2] in _PREDICTING and words[-1] == "on"
+        words[-2:-1] and words[-2] in _PREDICTING and words[-1] in ("on", "in")
     ):
         return "past"  # "Cuba predicted Wednesday": the day of the prediction
     for word in reversed(words[-5:]):
@@ -623,7 +623,7 @@ _PLACE_IN_TIME = _words("in on during")
 # Events set for a time ("a vigil for 6 p.m. Sunday") and plans made for one ("booked for").
 _EVENT_FOR = _words(
     "vigil vigils rally meeting hearing hearings session ceremony funeral memorial service "
-    "appointment"
+    "appointment forecast forecasts outlook guidance"
 )
 _PLANNED_FOR = _words("set booked planned scheduled slated pencilled penciled earmarked")
 # Adverbs between a modal and "be" that keep its future ("will also be closed").
@@ -632,7 +632,7 @@ _MODAL_ADVERBS = _words("also still again even then now")
 _PREPOSITIONS = _words("on of in at for from with without after before during under")
 # Verbs of foreseeing: their object lies ahead, though the verb is past ("predicted a record
 # fourth quarter"); a day right after one dates the foreseeing ("Cuba predicted Wednesday").
-_PREDICTING = _words("predicted projected forecasted anticipated")
+_PREDICTING = _words("predicted projected forecasted anticipated forecast")
 _PERFECT_AUX = _words("have've")
 _CUE_WORDS = (
     _PREDICTING | _POSSIBLE | _FUTURE | _PAST | _PRESENT | _REPORTING | _INVARIANT | {"to", "for"}
