@@ -233,6 +233,8 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "since shortly after the Oct. 23 slaying" (but "its first budget since 2009 on
         # Friday": the year is what "since" took)
         return "past"
+    if words[-1] in _PREDICTING and _FORECAST_PERIOD.match(text, start):
+        return "future"  # "forecast fourth-quarter revenue": the period is what is foreseen
     if words[-1] in _PREDICTING or (
         words[-2:-1] and words[-2] in _PREDICTING and words[-1] in ("on", "in")
     ):
@@ -632,6 +634,11 @@ _MODAL_ADVERBS = _words("also still again even then now")
 _PREPOSITIONS = _words("on of in at for from with without after before during under")
 # Verbs of foreseeing: their object lies ahead, though the verb is past ("predicted a record
 # fourth quarter"); a day right after one dates the foreseeing ("Cuba predicted Wednesday").
+# A period that is the object of a forecast ("forecast fourth-quarter revenue").
+_FORECAST_PERIOD = re.compile(
+    r"(?:fiscal\s+)?(?:first|second|third|fourth|full|1st|2nd|3rd|4th)[\s\-](?:quarter|half|year)\b",
+    re.IGNORECASE,
+)
 _PREDICTING = _words("predicted projected forecasted anticipated forecast")
 _PERFECT_AUX = _words("have've")
 _CUE_WORDS = (
