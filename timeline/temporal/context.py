@@ -63,7 +63,8 @@ _FUTURE_PREPOSITIONS = _words("until till by through thru")
 # "<word> to" that announces the future: "is set to", "plans to", "is likely to".
 _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
-    "intends intend aims aim hopes hope expects expect is are am was were has have need needs"
+    "intends intend aims aim hopes hope expects expect is are am was were has have need needs "
+    "promised promise promises pledged pledge pledges vowed vow vows"
 )
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
@@ -136,6 +137,10 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return "past" if tokens[max(0, i - 3) : i - 1] == ["had", "been"] else "future"
     if word == "for" and i > 0 and tokens[i - 1] in _EVENT_FOR:
         return "future"  # "organized a vigil for 6 p.m. Sunday", "a hearing for Friday"
+    if word == "for" and i > 2 and tokens[i - 3] in _PLANNED_FOR and tokens[i - 2] in _DETERMINERS:
+        return "future"  # "scheduled a hearing for June 5"
+    if word == "for" and i > 1 and tokens[i - 2] in _PLANNED_FOR and tokens[i - 1] not in _NOT:
+        return "future"  # "set sentencing for June 5"
     if word == "for" and i > 0 and tokens[i - 1] in _PLANNED_FOR:
         # "is set for Friday", "surgeries booked for Tuesday", "operations planned for Monday"
         if (_BE_PAST | {"been"}) & set(tokens[max(0, i - 4) : i - 1]):
@@ -519,10 +524,12 @@ _DEADLINE_CLOCK = re.compile(
     r"\b(until|till|by)\s+(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
     r"\s*(?:(?:gmt|bst|utc|[ecmp][sd]?t)\s+|local\s+time\s+)?,?\s*(?:on\s+)?\Z"
 )
-# "hold" is a timetable verb only with an event for its object ("hold talks Monday").
-_HOLD = _words("hold holds")
+# "hold" and "face" are timetable verbs only with an event for their object ("hold talks
+# Monday", "faces an election in September"; not "holds a stake", "face amount").
+_HOLD = _words("hold holds face faces")
 _EVENT_NOUNS = _words(
     "rally rallies talks meeting meetings vote votes election elections hearing hearings "
+    "trial runoff deadline sentencing "
     "summit ceremony referendum primary session sessions funeral vigil conference auction "
     "march marches protest protests celebration celebrations debate debates convention "
     "congress"
