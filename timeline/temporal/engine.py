@@ -1125,6 +1125,34 @@ _DEICTIC_WORD = re.compile(r"(?:this|last|next|past|coming|previous)\b", re.I)
 _ATTRIBUTIVE = re.compile(r"(?:\bthe|'s|’s)\s+\Z", re.I)
 
 
+def _month_in_period(
+    value: str, ref: Reference | None, start: int, state: _State, work: str, hit: Hit
+) -> str | None:
+    """A month told in the same sentence as a season, quarter or half of a past year that holds
+    it is that period's ("in the winter of 2008-09, when gas was cut off for 17 days in
+    January": 2009-01); else None."""
+    if (
+        ref is None
+        or ref.granularity not in ("season", "quarter", "half_year")
+        or not re.fullmatch(r"XXXX-\d\d", value)
+        or state.doc is None
+        or ref.moment >= state.doc.moment
+    ):
+        return None
+    at = start - (state.position - hit.start)  # where the period is in work
+    if at < 0 or _CLAUSE_END.search(work, at, hit.start) or _DEICTIC_WORD.match(work, hit.start):
+        return None
+    span = interval(ref.value)
+    if span is None:
+        return None
+    month = int(value[5:7])
+    for year in (span.start.year, span.start.year + 1):
+        first = datetime(year, month, 1)
+        if span.start <= first < span.end:
+            return f"{year:04d}-{month:02d}"
+    return None
+
+
 def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """A month or season without a year, told in the past shortly after a day or month of a
     story set years before the publication, is in that story's year ("sailed on Feb. 2, 1912
@@ -1146,6 +1174,9 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     if state.doc is None or not _MONTH_OR_SEASON.match(value) or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
     ref, start = state.narrative, state.narrative_at
+    contained = _month_in_period(value, ref, start, state, work, hit)
+    if contained is not None:
+        return contained
     if ref is not None and ref.granularity == "season":
         # a season of the story ("I was 16 that summer") stands for the day before it
         season = ref
