@@ -329,6 +329,7 @@ _APPOSITION = re.compile(r"\s*,\s*")
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?\Z")
 # "the biggest drop since Oct. 18": the start of a span that runs up to now, not where the
 # story is; it does not become the narrative reference either.
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+|early\s+|late\s+|mid-?\s*)?\Z")
 
 
@@ -892,7 +893,9 @@ def _future_target(hit: Hit, value: str, state: _State, low: str) -> bool:
     (True, False)
     """
     if _SINCE.search(low, max(0, hit.start - 24), hit.start):
-        return True
+        # "since 1976" is not where the story is, unless the text goes there: "since 1976,
+        # when a quake killed 3,000 ... codes were introduced five years later"
+        return not _WHEN_AFTER.match(low, hit.end)
     if state.doc is None or not _DEADLINE.search(low, max(0, hit.start - 24), hit.start):
         return False
     ref = Reference.of(value)
