@@ -711,7 +711,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     allowed = _REF_GRANULARITIES.get(rule.ref)
     if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
-    if rule.ref != "doc" and narrative is not None:
+    utterance = None
+    if rule.ref in ("doc", "scene") and value.startswith("@day"):
+        utterance = _utterance_day(state, work, hit)
+    if utterance is not None:
+        # "In an address on Sunday evening, he said: 'Tomorrow the cabinet will meet'": a
+        # quotation's today, tonight and tomorrow are those of the day it was said
+        ref, kind = utterance, "narrative"
+    elif rule.ref != "doc" and narrative is not None:
         ref, kind = narrative, "narrative"
     else:
         ref, kind = state.doc, "published"
@@ -1101,6 +1108,55 @@ def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
         if day != eve:
             return None
         return Reference.of(day.isoformat())
+    return None
+
+
+# Words that make a date the date of a saying ("in an address on Sunday", "told reporters on
+# Friday").
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|address|speech|interview|statement|remarks|conference|briefing|"
+    r"broadcast|rally|wrote|tweeted|posted)\b"
+)
+_UTTERANCE_REACH = 250
+
+
+def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
+    """The day a quotation holding ``hit`` was said, when the text dates the saying just before
+    the quotation opens and it is before the publication day ("In a televised address on
+    Sunday evening, Lenz said ... 'Tomorrow morning the government will meet'"); else None.
+
+    >>> state = _State(datetime(2012, 12, 17))
+    >>> work = 'In an address on Sunday, he said: "Tomorrow we vote."'
+    >>> state.dated.append((17, 23, Reference.of("2012-12-16")))
+    >>> hit = scan(work, work.lower())[-1]
+    >>> state.position = hit.start
+    >>> _utterance_day(state, work, hit).value
+    '2012-12-16'
+    """
+    if state.doc is None or not _in_quotation(work, hit.start):
+        return None
+    line = work.rfind("\n", 0, hit.start) + 1
+    opened = max(work.rfind('"', line, hit.start), work.rfind("“", line, hit.start))
+    if opened < 0:
+        return None
+    shift = state.position - hit.start  # document offset of work[0]
+    for start, _, ref in reversed(state.dated):
+        at = start - shift
+        if at >= opened:
+            continue
+        if at < max(0, opened - _UTTERANCE_REACH) or at < 0:
+            return None
+        if ref.granularity not in ("day", "part_of_day") or _in_quotation(work, at):
+            continue
+        if ref.moment.date() >= state.doc.moment.date():
+            return None
+        before = re.findall(r"[a-z]+", work[max(0, at - 60) : at].lower())[-5:]
+        for i in range(len(before) - 1, -1, -1):
+            if _SPEECH.fullmatch(before[i]):
+                return Reference.of(ref.value[:10])
+            if looks_like_verb(before[i]):
+                return None  # "said the panel spent most of Tuesday": what was said, not when
+        return None
     return None
 
 
