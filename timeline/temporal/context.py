@@ -551,7 +551,9 @@ _EXTENDING = _words(
 
 # A relative clause set off by commas right before the mention tells of something else: "will
 # report results for the quarter, which ended Nov. 2, on Thursday" ("ended" dates no Thursday).
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{0,80},(?=\s*(?:on|at|in|by)?\s*\Z)")
+_ASIDE = re.compile(
+    r",\s+(?:which|who|whose)\b[^,;]{0,80},(?=\s*(?:(?:on|at|in|by|over|during)(?:\s+the)?)?\s*\Z)"
+)
 
 
 def _blank(m: re.Match) -> str:
