@@ -498,6 +498,13 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     # "until 09:00 GMT on Monday": the day of a deadline's clock time is the deadline's
     clocked = _DEADLINE_CLOCK.search(left_text)
     preposition = clocked.group(1) if clocked else (words[-1] if words else "")
+    if (
+        words[-1:] == ["from"]
+        and tense == "past"
+        and {"has", "have"} & set(words)
+        and not (_PERFECT | {"been", "since"}) & set(words)
+    ):
+        return "future"  # "has declared three days of mourning from Sunday": a start ahead
     if len(words) > 1 and words[-1] in ("to", "until") and words[-2] in _MOVING:
         # "the service has been moved to 2 p.m. Saturday": where a date is moved to is ahead
         return "past" if _PERFECT & set(words) else "future"
