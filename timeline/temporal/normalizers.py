@@ -258,7 +258,9 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
             "earlier": "-",
             "later": "+",
             "following": "+",
+            "next": "+",
             "preceding": "-",
+            "previous": "-",
             "prior to": "-",
             "ahead of": "-",
         }.get(table_key(text or ""))
