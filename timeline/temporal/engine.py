@@ -1178,7 +1178,7 @@ _MONTH_OR_SEASON = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI)$")
 # A story told of the past: its dated day or month is this many years before the publication.
 _STORY_AGE = 2
 # How far (characters) such a day or month still sets the year of a month or season after it.
-_STORY_MONTH_REACH = 600
+_STORY_MONTH_REACH = 400
 _DEICTIC_WORD = re.compile(r"(?:this|last|next|past|coming|previous)\b", re.I)
 # "the Dec. 21, 1988, bombing", "1988's crash": a date that labels an event, not the story's day.
 _ATTRIBUTIVE = re.compile(r"(?:\bthe|'s|’s)\s+\Z", re.I)

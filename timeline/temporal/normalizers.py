@@ -104,6 +104,11 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         if half and isinstance(amount, Fraction):
             amount += Fraction(1, 2)
         name = tables["unit"].lookup(unit or "") or tables["unit_adj"].lookup(unit or "") or unit
+        if n is not None and not half and _DECIMAL.fullmatch(n.strip()):
+            spec = _DURATION_UNIT.get(str(name))
+            if spec is not None and spec[2] == 1:
+                # "3.1 hours" keeps its decimal (PT3.1H), as TIMEX3 allows in the last unit
+                return f"P{spec[0]}{n.strip()}{spec[1]}"
         return duration_value(amount, str(name))
 
     def dur_sum(*parts: str | None) -> str | None:
@@ -438,6 +443,9 @@ def sum_durations(values: list[str]) -> str | None:
     date_text = "".join(p for r, p in parts if r < len(_DATE_LETTERS))
     time_text = "".join(p for r, p in parts if r >= len(_DATE_LETTERS))
     return "P" + date_text + ("T" + time_text if time_text else "")
+
+
+_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
 
 
 def duration_value(amount: Fraction | str | None, unit: str) -> str | None:

@@ -408,12 +408,50 @@ def _resolve_partial(
     return choose(options, ref.moment, direction)
 
 
+# A decimal amount told in whole smaller units: years in months, weeks in days, days in hours,
+# hours in minutes, minutes in seconds.
+_SMALLER_PART = {
+    "Y": (12, "M", False),
+    "W": (7, "D", False),
+    "D": (24, "H", True),
+    "H": (60, "M", True),
+    "M_T": (60, "S", True),
+}
+
+
+def _whole_units(value: str) -> str | None:
+    """A duration with one decimal amount in whole units ("P2.5Y" -> "P2Y6M", "PT3.1H" ->
+    "PT3H6M"), or None when it does not come out whole.
+
+    >>> _whole_units("P2.5Y"), _whole_units("PT3.1H"), _whole_units("P1.3M")
+    ('P2Y6M', 'PT3H6M', None)
+    """
+    m = re.fullmatch(r"P(T?)(\d+)\.(\d+)([YWDHMS])", value)
+    if m is None:
+        return None
+    is_time, whole, decimals, letter = m.groups()
+    key = f"{letter}_T" if letter == "M" and is_time else letter
+    if key not in _SMALLER_PART:
+        return None
+    ratio, small, small_is_time = _SMALLER_PART[key]
+    rest = int(decimals) * ratio / 10 ** len(decimals)
+    if rest != int(rest):
+        return None
+    head = f"{int(whole)}{letter}" if int(whole) else ""
+    tail = f"{int(rest)}{small}" if rest else ""
+    if small_is_time and not is_time:
+        return f"P{head}T{tail}" if tail else f"P{head}"
+    return f"P{is_time}{head}{tail}"
+
+
 def duration_interval(value: str, ref: Reference, direction: str) -> Interval | None:
     """The interval of a duration anchored at the reference: the past N units end at it.
 
     >>> duration_interval("P2M", Reference.published(datetime(2013, 4, 23)), "past").start
     datetime.datetime(2013, 2, 23, 0, 0)
     """
+    if "." in value:
+        value = _whole_units(value) or value  # "the past 2.5 years": P2Y6M
     m = re.match(r"^P(?:(\d[^T]*))?(?:T(.*))?$", value)
     if not m or "X" in value:
         return None
