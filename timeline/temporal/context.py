@@ -338,7 +338,7 @@ def in_headline(text: str, start: int) -> bool:
     return 2 <= len(line.split()) <= _HEADLINE_WORDS
 
 
-_HEADLINE_WORDS = 16
+_HEADLINE_WORDS = 20
 
 
 def looks_like_verb(word: str) -> bool:
@@ -493,6 +493,13 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     # "until Thursday", "by Jan. 14", "as soon as Tuesday": a deadline, usually ahead, unless
     # the clause tells of it as done: "had gone home by Tuesday", "were back by Wednesday",
     # "until Thursday they had not called him" (but "postponed until Tuesday" is ahead).
+    if preposition_before(words) and any(
+        words[k] in _DIRECTIVE and words[k + 1] in ("to", "not")
+        for k in range(max(0, len(words) - 9), len(words) - 1)
+    ):
+        return "future"  # "fishermen have been told not to venture out till Wednesday"
+    if _WARNED_OF.search(left_text) and tense == "past":
+        return "future"  # "warned of heavy rain on Monday and Tuesday": what is warned of
     if words[-2:] in (["soon", "as"], ["early", "as"]) or words[-3:] == ["no", "later", "than"]:
         return "future"  # "as soon as Tuesday", "no later than Friday"
     # "until 09:00 GMT on Monday": the day of a deadline's clock time is the deadline's
@@ -547,6 +554,17 @@ _MOVING = _words(
     "reschedule reschedules pushed switched shifted brought"
 )
 _BE_FORMS = _words("is are am was were be been being")
+# Verbs that direct someone to do something until a time ("told not to venture out till").
+_DIRECTIVE = _words("told asked ordered urged advised instructed allowed directed")
+# "warned of heavy rain (on) Monday": a warning is of what is to come.
+_WARNED_OF = re.compile(r"\b(?:warned|warns|warning|warnings)\s+(?:of|about)\b[^,;]{0,60}\Z")
+
+
+def preposition_before(words: list[str]) -> bool:
+    """True when the mention follows a preposition of a deadline ("until", "till", "by")."""
+    return bool(words) and words[-1] in _FUTURE_PREPOSITIONS
+
+
 # Past perfect: the clause looks back from a past moment ("had gone home by Tuesday").
 _PERFECT = _words("had hadn't")
 # Verbs that move a deadline: what follows "until" is still ahead ("postponed until Tuesday").
