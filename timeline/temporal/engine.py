@@ -1018,6 +1018,8 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
 # How far back (characters) the evening or night a story is at may be named.
 _SCENE_REACH = 800
 _EVENING_HOUR = 17  # a clock time from this hour on is the evening of its day,
+_LATE_EVENING_HOUR = 20  # after a time this late, an hour before dawn is the next morning's
+_DAWN = 7
 _SMALL_HOURS = 5  # and one before this hour the end of the night before
 
 
@@ -1059,7 +1061,8 @@ def _small_hours_after_night(
     if hour >= _EVENING_HOUR and timed and ref.moment.hour < _SMALL_HOURS:
         return Reference.of((ref.moment.date() - timedelta(days=1)).isoformat())
     night = ref.granularity == "part_of_day" and ref.value.endswith("TNI")
-    if hour >= (_NOON if until or night else _SMALL_HOURS):
+    small = _DAWN if timed and ref.moment.hour >= _LATE_EVENING_HOUR else _SMALL_HOURS
+    if hour >= (_NOON if until or night else small):
         return ref  # (after a night, a morning hour is the next morning: "rose overnight
         # and was three metres above the mark at 6 a.m.")
     if ref.granularity == "part_of_day":
