@@ -498,6 +498,19 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         for k in range(max(0, len(words) - 9), len(words) - 1)
     ):
         return "future"  # "fishermen have been told not to venture out till Wednesday"
+    until = [
+        k
+        for k in range(max(0, len(words) - 8), len(words) - 2)
+        if words[k] in ("until", "till")
+        and words[k + 1] in _DETERMINERS | _PRONOUNS
+        and words[k + 1 : k + 3] != ["a", "m"]  # "until 9 a.m." is no clause
+    ]
+    if (
+        until
+        and tense == "past"
+        and not any(_kind(words, k) == "past" for k in range(until[-1] + 1, len(words)))
+    ):
+        return "future"  # "dangerous until a cool change reaches the ranges on Sunday evening"
     if _WARNED_OF.search(left_text) and tense == "past":
         return "future"  # "warned of heavy rain on Monday and Tuesday": what is warned of
     if words[-2:] in (["soon", "as"], ["early", "as"]) or words[-3:] == ["no", "later", "than"]:
@@ -554,6 +567,7 @@ _MOVING = _words(
     "reschedule reschedules pushed switched shifted brought"
 )
 _BE_FORMS = _words("is are am was were be been being")
+_PRONOUNS = _words("he she it they we i you")
 # Verbs that direct someone to do something until a time ("told not to venture out till").
 _DIRECTIVE = _words("told asked ordered urged advised instructed allowed directed")
 # "warned of heavy rain (on) Monday": a warning is of what is to come.
