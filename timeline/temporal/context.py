@@ -56,7 +56,7 @@ _SCHEDULED = _words(
 _TIMETABLE = _words(
     "meet meets begin begins start starts open opens resume resumes convene convenes expire "
     "expires reopen reopens arrive arrives travel travels play plays host hosts debut debuts "
-    "premiere premieres end ends go goes publish publishes leaves departs"
+    "premiere premieres end ends go goes publish publishes leaves departs closes"
 )
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru")
