@@ -1389,6 +1389,11 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 fields = _clock_in_part_of_day(
                     fields, ahead_fields["value"], low[hit.start : hit.end]
                 )
+            elif hit.rule.ref == "day" and fields.get("anchor") == "narrative":
+                # "On Friday afternoon, at 2:40": the part of the day told before it
+                fields = _clock_in_part_of_day(
+                    fields, str(fields.get("reference") or ""), low[hit.start : hit.end]
+                )
         start, end = glue.span(hit.start, hit.end)
         if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
             if (
