@@ -726,7 +726,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             value = hit.fallback
 
     if value.startswith("@"):
-        grain = rule.grain if kind == "narrative" else None
+        grain = rule.grain if kind == "narrative" or rule.grain in _CALENDAR_GRAINS else None
         if (
             kind == "narrative"
             and ref is not None
@@ -1018,6 +1018,8 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
 # How far back (characters) the evening or night a story is at may be named.
 _SCENE_REACH = 800
 _EVENING_HOUR = 17  # a clock time from this hour on is the evening of its day,
+# Grains a rule keeps whatever it is anchored on ("next decade" is the 2000s, not a year).
+_CALENDAR_GRAINS = frozenset({"decade", "century"})
 _LATE_EVENING_HOUR = 20  # after a time this late, an hour before dawn is the next morning's
 _DAWN = 7
 _SMALL_HOURS = 5  # and one before this hour the end of the night before
