@@ -134,7 +134,9 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return None  # "was to blame for the crash on Monday"
     if word == "to" and i > 0 and tokens[i - 1] in _FUTURE_BEFORE_TO:
         # "had been due to expire Friday": a plan seen from the past, and past now
-        return "past" if tokens[max(0, i - 3) : i - 1] == ["had", "been"] else "future"
+        if tokens[max(0, i - 3) : i - 1] == ["had", "been"] or tokens[i - 2 : i - 1] == ["had"]:
+            return "past"  # "had planned to hold the vote on Thursday": a plan given up
+        return "future"
     if word == "for" and i > 0 and tokens[i - 1] in _EVENT_FOR:
         return "future"  # "organized a vigil for 6 p.m. Sunday", "a hearing for Friday"
     if word == "for" and i > 2 and tokens[i - 3] in _PLANNED_FOR and tokens[i - 2] in _DETERMINERS:
@@ -244,9 +246,9 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         words[-2:-1] and words[-2] in _PREDICTING and words[-1] in ("on", "in")
     ):
         return "past"  # "Cuba predicted Wednesday": the day of the prediction
-    for word in reversed(words[-5:]):
-        # "said Monday that it will bid", "told a news conference on Tuesday": the day is
-        # when it was said
+    for word in reversed(words[-6:]):
+        # "said Monday that it will bid", "told a news conference on Tuesday", "said in a
+        # telephone interview on Monday": the day is when it was said
         if word in _REPORTED:
             return "past"
         if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS):
@@ -286,7 +288,12 @@ def _modifies_noun(word: str) -> bool:
     >>> _modifies_noun("paid"), _modifies_noun("on"), _modifies_noun("ministers")
     (True, True, False)
     """
-    return word in _PREPOSITIONS or word in _PAST or (len(word) > 3 and word.endswith("ed"))
+    return (
+        word in _PREPOSITIONS
+        or word in _PAST
+        or (len(word) > 3 and word.endswith("ed"))
+        or "-" in word  # "a four-day visit on Wednesday"
+    )
 
 
 def _copula_before(words: list[str]) -> bool:
@@ -423,6 +430,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         if k >= 0 and words[k] in _WEEKDAYS:
             end_k = left_start + left[k][1]
             return tense_at(text, end_k - len(words[k]), end_k)
+    if words and words[0] in _SPEAKING and "," not in left_text:
+        return "past"  # "Speaking at a conference on Saturday, the premier said ...": the speech
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
@@ -568,6 +577,8 @@ _MOVING = _words(
 )
 _BE_FORMS = _words("is are am was were be been being")
 _PRONOUNS = _words("he she it they we i you")
+# Participles that open a clause dating a speech ("Speaking to reporters on Monday, ...").
+_SPEAKING = _words("speaking addressing testifying writing briefing")
 # Verbs that direct someone to do something until a time ("told not to venture out till").
 _DIRECTIVE = _words("told asked ordered urged advised instructed allowed directed")
 # "warned of heavy rain (on) Monday": a warning is of what is to come.
