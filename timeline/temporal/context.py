@@ -430,6 +430,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         if k >= 0 and words[k] in _WEEKDAYS:
             end_k = left_start + left[k][1]
             return tense_at(text, end_k - len(words[k]), end_k)
+    if words[-1:] and words[-1] in _STARTING and not _STARTED & set(words):
+        return "future"  # "declared three days of mourning beginning Wednesday"
     if words and words[0] in _SPEAKING and "," not in left_text:
         return "past"  # "Speaking at a conference on Saturday, the premier said ...": the speech
     strict = adjacent_tense(text, start)
@@ -577,6 +579,10 @@ _MOVING = _words(
 )
 _BE_FORMS = _words("is are am was were be been being")
 _PRONOUNS = _words("he she it they we i you")
+# "beginning Wednesday", "effective Friday": the start of something declared (unless the clause
+# tells it has started: "took effect starting Monday").
+_STARTING = _words("beginning starting effective")
+_STARTED = _words("took began started had went came was were")
 # Participles that open a clause dating a speech ("Speaking to reporters on Monday, ...").
 _SPEAKING = _words("speaking addressing testifying writing briefing")
 # Verbs that direct someone to do something until a time ("told not to venture out till").
