@@ -246,9 +246,11 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         words[-2:-1] and words[-2] in _PREDICTING and words[-1] in ("on", "in")
     ):
         return "past"  # "Cuba predicted Wednesday": the day of the prediction
-    for word in reversed(words[-6:]):
-        # "said Monday that it will bid", "told a news conference on Tuesday", "said in a
-        # telephone interview on Monday": the day is when it was said
+    if len(words) >= 6 and words[-6] in _REPORTED and words[-5] in _PLACE_OF_SAYING:
+        return "past"  # "said in a telephone interview on Monday night"
+    for word in reversed(words[-5:]):
+        # "said Monday that it will bid", "told a news conference on Tuesday": the day is
+        # when it was said
         if word in _REPORTED:
             return "past"
         if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS):
@@ -582,6 +584,7 @@ _PRONOUNS = _words("he she it they we i you")
 # "beginning Wednesday", "effective Friday": the start of something declared (unless the clause
 # tells it has started: "took effect starting Monday").
 _STARTING = _words("beginning starting effective")
+_PLACE_OF_SAYING = _words("in at during on to")
 _STARTED = _words("took began started had went came was were")
 # Participles that open a clause dating a speech ("Speaking to reporters on Monday, ...").
 _SPEAKING = _words("speaking addressing testifying writing briefing")
