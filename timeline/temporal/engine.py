@@ -326,6 +326,10 @@ _TO_WEEKEND = (-1, -2, 3, 2, 1, 0, 0)
 _APPOSITION = re.compile(r"\s*,\s*")
 # A deadline or horizon before a date ("by 1992", "until 2020"): when it lies ahead, the date
 # is a target, not where the story is, so it does not become the narrative reference.
+_PUT_OFF = re.compile(
+    r"\b(?:delay|delayed|postpone|postponed|defer|deferred|extend|extended|push|pushed)\b"
+    r"[^.;!?\n]{0,30}\b(?:until|till|to)\s+\Z"
+)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?\Z")
 # "the biggest drop since Oct. 18": the start of a span that runs up to now, not where the
 # story is; it does not become the narrative reference either.
@@ -905,6 +909,8 @@ def _future_target(hit: Hit, value: str, state: _State, low: str) -> bool:
         return not _WHEN_AFTER.match(low, hit.end)
     if state.doc is None or not _DEADLINE.search(low, max(0, hit.start - 24), hit.start):
         return False
+    if _PUT_OFF.search(low, max(0, hit.start - 48), hit.start):
+        return True  # "voted to delay repairs until 1955": a plan, not where the story went
     ref = Reference.of(value)
     return ref is not None and ref.moment > state.doc.moment
 
