@@ -240,6 +240,15 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "since shortly after the Oct. 23 slaying" (but "its first budget since 2009 on
         # Friday": the year is what "since" took)
         return "past"
+    if words[-1] == "to" and len(words) > 1 and words[-2] in _PERIOD_NOUNS:
+        return "past"  # "in the 12 months to June", "the year to March": a period reported on
+    if (
+        words[-3:-1] == ["end", "of"]
+        and len(words) > 4
+        and words[-4] == "to"
+        and words[-5] in _PERIOD_NOUNS
+    ):
+        return "past"  # "the year to the end of June"
     if words[-1] in _PREDICTING and _FORECAST_PERIOD.match(text, start):
         return "future"  # "forecast fourth-quarter revenue": the period is what is foreseen
     if words[-1] in _PREDICTING or (
@@ -585,6 +594,7 @@ _PRONOUNS = _words("he she it they we i you")
 # tells it has started: "took effect starting Monday").
 _STARTING = _words("beginning starting effective")
 _PLACE_OF_SAYING = _words("in at during on to")
+_PERIOD_NOUNS = _words("months weeks year quarter period days")
 _STARTED = _words("took began started had went came was were")
 # Participles that open a clause dating a speech ("Speaking to reporters on Monday, ...").
 _SPEAKING = _words("speaking addressing testifying writing briefing")
