@@ -390,6 +390,18 @@ class _State:
                 best = ref
         return best
 
+    def recent_day(self) -> Reference | None:
+        """The last day (or finer) named in the last ``_DAY_REACH`` characters when it is the
+        publication day or the day before ("yesterday"); else None."""
+        for start, _, ref in reversed(self.dated):
+            if self.position - start > _DAY_REACH:
+                return None
+            if ref.granularity in _REF_GRANULARITIES["day"]:
+                if self.doc is None or not 0 <= (self.doc.moment - ref.moment).days <= 1:
+                    return None  # only the day before the publication (or the day itself)
+                return ref
+        return None
+
     def coming_day(self) -> Reference | None:
         """The last day (or finer) named in the last ``_DAY_REACH`` characters that is not
         before the publication day: the day a clock time still to come is on (None: today)."""
@@ -699,6 +711,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = state.coming_day()
     else:
         narrative = state.narrative
+        if rule.ref == "day" and (
+            narrative is None or narrative.granularity not in _REF_GRANULARITIES["day"]
+        ):
+            # "yesterday as the bank holiday weekend reached a climax ... at around 3pm": the
+            # day told last, not the coarser period told after it
+            narrative = state.recent_day() or narrative
         if rule.ref == "day":
             until = _UNTIL_BEFORE.search(work, max(0, hit.start - 24), hit.start) is not None
             narrative = _small_hours_after_night(narrative, value, until)
