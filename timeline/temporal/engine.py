@@ -780,6 +780,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             story = _story_weekday(value, hit, state, work) or _story_month(value, state, work, hit)
             if story is not None:
                 ref, anchor = state.narrative, "narrative"
+            told = None
+            if story is None and (
+                work[hit.end : hit.end + 2] in ("'s", "’s")
+                or tense_at(work, hit.start, hit.end) is None
+            ):
+                # no tense to go by, or an event named by its day ("Sunday's match")
+                told = _told_weekday(value, direction, state)
+            if told is not None:
+                story = told.value[:10] + value[10:]
             chosen = story or resolve_partial(
                 value, ref, direction, _setup()[0].holidays, hit.weekday
             )
@@ -1004,6 +1013,31 @@ def _this_season(value: str, ref: Reference, work: str, hit: Hit) -> str:
 
 
 _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)$")
+
+
+_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
+# How far back (characters) a day named before still fixes which week a bare weekday is in.
+_TOLD_WEEKDAY_REACH = 1500
+
+
+def _told_weekday(value: str, direction: str, state: _State) -> Reference | None:
+    """The day a bare weekday already named in the story is ("washed out on Sunday night ...
+    Tickets bought for Sunday's match will be valid": the same Sunday), when the text named
+    that weekday's date within the week around the publication day; else None."""
+    m = _WEEKDAY_VALUE.match(value)
+    if m is None or state.doc is None or direction in ("last", "next", "this"):
+        return None
+    weekday = int(m.group(1))
+    today = state.doc.moment.date()
+    for start, _, ref in reversed(state.dated):
+        if state.position - start > _TOLD_WEEKDAY_REACH:
+            return None
+        if ref.granularity not in _REF_GRANULARITIES["day"]:
+            continue
+        day = ref.moment.date()
+        if day.isoweekday() == weekday and abs((day - today).days) < 7 and day != today:
+            return Reference.of(day.isoformat())
+    return None
 
 
 def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None:
