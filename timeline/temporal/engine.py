@@ -702,6 +702,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 narrative = None  # "the latest quarter" is one that is over
     elif rule.ref == "day" and day is not None:
         narrative = day
+    elif rule.ref == "day" and (event_day := _event_day(state, work, low, hit)) is not None:
+        # "Since the Feb. 5 blast ... The explosion happened before 6 a.m.": the day of the
+        # event the sentence names, when the text has dated it
+        narrative = event_day
     elif rule.ref == "day" and state.position - state.narrative_at > _DAY_REACH:
         narrative = None  # a clock time belongs to a day named close by, else to today
     elif rule.ref == "day" and _ahead_of_past(state, work, hit):
@@ -867,6 +871,24 @@ def _title_line(work: str, at: int) -> bool:
     words = [w for w in _WORD_IN_HIT.findall(work, start, end if end >= 0 else len(work))]
     long = [w for w in words if len(w) > 3]
     return len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
+
+
+def _event_day(state: _State, work: str, low: str, hit: Hit) -> Reference | None:
+    """The date of an event named in the sentence of a clock time, when the text dated that
+    event before ("the Feb. 5 blast ... The explosion happened before 6 a.m."), and no day is
+    named in the sentence itself; else None."""
+    a, b = sentence_around(low, hit.start, hit.end)
+    offset = state.position - hit.start
+    if any(a + offset <= start < b + offset for start, _, _ in state.dated):
+        return None  # the sentence names a day of its own
+    words = [w for w in _LOW_WORD.findall(low, a, hit.start) if _is_event_noun(w)]
+    if not words:
+        return None
+    words += [kin for w in words for kin in _event_kin(w)]
+    ref = state.event_date(words, low[:a], offset, "day")
+    if ref is None or ref.granularity != "day":
+        return None
+    return ref
 
 
 def _is_event_noun(word: str) -> bool:

@@ -166,6 +166,10 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
     def clock(hour: str | None, minute: str | None = None, ampm: str | None = None) -> str | None:
         return clock_value(hour, minute, ampm, tables)
 
+    def secs(text: str | None) -> str | None:
+        """The seconds of a clock time ("6:14:07 a.m." -> ":07")."""
+        return f":{int(text):02d}" if text and text.isdigit() and int(text) < 60 else None
+
     def spoken_clock(minutes: str | None, relation: str | None, hour: str | None) -> str | None:
         """A clock told in words: "a quarter to one" 12:45, "half past nine" 09:30, "ten past
         six" 06:10 (twelve-hour, no a.m./p.m. known)."""
@@ -311,6 +315,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "half": half,
         "clock": clock,
         "spoken_clock": spoken_clock,
+        "secs": secs,
         "numdate": numdate,
         "dmy": dmy,
         "holiday": holiday,
