@@ -98,7 +98,6 @@ _DATED_KEPT = 64
 _LATEST_REACH = 1000
 # A look back from where the story has got to spans days or weeks, not years.
 _LOOK_BACK = timedelta(days=31)
-_MONTH_DAY = re.compile(r"XXXX-\d\d-\d\d")
 
 
 @dataclass
@@ -283,7 +282,7 @@ def _build(
         hit.anchor = (m.start("anchor"), m.end("anchor"))
     if "event" in m.re.groupindex and m.start("event") >= 0:
         hit.event = (m.start("event"), m.end("event"))
-    if "wd" in m.re.groupindex and m.start("wd") >= 0 and _MONTH_DAY.match(value):
+    if "wd" in m.re.groupindex and m.start("wd") >= 0 and _MONTH_DAY_TIME.match(value):
         day = normalizers["weekday"](m.group("wd"))
         hit.weekday = int(day) if day else None
     return hit
@@ -1034,7 +1033,7 @@ def _this_season(value: str, ref: Reference, work: str, hit: Hit) -> str:
     return {"past": "last", "future": "next"}.get(tense or "", "this")
 
 
-_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)$")
+_MONTH_DAY_TIME = re.compile(r"XXXX-(\d\d)-(\d\d)(?=T|$)")  # "midnight on Sunday, July 10" too
 
 
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
@@ -1068,7 +1067,7 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
 
     """
     ref = state.narrative
-    m = _MONTH_DAY.match(value)
+    m = _MONTH_DAY_TIME.match(value)
     if hit.weekday is None or m is None or ref is None or state.doc is None:
         return None
     if (
@@ -1092,7 +1091,7 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
             # it falls so in the publication's own year too ("began in 1994 ... That changed
             # on the night of Saturday, May 14" of 2016), and the tense allows it
             return None
-    return day.isoformat()
+    return day.isoformat() + value[10:]
 
 
 # How far back (characters) the evening or night a story is at may be named.
