@@ -1314,8 +1314,25 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     >>> _story_month("XXXX-03", state, work, hit)
     '1912-03'
     """
-    if state.doc is None or not _MONTH_OR_SEASON.match(value) or hit.rule.ref != "doc":
+    if state.doc is None or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
+    if _MONTH_DAY_TIME.fullmatch(value) and "holiday" not in hit.rule.value.functions():
+        # a day of the month the story is in ("called him up in May 1997 ... on May 16")
+        ref = state.narrative
+        if (
+            ref is None
+            or ref.granularity != "month"
+            or ref.value[5:7] != value[5:7]
+            or state.position - state.narrative_at > _STORY_MONTH_REACH
+            or state.doc.moment.year - ref.moment.year < _STORY_AGE
+        ):
+            return None
+        at = state.narrative_at - (state.position - hit.start)
+        if at < 0 or _ATTRIBUTIVE.search(work, max(0, at - 6), at):
+            return None  # "the August 1988 cease-fire ... on Aug. 2": a label, not the story
+        return f"{ref.moment.year:04d}{value[4:]}"
+    if not _MONTH_OR_SEASON.match(value):
+        return None
     ref, start = state.narrative, state.narrative_at
     contained = _month_in_period(value, ref, start, state, work, hit)
     if contained is not None:
