@@ -1037,6 +1037,7 @@ _MONTH_DAY_TIME = re.compile(r"XXXX-(\d\d)-(\d\d)(?=T|$)")  # "midnight on Sunda
 
 
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
+
 # How far back (characters) a day named before still fixes which week a bare weekday is in.
 _TOLD_WEEKDAY_REACH = 1500
 
