@@ -872,6 +872,16 @@ def _title_line(work: str, at: int) -> bool:
     return len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
+def _same_day(narrative: Reference | None, fields: dict) -> bool:
+    """True when ``narrative`` is a clock time on the day ``fields`` name."""
+    return (
+        narrative is not None
+        and narrative.granularity in ("hour", "minute", "second")
+        and fields.get("granularity") == "day"
+        and narrative.value[:10] == str(fields.get("value"))[:10]
+    )
+
+
 def _event_day(state: _State, work: str, low: str, hit: Hit) -> Reference | None:
     """The date of an event named in the sentence of a clock time, when the text dated that
     event before ("the Feb. 5 blast ... The explosion happened before 6 a.m."), and no day is
@@ -1470,6 +1480,9 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     for i, hit in enumerate(hits):
         state.position = offset + hit.start
         fields = ahead.pop(i, None)
+        # the day named right after a clock time ("11 p.m. on Monday, Nov. 3") leaves the story
+        # at the clock time, which it only dates
+        dates_clock = fields is not None and _same_day(state.narrative, fields)
         if fields is None:
             day = ahead_fields = None
             if hit.rule.ref == "day" and i + 1 < len(hits):
@@ -1497,6 +1510,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
             if (
                 hit.rule.update
+                and not dates_clock
                 and not _future_target(hit, fields["value"], state, low)
                 and not _PERIOD_BOUNDARY.search(low, max(0, hit.start - 48), hit.start)
             ):
