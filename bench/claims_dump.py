@@ -20,7 +20,14 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEV_SETS = ("newsdev", "newsdev2", "newsdev3", "newsdev4", "newsdev5", "newsdev6")
+DEV_SETS = (
+    "newsdev",
+    "newsdev2",
+    "newsdev3",
+    "newsdev4",
+    "newsdev5",
+    "newsdev6",
+)  # claims reviewed
 SEEDS = REPO.parent / "shared" / "seeds"
 FIELDS = ("doc", "at", "mention", "attribution", "label", "clause")
 
