@@ -9,6 +9,7 @@ The cue nearest to the mention inside its sentence decides; a modal in front of 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 Tense = Literal["past", "future", "present"]
@@ -418,6 +419,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (stop.start() + 1 if stop else min(len(text), end + _WINDOW))
 
 
+@lru_cache(maxsize=2048)
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing the mention at ``text[start:end]``, or None when there is no cue.
 
