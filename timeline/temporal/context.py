@@ -419,7 +419,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (stop.start() + 1 if stop else min(len(text), end + _WINDOW))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=256)  # the same mention is asked about a few times in a row
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing the mention at ``text[start:end]``, or None when there is no cue.
 

@@ -784,9 +784,13 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             if story is not None:
                 ref, anchor = state.narrative, "narrative"
             told = None
-            if story is None and _WEEKDAY_VALUE.match(value) and (
-                work[hit.end : hit.end + 2] in ("'s", "’s")
-                or tense_at(work, hit.start, hit.end) is None
+            if (
+                story is None
+                and _WEEKDAY_VALUE.match(value)
+                and (
+                    work[hit.end : hit.end + 2] in ("'s", "’s")
+                    or tense_at(work, hit.start, hit.end) is None
+                )
             ):
                 # no tense to go by, or an event named by its day ("Sunday's match")
                 told = _told_weekday(value, direction, state)
