@@ -670,6 +670,16 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     if rule.ref == "latest":
         narrative = state.latest_day() or state.narrative
         if (
+            state.doc is not None
+            and state.narrative is not None
+            and state.narrative.granularity in _REF_GRANULARITIES["day"]
+            and state.narrative.moment.date() > state.doc.moment.date()
+            and state.position - state.narrative_at < _DAY_REACH
+            and tense_at(work, hit.start, hit.end) == "future"
+        ):
+            # "will auction notes next Tuesday and bonds the next day": a story of days to come
+            narrative = state.narrative
+        if (
             narrative is not None
             and state.doc is not None
             and value.startswith("@day+")
