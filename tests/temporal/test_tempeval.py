@@ -114,7 +114,10 @@ def test_the_news_sets_are_well_formed(name: str) -> None:
         for t in doc.timexes:
             assert doc.text[t.start : t.end] == t.text
             named = [i for i, d in enumerate(days) if d in t.text.lower()]
+            offset = " ago " in f" {t.text.lower()} "  # "10 years ago Wednesday": an anchor
             if len(named) == 1 and t.type in ("DATE", "TIME") and _ISO_DAY.match(t.value):
+                if offset:
+                    continue
                 when = date.fromisoformat(t.value[:10])
                 assert when.weekday() == named[0], (path.name, t.text, t.value)
 
