@@ -886,6 +886,33 @@ def _title_line(work: str, at: int) -> bool:
     return len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|[-–])\s*")
+_RANGE_FROM = re.compile(r"\b(?:from|between)\s+\Z")
+
+
+def _range_end_after_start(fields: dict, first: Mention, before: Hit, hit: Hit, low: str) -> dict:
+    """The end of "from 11 p.m. Tuesday to 6 p.m. Wednesday" is not before its start: a
+    weekday-named end that resolved earlier moves on a week."""
+    if not _RANGE_TO.fullmatch(low, before.end, hit.start) or not _RANGE_FROM.search(
+        low, max(0, before.start - 10), before.start
+    ):
+        return fields
+    start = Reference.of(first.value)
+    end = Reference.of(fields["value"])
+    if start is None or end is None or end.moment >= start.moment:
+        return fields
+    value = fields["value"]
+    if not re.match(r"\d{4}-\d\d-\d\d", value):
+        return fields
+    moved = (date.fromisoformat(value[:10]) + timedelta(days=7)).isoformat() + value[10:]
+    span = interval(moved)
+    if span is None:
+        return fields
+    out = dict(fields, value=moved)
+    out["start"], out["end"] = span.iso()
+    return out
+
+
 def _same_day(narrative: Reference | None, fields: dict) -> bool:
     """True when ``narrative`` is a clock time on the day ``fields`` name."""
     return (
@@ -1515,7 +1542,13 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 fields = _clock_in_part_of_day(
                     fields, ahead_fields["value"], low[hit.start : hit.end]
                 )
-            elif hit.rule.ref == "day" and fields.get("anchor") == "narrative":
+            if i > 0 and mentions and "weekday" in hit.rule.value.functions():
+                fields = _range_end_after_start(fields, mentions[-1], hits[i - 1], hit, low)
+            if (
+                hit.rule.ref == "day"
+                and fields.get("anchor") == "narrative"
+                and not (day is not None and ahead_fields is not None)
+            ):
                 # "On Friday afternoon, at 2:40": the part of the day told before it
                 fields = _clock_in_part_of_day(
                     fields, str(fields.get("reference") or ""), low[hit.start : hit.end]
