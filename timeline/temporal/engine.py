@@ -786,6 +786,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             ref = Reference.of((ref.moment.date() - timedelta(days=1)).isoformat()) or ref
         if ref is not None:
             direction = _direction(rule, value, work, hit)
+            if direction == "future" and _just_past_day(value, ref):
+                # "will receive ... a premium over the closing price on March 15", told on
+                # March 28: a day two weeks gone, not one a year ahead
+                direction = "nearest"
             if direction == "next" and kind == "narrative":
                 ref = _after(ref)  # "in 2003 ... the next summer": after the whole year
             if direction == "this" and kind == "published" and _SEASON_VALUE.match(value):
@@ -911,6 +915,23 @@ def _range_end_after_start(fields: dict, first: Mention, before: Hit, hit: Hit, 
     out = dict(fields, value=moved)
     out["start"], out["end"] = span.iso()
     return out
+
+
+def _just_past_day(value: str, ref: Reference) -> bool:
+    """True when a month and day (``XXXX-03-15``) fell within the last month before ``ref``, so
+    that its next occurrence is most of a year away."""
+    m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value)
+    if m is None:
+        return False
+    today = ref.moment.date()
+    try:
+        this_year = date(today.year, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return False
+    return 0 < (today - this_year).days <= _JUST_PAST_DAYS
+
+
+_JUST_PAST_DAYS = 31
 
 
 def _same_day(narrative: Reference | None, fields: dict) -> bool:
