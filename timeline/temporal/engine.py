@@ -774,6 +774,9 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             value, ref_used = out
             value = _holiday_with_year(value)  # "Easter last year": 2012#easter -> 2012-04-08
             anchor = kind
+    elif value.startswith("XXXX") and _habitual(value, work, hit):
+        # "Seasonal flu usually peaks between December and February": any year's
+        return _fields(value, None, "absolute", None, state)
     elif value.startswith("XXXX"):
         anchor = kind
         if (
@@ -915,6 +918,30 @@ def _range_end_after_start(fields: dict, first: Mention, before: Hit, hit: Hit, 
     out = dict(fields, value=moved)
     out["start"], out["end"] = span.iso()
     return out
+
+
+_GENERIC_VALUE = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|\d\d-\d\d)$")
+_HABITUAL = re.compile(
+    r"\b(?:usually|typically|normally|generally|traditionally|customarily|ordinarily|"
+    r"on\s+average|each\s+year|every\s+year|most\s+years|in\s+a\s+typical\s+year)\b"
+)
+
+
+def _habitual(value: str, work: str, hit: Hit) -> bool:
+    """True for a month, season or day of the year told as a habit ("the ice is usually gone by
+    April 5", "flu usually peaks between December and February"): no particular year."""
+    if not _GENERIC_VALUE.match(value) or hit.rule.ref != "doc":
+        return False
+    a, _ = sentence_around(work, hit.start, hit.end)
+    before = work[max(a, hit.start - _HABIT_REACH) : hit.start].lower()
+    if not _HABITUAL.search(before) or re.search(
+        r"[,;:]\s", before[_HABITUAL.search(before).end() :]
+    ):
+        return False  # the habit must be told in the same clause, just before
+    return tense_at(work, hit.start, hit.end) != "past"
+
+
+_HABIT_REACH = 100
 
 
 def _just_past_day(value: str, ref: Reference) -> bool:
