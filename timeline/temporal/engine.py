@@ -920,6 +920,26 @@ def _range_end_after_start(fields: dict, first: Mention, before: Hit, hit: Hit, 
     return out
 
 
+_RECURRING = re.compile(
+    r"\b(?:every\s+(?:day|night|morning|evening|afternoon|weekday|weekend)|each\s+(?:day|night|"
+    r"morning|evening)|daily|nightly|weeknights|weekdays|on\s+weekends|on\s+(?:mondays|"
+    r"tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b"
+)
+_RECURRING_REACH = 40
+
+
+def _recurring_clock(low: str, hit: Hit) -> bool:
+    """True when a clock time is told of recurring days, in its clause right around it ("from
+    9 a.m. to 4 p.m. on Saturdays", "open until 10 p.m. every day")."""
+    if not re.search(r"T\d\d:\d\d", hit.value):
+        return False
+    after = low[hit.end : hit.end + _RECURRING_REACH]
+    after = re.split(r"[.;:!?]\s|,\s", after)[0]
+    before = low[max(0, hit.start - _RECURRING_REACH) : hit.start]
+    before = re.split(r"[.;:!?]\s|,\s", before)[-1]
+    return bool(_RECURRING.search(after) or _RECURRING.search(before))
+
+
 _GENERIC_VALUE = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|\d\d-\d\d)$")
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|normally|generally|traditionally|customarily|ordinarily|"
@@ -1590,6 +1610,17 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 fields = _clock_in_part_of_day(
                     fields, ahead_fields["value"], low[hit.start : hit.end]
                 )
+            if hit.rule.ref == "day" and (
+                _recurring_clock(low, hit)
+                or (
+                    i + 1 < len(hits)
+                    and _CLOCK_PAIR.fullmatch(low, hit.end, hits[i + 1].start)
+                    and _recurring_clock(low, hits[i + 1])
+                )
+            ):
+                # "open from 8 a.m. to 10 p.m. every day", "until 7 p.m. on Thursdays": a time
+                # of any such day
+                fields = _fields("XXXX-XX-XX" + fields["value"][10:], None, "absolute", None, state)
             if i > 0 and mentions and "weekday" in hit.rule.value.functions():
                 fields = _range_end_after_start(fields, mentions[-1], hits[i - 1], hit, low)
             if (
