@@ -364,6 +364,8 @@ class _State:
         self.position = 0  # where the reading is (characters into the document)
         # The last dated mentions: (start, end) in the document and the reference they give.
         self.dated: deque[tuple[int, int, Reference]] = deque(maxlen=_DATED_KEPT)
+        # Where the text dates a saying ("officials said on Friday"): not when events happened.
+        self.said_at: set[int] = set()
 
     def latest_day(self) -> Reference | None:
         """The chronologically latest day (or finer) named in the last ``_LATEST_REACH``
@@ -730,6 +732,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "yesterday as the bank holiday weekend reached a climax ... at around 3pm": the
             # day told last, not the coarser period told after it
             narrative = state.recent_day() or narrative
+        if rule.ref == "day" and narrative is not None and state.narrative_at in state.said_at:
+            # "the dam gave way late on Thursday, officials said on Friday. It failed at 10:40
+            # p.m.": a past clock time is on the day of the events, not of the saying
+            narrative = _event_day_before_saying(state, work, hit) or narrative
         if rule.ref == "day":
             until = _UNTIL_BEFORE.search(work, max(0, hit.start - 24), hit.start) is not None
             narrative = _small_hours_after_night(narrative, value, until)
@@ -989,6 +995,31 @@ def _same_day(narrative: Reference | None, fields: dict) -> bool:
         and fields.get("granularity") == "day"
         and narrative.value[:10] == str(fields.get("value"))[:10]
     )
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|[a-z]+)|announced|reported|added)"
+    r"\s+(?:on\s+|late\s+|early\s+)?\Z"
+)
+
+
+def _event_day_before_saying(state: _State, work: str, hit: Hit) -> Reference | None:
+    """The last day before the saying's day that the text dates an event on, for a clock time
+    told in the past; else None."""
+    if tense_at(work, hit.start, hit.end) != "past":
+        return None
+    a, _ = sentence_around(work, hit.start, hit.end)
+    if state.narrative_at >= a + (state.position - hit.start):
+        return None  # "told reporters Monday after a meeting that began at 7 a.m.": that day
+    for start, _, ref in reversed(state.dated):
+        if state.position - start > _DAY_REACH:
+            return None
+        if start in state.said_at or ref.granularity not in _REF_GRANULARITIES["day"]:
+            continue
+        if state.narrative is not None and ref.moment.date() < state.narrative.moment.date():
+            return Reference.of(ref.value[:10])
+        return None
+    return None
 
 
 def _event_day(state: _State, work: str, low: str, hit: Hit) -> Reference | None:
@@ -1644,6 +1675,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             ref = Reference.of(fields["value"])
             if ref is not None:
                 state.dated.append((offset + hit.start, offset + hit.end, ref))
+                if _SAID_ON.search(low, max(0, hit.start - 40), hit.start):
+                    state.said_at.add(offset + hit.start)
         kind = hit.rule.type
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
