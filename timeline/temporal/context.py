@@ -399,8 +399,14 @@ def _cue(words: list[str], i: int) -> Tense | None:
         return "future"  # "voters head to the polls Sunday", "the match kicks off Saturday"
     if word == "effect" and i > 0 and words[i - 1] in _TAKE:
         return "future"  # "the law takes effect on New Year's Day"
-    if word == "effect" and i > 1 and words[i - 1] == "in" and _kind(words, i - 2) != "past":
-        return "future"  # "an advisory, in effect from noon Saturday" (not "was in effect")
+    if (
+        word in ("effect", "force")
+        and i > 1
+        and words[i - 1] == "in"
+        and _kind(words, i - 2) != "past"
+    ):
+        return "future"  # "an advisory, in effect from noon Saturday", "a warning is in force
+        # from 3pm on Friday" (not "was in effect")
     return None
 
 
