@@ -745,6 +745,16 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and _MONTH_OR_SEASON.match(value)
         ):
             narrative = state.year_narrative or narrative  # "that spring" of a decade's year
+        elif (
+            rule.ref == "narrative"
+            and value.startswith("@")
+            and narrative is not None
+            and state.doc is not None
+            and narrative.moment.year < state.doc.moment.year
+            and tense_at(work, hit.start, hit.end) == "future"
+        ):
+            # "opened in 1987, will close its doors at the end of the month": a plan of now
+            narrative = None
         elif rule.ref == "narrative" and value.startswith("@") and _ahead_of_past(state, work, hit):
             # "His funeral is Saturday. Two days later, crews shut two more bridges": told in
             # the past, it counts from where the story has got to, not from a day to come
