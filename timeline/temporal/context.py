@@ -82,7 +82,7 @@ _INVARIANT = _words(
     "hurt beat"
 )
 _SINGULAR = _words("it he she")
-_MODALS = _words("will would shall should must may might can to 'll ’ll")
+_MODALS = _words("will would shall should must may might can cannot to 'll ’ll")
 # ("that", "those" are pronouns as often: "bombs that killed three", "those arrested")
 _DETERMINERS = _words("a an the his her its their our my your some any no every each")
 # Words before a scheduled verb that leave the tense to the rest of the clause: an infinitive
@@ -509,6 +509,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             best = (distance, kind)
         break
     tense = None if best is None else best[1]
+    if tense in (None, "present") and "if" in words[-8:] and not in_headline(text, start):
+        return "future"  # "if the game cannot be finished Friday night, it will resume"
     line_start = text.rfind("\n", 0, start) + 1
     if tense is None and _LABEL_AFTER.match(text, end) and not text[line_start:start].strip():
         # "Saturday: Sunny and hot, high 97." opens a line of a forecast or a schedule; a recap
