@@ -590,6 +590,36 @@ def _overnight(first: re.Match[str], second_value: str, between: str) -> bool:
     return int(second_value[11:13]) < hour
 
 
+def _bare_clock_near_pm(fields: dict, reference: str, text: str) -> dict:
+    """A clock time told without a.m. or p.m. right after an afternoon or evening time is in
+    the afternoon or evening too, when that puts it within a few hours of it.
+
+    >>> _bare_clock_near_pm({"value": "2017-09-15T05:30"}, "2017-09-15T19:00", "5:30")["value"]
+    '2017-09-15T17:30'
+    >>> _bare_clock_near_pm({"value": "2017-09-15T02:30"}, "2017-09-15T19:00", "2:30")["value"]
+    '2017-09-15T02:30'
+    """
+    value = fields["value"]
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\dT)(\d\d)(:\d\d)", value)
+    r = re.fullmatch(r"\d{4}-\d\d-\d\dT(\d\d):\d\d(?::\d\d)?", reference)
+    if not m or not r or _HAS_MERIDIEM.search(text) or not 1 <= int(m[2]) <= 11:
+        return fields
+    if re.search(r"(?<![0-9])0[0-9][:.]", text):
+        return fields  # "03:30" is a 24-hour clock
+    hour, near = int(m[2]), int(r[1])
+    if near < 13 or abs(hour + 12 - near) > _NEAR_HOURS or reference[:10] != value[:10]:
+        return fields
+    moved = f"{m[1]}{hour + 12:02d}{m[3]}"
+    span = interval(moved)
+    out = dict(fields, value=moved)
+    if span is not None and out.get("start") is not None:
+        out["start"], out["end"] = span.iso()
+    return out
+
+
+_NEAR_HOURS = 4
+
+
 def _clock_in_part_of_day(fields: dict, day_value: str, text: str) -> dict:
     """Move a bare clock time to the afternoon or evening the day after it names.
 
@@ -1671,6 +1701,10 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             ):
                 # "On Friday afternoon, at 2:40": the part of the day told before it
                 fields = _clock_in_part_of_day(
+                    fields, str(fields.get("reference") or ""), low[hit.start : hit.end]
+                )
+                # "Kickoff is 7 p.m. Friday, and gates open at 5:30": the afternoon, near it
+                fields = _bare_clock_near_pm(
                     fields, str(fields.get("reference") or ""), low[hit.start : hit.end]
                 )
         start, end = glue.span(hit.start, hit.end)
