@@ -390,6 +390,13 @@ def _cue(words: list[str], i: int) -> Tense | None:
         and _EVENT_NOUNS & set(words[i + 1 : i + 4])
     ):
         return "future"  # "both candidates hold final rallies Friday" (not "holds a stake")
+    if (
+        word in _REPORTS
+        and i > 0
+        and words[i - 1] not in _NOT_SCHEDULE
+        and _RESULTS & set(words[i + 1 : i + 4])
+    ):
+        return "future"  # "Lorimer Stores reports fourth-quarter results Tuesday"
     particle = _PHRASAL_TIMETABLE.get(word)
     if (
         particle
@@ -466,6 +473,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         # Headlinese: the present tells what happened ("Police arrest suspect Monday"), "to"
         # what will ("Leaders to meet Monday").
         ahead = any(w in _FIRM_FUTURE or w == "to" for w in words)
+        if words[-1:] and words[-1] in _FUTURE_PREPOSITIONS:
+            ahead = True  # "Heat advisory through Monday": a deadline
         return "future" if ahead else "past"
     best: tuple[float, Tense] | None = None
     for i in range(len(words) - 1, -1, -1):
@@ -703,7 +712,19 @@ _PLANNING = _words("planning preparing expecting going hoping scheduled slated d
 # Timetable verbs that are nouns as often, counted only with their particle ("the head of the
 # agency", "a free kick" are no timetable).
 _HEADING = [["to"], ["for"], ["into"], ["back"], ["home"]]
-_PHRASAL_TIMETABLE = {"head": _HEADING, "heads": _HEADING, "kick": [["off"]], "kicks": [["off"]]}
+_PHRASAL_TIMETABLE = {
+    "head": _HEADING,
+    "heads": _HEADING,
+    "kick": [["off"]],
+    "kicks": [["off"]],
+    "step": [["off"]],
+    "steps": [["off"]],
+    "get": [["underway"], ["under"]],
+    "gets": [["underway"], ["under"]],
+}
+# "reports results Tuesday": a company's timetable
+_REPORTS = _words("reports report releases release")
+_RESULTS = _words("results earnings figures numbers data sales")
 _BE = _words("is are am was were be been being has have had 's ’s")
 # Modals of possibility: ahead before a verb ("could dip"), behind with "not"/"have".
 _POSSIBLE = _words("could may might")
