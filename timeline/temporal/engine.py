@@ -967,11 +967,14 @@ def _range_end_after_start(fields: dict, first: Mention, before: Hit, hit: Hit, 
 
 
 _RECURRING = re.compile(
-    r"\b(?:every\s+(?:day|night|morning|evening|afternoon|weekday|weekend)|each\s+(?:day|night|"
-    r"morning|evening)|daily|nightly|weeknights|weekdays|on\s+weekends|on\s+(?:mondays|"
-    r"tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b"
+    r"\b(?:(?:every|each)\s+(?:day|night|morning|evening|afternoon|weekday|weekend|week|month|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|daily|nightly|weeknights|"
+    r"weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:mornings|afternoons|"
+    r"evenings|nights))\b"
 )
 _RECURRING_REACH = 40
+_MERIDIEM_DOTS = re.compile(r"(?<=[ap])\.m\.")  # "8 a.m. to 1 p.m." is one clause
 
 
 def _recurring_clock(low: str, hit: Hit) -> bool:
@@ -979,9 +982,9 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
     9 a.m. to 4 p.m. on Saturdays", "open until 10 p.m. every day")."""
     if not re.search(r"T\d\d:\d\d", hit.value):
         return False
-    after = low[hit.end : hit.end + _RECURRING_REACH]
+    after = _MERIDIEM_DOTS.sub("m", low[hit.end : hit.end + _RECURRING_REACH])
     after = re.split(r"[.;:!?]\s|,\s", after)[0]
-    before = low[max(0, hit.start - _RECURRING_REACH) : hit.start]
+    before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _RECURRING_REACH) : hit.start])
     before = re.split(r"[.;:!?]\s|,\s", before)[-1]
     return bool(_RECURRING.search(after) or _RECURRING.search(before))
 
