@@ -590,6 +590,15 @@ def _overnight(first: re.Match[str], second_value: str, between: str) -> bool:
     return int(second_value[11:13]) < hour
 
 
+def _with_value(fields: dict, value: str) -> dict:
+    """``fields`` with another value of the same granularity, its interval recomputed."""
+    span = interval(value)
+    out = dict(fields, value=value)
+    if span is not None and out.get("start") is not None:
+        out["start"], out["end"] = span.iso()
+    return out
+
+
 def _bare_clock_near_pm(fields: dict, reference: str, text: str) -> dict:
     """A clock time told without a.m. or p.m. right after an afternoon or evening time is in
     the afternoon or evening too, when that puts it within a few hours of it.
@@ -609,12 +618,7 @@ def _bare_clock_near_pm(fields: dict, reference: str, text: str) -> dict:
     hour, near = int(m[2]), int(r[1])
     if near < 13 or abs(hour + 12 - near) > _NEAR_HOURS or reference[:10] != value[:10]:
         return fields
-    moved = f"{m[1]}{hour + 12:02d}{m[3]}"
-    span = interval(moved)
-    out = dict(fields, value=moved)
-    if span is not None and out.get("start") is not None:
-        out["start"], out["end"] = span.iso()
-    return out
+    return _with_value(fields, f"{m[1]}{hour + 12:02d}{m[3]}")
 
 
 _NEAR_HOURS = 4
@@ -633,12 +637,7 @@ def _clock_in_part_of_day(fields: dict, day_value: str, text: str) -> dict:
     hours = _PM_HOURS.get(day_value[-2:])
     if not m or hours is None or int(m[2]) not in hours or _HAS_MERIDIEM.search(text):
         return fields
-    moved = f"{m[1]}{int(m[2]) + 12:02d}{m[3]}"
-    span = interval(moved)
-    out = dict(fields, value=moved)
-    if span is not None and out.get("start") is not None:
-        out["start"], out["end"] = span.iso()
-    return out
+    return _with_value(fields, f"{m[1]}{int(m[2]) + 12:02d}{m[3]}")
 
 
 def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None = None) -> dict:
@@ -958,12 +957,7 @@ def _range_end_after_start(fields: dict, first: Mention, before: Hit, hit: Hit, 
     if not re.match(r"\d{4}-\d\d-\d\d", value):
         return fields
     moved = (date.fromisoformat(value[:10]) + timedelta(days=7)).isoformat() + value[10:]
-    span = interval(moved)
-    if span is None:
-        return fields
-    out = dict(fields, value=moved)
-    out["start"], out["end"] = span.iso()
-    return out
+    return _with_value(fields, moved) if interval(moved) is not None else fields
 
 
 _RECURRING = re.compile(
