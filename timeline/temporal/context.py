@@ -535,7 +535,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     # "until Thursday", "by Jan. 14", "as soon as Tuesday": a deadline, usually ahead, unless
     # the clause tells of it as done: "had gone home by Tuesday", "were back by Wednesday",
     # "until Thursday they had not called him" (but "postponed until Tuesday" is ahead).
-    if preposition_before(words) and any(
+    if _deadline_before(words) and any(
         words[k] in _DIRECTIVE and words[k + 1] in ("to", "not")
         for k in range(max(0, len(words) - 9), len(words) - 1)
     ):
@@ -624,7 +624,7 @@ _DIRECTIVE = _words("told asked ordered urged advised instructed allowed directe
 _WARNED_OF = re.compile(r"\b(?:warned|warns|warning|warnings)\s+(?:of|about)\b[^,;]{0,60}\Z")
 
 
-def preposition_before(words: list[str]) -> bool:
+def _deadline_before(words: list[str]) -> bool:
     """True when the mention follows a preposition of a deadline ("until", "till", "by")."""
     return bool(words) and words[-1] in _FUTURE_PREPOSITIONS
 
