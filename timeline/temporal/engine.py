@@ -699,7 +699,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         return _fields(out[0], interval(out[0]), "narrative", ref_used, state)
 
     if rule.ref == "latest":
-        narrative = state.latest_day() or state.narrative
+        narrative = _day_just_before(state, work, hit) or state.latest_day() or state.narrative
         if (
             state.doc is not None
             and state.narrative is not None
@@ -1022,6 +1022,25 @@ def _just_past_day(value: str, ref: Reference) -> bool:
 
 
 _JUST_PAST_DAYS = 31
+
+
+def _day_just_before(state: _State, work: str, hit: Hit) -> Reference | None:
+    """The day named just before ``hit`` in its clause ("put the toll at 14 on 18 July, 19 the
+    next day"), which "the next day" moves on from rather than from the latest day told."""
+    if not state.dated:
+        return None
+    _, end, ref = state.dated[-1]
+    gap_start = end - (state.position - hit.start)
+    if gap_start < 0 or hit.start - gap_start > _JUST_BEFORE_GAP:
+        return None
+    if ref.granularity not in _REF_GRANULARITIES["day"] or _CLAUSE_END.search(
+        work, gap_start, hit.start
+    ):
+        return None
+    return ref
+
+
+_JUST_BEFORE_GAP = 30
 
 
 def _same_day(narrative: Reference | None, fields: dict) -> bool:
