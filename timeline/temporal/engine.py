@@ -90,7 +90,7 @@ _DAY_AFTER_CLOCK = re.compile(r"(?:\s+local\s+time)?(?:\s*\([^()\n]{1,30}\))?\s*
 # Between two clock times that share the day named after the second: "9 a.m. and 5 p.m.",
 # "7 a.m. and close at 10 p.m.", "8 a.m. to 4 p.m.".
 _CLOCK_PAIR = re.compile(
-    r"(?:\s*\([^()\n]{1,30}\))?\s*,?\s*(?:and|to|until|till|through|or|[-–])\s+"
+    r"(?:\s*\([^()\n]{1,30}\))?\s*,?\s*(?:(?:and|to|until|till|through|or)\s+|[-–]\s*)"
     r"(?:[a-z]+\s+){0,2}?(?:(?:at|until|till|to)\s+)?"
 )
 _DURATION_VALUE = re.compile(r"P(?:[0-9X]|T[0-9X])")  # P2D, PXW, PT5H (not PAST_REF)
@@ -1714,6 +1714,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 hit.rule.ref == "day"
                 and fields.get("anchor") == "narrative"
                 and not (day is not None and ahead_fields is not None)
+                and hit.rule.name != "clock_range_start"  # its half of the day is told
             ):
                 # "On Friday afternoon, at 2:40": the part of the day told before it
                 fields = _clock_in_part_of_day(

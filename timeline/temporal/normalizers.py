@@ -166,6 +166,20 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
     def clock(hour: str | None, minute: str | None = None, ampm: str | None = None) -> str | None:
         return clock_value(hour, minute, ampm, tables)
 
+    def range_start(
+        hour: str | None, minute: str | None, end_hour: str | None, ampm: str | None
+    ) -> str | None:
+        """The start of a clock range told with one a.m./p.m. ("1 to 4 p.m." 13:00, "11 to 2
+        p.m." 11:00, "9-11 a.m." 09:00): the same half of the day unless that puts it after
+        the end."""
+        if hour is None or end_hour is None or ampm is None:
+            return None
+        h, end = int(hour), int(end_hour)
+        marker = re.sub(r"[^a-z]", "", ampm.lower())
+        if marker.startswith("p") and h != 12 and h > end and end != 12:
+            return clock_value(hour, minute, "am", tables)
+        return clock_value(hour, minute, ampm, tables)
+
     def secs(text: str | None) -> str | None:
         """The seconds of a clock time ("6:14:07 a.m." -> ":07")."""
         return f":{int(text):02d}" if text and text.isdigit() and int(text) < 60 else None
@@ -316,6 +330,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "clock": clock,
         "spoken_clock": spoken_clock,
         "secs": secs,
+        "range_start": range_start,
         "numdate": numdate,
         "dmy": dmy,
         "holiday": holiday,
