@@ -894,12 +894,22 @@ def _near_veto(hit: Hit, low: str) -> bool:
     >>> [_near_veto(h, low) for h in scan(low, low)]
     [True]
     """
+    only = hit.rule.only_near
+    if only is not None:
+        # "the season" of a team: sports words in the text around it
+        words = _setup()[0].tables[only].values
+        a, b = max(0, hit.start - _ONLY_NEAR_REACH), hit.end + _ONLY_NEAR_REACH
+        if not any(w in words for w in _LOW_WORD.findall(low, a, b)):
+            return True
     table = hit.rule.unless_near
     if table is None:
         return False
     words = _setup()[0].tables[table].values
     a, b = sentence_around(low, hit.start, hit.end)
     return any(w in words for w in _LOW_WORD.findall(low, a, b))
+
+
+_ONLY_NEAR_REACH = 300
 
 
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'`“‘(]*\Z")

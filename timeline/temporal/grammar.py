@@ -40,6 +40,7 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 RULE_KEYS = {
     "name",
     "unless_near",
+    "only_near",
     "pattern",
     "type",
     "value",
@@ -126,6 +127,7 @@ class Rule:
     fallback: Template | None = None
     past: Template | None = None  # the value when the clause is told in the past
     unless_near: str | None = None  # a table: no match when its sentence holds one of its words
+    only_near: str | None = None  # a table: no match unless the text near it holds one of its words
     title_groups: list[str] = field(default_factory=list)
     first: frozenset[tuple[str, str]] | None = None  # (first, second) tokens; None: any
     source: str = ""
@@ -501,8 +503,9 @@ def load_grammar() -> Grammar:
             rules.append(_compile_rule(spec, len(rules), macros, title_macros, file, cache))
     cache.save()
     for rule in rules:
-        if rule.unless_near is not None and rule.unless_near not in tables:
-            raise GrammarError(f"{rule.source}: rule {rule.name!r}: no table {rule.unless_near!r}")
+        for table in (rule.unless_near, rule.only_near):
+            if table is not None and table not in tables:
+                raise GrammarError(f"{rule.source}: rule {rule.name!r}: no table {table!r}")
 
     dispatch: dict[tuple[str, str], list[Rule]] = {}
     for rule in rules:
@@ -659,6 +662,7 @@ def _compile_rule(
         fallback=template("fallback"),
         past=template("past"),
         unless_near=spec.get("unless_near"),
+        only_near=spec.get("only_near"),
         title_groups=title_groups,
         first=first,
         source=f"rules/{file}.yaml",
