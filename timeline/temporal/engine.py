@@ -1743,6 +1743,9 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 and not _PERIOD_BOUNDARY.search(low, max(0, hit.start - 48), hit.start)
             ):
                 state.update(fields["value"], fields["granularity"])
+                if hit.rule.name == "fiscal_quarter":
+                    # a fiscal label is the period reported on, whatever its calendar months
+                    state.period, state.period_at = Reference.of(fields["value"]), state.position
             ref = Reference.of(fields["value"])
             if ref is not None:
                 state.dated.append((offset + hit.start, offset + hit.end, ref))
