@@ -294,6 +294,18 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     return _kind(words, len(words) - 1)
 
 
+def _state_now(words: list[str]) -> bool:
+    """True when ``words`` hold a present state told with a participle ("schools are closed",
+    "the office is shut"): what holds today and a day joined to it lies ahead.
+
+    >>> _state_now("schools are closed".split()), _state_now("schools were closed".split())
+    (True, False)
+    """
+    return any(
+        words[k] in ("is", "are") and _kind(words, k + 1) == "past" for k in range(len(words) - 1)
+    )
+
+
 def _modifies_noun(word: str) -> bool:
     """True when ``word`` before a timetable verb makes it a noun: a preposition or a
     participle ("placed on paid leave on May 24", "went on leave").
@@ -528,7 +540,10 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     # A day joined to today, tomorrow or yesterday: "continues today and Saturday" is ahead
     # unless told in the past, "closed yesterday and Monday" is behind.
     if words[-1:] and words[-1] in _JOINING and len(words) > 1:
-        if words[-2] == "tomorrow" or (words[-2] in ("today", "tonight") and tense != "past"):
+        if words[-2] == "tomorrow" or (
+            words[-2] in ("today", "tonight")
+            and (tense != "past" or _state_now(words[max(0, len(words) - 7) : len(words) - 2]))
+        ):
             return "future"
         if words[-2] == "yesterday":
             return "past"
