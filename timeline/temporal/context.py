@@ -92,7 +92,7 @@ _ADVERBS = _words("still newly recently so very most more less long well widely"
 _PRESENT = _words("is are am says say remains continues")
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll", re.IGNORECASE)
 # Words worth a closer look (everything _kind can say something about).
-_CUE_ENDINGS = ("ed", "'ll", "’ll")
+_CUE_ENDINGS = ("ed", "'ll", "’ll", "'d", "’d")
 # A period after a lone letter ("a.m.", "U.S.", "John F. Kennedy") or a month or title
 # abbreviation ("Sept. 30", "Gov. Brown") ends no sentence.
 _ABBREVIATIONS = (
@@ -118,6 +118,12 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return None  # an adjective: "the hastily planned trip", "the expected ruling"
     if word == "next" and tokens[i + 1 : i + 2] == ["to"]:
         return None  # a preposition: "the blasts next to the embassies"
+    if word.endswith(("'d", "’d")):
+        # "she'd be home on Tuesday" is "would"; "he'd left on Tuesday" is "had"
+        follower = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if follower == "been" or _kind([follower], 0) == "past":
+            return "past"
+        return "future" if follower and follower not in _PERFECT_AUX else None
     if word in _FUTURE or word.endswith(("'ll", "’ll")):
         # "had been scheduled to", "was expected", "had expected" look back from the past
         if i >= 2 and tokens[i - 1] == "been" and tokens[i - 2] == "had":
