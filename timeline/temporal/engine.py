@@ -549,6 +549,26 @@ _PM_HOURS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(7, 12)}
 _HAS_MERIDIEM = re.compile(r"[ap]\.?m\b|noon|midnight|midday|morning|afternoon|evening|night")
 
 
+# A time-zone conversion in brackets after a local clock time ("10:35 a.m. (0735 GMT)").
+_ASIDE = "clock_zone_aside"
+
+
+def _aside_day(mentions: list[Mention], aside: Hit, low: str) -> Reference | None:
+    """The day of a bracketed conversion: the local clock time's, or the one before or after
+    it when the conversion crosses midnight ("1:30 a.m. (2330 GMT)" is the evening before)."""
+    if not mentions or not re.match(r"\d{4}-\d\d-\d\dT\d\d", mentions[-1].value or ""):
+        return None
+    local = mentions[-1].value
+    moment = date.fromisoformat(local[:10])
+    hour = int(re.search(r"(\d\d):?\d\d", low[aside.start : aside.end])[1])
+    shift = hour - int(local[11:13])
+    if shift > 12:
+        moment -= timedelta(days=1)
+    elif shift < -12:
+        moment += timedelta(days=1)
+    return Reference.of(moment.isoformat())
+
+
 def _day_of_second_clock(
     hits: list[Hit], j: int, state: _State, work: str, low: str, offset: int, ahead: dict
 ) -> Reference | None:
@@ -1691,16 +1711,25 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         dates_clock = fields is not None and _same_day(state.narrative, fields)
         if fields is None:
             day = ahead_fields = None
-            if hit.rule.ref == "day" and i + 1 < len(hits):
-                nxt = hits[i + 1]
-                if nxt.rule.type == "TIME" and _CLOCK_PAIR.fullmatch(low, hit.end, nxt.start):
+            after = i + 2 if i + 2 < len(hits) and hits[i + 1].rule.name == _ASIDE else i + 1
+            if hit.rule.name == _ASIDE:
+                day = _aside_day(mentions, hit, low)
+            elif hit.rule.ref == "day" and after < len(hits):
+                nxt = hits[after]
+                if after > i + 1:
+                    pass  # "10:35 a.m. (0735 GMT) Friday": the day after the aside
+                elif nxt.rule.type == "TIME" and _CLOCK_PAIR.fullmatch(low, hit.end, nxt.start):
                     # "from 9 a.m. to 5 p.m. on Friday", "between 2 p.m. and 6 p.m. Friday":
                     # both times are on the day named with the second
                     day = _day_of_second_clock(hits, i + 1, state, work, low, offset, ahead)
-                else:
+                if day is None and not (
+                    after == i + 1
+                    and nxt.rule.type == "TIME"
+                    and _CLOCK_PAIR.fullmatch(low, hit.end, nxt.start)
+                ):
                     day, ahead_fields = _day_after(hit, nxt, state, work, low, offset)
                     if ahead_fields is not None:
-                        ahead[i + 1] = ahead_fields
+                        ahead[after] = ahead_fields
                 state.position = offset + hit.start
             fields = _resolve(hit, state, work, low, day)
             if day is not None and ahead_fields is not None:
