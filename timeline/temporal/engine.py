@@ -329,7 +329,9 @@ _PUT_OFF = re.compile(
     r"\b(?:delay|delayed|postpone|postponed|defer|deferred|extend|extended|push|pushed)\b"
     r"[^.;!?\n]{0,30}\b(?:until|till|to)\s+\Z"
 )
-_DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?\Z")
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|through|before|after|beyond)\s+(?:the\s+end\s+of\s+)?\Z"
+)
 # "the biggest drop since Oct. 18": the start of a span that runs up to now, not where the
 # story is; it does not become the narrative reference either.
 _WHEN_AFTER = re.compile(r",?\s+when\b")
