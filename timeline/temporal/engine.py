@@ -1556,11 +1556,12 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     if state.doc is None or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
     if _MONTH_DAY_TIME.fullmatch(value) and "holiday" not in hit.rule.value.functions():
-        # a day of the month the story is in ("called him up in May 1997 ... on May 16")
+        # a day of the month the story is in ("called him up in May 1997 ... on May 16",
+        # "sailed on 12 November 1868 ... sank on 15 November")
         ref = state.narrative
         if (
             ref is None
-            or ref.granularity != "month"
+            or ref.granularity not in ("month", "day")
             or ref.value[5:7] != value[5:7]
             or state.position - state.narrative_at > _STORY_MONTH_REACH
             or state.doc.moment.year - ref.moment.year < _STORY_AGE
