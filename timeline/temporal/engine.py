@@ -368,6 +368,7 @@ class _State:
         self.dated: deque[tuple[int, int, Reference]] = deque(maxlen=_DATED_KEPT)
         # Where the text dates a saying ("officials said on Friday"): not when events happened.
         self.said_at: set[int] = set()
+        self.since_at: set[int] = set()  # dates that open a span running up to now
 
     def latest_day(self) -> Reference | None:
         """The chronologically latest day (or finer) named in the last ``_LATEST_REACH``
@@ -385,6 +386,8 @@ class _State:
                 continue
             if limit is not None and ref.moment > limit:
                 continue
+            if start in self.since_at:
+                continue  # "copying data since July 2": where a span began, not the story
             if last is None:
                 last = ref
             elif ref.moment - last.moment > _LOOK_BACK:
@@ -1783,6 +1786,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 state.dated.append((offset + hit.start, offset + hit.end, ref))
                 if _SAID_ON.search(low, max(0, hit.start - 40), hit.start):
                     state.said_at.add(offset + hit.start)
+                if _SINCE.search(low, max(0, hit.start - 24), hit.start):
+                    state.since_at.add(offset + hit.start)
         kind = hit.rule.type
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
