@@ -691,6 +691,8 @@ def firm_future(text: str, start: int) -> bool:
         word = words[i]
         if word in _FIRM_FUTURE or word.endswith(("'ll", "’ll")):
             return True
+        if word in _FIRM_PLANNED and i > 0 and words[i - 1] in ("is", "are"):
+            return True  # "elections are due in the fall", "the vote is scheduled for May"
         kind = _cue(words, i)
         if kind == "past":
             return False
@@ -727,6 +729,7 @@ def reported_future(text: str, start: int) -> bool:
 
 
 _FIRM_FUTURE = _words("will shall")
+_FIRM_PLANNED = _words("due scheduled slated")
 _TAKE = _words("take takes")
 _VERB_LINKS = _words("on again")
 _BE_PAST = _words("was were")
