@@ -29,7 +29,12 @@ _PAST = _words(
     "stuck swept swore swung wept withdrew arose awoke bore overtook undertook upheld withheld "
     "sat beat bled bred clung crept forbade leapt mistook overcame overran overthrew rebuilt "
     "shook shone slew slept sped sprang strove thrust trod wove ago wasn't weren't didn't "
-    "hadn't"
+    "hadn't "
+    # participles of the perfect ("have risen", "has fallen"); not "given", "known", "seen",
+    # "done", which are prepositions or adjectives as often ("given the weather")
+    "risen fallen taken gone written driven grown shown thrown flown drawn broken chosen "
+    "spoken stolen frozen forgotten hidden ridden eaten beaten bitten shaken sworn torn "
+    "arisen withdrawn begun sunk"
 )
 # -ed words that are seldom past-tense verbs.
 _NOT_PAST = _words(
