@@ -66,7 +66,7 @@ _TIMETABLE = _words(
     "premiere premieres end ends go goes publish publishes leaves departs closes"
 )
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
-_FUTURE_PREPOSITIONS = _words("until till by through thru")
+_FUTURE_PREPOSITIONS = _words("until till by through thru before")
 # "<word> to" that announces the future: "is set to", "plans to", "is likely to".
 _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
