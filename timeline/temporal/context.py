@@ -124,6 +124,20 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return None  # an adjective: "the hastily planned trip", "the expected ruling"
     if word == "next" and tokens[i + 1 : i + 2] == ["to"]:
         return None  # a preposition: "the blasts next to the embassies"
+    if word in _PLAN_NOW:
+        # "they plan a memorial service Saturday" (not "the plan", "vacation plans for")
+        verb = (
+            not _after_determiner(tokens, i)
+            and tokens[i + 1 : i + 2]
+            and (tokens[i + 1] in _DETERMINERS)
+        )
+        return "future" if verb else None
+    if (
+        word in _CALLED
+        and tokens[i + 1 : i + 2] == ["for"]
+        and _EVENT_NOUNS & set(tokens[i + 2 : i + 6])
+    ):
+        return "future"  # "called for a general strike Monday": what is called for
     if word.endswith(("'d", "’d")):
         # "she'd be home on Tuesday" is "would"; "he'd left on Tuesday" is "had"
         follower = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -628,7 +642,7 @@ _EVENT_NOUNS = _words(
     "trial runoff deadline sentencing "
     "summit ceremony referendum primary session sessions funeral vigil conference auction "
     "march marches protest protests celebration celebrations debate debates convention "
-    "congress"
+    "congress strike strikes boycott walkout stoppage"
 )
 # Verbs that move an event to another date ("moved to Saturday", "postponed until May").
 _MOVING = _words(
@@ -734,6 +748,8 @@ def reported_future(text: str, start: int) -> bool:
 
 
 _FIRM_FUTURE = _words("will shall")
+_PLAN_NOW = _words("plan plans intend intends")
+_CALLED = _words("call calls called")
 _FIRM_PLANNED = _words("due scheduled slated")
 _TAKE = _words("take takes")
 _VERB_LINKS = _words("on again")
@@ -784,5 +800,14 @@ _FORECAST_PERIOD = re.compile(
 _PREDICTING = _words("predicted projected forecasted anticipated forecast")
 _PERFECT_AUX = _words("have've")
 _CUE_WORDS = (
-    _PREDICTING | _POSSIBLE | _FUTURE | _PAST | _PRESENT | _REPORTING | _INVARIANT | {"to", "for"}
+    _PREDICTING
+    | _POSSIBLE
+    | _FUTURE
+    | _PAST
+    | _PRESENT
+    | _REPORTING
+    | _INVARIANT
+    | _PLAN_NOW
+    | _CALLED
+    | {"to", "for"}
 )
