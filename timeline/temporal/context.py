@@ -165,6 +165,13 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         if tokens[max(0, i - 3) : i - 1] == ["had", "been"] or tokens[i - 2 : i - 1] == ["had"]:
             return "past"  # "had planned to hold the vote on Thursday": a plan given up
         return "future"
+    if word == "to" and i > 2 and tokens[i - 1] in _DATE_WORDS:
+        # "agreed on Jan. 30 to ban imports": the date of the agreeing stands between
+        j = i - 1
+        while j > 0 and tokens[j] in _DATE_WORDS:
+            j -= 1
+        if tokens[j] in _FUTURE_BEFORE_TO - _BE_FORMS and tokens[j - 1 : j] != ["had"]:
+            return "future"
     if word == "for" and i > 0 and tokens[i - 1] in _EVENT_FOR:
         return "future"  # "organized a vigil for 6 p.m. Sunday", "a hearing for Friday"
     if word == "for" and i > 2 and tokens[i - 3] in _PLANNED_FOR and tokens[i - 2] in _DETERMINERS:
@@ -624,6 +631,13 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
 _LIKELY = _words("possible likely unlikely probable")
 _COPULA_PREPOSITIONS = _words("on between from after before until")
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+# The words of a date told between a verb and its "to" ("agreed on Jan. 30 to", "voted last
+# week to", "decided on Monday night to").
+_DATE_WORDS = _WEEKDAYS | _words(
+    "on in at last this week month year night morning afternoon evening jan feb mar apr may "
+    "jun jul aug sep sept oct nov dec january february march april june july august september "
+    "october november december"
+)
 _PARTS_OF_DAY = _words("morning afternoon evening night")
 # A sentence's end, or a colon before a clause of its own ("gave the Senate a deadline: he
 # wants a deal by Friday"), bounds what the tense of a mention is read from on its left.
