@@ -671,11 +671,12 @@ def _compile_rule(
 
 # A number that can be (part of) a time: not money ($5), not a decimal (5.3 million, but
 # 15.04.2013 is a date), not thousands (12,000), not a percentage.
-# A number triggers unless it is an amount: a decimal (but "7.30pm" is a British clock time), a
-# thousands group, a percentage.
+# A number triggers unless it is an amount: a decimal (but "7.30pm" and "07.02 BST" are British
+# clock times), a thousands group, a percentage.
 _NUMBER_TRIGGER = (
     r"(?<![$€£¥.,0-9])[0-9]+"
-    r"(?![0-9]|\.[0-9](?![0-9]\.)(?![0-9]\s*[ap]\.?\s?m(?![a-z]))|,[0-9]{3}|\s*(?:%|percent))"
+    r"(?![0-9]|\.[0-9](?![0-9]\.)(?![0-9]\s*[ap]\.?\s?m(?![a-z]))"
+    r"(?![0-9]\s+(?:gmt|bst|utc|cet|cest|msk|est|edt|cst|cdt|pst|pdt)\b)|,[0-9]{3}|\s*(?:%|percent))"
 )
 
 
