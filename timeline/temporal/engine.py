@@ -831,7 +831,13 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             value = hit.fallback
 
     if value.startswith("@"):
-        grain = rule.grain if kind == "narrative" or rule.grain in _CALENDAR_GRAINS else None
+        grain = (
+            rule.grain
+            if kind == "narrative"
+            or rule.grain in _CALENDAR_GRAINS
+            or (kind == "published" and rule.grain not in (None, "ref"))
+            else None
+        )  # "A year ago this week": the week of the day a year before
         if (
             kind == "narrative"
             and ref is not None
