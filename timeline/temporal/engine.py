@@ -769,8 +769,19 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         ):
             # "On Wednesday, rebels overran Ostra ... The shelling began the next day", told on
             # Saturday: a day after the publication day cannot be told as past; the story is
-            # at the day it named last
+            # at the day it named last (a day, not "the Thanksgiving weekend" around it)
             narrative = state.narrative
+            if narrative.granularity not in _REF_GRANULARITIES["day"]:
+                narrative = next(
+                    (
+                        ref
+                        for at, _, ref in reversed(state.dated)
+                        if ref.granularity in _REF_GRANULARITIES["day"]
+                        and ref.moment.date() < state.doc.moment.date()
+                        and state.position - at <= _LATEST_REACH
+                    ),
+                    narrative,
+                )
         if (
             narrative is not None
             and narrative.granularity in ("hour", "minute", "second")
