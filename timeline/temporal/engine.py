@@ -652,6 +652,11 @@ _NEAR_HOURS = 4
 # "o'clock" times).
 _BARE_CLOCK_RULES = frozenset({"clock_oclock", "clock_spoken", "clock_24h_after_at"})
 _AFTERNOON_HOURS = range(1, 6)
+# ... unless the words after it say otherwise ("4:30 Tuesday morning", "2 o'clock at night")
+_MORNING_AFTER = re.compile(
+    r"[\s,]*(?:(?:on|at|in|the|this|early|late|[a-z]+day)\s+){0,3}"
+    r"(?:morning|night|overnight|dawn|a\.?\s?m\b)"
+)
 
 
 def _afternoon_by_default(fields: dict, text: str) -> dict:
@@ -1762,23 +1767,23 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 day = _aside_day(mentions, hit, low)
             elif hit.rule.ref == "day" and after < len(hits):
                 nxt = hits[after]
-                if after > i + 1:
-                    pass  # "10:35 a.m. (0735 GMT) Friday": the day after the aside
-                elif nxt.rule.type == "TIME" and _CLOCK_PAIR.fullmatch(low, hit.end, nxt.start):
-                    # "from 9 a.m. to 5 p.m. on Friday", "between 2 p.m. and 6 p.m. Friday":
-                    # both times are on the day named with the second
-                    day = _day_of_second_clock(hits, i + 1, state, work, low, offset, ahead)
-                if day is None and not (
+                if (
                     after == i + 1
                     and nxt.rule.type == "TIME"
                     and _CLOCK_PAIR.fullmatch(low, hit.end, nxt.start)
                 ):
+                    # "from 9 a.m. to 5 p.m. on Friday", "between 2 p.m. and 6 p.m. Friday":
+                    # both times are on the day named with the second
+                    day = _day_of_second_clock(hits, i + 1, state, work, low, offset, ahead)
+                else:
+                    # the day named right after, past a zone aside: "10:35 a.m. (0735 GMT)
+                    # Friday"
                     day, ahead_fields = _day_after(hit, nxt, state, work, low, offset)
                     if ahead_fields is not None:
                         ahead[after] = ahead_fields
                 state.position = offset + hit.start
             fields = _resolve(hit, state, work, low, day)
-            if hit.rule.name in _BARE_CLOCK_RULES:
+            if hit.rule.name in _BARE_CLOCK_RULES and not _MORNING_AFTER.match(low, hit.end):
                 fields = _afternoon_by_default(fields, low[hit.start : hit.end])
             if day is not None and ahead_fields is not None:
                 fields = _clock_in_part_of_day(
