@@ -317,6 +317,13 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     if len(words) > 1 and words[-2] in ("is", "are") and _kind(words, len(words) - 1) == "past":
         return "future"  # "Courts are closed Monday": a state to come, not a happening told
     if (
+        len(words) > 2
+        and words[-1] == "on"
+        and words[-3] in ("is", "are")
+        and _kind(words, len(words) - 2) == "past"
+    ):
+        return "future"  # "when the new rankings are published on Monday"
+    if (
         len(words) > 1
         and words[-1] in _PLACE_IN_TIME
         and _kind(words, len(words) - 2) == "past"
@@ -590,8 +597,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     # the clause tells of it as done: "had gone home by Tuesday", "were back by Wednesday",
     # "until Thursday they had not called him" (but "postponed until Tuesday" is ahead).
     if _deadline_before(words) and any(
-        words[k] in _DIRECTIVE and words[k + 1] in ("to", "not")
-        for k in range(max(0, len(words) - 9), len(words) - 1)
+        words[k] in _DIRECTIVE and ("to" in words[k + 1 : k + 4] or words[k + 1] == "not")
+        for k in range(max(0, len(words) - 12), len(words) - 1)
     ):
         return "future"  # "fishermen have been told not to venture out till Wednesday"
     until = [
