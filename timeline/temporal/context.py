@@ -185,9 +185,9 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return "future"
     participle = (
         word in _PAST
-        or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+        or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST and "-" not in word)
         or _prefixed_past(word)
-    )
+    )  # ("top-seeded", "long-awaited", "state-owned" are adjectives)
     if participle and _perfect_infinitive_ahead(tokens, i):
         return "future"  # "hope to have the fire contained by Monday"
     k = i - 2 if i > 1 and tokens[i - 1].endswith("ly") else i - 1  # "be fully restored"
