@@ -56,7 +56,7 @@ _SCHEDULED = _words(
     "meet meets begin begins start starts open opens resume resumes vote votes travel travels "
     "leave leaves arrive arrives visit visits convene convenes expire expires close closes "
     "launch launches play plays host hosts hold holds face faces return returns fly flies "
-    "end ends reopen reopens debut debuts premiere premieres reports releases"
+    "end ends reopen reopens debut debuts premiere premieres reports releases loom looms"
 )
 # Those of them seldom a noun or a state, which date a timetable from further away in the
 # clause: "the Knicks play the Heat on Sunday", "the ceasefire expires at midnight Sunday".
@@ -71,7 +71,7 @@ _FUTURE_PREPOSITIONS = _words("until till by through thru before")
 _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
     "intends intend aims aim hopes hope expects expect is are am was were has have need needs "
-    "promised promise promises pledged pledge pledges vowed vow vows agreed agree agrees "
+    "promised promise promises pledged pledge pledges vowed vow vows agreed agree agrees hoped "
     "decided decide decides threatened threaten threatens"
 )
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
@@ -513,6 +513,9 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "future"  # "declared three days of mourning beginning Wednesday"
     if words and words[0] in _SPEAKING and "," not in left_text:
         return "past"  # "Speaking at a conference on Saturday, the premier said ...": the speech
+    aside = _WORD.findall(left_text[left_text.rfind(",") + 1 :]) if "," in left_text else []
+    if aside and aside[0] in _SPEAKING:
+        return "past"  # "The president, speaking at a factory on Tuesday, said ...": the speech
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
@@ -776,7 +779,9 @@ def reported_future(text: str, start: int) -> bool:
 
 _FIRM_FUTURE = _words("will shall")
 # Headline verbs and nouns of a listing, which announce what is ahead.
-_OPENING = _words("opens open begins begin starts start returns return kicks resumes resume")
+_OPENING = _words(
+    "opens open begins begin starts start returns return kicks resumes resume loom looms"
+)
 _HEADLINE_EVENTS = _EVENT_NOUNS | _words(
     "parade selection festival fair market concert race marathon game match opening auction sale"
 )
@@ -814,6 +819,7 @@ _PAST_PREFIXES = ("re", "over", "under", "out", "mis")
 _PLACE_IN_TIME = _words("in on during")
 # Events set for a time ("a vigil for 6 p.m. Sunday") and plans made for one ("booked for").
 _EVENT_FOR = _words(
+    "strike strikes protest protests walkout stoppage shutdown referendum "
     "vigil vigils rally meeting hearing hearings session ceremony funeral memorial service "
     "appointment forecast forecasts outlook guidance"
 )
