@@ -825,6 +825,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "yesterday as the bank holiday weekend reached a climax ... at around 3pm": the
             # day told last, not the coarser period told after it
             narrative = state.recent_day() or narrative
+        if (
+            rule.ref == "narrative"
+            and value.startswith("@day")
+            and narrative is not None
+            and narrative.granularity not in _REF_GRANULARITIES["day"]
+        ):
+            # "told jurors last week that he had raised it that morning": a day's part is of a
+            # day told, not of the week told after it
+            narrative = state.latest_day() or narrative
         if rule.ref == "day" and narrative is not None and state.narrative_at in state.said_at:
             # "the dam gave way late on Thursday, officials said on Friday. It failed at 10:40
             # p.m.": a past clock time is on the day of the events, not of the saying
