@@ -1692,6 +1692,40 @@ def _placeholder_holiday(value: str) -> str:
     return f"XXXX-{int(month):02d}-XX" if month else "XXXX-XX-XX"
 
 
+# "In the 1950s, 300,000 people lived in the valley. Today the figure is 2.3 million": a
+# sentence-opening "Today" in the present, set against a time years back, is the present age.
+_PRESENT_AFTER = re.compile(
+    r",?\s+(?:[a-z]+\s+){0,3}?(?:is|are|remains|stands|lives|live|employs|counts|holds|"
+    r"[a-z]+['’]re|(?:has|have)(?!\s+(?:been|[a-z]+(?:ed|en|wn|ught|ade|ound|old|one)\b)))\b"
+)
+_ERA_BEFORE = re.compile(
+    r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b(?:years|decades|centuries|generations?)\s+ago\b|"
+    r"\bin\s+the\s+(?:past|old\s+days)\b|\bback\s+then\b|\bonce\b"
+)
+_ERA_REACH = 300
+_ERA_MIN_YEARS = 5
+
+
+def _today_of_an_era(work: str, low: str, hit: Hit, state: _State) -> bool:
+    """True when "Today" opens a sentence in the present (not a perfect: "Today Vardenia has
+    chosen" is a day's event) and the text just before it tells of a time years back (a year
+    at least five years before publication, "years ago")."""
+    if not _SENTENCE_START.search(work, max(0, hit.start - 6), hit.start):
+        return False
+    if not _PRESENT_AFTER.match(low, hit.end):
+        return False
+    # the time told last before "Today" is the one it is set against
+    last = next(
+        reversed(list(_ERA_BEFORE.finditer(low, max(0, hit.start - _ERA_REACH), hit.start))), None
+    )
+    if last is None:
+        return False
+    digits = last.group()[:4]
+    if not digits.isdigit():
+        return True
+    return state.doc is not None and state.doc.moment.year - int(digits) >= _ERA_MIN_YEARS
+
+
 def _fields(value: str, span, anchor: str, ref: Reference | None, state: _State) -> dict:
     out: dict = {"value": value, "anchor": anchor, "start": None, "end": None}
     if span is not None:
@@ -1792,6 +1826,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                         ahead[after] = ahead_fields
                 state.position = offset + hit.start
             fields = _resolve(hit, state, work, low, day)
+            if hit.rule.name == "today" and _today_of_an_era(work, low, hit, state):
+                fields = _fields("PRESENT_REF", None, "absolute", None, state)
             if hit.rule.name in _BARE_CLOCK_RULES and not _MORNING_AFTER.match(low, hit.end):
                 fields = _afternoon_by_default(fields, low[hit.start : hit.end])
             if day is not None and ahead_fields is not None:
