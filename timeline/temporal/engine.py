@@ -1519,13 +1519,16 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
     opened = max(work.rfind('"', line, hit.start), work.rfind("“", line, hit.start))
     if opened < 0:
         return None
+    after = _said_after_quotation(state, work, hit)
+    if after is not None:
+        return after
     shift = state.position - hit.start  # document offset of work[0]
     for start, _, ref in reversed(state.dated):
         at = start - shift
         if at >= opened:
             continue
-        if at < max(0, opened - _UTTERANCE_REACH) or at < 0:
-            return None
+        if at < max(0, opened - _UTTERANCE_REACH) or at < 0 or "\n" in work[at:opened]:
+            return None  # (a saying of the paragraph before dates its own quotation)
         if ref.granularity not in ("day", "part_of_day") or _in_quotation(work, at):
             continue
         if ref.moment.date() >= state.doc.moment.date():
@@ -1538,6 +1541,41 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
                 return None  # "said the panel spent most of Tuesday": what was said, not when
         return None
     return None
+
+
+# The saying dated right after a quotation: '"Today was the first time," she told reporters
+# after court Monday', '"...," the prosecutor said at a news conference Thursday'.
+_SAID_AFTER = re.compile(
+    r"[,.!?]?[\"”]\s*,?[^\n\"“”]{0,60}?\b(?:said|says|told|added)\b[^.\n\"“”]{0,60}?\b"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"
+)
+_WEEKDAY_INDEX = {
+    d: i
+    for i, d in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+
+
+def _said_after_quotation(state: _State, work: str, hit: Hit) -> Reference | None:
+    """The day of a saying dated right after the quotation holding ``hit``, when it is before
+    the publication day (a weekday told of a saying is the latest such day)."""
+    if state.doc is None:
+        return None
+    closing = min(
+        (i for i in (work.find('"', hit.end), work.find("”", hit.end)) if i >= 0), default=-1
+    )
+    if closing < 0 or "\n" in work[hit.end : closing]:
+        return None
+    m = _SAID_AFTER.match(work.lower(), closing - 1 if work[closing - 1] in ",.!?" else closing)
+    if m is None:
+        return None
+    doc = state.doc.moment.date()
+    if m[1] == "yesterday":
+        day = doc - timedelta(days=1)
+    else:
+        day = doc - timedelta(days=(doc.weekday() - _WEEKDAY_INDEX[m[1]]) % 7)
+    return Reference.of(day.isoformat()) if day < doc else None
 
 
 def _in_quotation(work: str, at: int) -> bool:
