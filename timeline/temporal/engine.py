@@ -1527,8 +1527,10 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
         at = start - shift
         if at >= opened:
             continue
-        if at < max(0, opened - _UTTERANCE_REACH) or at < 0 or "\n" in work[at:opened]:
-            return None  # (a saying of the paragraph before dates its own quotation)
+        if at < max(0, opened - _UTTERANCE_REACH) or at < 0:
+            return None
+        if "\n" in work[at:opened] and re.search(r'["”]', work[work.rfind("\n", 0, at) + 1 : at]):
+            return None  # a saying of the paragraph before that dates its own quotation
         if ref.granularity not in ("day", "part_of_day") or _in_quotation(work, at):
             continue
         if ref.moment.date() >= state.doc.moment.date():
