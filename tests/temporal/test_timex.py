@@ -141,7 +141,7 @@ REF = Reference.published(datetime(2013, 4, 23))
         ("@year-1-Q3", "2012-Q3"),
         ("@year+0-12-31", "2013-12-31"),
         ("@month+1", "2013-05"),
-        ("@decade-1", "2003"),
+        ("@decade-1", "200"),  # "a decade ago": the decade before, as "a year ago" the year
         ("@decade+0", "201"),
         ("@year-X", "PAST_REF"),
         ("@year+X", "FUTURE_REF"),

