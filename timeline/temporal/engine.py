@@ -1029,14 +1029,24 @@ def _title_line(work: str, at: int) -> bool:
 
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|[-–])\s*")
 _RANGE_FROM = re.compile(r"\b(?:from|between)\s+\Z")
+_DAY_PAIR = re.compile(r"\s+(?:and|or)\s+")
 
 
-def _range_end_after_start(fields: dict, first: Mention, before: Hit, hit: Hit, low: str) -> dict:
+def _range_end_after_start(
+    fields: dict, first: Mention, before: Hit, hit: Hit, low: str, doc: Reference | None = None
+) -> dict:
     """The end of "from 11 p.m. Tuesday to 6 p.m. Wednesday" is not before its start: a
-    weekday-named end that resolved earlier moves on a week."""
-    if not _RANGE_TO.fullmatch(low, before.end, hit.start) or not _RANGE_FROM.search(
+    weekday-named end that resolved earlier moves on a week; so does the second of two days to
+    come ("meets next Monday and Tuesday")."""
+    ranged = _RANGE_TO.fullmatch(low, before.end, hit.start) and _RANGE_FROM.search(
         low, max(0, before.start - 10), before.start
-    ):
+    )
+    ahead = (
+        _DAY_PAIR.fullmatch(low, before.end, hit.start)
+        and doc is not None
+        and (Reference.of(first.value) or doc).moment > doc.moment
+    )
+    if not ranged and not ahead:
         return fields
     start = Reference.of(first.value)
     end = Reference.of(fields["value"])
@@ -1886,7 +1896,9 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 # of any such day
                 fields = _fields("XXXX-XX-XX" + fields["value"][10:], None, "absolute", None, state)
             if i > 0 and mentions and "weekday" in hit.rule.value.functions():
-                fields = _range_end_after_start(fields, mentions[-1], hits[i - 1], hit, low)
+                fields = _range_end_after_start(
+                    fields, mentions[-1], hits[i - 1], hit, low, state.doc
+                )
             if (
                 hit.rule.ref == "day"
                 and fields.get("anchor") == "narrative"
