@@ -565,6 +565,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             # "the county on Sunday announced that ...": the day is when it was said
             best = min(best or (99.0, "past"), (right[i][1] * 1.5 + 4, "past"))
             break
+        if rwords[i] in _CONDITIONS:
+            break  # "by Monday if the wind eased": a condition's tense is not the clause's
         if best is not None and ("," in between or (i > 0 and rwords[i - 1] in _CLAUSE_JOINS)):
             break  # "flew in on Saturday and would not leave": another clause, the left decides
         kind = _cue(rwords, i)
@@ -823,7 +825,10 @@ _EVENT_FOR = _words(
     "vigil vigils rally meeting hearing hearings session ceremony funeral memorial service "
     "appointment forecast forecasts outlook guidance"
 )
-_PLANNED_FOR = _words("set booked planned scheduled slated pencilled penciled earmarked")
+_PLANNED_FOR = _words(
+    "set booked planned scheduled slated pencilled penciled earmarked canceled cancelled"
+)
+_CONDITIONS = _words("if unless")
 # Adverbs between a modal and "be" that keep its future ("will also be closed").
 _MODAL_ADVERBS = _words("also still again even then now")
 # Words before a timetable verb that make it a noun ("went on leave", "paid leave").
