@@ -1776,6 +1776,29 @@ def _today_of_an_era(work: str, low: str, hit: Hit, state: _State) -> bool:
     return state.doc is not None and state.doc.moment.year - int(digits) >= _ERA_MIN_YEARS
 
 
+# A repost's stamp of its first publication ("Originally published: Wednesday 24 June 2015"):
+# the text after it was written then, and its "last Saturday" counts from that day. ("First
+# published ... Updated ..." stamps head a story that was updated since: not that.)
+_FIRST_PUBLISHED = re.compile(
+    r"(?:^|\n)[ \t]*originally\s+(?:published|posted|appeared|ran)(?:\s+(?:on|here|in\s+print))?"
+    r"\s*[:\-–—]?\s*(?:on\s+)?\Z"
+)
+
+
+def _rebase(state: _State, fields: dict) -> None:
+    """Read on from the first publication day ``fields`` give (a day or a time of one, before
+    the publication day)."""
+    value = str(fields.get("value") or "")
+    if state.doc is None or not re.match(r"\d{4}-\d\d-\d\d", value):
+        return
+    first = datetime.fromisoformat(value[:10])
+    if first.date() >= state.doc.moment.date():
+        return
+    state.doc = Reference.published(first)
+    state.doc_iso = first.date().isoformat()
+    state.narrative, state.narrative_at = None, state.position
+
+
 def _fields(value: str, span, anchor: str, ref: Reference | None, state: _State) -> dict:
     out: dict = {"value": value, "anchor": anchor, "start": None, "end": None}
     if span is not None:
@@ -1932,6 +1955,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     state.said_at.add(offset + hit.start)
                 if _SINCE.search(low, max(0, hit.start - 24), hit.start):
                     state.since_at.add(offset + hit.start)
+        if _FIRST_PUBLISHED.search(low, max(0, hit.start - 40), hit.start):
+            _rebase(state, fields)
         kind = hit.rule.type
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
