@@ -826,7 +826,7 @@ _EVENT_FOR = _words(
     "appointment forecast forecasts outlook guidance"
 )
 _PLANNED_FOR = _words(
-    "set booked planned scheduled slated pencilled penciled earmarked canceled cancelled"
+    "set booked planned scheduled slated pencilled penciled earmarked canceled cancelled promised"
 )
 _CONDITIONS = _words("if unless")
 # Adverbs between a modal and "be" that keep its future ("will also be closed").
