@@ -844,9 +844,11 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         elif (
             narrative is not None
             and GRANULARITY_RANK.get(narrative.granularity, 99) > GRANULARITY_RANK["year"]
-            and _MONTH_OR_SEASON.match(value)
+            and (_MONTH_OR_SEASON.match(value) or value.startswith("@year"))
         ):
-            narrative = state.year_narrative or narrative  # "that spring" of a decade's year
+            # "that spring" of a decade's year; "left in 1979 ... Yugoslavia in the 1970s ... He
+            # returned ten years later": 1989, from the year
+            narrative = state.year_narrative or narrative
         elif (
             rule.ref == "narrative"
             and value.startswith("@")
