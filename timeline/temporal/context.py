@@ -203,8 +203,15 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             j -= 1  # "may not be allowed", "would probably be rested"
         if j >= 0 and tokens[j] in _MODALS:
             return "future"
-    if word in _BE_PAST and tokens[i + 1 : i + 2] and tokens[i + 1] in _PLANNING:
-        return "future"  # "were planning to drive around the airport on Monday"
+    if (
+        word in _BE_PAST
+        and tokens[i + 1 : i + 2]
+        and tokens[i + 1] in _PLANNING
+        and (tokens[i + 1] != "set" or tokens[i + 2 : i + 3] in (["to"], ["for"]))
+    ):
+        # "were planning to drive around the airport on Monday" (but "the fire was set
+        # deliberately late Tuesday night" is a deed)
+        return "future"
     if word in _PAST:
         return "past"
     if word in _INVARIANT and i > 0 and tokens[i - 1] in _SINGULAR:
@@ -814,7 +821,7 @@ _REPORTS = _words("reports report releases release")
 _RESULTS = _words("results earnings figures numbers data sales")
 _BE = _words("is are am was were be been being has have had 's ’s")
 # Modals of possibility: ahead before a verb ("could dip"), behind with "not"/"have".
-_POSSIBLE = _words("could may might")
+_POSSIBLE = _words("could may might must")
 # Prefixes of irregular past forms ("repaid", "outran", "mistook").
 _PAST_PREFIXES = ("re", "over", "under", "out", "mis")
 # Between a past verb and its date: "resigned in January", "arrested on Monday".

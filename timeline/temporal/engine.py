@@ -484,7 +484,7 @@ class _State:
         return None
 
 
-def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
+def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | None = None) -> str:
     """How to fill the placeholders of ``value``: the rule's direction, else from tense.
 
     Weekdays follow tense strictly, defaulting to the past (news reports what happened).
@@ -499,8 +499,13 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit) -> str:
     tense = tense_at(work, hit.start, hit.end)
     if rule.dir == "tense_this":
         # A half of the year: this year's, unless told in the past and not begun ("growth
-        # should resume in the second half" in February; "the second half was weak": 2012's)
-        return "past" if tense == "past" else "this"
+        # should resume in the second half" in February; "the second half was weak": 2012's;
+        # but "budgets for the first half were set" in March is this year's, under way)
+        if tense != "past":
+            return "this"
+        current = resolve_partial(value, ref, "this", _setup()[0].holidays) if ref else None
+        span = interval(current) if current else None
+        return "this" if span is not None and span.start <= ref.moment else "past"
     if rule.dir == "tense_future":
         # Deadlines of the calendar ("at year-end") are the coming ones unless told as past.
         return "past" if tense == "past" else "future"
@@ -914,7 +919,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "spent the night in a shelter" told on the publication day is last night
             ref = Reference.of((ref.moment.date() - timedelta(days=1)).isoformat()) or ref
         if ref is not None:
-            direction = _direction(rule, value, work, hit)
+            direction = _direction(rule, value, work, hit, ref)
             if direction == "future" and _just_past_day(value, ref):
                 # "will receive ... a premium over the closing price on March 15", told on
                 # March 28: a day two weeks gone, not one a year ahead
