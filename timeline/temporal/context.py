@@ -312,7 +312,9 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     # between the timetable verb and the day
     skip = len(words) > 1 and (words[-1].endswith("ly") or words[-1] in _VERB_LINKS)
     verb = words[-2] if skip else words[-1]
-    before = words[-3:-2] if skip else words[-2:-1]
+    # the word before the verb, numbers included ("The 10K starts": not "the starts")
+    raw = _RAW_WORD.findall(before)
+    before = raw[-3:-2] if skip else raw[-2:-1]
     if (
         verb in _SCHEDULED
         and not (before and (before[0] in _NOT_SCHEDULE or _modifies_noun(before[0])))
@@ -429,6 +431,7 @@ def looks_like_verb(word: str) -> bool:
     return _kind([word], 0) is not None or word in _REPORTING or word in _PRESENT
 
 
+_RAW_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?(?:-[a-z0-9]+)*|['’]ll")
 _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
 # "left-hander" is one word; letters glued to a number ("10am", "3rd") are none ("am" is no verb)
 _WORD = re.compile(r"(?<![0-9])[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")
