@@ -86,7 +86,9 @@ _NOT_EVENT = frozenset(
     | {"of", "in", "on", "at", "by", "for", "to", "from", "with"}
 )
 # Between a clock time and the day it is on: "(0735 GMT)", "local time", "on".
-_DAY_AFTER_CLOCK = re.compile(r"(?:\s+local\s+time)?(?:\s*\([^()\n]{1,30}\))?\s*,?\s*(?:on\s+)?")
+_DAY_AFTER_CLOCK = re.compile(
+    r"(?:[ \t]+local[ \t]+time)?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*,?[ \t]*(?:on[ \t]+)?"
+)  # (on the same line: a date opening the next line is not the clock's)
 # Between two clock times that share the day named after the second: "9 a.m. and 5 p.m.",
 # "7 a.m. and close at 10 p.m.", "8 a.m. to 4 p.m.".
 _CLOCK_PAIR = re.compile(
