@@ -180,6 +180,14 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
             return clock_value(hour, minute, "am", tables)
         return clock_value(hour, minute, ampm, tables)
 
+    def night_clock(hour: str | None, minute: str | None = None) -> str | None:
+        """A clock time told with "last night" or "tonight" and no a.m./p.m.: from 6 to 11 it
+        is the evening's ("9:45 last night" 21:45); a small hour stays one."""
+        if hour is None or not hour.isdigit():
+            return None
+        h = int(hour)
+        return clock_value(hour, minute, "pm" if 6 <= h <= 11 else None, tables)
+
     def secs(text: str | None) -> str | None:
         """The seconds of a clock time ("6:14:07 a.m." -> ":07")."""
         return f":{int(text):02d}" if text and text.isdigit() and int(text) < 60 else None
@@ -328,6 +336,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "quarter": quarter,
         "half": half,
         "clock": clock,
+        "night_clock": night_clock,
         "spoken_clock": spoken_clock,
         "secs": secs,
         "range_start": range_start,
