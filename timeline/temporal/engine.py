@@ -874,8 +874,17 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
     utterance = None
-    if rule.ref in ("doc", "scene") and value.startswith("@day"):
+    if rule.ref in ("doc", "scene") and value.startswith(("@", "XXXX")):
+        # a quotation's "tomorrow" is of the day it was said; so are its "this quarter" and
+        # "January" when it was said long before (an old email), not last Thursday
         utterance = _utterance_day(state, work, hit)
+        if (
+            utterance is not None
+            and not value.startswith("@day")
+            and state.doc is not None
+            and state.doc.moment - utterance.moment < _OLD_QUOTE
+        ):
+            utterance = None
     if utterance is not None:
         # "In an address on Sunday evening, he said: 'Tomorrow the cabinet will meet'": a
         # quotation's today, tonight and tomorrow are those of the day it was said
@@ -1514,9 +1523,10 @@ def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
 # Friday").
 _SPEECH = re.compile(
     r"\b(?:said|says|told|address|speech|interview|statement|remarks|conference|briefing|"
-    r"broadcast|rally|wrote|tweeted|posted)\b"
+    r"broadcast|rally|wrote|tweeted|posted|email|e-mail|letter|memo|message|sent|dated)\b"
 )
 _UTTERANCE_REACH = 250
+_OLD_QUOTE = timedelta(days=30)
 
 
 def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
