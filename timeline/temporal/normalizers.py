@@ -136,9 +136,15 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
     def decade(text: str | None) -> str | None:
         if text is None:
             return None
-        word = tables["decade_word"].lookup(re.sub(r"^the\s+", "", text.strip()))
+        bare = re.sub(r"^the\s+", "", text.strip().lower())
+        word = tables["decade_word"].lookup(bare)
         if word is not None:
             return f"19{word}"
+        spelled = re.fullmatch(r"(eighteen|nineteen)[\s\-]+(\w+)", bare)
+        if spelled and tables["decade_word"].lookup(spelled[2]) is not None:
+            # "the nineteen seventies", "the eighteen forties"
+            century = "18" if spelled[1] == "eighteen" else "19"
+            return f"{century}{tables['decade_word'].lookup(spelled[2])}"
         digits = re.sub(r"\D", "", text)
         if len(digits) == 4:
             return digits[:3]
