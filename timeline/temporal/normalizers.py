@@ -572,6 +572,12 @@ def clock_value(
             "tonight",
         ):
             h = h + 12 if h < 12 else h
+        elif marker == "morning":
+            h = 0 if h == 12 else h
+        elif marker in ("afternoon", "evening") or (marker == "night" and 6 <= h <= 11):
+            h = h + 12 if h < 12 else h
+        elif marker == "night":
+            pass
         elif marker.startswith("p") and h != 12:
             h += 12
         elif marker.startswith("a") and h == 12:
