@@ -74,6 +74,12 @@ _AMOUNT = re.compile(
     r"(?:[0-9]|an?\s|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
     r"|twenty|thirty|forty|fifty|sixty|hundred|several|few|couple|dozen)"
 )
+# A comparison of figures before "a year ago" ("up 8% from", "than", "compared with $3
+# million", "or 86 cents a share,"): the year-over-year reading of a company report.
+_COMPARED = re.compile(
+    r"[0-9%$]|\b(?:from|than|compared|versus|vs|against|over|cents|share|million|billion)\b"
+)
+_COMPARED_REACH = 60
 _TIME_OF_DAY = re.compile(r"[0-9X]T(?:[0-9]|MO|MI|AF|EV|NI|DT)")
 _HOLIDAY_YEAR = re.compile(r"^(\d{4})-#(.+?)(T.*)?$")
 # The noun of an event ("the leak") and its date must be this close, in one clause.
@@ -807,6 +813,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = _night_scene(state, work, hit)
     elif rule.ref in ("period", "completed"):
         narrative = state.recent_period()
+        if (
+            rule.name == "a_year_ago"
+            and low[hit.start : hit.end].endswith("ago")
+            and narrative is not None
+            and not _COMPARED.search(work, max(0, hit.start - _COMPARED_REACH), hit.start)
+        ):
+            # "Investors who bought a year ago": the year before now; only a comparison of
+            # figures ("up from $3 million a year ago") means the period reported on
+            narrative = None
         if rule.ref == "completed" and narrative is not None and state.doc is not None:
             span = interval(narrative.value)
             if span is None or span.end > state.doc.moment:
