@@ -1725,11 +1725,13 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
         for at, _, dated in reversed(state.dated):
             if state.position - at > _STORY_MONTH_REACH:
                 break
-            if at < start and dated.granularity in _REF_GRANULARITIES["day"] | {"month"}:
+            if at < start and dated.granularity in _REF_GRANULARITIES["day"] | {"month", "week"}:
+                # (past "that week" of the story, to its day: "began on 2 April 2012 ... told
+                # the paper that week ... By that summer ... in June")
                 if dated.moment.year == season.moment.year:
                     ref, start = dated, at
                 break
-    if ref is None or ref.granularity not in _REF_GRANULARITIES["day"] | {"month"}:
+    if ref is None or ref.granularity not in _REF_GRANULARITIES["day"] | {"month", "week"}:
         return None
     if state.position - start > _STORY_MONTH_REACH:
         return None
