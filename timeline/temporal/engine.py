@@ -1129,11 +1129,31 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         return False
     a, _ = sentence_around(work, hit.start, hit.end)
     before = work[max(a, hit.start - _HABIT_REACH) : hit.start].lower()
-    if not _HABITUAL.search(before) or re.search(
-        r"[,;:]\s", before[_HABITUAL.search(before).end() :]
-    ):
+    habit = _HABITUAL.search(before)
+    if habit is None:
+        # "the hurricane season runs from June to November": a yearly span told in the present
+        # (a dated span, "the fair runs from Sept. 24 to 26", is this year's)
+        return (
+            len(value) == 7
+            and bool(_SPAN_VERB.search(before))
+            and tense_at(work, hit.start, hit.end) != "past"
+        )
+    if re.search(r"[,;:]\s", before[habit.end() :]):
         return False  # the habit must be told in the same clause, just before
+    if re.match(r"\s+[a-z]+s\s", before[habit.end() :]):
+        return True  # "the monsoon, which usually runs from November to March", told in a report
     return tense_at(work, hit.start, hit.end) != "past"
+
+
+# A present verb of a yearly span right before its months ("runs from June to November",
+# "lasts from May through October").
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_SPAN_VERB = re.compile(
+    r"\b(?:runs|lasts|stretches|extends|spans)\s+(?:from|between)\s+"
+    rf"(?:(?:{_MONTH_NAMES})\s+(?:to|through|until|till|and)\s+)?\Z"
+)
 
 
 _HABIT_REACH = 100
