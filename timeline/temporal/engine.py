@@ -1806,9 +1806,15 @@ _PRESENT_AFTER = re.compile(
 )
 _ERA_BEFORE = re.compile(
     r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b(?:years|decades|centuries|generations?)\s+ago\b|"
-    r"\bin\s+the\s+(?:past|old\s+days)\b|\bback\s+then\b|\bonce\b"
+    r"\bin\s+the\s+(?:past|old\s+days)\b|\bback\s+then\b|(?<!\bat )\bonce\b(?!\s+(?:again|more)\b)"
 )
 _ERA_REACH = 300
+_ERA_CLOSE_REACH = 150
+_TODAY_CLOSES = re.compile(r"[ \t]*(?:[.,;:!?\"”)]|\Z)")
+# "said today", "will vote today": the day's own news
+_TOLD_TODAY = re.compile(
+    r"\b(?:said|says|say|told|announced|reported|will|would|plans?|expected|scheduled|likely)\b"
+)
 _ERA_MIN_YEARS = 5
 
 
@@ -1816,13 +1822,27 @@ def _today_of_an_era(work: str, low: str, hit: Hit, state: _State) -> bool:
     """True when "Today" opens a sentence in the present (not a perfect: "Today Vardenia has
     chosen" is a day's event) and the text just before it tells of a time years back (a year
     at least five years before publication, "years ago")."""
-    if not _SENTENCE_START.search(work, max(0, hit.start - 6), hit.start):
-        return False
-    if not _PRESENT_AFTER.match(low, hit.end):
+    if _SENTENCE_START.search(work, max(0, hit.start - 6), hit.start):
+        if not _PRESENT_AFTER.match(low, hit.end):
+            return False
+        reach = _ERA_REACH
+    elif _TODAY_CLOSES.match(low, hit.end):
+        # "... had 6,200 residents in 2000; roughly 5,100 live here today", "shrunk from $6
+        # million in 2010 to $1.1 million today": a clause's last word, in the present, set
+        # against a time of its sentence or the one before
+        a, b = sentence_around(work, hit.start, hit.end)
+        if (
+            tense_at(work, hit.start, hit.end) == "past"
+            or _TOLD_TODAY.search(low, a, hit.start)
+            or _TOLD_TODAY.search(low, hit.end, b)
+        ):
+            return False
+        reach = _ERA_CLOSE_REACH
+    else:
         return False
     # the time told last before "Today" is the one it is set against
     last = next(
-        reversed(list(_ERA_BEFORE.finditer(low, max(0, hit.start - _ERA_REACH), hit.start))), None
+        reversed(list(_ERA_BEFORE.finditer(low, max(0, hit.start - reach), hit.start))), None
     )
     if last is None:
         return False
