@@ -69,6 +69,18 @@ def test_timeml_profile_leaves_out_ages() -> None:
     assert [m.text for m in annotate(text, datetime(2013, 4, 23), timeml=True)] == ["six months"]
 
 
+def test_timeml_profile_marks_an_offset_from_a_dated_event_as_its_length() -> None:
+    # resolve anchors it on the dated event (a date for the timeline); TimeML marks the length
+    text = (
+        "The fire broke out on Dec. 7, 2008. He bought two gasoline cans two days before the fire."
+    )
+    published = datetime(2015, 12, 3)
+    plain = [(m.text, m.value) for m in annotate(text, published)]
+    timeml = [(m.text, m.type, m.value) for m in annotate(text, published, timeml=True)]
+    assert plain[-1] == ("two days", "2008-12-05")
+    assert timeml[-1] == ("two days", "DURATION", "P2D")
+
+
 def test_rule_names_are_unique() -> None:
     names = [r.name for r in load_grammar().rules]
     assert len(names) == len(set(names))
