@@ -184,6 +184,11 @@ def _relative(
         # Beyond the calendar ("200,000 years ago", "in a million years"): a time long past or
         # far ahead, with no date.
         return ("PAST_REF" if n < 0 else "FUTURE_REF"), ref
+    if unit == "year" and target == "weekend" and moved.weekday() < 5:
+        # "Ten years ago this weekend": the weekend nearest that day of the year (Sunday
+        # 2014-06-29 -> Tuesday 2004-06-29 -> the weekend of June 26-27)
+        weekday = moved.weekday()
+        moved += timedelta(days=-(weekday + 1) if weekday <= 2 else 5 - weekday)
     if target not in GRANULARITY_RANK:
         target = unit
     out = value_at(moved, target)
