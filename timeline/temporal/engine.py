@@ -1726,6 +1726,18 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     if state.doc is None or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
     if _MONTH_DAY_TIME.fullmatch(value) and "holiday" not in hit.rule.value.functions():
+        # a day the text dated in full before ("last seen on Saturday 13 August 1988 ...
+        # anyone who was there on the night of 13 August")
+        # (of an old story, told in the past: not an anniversary to come)
+        for _, _, dated in reversed(state.dated):
+            if (
+                dated.value[4:10] == value[4:10]
+                and dated.value[:4].isdigit()
+                and dated.granularity in _REF_GRANULARITIES["day"]
+                and state.doc.moment.year - int(dated.value[:4]) >= _STORY_AGE
+                and tense_at(work, hit.start, hit.end) == "past"
+            ):
+                return f"{dated.value[:4]}{value[4:]}"
         # a day of the month the story is in ("called him up in May 1997 ... on May 16",
         # "sailed on 12 November 1868 ... sank on 15 November")
         ref = state.narrative
@@ -1735,6 +1747,7 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
             or ref.value[5:7] != value[5:7]
             or state.position - state.narrative_at > _STORY_MONTH_REACH
             or state.doc.moment.year - ref.moment.year < _STORY_AGE
+            or tense_at(work, hit.start, hit.end) == "future"
         ):
             return None
         at = state.narrative_at - (state.position - hit.start)
