@@ -779,17 +779,20 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         if (
             narrative is not None
             and state.doc is not None
-            and value.startswith("@day+")
+            and (value.startswith("@day+") or hit.rule.name == "following_weekday")
             and narrative.moment.date() >= state.doc.moment.date()
             and state.narrative is not None
-            and state.narrative.moment.date() < state.doc.moment.date()
             and tense_at(work, hit.start, hit.end) == "past"
         ):
             # "On Wednesday, rebels overran Ostra ... The shelling began the next day", told on
             # Saturday: a day after the publication day cannot be told as past; the story is
-            # at the day it named last (a day, not "the Thanksgiving weekend" around it)
+            # at the day it named last (a day, not "the Thanksgiving weekend" around it, nor
+            # "next month" of a quotation: "notified the FDA on Feb. 14 ... the following Monday")
             narrative = state.narrative
-            if narrative.granularity not in _REF_GRANULARITIES["day"]:
+            if (
+                narrative.granularity not in _REF_GRANULARITIES["day"]
+                or narrative.moment.date() >= state.doc.moment.date()
+            ):
                 narrative = next(
                     (
                         ref
