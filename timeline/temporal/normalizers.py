@@ -130,6 +130,12 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
             return ("19" if int(digits) >= 30 else "20") + digits
         return None
 
+    def bc_year(text: str | None) -> str | None:
+        """A year before Christ as TimeML writes it ("1000 BC" -> "BC1000", "44 BC" ->
+        "BC0044")."""
+        digits = re.sub(r"\D", "", text or "")
+        return f"BC{int(digits):04d}" if digits and 0 < int(digits) < 10000 else None
+
     def spelled_year(text: str | None) -> str | None:
         return spelled_year_value(text, tables)
 
@@ -336,6 +342,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "neg": negative,
         "dur": dur,
         "year": year,
+        "bc_year": bc_year,
         "spelled_year": spelled_year,
         "decade": decade,
         "century": century,
