@@ -495,6 +495,35 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (stop.start() + 1 if stop else min(len(text), end + _WINDOW))
 
 
+_LIST_HEAD = re.compile(r"[ \t]*[:\-–—][ \t]")
+_WEEKDAY_HEAD = re.compile(
+    r"(?:early\s+|late\s+|overnight\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_day(text: str, start: int, end: int) -> Tense | None:
+    """The tense of a weekday heading a line of a list ("Sunday morning: Wind picks up",
+    "Saturday: Mostly clear. Low 75."): what follows tells it, and with no past in it, the
+    list looks ahead (a forecast, a timetable); None when the mention heads no such line.
+
+    >>> _listed_day("HOUR BY HOUR\nSunday night: Snow tapers off", 13, 25)
+    'future'
+    >>> _listed_day("Monday: Protesters gathered outside", 0, 6)
+    'past'
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not _WEEKDAY_HEAD.match(text, start):
+        return None
+    if not _LIST_HEAD.match(text, end):
+        return None
+    line_end = text.find("\n", end)
+    words = _WORD.findall(text[end : line_end if line_end >= 0 else len(text)].lower())
+    if any(_cue(words, i) == "past" for i in range(len(words))):
+        return "past"
+    return "future"
+
+
 @lru_cache(maxsize=256)  # the same mention is asked about a few times in a row
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing the mention at ``text[start:end]``, or None when there is no cue.
@@ -506,6 +535,9 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     >>> tense_at("All but two had gone home by Tuesday.", 29, 36)
     'past'
     """
+    listed = _listed_day(text, start, end)
+    if listed is not None:
+        return listed
     left_start = max(0, start - _WINDOW)
     for cut in _CLAUSE_END.finditer(text, left_start, start):
         left_start = cut.end()
