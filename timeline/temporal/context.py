@@ -507,7 +507,7 @@ def _listed_day(text: str, start: int, end: int) -> Tense | None:
     "Saturday: Mostly clear. Low 75."): what follows tells it, and with no past in it, the
     list looks ahead (a forecast, a timetable); None when the mention heads no such line.
 
-    >>> _listed_day("HOUR BY HOUR\nSunday night: Snow tapers off", 13, 25)
+    >>> _listed_day("HOUR BY HOUR\\nSunday night: Snow tapers off", 13, 25)
     'future'
     >>> _listed_day("Monday: Protesters gathered outside", 0, 6)
     'past'
