@@ -495,6 +495,9 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (stop.start() + 1 if stop else min(len(text), end + _WINDOW))
 
 
+# A weekday that is the subject of the present: "Monday is a formality".
+_DAY_IS = re.compile(r"(?:'s|’s)?\s+(?:is|will\s+be)\s+(?!the\s+day\b)")
+_CLAUSE_OPENS = re.compile(r"(?:^|[.!?;:\"“”]\s*|\b(?:so|and|but)\s+)$", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"[ \t]*[:\-–—][ \t]")
 _WEEKDAY_HEAD = re.compile(
     r"(?:early\s+|late\s+|overnight\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -538,6 +541,12 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     listed = _listed_day(text, start, end)
     if listed is not None:
         return listed
+    if (
+        _WEEKDAY_HEAD.match(text, start)
+        and _DAY_IS.match(text, end)
+        and _CLAUSE_OPENS.search(text[max(0, start - 12) : start])
+    ):
+        return "future"  # "Monday is a formality", "Thursday is worth a look"
     left_start = max(0, start - _WINDOW)
     for cut in _CLAUSE_END.finditer(text, left_start, start):
         left_start = cut.end()
