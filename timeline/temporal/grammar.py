@@ -469,6 +469,13 @@ def load_grammar() -> Grammar:
             )
         tables[name] = Table(name, values, frozenset(title_keys), bool(spec.get("period")))
     holidays = {table_key(k): v for k, v in lexicon.get("holidays", {}).items()}
+    # holidays of lunar, lunisolar and Hebrew calendars: a date for each year
+    calendar = _read_yaml("calendar_holidays.yaml")
+    for name, by_year in calendar["calendar_holidays"].items():
+        dates = {int(y): str(md) for y, md in by_year.items()}
+        holidays[table_key(name)] = {"dates": dates, "title": True}  # proper names only
+    for alias, name in calendar["aliases"].items():
+        holidays[table_key(alias)] = holidays[table_key(name)]
     tables["holiday"] = Table("holiday", {k: k for k in holidays})
     named = {table_key(str(k)): v for k, v in lexicon.get("named_dates", {}).items()}
     tables["named_date"] = Table("named_date", named)

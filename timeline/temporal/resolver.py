@@ -93,6 +93,12 @@ def holiday_date(spec: dict, year: int) -> date | None:
         if "date" in spec:
             month, day = map(int, str(spec["date"]).split("-"))
             return date(year, month, day)
+        if "dates" in spec:  # a lunar or Hebrew calendar's holiday: known years only
+            known = spec["dates"].get(year)
+            if known is None:
+                return None
+            month, day = map(int, known.split("-"))
+            return date(year, month, day)
         if "easter" in spec:
             return _easter(year) + timedelta(days=int(spec["easter"]))
         month, weekday, nth = int(spec["month"]), int(spec["weekday"]), int(spec["nth"])
