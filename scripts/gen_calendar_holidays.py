@@ -44,7 +44,12 @@ ALIASES = {
     "buddha purnima": "vesak",
     "pesach": "passover",
 }
-OFFSETS = {"lantern festival": ("lunar new year", 14), "mid-autumn festival": ("chuseok", 0)}
+OFFSETS = {
+    "lantern festival": ("lunar new year", 14),
+    "mid-autumn festival": ("chuseok", 0),
+    "lunar new year's eve": ("lunar new year", -1),
+    "chinese new year's eve": ("lunar new year", -1),
+}
 
 
 def first_dates(country: str, name: str) -> dict[int, date]:

@@ -564,7 +564,10 @@ def _day_after(
 # Hours a clock time without a.m./p.m. takes past noon in a part of the day named after it
 # ("6 o'clock on Friday evening" -> 18:00, "at 9:45 Tuesday night" -> 21:45).
 _PM_HOURS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(7, 12)}
-_HAS_MERIDIEM = re.compile(r"[ap]\.?m\b|noon|midnight|midday|morning|afternoon|evening|night")
+# (a military "0900 hours", "1130 GMT" is a 24-hour clock: nothing to guess either)
+_HAS_MERIDIEM = re.compile(
+    r"[ap]\.?m\b|noon|midnight|midday|morning|afternoon|evening|night|\b[0-2][0-9][0-5][0-9]\b"
+)
 
 
 # A time-zone conversion in brackets after a local clock time ("10:35 a.m. (0735 GMT)").
