@@ -65,6 +65,7 @@ _TIMETABLE = _words(
     "expires reopen reopens arrive arrives travel travels play plays host hosts debut debuts "
     "premiere premieres end ends go goes publish publishes leaves departs closes airs"
 )
+_FRONTING = _words("at in on during after before following over from")
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru before")
 # "<word> to" that announces the future: "is set to", "plans to", "is likely to".
@@ -609,7 +610,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     right_text = text[end:right_end].lower()
     right = [(m.group(), m.start()) for m in _WORD.finditer(right_text)]
     rwords = [w for w, _ in right]
-    fronted = len(words) <= 2  # "On Monday, the company said ...": the day opens the clause
+    # "On Monday, the company said ...", "At a meeting on Thursday evening, he said ...": the
+    # day opens the clause, alone or in a fronted phrase with no verb of its own
+    fronted = len(words) <= 2 or (
+        words[0] in _FRONTING and not any(_cue(words, i) for i in range(len(words)))
+    )
     for i in range(len(rwords)):
         between = right_text[: right[i][1]]
         if i <= 3 and rwords[i] in _REPORTED and ("," not in between or fronted):
