@@ -65,6 +65,7 @@ _TIMETABLE = _words(
     "expires reopen reopens arrive arrives travel travels play plays host hosts debut debuts "
     "premiere premieres end ends go goes publish publishes leaves departs closes airs"
 )
+_PRICES = _words("price prices level levels value values bell")
 _FRONTING = _words("at in on during after before following over from")
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru before")
@@ -561,6 +562,9 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         if k >= 0 and words[k] in _WEEKDAYS:
             end_k = left_start + left[k][1]
             return tense_at(text, end_k - len(words[k]), end_k)
+    tail = [w for w in words[-4:] if w not in ("on", "of", "at")]
+    if len(tail) >= 2 and tail[-2] == "closing" and tail[-1] in _PRICES:
+        return "past"  # "a 29% premium over the closing price Monday": the last close
     if words[-1:] and words[-1] in _STARTING and not _STARTED & set(words):
         return "future"  # "declared three days of mourning beginning Wednesday"
     if words and words[0] in _SPEAKING and "," not in left_text:
