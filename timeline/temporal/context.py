@@ -66,6 +66,7 @@ _TIMETABLE = _words(
     "premiere premieres end ends go goes publish publishes leaves departs closes airs"
 )
 _PRICES = _words("price prices level levels value values bell")
+_QUOTE_CLOSED = re.compile(r"[,.!?][\"”]\s")
 _FRONTING = _words("at in on during after before following over from")
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru before")
@@ -551,6 +552,10 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "future"  # "Monday is a formality", "Thursday is worth a look"
     left_start = max(0, start - _WINDOW)
     for cut in _CLAUSE_END.finditer(text, left_start, start):
+        left_start = cut.end()
+    for cut in _QUOTE_CLOSED.finditer(text, left_start, start):
+        # '"For years I have set a place," she said on Thursday': the quotation is a clause
+        # of its own
         left_start = cut.end()
     left_text = _ASIDE.sub(_blank, text[left_start:start].lower())
     left = [(m.group(), m.end()) for m in _WORD.finditer(left_text)]
