@@ -1106,6 +1106,11 @@ _RECURRING = re.compile(
     r"evenings|nights))\b"
 )
 _RECURRING_REACH = 40
+_FREQUENCY = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|[2-7])\s+days\s+a\s+week|(?:once|twice|[a-z]+\s+"
+    r"times)\s+a\s+(?:day|night|week)|24\s+hours\s+a\s+day|every\s+(?:day|morning|night|evening))\b"
+)
+_FREQUENCY_REACH = 60
 _MERIDIEM_DOTS = re.compile(r"(?<=[ap])\.m\.")  # "8 a.m. to 1 p.m." is one clause
 
 
@@ -1118,7 +1123,16 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
     after = re.split(r"[.;:!?]\s|,\s", after)[0]
     before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _RECURRING_REACH) : hit.start])
     before = re.split(r"[.;:!?]\s|,\s", before)[-1]
-    return bool(_RECURRING.search(after) or _RECURRING.search(before))
+    if _RECURRING.search(after) or _RECURRING.search(before):
+        return True
+    # "staffed from 8 a.m. to 10 p.m. ET, seven days a week", "brief residents twice a day, at
+    # 7 a.m. and 6 p.m.": a frequency in the sentence, past a comma
+    after = re.split(
+        r"[.;!?]\s", _MERIDIEM_DOTS.sub("m", low[hit.end : hit.end + _FREQUENCY_REACH])
+    )[0]
+    before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _FREQUENCY_REACH) : hit.start])
+    before = re.split(r"[.;!?]\s", before)[-1]
+    return bool(_FREQUENCY.search(after) or _FREQUENCY.search(before))
 
 
 _GENERIC_VALUE = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|\d\d-\d\d)$")
