@@ -1044,6 +1044,9 @@ def _in_name(hit: Hit, work: str) -> bool:
     """
     if "holiday" in hit.rule.value.functions():
         return False
+    season = _NAMED_SEASON.search(work, hit.start, hit.end + 30)  # (room for the name after)
+    if season is not None and season.end() == hit.end and not _title_line(work, season.start()):
+        return True  # "the Spring Street Bridge", "the Winter Park council": a place's name
     words = _setup()[0].tables["lowercase_word"].values
     for i, m in enumerate(_WORD_IN_HIT.finditer(work, hit.start, hit.end)):
         word = m.group()
@@ -1053,6 +1056,13 @@ def _in_name(hit: Hit, work: str) -> bool:
             continue  # "Today, ..." opens a sentence
         return not _title_line(work, m.start())
     return False
+
+
+_NAMED_SEASON = re.compile(
+    r"\b(?:Spring|Summer|Autumn|Fall|Winter)(?=\s+(?!(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"[A-Z][a-z]+)"
+)
 
 
 def _title_line(work: str, at: int) -> bool:
