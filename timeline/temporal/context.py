@@ -530,6 +530,30 @@ def _listed_day(text: str, start: int, end: int) -> Tense | None:
     return "future"
 
 
+_CLAUSE_CUT = re.compile(
+    r"[,;:.!?\"“”]|\b(?:and|but|or|because|while|when|that|who|which)\b", re.IGNORECASE
+)
+
+
+def clause_tense(text: str, start: int, end: int) -> Tense | None:
+    """The tense the words of the mention's own clause show, no further than a comma, a
+    quotation mark or a conjunction on either side; None when they show none or several.
+
+    >>> clause_tense('"Tonight the voters spoke," he said.', 1, 8)
+    'past'
+    >>> clause_tense('"We lost, and tonight we are still standing."', 14, 21)
+    'present'
+    """
+    cuts = list(_CLAUSE_CUT.finditer(text, max(0, start - 80), start))
+    left = cuts[-1].end() if cuts else max(0, start - 80)
+    cut = _CLAUSE_CUT.search(text, end, end + 80)
+    right = cut.start() if cut else min(len(text), end + 80)
+    words = _WORD.findall((text[left:start] + " " + text[end:right]).lower())
+    kinds = {k for i in range(len(words)) if (k := _cue(words, i)) is not None}
+    kinds |= {"present" for w in words if w in _PRESENT or w.endswith(("'re", "’re", "'m", "’m"))}
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
 @lru_cache(maxsize=256)  # the same mention is asked about a few times in a row
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing the mention at ``text[start:end]``, or None when there is no cue.

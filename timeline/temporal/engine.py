@@ -23,6 +23,7 @@ from timeline.models import Mention
 from timeline.temporal.context import (
     REPORTING_VERBS,
     adjacent_tense,
+    clause_tense,
     copula_before,
     firm_future,
     in_headline,
@@ -1569,6 +1570,10 @@ def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
     """
     if state.doc is None or not _in_quotation(work, hit.start):
         return None
+    if clause_tense(work, hit.start, hit.end) == "past":
+        # "Tonight the voters spoke," "They were better tonight": a night told as gone by, in
+        # a report published the day after it
+        return Reference.of((state.doc.moment.date() - timedelta(days=1)).isoformat())
     for start, _, ref in reversed(state.dated):
         if state.position - start > _SCENE_REACH:
             return None
