@@ -594,6 +594,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     tail = [w for w in words[-4:] if w not in ("on", "of", "at")]
     if len(tail) >= 2 and tail[-2] == "closing" and tail[-1] in _PRICES:
         return "past"  # "a 29% premium over the closing price Monday": the last close
+    if words[-2:-1] and words[-2] in ("has", "have") and words[-1] in ("until", "till"):
+        return "future"  # "admitted students have until May 1 to choose", "has until Tuesday"
     if words[-1:] and words[-1] in _STARTING and not _STARTED & set(words):
         return "future"  # "declared three days of mourning beginning Wednesday"
     if words and words[0] in _SPEAKING and "," not in left_text:
