@@ -67,6 +67,7 @@ _TIMETABLE = _words(
 )
 _PRICES = _words("price prices level levels value values bell")
 _QUOTE_CLOSED = re.compile(r"[,.!?][\"”]\s")
+_PUSHED = _words("extended extends extend postponed postpones pushed moved delayed rescheduled")
 _FRONTING = _words("at in on during after before following over from")
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru before")
@@ -177,6 +178,11 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return "future"
     if word == "for" and i > 0 and tokens[i - 1] in _EVENT_FOR:
         return "future"  # "organized a vigil for 6 p.m. Sunday", "a hearing for Friday"
+    if word == "for" and any(
+        tokens[j] in _EVENT_FOR and tokens[j + 1] in ("at", "in", "outside", "near")
+        for j in range(max(0, i - 6), i - 2)
+    ):
+        return "future"  # "organized a vigil at the Grange for 8 p.m. Wednesday"
     if word == "for" and i > 2 and tokens[i - 3] in _PLANNED_FOR and tokens[i - 2] in _DETERMINERS:
         return "future"  # "scheduled a hearing for June 5"
     if word == "for" and i > 1 and tokens[i - 2] in _PLANNED_FOR and tokens[i - 1] not in _NOT:
@@ -594,6 +600,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     tail = [w for w in words[-4:] if w not in ("on", "of", "at")]
     if len(tail) >= 2 and tail[-2] == "closing" and tail[-1] in _PRICES:
         return "past"  # "a 29% premium over the closing price Monday": the last close
+    if words[-1:] == ["to"] and _PUSHED & set(words[-6:]) and _WEEKDAY_HEAD.search(text[start:end]):
+        return "future"  # "extended its warning to 6am on Sunday", "postponed the vote to Monday"
     if words[-2:-1] and words[-2] in ("has", "have") and words[-1] in ("until", "till"):
         return "future"  # "admitted students have until May 1 to choose", "has until Tuesday"
     if words[-1:] and words[-1] in _STARTING and not _STARTED & set(words):
