@@ -81,6 +81,14 @@ def test_timeml_profile_marks_an_offset_from_a_dated_event_as_its_length() -> No
     assert timeml[-1] == ("two days", "DURATION", "P2D")
 
 
+def test_timeml_profile_marks_minutes_ago_from_a_day_as_past_ref() -> None:
+    found = [
+        (m.text, m.type, m.value)
+        for m in annotate("Updated 3 hours ago.", datetime(2017, 7, 15), timeml=True)
+    ]
+    assert found == [("3 hours ago", "TIME", "PAST_REF")]
+
+
 def test_rule_names_are_unique() -> None:
     names = [r.name for r in load_grammar().rules]
     assert len(names) == len(set(names))

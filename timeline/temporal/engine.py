@@ -1875,6 +1875,17 @@ _TOLD_TODAY = re.compile(
 _ERA_MIN_YEARS = 5
 
 
+def _hours_ago_of_a_day(hit: Hit, fields: dict, state: _State) -> bool:
+    """True for "N hours (minutes) ago" counted from the publication day: the hour it would
+    name is made up (the day is known, the clock of publication is not used)."""
+    return (
+        hit.rule.name == "ago"
+        and state.doc is not None
+        and fields.get("anchor") == "published"
+        and bool(re.search(r"T\d\d", str(fields.get("value") or "")))
+    )
+
+
 def _today_of_an_era(work: str, low: str, hit: Hit, state: _State) -> bool:
     """True when "Today" opens a sentence in the present (not a perfect: "Today Vardenia has
     chosen" is a day's event) and the text just before it tells of a time years back (a year
@@ -2034,6 +2045,16 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             fields = _resolve(hit, state, work, low, day)
             if hit.rule.name == "today" and _today_of_an_era(work, low, hit, state):
                 fields = _fields("PRESENT_REF", None, "absolute", None, state)
+            if _hours_ago_of_a_day(hit, fields, state):
+                # "Updated 3 hours ago", "20 minutes ago" from a publication day with no clock:
+                # that day (TimeML: some time before now)
+                fields = (
+                    {**_fields("PAST_REF", None, "absolute", None, state), "kind": "TIME"}
+                    if timeml
+                    else _fields(
+                        state.doc_iso, interval(state.doc_iso), "published", state.doc, state
+                    )
+                )
             if hit.rule.name in _BARE_CLOCK_RULES and not _MORNING_AFTER.match(low, hit.end):
                 fields = _afternoon_by_default(fields, low[hit.start : hit.end])
             if day is not None and ahead_fields is not None:
@@ -2090,7 +2111,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     state.since_at.add(offset + hit.start)
         if _FIRST_PUBLISHED.search(low, max(0, hit.start - 40), hit.start):
             _rebase(state, fields)
-        kind = hit.rule.type
+        kind = fields.pop("kind", None) or hit.rule.type
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
         elif kind == "DATE" and _DURATION_VALUE.match(fields["value"]):
