@@ -1045,6 +1045,8 @@ def _in_name(hit: Hit, work: str) -> bool:
     """
     if "holiday" in hit.rule.value.functions():
         return False
+    if work[max(0, hit.start - 4) : hit.start] == "USA " and work[hit.start : hit.end] == "TODAY":
+        return True  # the newspaper USA TODAY
     season = _NAMED_SEASON.search(work, hit.start, hit.end + 30)  # (room for the name after)
     if season is not None and season.end() == hit.end and not _title_line(work, season.start()):
         return True  # "the Spring Street Bridge", "the Winter Park council": a place's name
