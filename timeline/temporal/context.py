@@ -65,6 +65,14 @@ _TIMETABLE = _words(
     "expires reopen reopens arrive arrives travel travels play plays host hosts debut debuts "
     "premiere premieres end ends go goes publish publishes leaves departs closes airs"
 )
+_MONTH_DAY = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE
+)
+_DATED_EVENT = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:elections?|midterms?|primary|primaries|runoff|deadline|vote|referendum|"
+    r"summit|hearing|launch|opening|trial|sentencing|date|ballot|caucus(?:es)?)\b",
+    re.IGNORECASE,
+)
 _PRICES = _words("price prices level levels value values bell")
 _QUOTE_CLOSED = re.compile(r"[,.!?][\"”]\s")
 _PUSHED = _words("extended extends extend postponed postpones pushed moved delayed rescheduled")
@@ -606,6 +614,14 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         if k >= 0 and words[k] in _WEEKDAYS:
             end_k = left_start + left[k][1]
             return tense_at(text, end_k - len(words[k]), end_k)
+    if (
+        _DATED_EVENT.match(text, end)
+        and _MONTH_DAY.match(text, start)
+        and not any(_cue(words, i) == "past" for i in range(len(words)))
+    ):
+        # "the Nov. 4 midterm elections", "the Feb. 27 date is firm": a date that names an
+        # event to come, unless the clause tells it as over
+        return "future"
     tail = [w for w in words[-4:] if w not in ("on", "of", "at")]
     if len(tail) >= 2 and tail[-2] == "closing" and tail[-1] in _PRICES:
         return "past"  # "a 29% premium over the closing price Monday": the last close
