@@ -73,6 +73,12 @@ _DATED_EVENT = re.compile(
     r"summit|hearing|launch|opening|trial|sentencing|date|ballot|caucus(?:es)?)\b",
     re.IGNORECASE,
 )
+_UNTIL_WORDS = _words("until till through")
+_RELATIVES = _words("that which who")
+# Present verbs of what lasts to a deadline ("a bill that funds the government through ...").
+_PRESENT_DEADLINE = _words(
+    "funds extends keeps runs lasts covers continues remains stays suspends delays freezes allows"
+)
 _PRICES = _words("price prices level levels value values bell")
 _QUOTE_CLOSED = re.compile(r"[,.!?][\"”]\s")
 _PUSHED = _words("extended extends extend postponed postpones pushed moved delayed rescheduled")
@@ -627,6 +633,16 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "past"  # "a 29% premium over the closing price Monday": the last close
     if words[-1:] == ["to"] and _PUSHED & set(words[-6:]) and _WEEKDAY_HEAD.search(text[start:end]):
         return "future"  # "extended its warning to 6am on Sunday", "postponed the vote to Monday"
+    if words[-1:] and words[-1] in _UNTIL_WORDS:
+        rel = max((i for i, w in enumerate(words) if w in _RELATIVES), default=-1)
+        clause = words[rel + 1 : -1]
+        if (
+            rel >= 0
+            and any(w.endswith("s") and _cue(clause, i) is None for i, w in enumerate(clause))
+            and not any(_cue(clause, i) in ("past", "present") for i in range(len(clause)))
+            and any(w in _PRESENT_DEADLINE for w in clause)
+        ):
+            return "future"  # "a bill ... that funds the government through Sept. 30"
     if words[-2:-1] and words[-2] in ("has", "have") and words[-1] in ("until", "till"):
         return "future"  # "admitted students have until May 1 to choose", "has until Tuesday"
     if words[-1:] and words[-1] in _STARTING and not _STARTED & set(words):
