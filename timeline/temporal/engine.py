@@ -1030,6 +1030,22 @@ def _near_veto(hit: Hit, low: str) -> bool:
 
 _ONLY_NEAR_REACH = 300
 
+# Set phrases that name no time: "at the last minute", "it was a long day".
+_IDIOM = re.compile(r"\bat\s+the\s+last\s+minute\b|\ban?\s+long\s+(?:day|night)\b")
+
+
+def _idiom(hit: Hit, low: str) -> bool:
+    """True when the hit lies inside a set phrase that names no time.
+
+    >>> low = "they settled at the last minute after a long day."
+    >>> [_idiom(h, low) for h in scan(low, low)]
+    [True, True]
+    """
+    for m in _IDIOM.finditer(low, max(0, hit.start - 12), hit.end + 12):
+        if m.start() <= hit.start and hit.end <= m.end():
+            return True
+    return False
+
 
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'`“‘(]*\Z")
 
@@ -2010,7 +2026,11 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     glue = Glue(text)
     work = glue.text
     low = _lower(work)
-    hits = [h for h in scan(work, low) if not _in_name(h, work) and not _near_veto(h, low)]
+    hits = [
+        h
+        for h in scan(work, low)
+        if not _in_name(h, work) and not _near_veto(h, low) and not _idiom(h, low)
+    ]
     if timeml:
         hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
     _extend(hits, low)
