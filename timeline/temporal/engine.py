@@ -1894,6 +1894,35 @@ _TOLD_TODAY = re.compile(
 _ERA_MIN_YEARS = 5
 
 
+_THAT_NIGHT = re.compile(r"that\s+(?:night|evening)\b")
+
+
+def _that_night(fields: dict, state: _State) -> dict | None:
+    """ "That night" read as tonight or last night names, in a story told of some night past,
+    that night: the latest evening or night time the text dated at least two days before the
+    publication ("treated in hospital that night", long after "the leak began at 11:45 p.m.
+    on June 20"); else None."""
+    value = str(fields.get("value") or "")
+    if state.doc is None or not re.match(r"\d{4}-\d\d-\d\dT(?:NI|EV)$", value):
+        return None
+    doc = state.doc.moment.date()
+    if date.fromisoformat(value[:10]) < doc - timedelta(days=1):
+        return None
+    for _, _, ref in reversed(state.dated):
+        day = ref.moment.date()
+        evening = ref.value.endswith(("TNI", "TEV")) or (
+            ref.granularity in ("hour", "minute", "second")
+            and (ref.moment.hour >= _EVENING_HOUR or ref.moment.hour < _SMALL_HOURS)
+        )
+        if not evening or day >= doc - timedelta(days=1):
+            continue
+        if ref.granularity in ("hour", "minute", "second") and ref.moment.hour < _SMALL_HOURS:
+            day -= timedelta(days=1)  # 12:30 a.m. is the night before
+        out = day.isoformat() + value[10:]
+        return _fields(out, interval(out), "narrative", ref, state)
+    return None
+
+
 def _hours_ago_of_a_day(hit: Hit, fields: dict, state: _State) -> bool:
     """True for "N hours (minutes) ago" counted from the publication day: the hour it would
     name is made up (the day is known, the clock of publication is not used)."""
@@ -2068,6 +2097,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             fields = _resolve(hit, state, work, low, day)
             if hit.rule.name == "today" and _today_of_an_era(work, low, hit, state):
                 fields = _fields("PRESENT_REF", None, "absolute", None, state)
+            if hit.rule.name == "the_pod" and _THAT_NIGHT.match(low, hit.start):
+                fields = _that_night(fields, state) or fields
             if _hours_ago_of_a_day(hit, fields, state):
                 # "Updated 3 hours ago", "20 minutes ago" from a publication day with no clock:
                 # that day (TimeML: some time before now)
