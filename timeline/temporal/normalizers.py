@@ -171,6 +171,11 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         n = ordinal(text)
         return n if n in ("1", "2", "3", "4") else None
 
+    def month_quarter(text: str | None) -> str | None:
+        """The calendar quarter a month is in ("the June quarter" -> 2)."""
+        m = month(text)
+        return str((int(m) - 1) // 3 + 1) if m else None
+
     def half(text: str | None) -> str | None:
         n = ordinal(text)
         return n if n in ("1", "2") else None
@@ -347,6 +352,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "decade": decade,
         "century": century,
         "quarter": quarter,
+        "month_quarter": month_quarter,
         "half": half,
         "clock": clock,
         "night_clock": night_clock,
