@@ -1177,6 +1177,8 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
     if not _GENERIC_VALUE.match(value) or hit.rule.ref != "doc":
         return False
     a, _ = sentence_around(work, hit.start, hit.end)
+    if _HABIT_AFTER.match(work.lower(), hit.end):
+        return True  # "July and August normally bring in 40 percent of its revenue"
     before = work[max(a, hit.start - _HABIT_REACH) : hit.start].lower()
     habit = _HABITUAL.search(before)
     if habit is None:
@@ -1206,6 +1208,11 @@ _SPAN_VERB = re.compile(
 
 
 _HABIT_REACH = 100
+# A month as the subject of a habit: "December normally brings", "July and August usually see".
+_HABIT_AFTER = re.compile(
+    r"(?:\s+(?:and|or|through|to)\s+[a-z]+)?\s+(?:usually|normally|typically|generally|"
+    r"traditionally|always)\s+(?!been\b|had\b|was\b|were\b)[a-z]+\b"
+)
 
 
 def _just_past_day(value: str, ref: Reference) -> bool:
