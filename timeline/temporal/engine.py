@@ -1131,8 +1131,8 @@ _RECURRING = re.compile(
     r"\b(?:(?:every|each)\s+(?:day|night|morning|evening|afternoon|weekday|weekend|week|month|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|daily|nightly|weeknights|"
     r"weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:mornings|afternoons|"
-    r"evenings|nights))\b"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday)\s+(?:mornings|"
+    r"afternoons|evenings|nights))\b"
 )
 _RECURRING_REACH = 40
 _FREQUENCY = re.compile(
