@@ -1680,8 +1680,10 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
 
 # The saying dated right after a quotation: '"Today was the first time," she told reporters
 # after court Monday', '"...," the prosecutor said at a news conference Thursday'.
+# (the attribution in the same paragraph: "She said ... Sunday" opening the next one is no
+# attribution of the quotation before it)
 _SAID_AFTER = re.compile(
-    r"[,.!?]?[\"”]\s*,?[^\n\"“”]{0,60}?\b(?:said|says|told|added)\b[^.\n\"“”]{0,60}?\b"
+    r"[,.!?]?[\"”][ \t]*,?[^\n\"“”]{0,60}?\b(?:said|says|told|added)\b[^.\n\"“”]{0,60}?\b"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"
 )
 _WEEKDAY_INDEX = {
