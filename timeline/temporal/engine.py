@@ -863,6 +863,17 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "told jurors last week that he had raised it that morning": a day's part is of a
             # day told, not of the week told after it
             narrative = state.latest_day() or narrative
+        if (
+            rule.name in ("the_month_week_narrative", "the_year_narrative")
+            and narrative is not None
+            and state.doc is not None
+            and tense_at(work, hit.start, hit.end) == "future"
+            and (span := interval(narrative.value)) is not None
+            and span.end <= state.doc.moment
+        ):
+            # "The committee next meets at the end of the month", after a report on March in an
+            # April story: a month ahead is not one over
+            narrative = state.doc
         if rule.ref == "day" and narrative is not None and state.narrative_at in state.said_at:
             # "the dam gave way late on Thursday, officials said on Friday. It failed at 10:40
             # p.m.": a past clock time is on the day of the events, not of the saying
