@@ -130,6 +130,13 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
             return ("19" if int(digits) >= 30 else "20") + digits
         return None
 
+    def split_end(first: str | None, second: str | None) -> str | None:
+        """The year a split period ends in ("2012", "13" -> "2013"; "1999", "00" -> "2000")."""
+        if not first or not second or not first.isdigit() or not second.isdigit():
+            return None
+        end = int(first[:2] + second)
+        return str(end + 100 if end <= int(first) else end)
+
     def bc_year(text: str | None) -> str | None:
         """A year before Christ as TimeML writes it ("1000 BC" -> "BC1000", "44 BC" ->
         "BC0044")."""
@@ -348,6 +355,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "dur": dur,
         "year": year,
         "bc_year": bc_year,
+        "split_end": split_end,
         "spelled_year": spelled_year,
         "decade": decade,
         "century": century,
