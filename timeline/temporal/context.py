@@ -538,9 +538,10 @@ _WEEKDAY_HEAD = re.compile(
 
 
 def _listed_day(text: str, start: int, end: int) -> Tense | None:
-    """The tense of a weekday heading a line of a list ("Sunday morning: Wind picks up",
-    "Saturday: Mostly clear. Low 75."): what follows tells it, and with no past in it, the
-    list looks ahead (a forecast, a timetable); None when the mention heads no such line.
+    """The tense of a mention heading a line of a list ("Sunday morning: Wind picks up",
+    "Saturday: Mostly clear. Low 75."): what follows tells it ("Monday: The storm made
+    landfall"), and with no past in it, the list looks ahead (a forecast, a timetable); None
+    when the mention heads no such line.
 
     >>> _listed_day("HOUR BY HOUR\\nSunday night: Snow tapers off", 13, 25)
     'future'
@@ -548,9 +549,7 @@ def _listed_day(text: str, start: int, end: int) -> Tense | None:
     'past'
     """
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip() or not _WEEKDAY_HEAD.match(text, start):
-        return None
-    if not _LIST_HEAD.match(text, end):
+    if text[line_start:start].strip() or not _LIST_HEAD.match(text, end):
         return None
     line_end = text.find("\n", end)
     words = _WORD.findall(text[end : line_end if line_end >= 0 else len(text)].lower())
@@ -733,11 +732,6 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     tense = None if best is None else best[1]
     if tense in (None, "present") and "if" in words[-8:] and not in_headline(text, start):
         return "future"  # "if the game cannot be finished Friday night, it will resume"
-    line_start = text.rfind("\n", 0, start) + 1
-    if tense is None and _LABEL_AFTER.match(text, end) and not text[line_start:start].strip():
-        # "Saturday: Sunny and hot, high 97." opens a line of a forecast or a schedule; a recap
-        # ("Monday: The storm made landfall") has its verb to say otherwise
-        return "future"
     # A day joined to today, tomorrow or yesterday: "continues today and Saturday" is ahead
     # unless told in the past, "closed yesterday and Monday" is behind.
     if words[-1:] and words[-1] in _JOINING and len(words) > 1:
@@ -811,7 +805,6 @@ _PARTS_OF_DAY = _words("morning afternoon evening night")
 # wants a deal by Friday"), bounds what the tense of a mention is read from on its left.
 _CLAUSE_END = re.compile(_SENTENCE_END.pattern + r"|:\s")
 _NEW_SENTENCE = re.compile(r"\s+[\"“]?[A-Z]")
-_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
 _DEADLINE_CLOCK = re.compile(
     r"\b(until|till|by)\s+(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
     r"\s*(?:(?:gmt|bst|utc|[ecmp][sd]?t)\s+|local\s+time\s+)?,?\s*(?:on\s+)?\Z"
