@@ -81,6 +81,20 @@ def test_timeml_profile_marks_an_offset_from_a_dated_event_as_its_length() -> No
     assert timeml[-1] == ("two days", "DURATION", "P2D")
 
 
+def test_timeml_profile_length_of_n_days_later_still_moves_the_story_on() -> None:
+    # TimeML marks "two days" of "two days later" as a length; "the following day" is still
+    # the day after the date it names (was the day after 2 May)
+    text = (
+        "He was stabbed on 2 May. He was arrested two days later and questioned the following day."
+    )
+    found = [(m.text, m.value) for m in annotate(text, datetime(2013, 11, 20), timeml=True)]
+    assert found == [
+        ("2 May", "2013-05-02"),
+        ("two days", "P2D"),
+        ("the following day", "2013-05-05"),
+    ]
+
+
 def test_timeml_profile_marks_minutes_ago_from_a_day_as_past_ref() -> None:
     found = [
         (m.text, m.type, m.value)

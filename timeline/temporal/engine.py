@@ -125,6 +125,9 @@ class Hit:
     anchor: tuple[int, int] | None = None
     event: tuple[int, int] | None = None  # "the weekend before [the leak]"
     weekday: int | None = None  # "Saturday, April 25": the year whose April 25 is a Saturday
+    # TimeML's length "three days" of "three days later": the whole, whose date the story
+    # moves on to ("... and the following day")
+    whole: Hit | None = None
 
 
 @cache
@@ -1397,6 +1400,9 @@ _PERIOD_BOUNDARY = re.compile(
 )
 _LATER = re.compile(r"[\s,]+(?:later|earlier|afterwards?|before)\Z")
 _TIMEML_LENGTH_RULES = frozenset({"units_later", "units_earlier"})
+_MOVES_ON = frozenset(
+    {"units_later"}
+)  # "three days later" moves the story on; "earlier" looks back
 
 
 def _as_timeml(hit: Hit, work: str, low: str) -> Hit:
@@ -1427,7 +1433,17 @@ def _as_timeml(hit: Hit, work: str, low: str) -> Hit:
     length = inner[0]
     length.start += hit.start
     length.end += hit.start
+    length.whole = hit if hit.rule.name in _MOVES_ON else None
     return length
+
+
+def _move_story(hit: Hit, state: _State, work: str, low: str, offset: int) -> None:
+    """Move the story on to the date ``hit`` names, as its own mention would."""
+    fields = _resolve(hit, state, work, low, None)
+    ref = Reference.of(fields["value"]) if fields["start"] is not None else None
+    if ref is not None and hit.rule.update:
+        state.update(fields["value"], fields["granularity"])
+        state.dated.append((offset + hit.start, offset + hit.end, ref))
 
 
 def _behind_of_future(state: _State, work: str, hit: Hit) -> bool:
@@ -1638,9 +1654,14 @@ def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
 # Friday").
 _SPEECH = re.compile(
     r"\b(?:said|says|told|address|speech|interview|statement|remarks|conference|briefing|"
-    r"broadcast|rally|wrote|tweeted|posted|email|e-mail|letter|memo|message|sent|dated)\b"
+    r"broadcast|rally|wrote|tweeted|posted|email|e-mail|letter|memo|message|sent|dated|"
+    r"texted|read|heard|announced|declared|added|replied|shouted)\b"
 )
 _UTTERANCE_REACH = 250
+# A dated saying in the sentence that opens the quotation: at most this many characters from
+# the date to the quotation, with no sentence end between.
+_UTTERANCE_GAP = 120
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]|\n", re.I)
 _OLD_QUOTE = timedelta(days=30)
 
 
@@ -1675,7 +1696,20 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
             return None
         if "\n" in work[at:opened] and re.search(r'["”]', work[work.rfind("\n", 0, at) + 1 : at]):
             return None  # a saying of the paragraph before that dates its own quotation
-        if ref.granularity not in ("day", "part_of_day") or _in_quotation(work, at):
+        if ref.granularity not in _REF_GRANULARITIES["day"] or _in_quotation(work, at):
+            continue
+        between = work[at : opened + 1].lower()
+        if (
+            ref.moment.date() < state.doc.moment.date()
+            and len(between) <= _UTTERANCE_GAP
+            and not _SENTENCE_END.search(between)
+            and start not in state.since_at  # "open since Sunday, she said: ..."
+            and _SPEECH.search(between)
+        ):
+            # "On Sunday, Lenz told reporters: 'Tomorrow we vote'", "At 11.52pm on 2 May he
+            # sent a message that read: 'Done something stupid tonight'"
+            return Reference.of(ref.value[:10])
+        if ref.granularity not in ("day", "part_of_day"):
             continue
         if ref.moment.date() >= state.doc.moment.date():
             return None
@@ -2088,6 +2122,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     ahead: dict[int, dict] = {}  # fields of a day resolved early for the clock time before it
     for i, hit in enumerate(hits):
         state.position = offset + hit.start
+        if hit.whole is not None:
+            _move_story(hit.whole, state, work, low, offset)
         fields = ahead.pop(i, None)
         # the day named right after a clock time ("11 p.m. on Monday, Nov. 3") leaves the story
         # at the clock time, which it only dates
