@@ -216,10 +216,13 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         """The seconds of a clock time ("6:14:07 a.m." -> ":07")."""
         return f":{int(text):02d}" if text and text.isdigit() and int(text) < 60 else None
 
-    def spoken_clock(minutes: str | None, relation: str | None, hour: str | None) -> str | None:
+    def spoken_clock(
+        minutes: str | None, relation: str | None, hour: str | None, ampm: str | None = None
+    ) -> str | None:
         """A clock told in words: "a quarter to one" 12:45, "half past nine" 09:30, "ten past
-        six" 06:10 (twelve-hour, no a.m./p.m. known)."""
-        base = clock_value(hour, None, None, tables)
+        six" 06:10 (twelve-hour when no a.m./p.m. or part of the day is told: "half past seven
+        in the evening" is 19:30)."""
+        base = clock_value(hour, None, ampm, tables)
         if base is None or minutes is None or relation is None:
             return None
         key = table_key(minutes)
@@ -233,6 +236,9 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
                 return None
             n = int(parsed)
         total = int(base[:2]) * 60 + (n if relation in ("past", "after") else -n)
+        if ampm:
+            h, m = divmod(total % (24 * 60), 60)
+            return f"{h:02d}:{m:02d}"
         h, m = divmod(total % (12 * 60), 60)
         return f"{h or 12:02d}:{m:02d}"
 
