@@ -2045,6 +2045,31 @@ def _rebase(state: _State, fields: dict) -> None:
     state.narrative, state.narrative_at = None, state.position
 
 
+_NUMERIC_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def _day_first_if_published(hit: Hit, fields: dict, state: _State) -> dict:
+    """A numeric date both ways readable ("09/07/2013") read day first when that is the
+    publication day and month first is not: a British stamp of the day it went out.
+
+    >>> hit = scan("Published: 09/07/2013", "published: 09/07/2013")[0]
+    >>> state = _State(datetime(2013, 7, 9))
+    >>> _day_first_if_published(hit, _fields("2013-09-07", None, "absolute", None, state), state)["value"]
+    '2013-07-09'
+    """
+    if state.doc is None or "numdate" not in hit.rule.value.functions():
+        return fields
+    m = _NUMERIC_DAY.match(fields["value"])
+    if m is None or m[2] == m[3] or int(m[3]) > 12:
+        return fields
+    published = state.doc.moment.date().isoformat()
+    swapped = f"{m[1]}-{m[3]}-{m[2]}"
+    if swapped != published:
+        return fields
+    value = swapped + fields["value"][10:]
+    return {**fields, **_fields(value, interval(value), fields["anchor"], None, state)}
+
+
 def _fields(value: str, span, anchor: str, ref: Reference | None, state: _State) -> dict:
     out: dict = {"value": value, "anchor": anchor, "start": None, "end": None}
     if span is not None:
@@ -2165,6 +2190,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                         state.doc_iso, interval(state.doc_iso), "published", state.doc, state
                     )
                 )
+            fields = _day_first_if_published(hit, fields, state)
             if hit.rule.name in _BARE_CLOCK_RULES and not _MORNING_AFTER.match(low, hit.end):
                 fields = _afternoon_by_default(fields, low[hit.start : hit.end])
             if day is not None and ahead_fields is not None:
