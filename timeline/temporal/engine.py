@@ -1146,7 +1146,7 @@ _RECURRING = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|daily|nightly|weeknights|"
     r"weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday)\s+(?:mornings|"
-    r"afternoons|evenings|nights))\b"
+    r"afternoons|evenings|nights)|usually|typically|normally|routinely|regularly|often)\b"
 )
 _RECURRING_REACH = 40
 _FREQUENCY = re.compile(
