@@ -94,6 +94,9 @@ _FUTURE_BEFORE_TO = _words(
 )
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
+_DEGREE = _words("more less much")
+# Prepositions before which a participle is an adjective ("at reduced speed").
+_ADJECTIVE_AFTER = _words("at with")
 _NOT = _words("not never")
 # Words that start another clause after a mention ("on Saturday and would not leave").
 _CLAUSE_JOINS = _words("and but or while whereas")
@@ -213,7 +216,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     )  # ("top-seeded", "long-awaited", "state-owned" are adjectives)
     if participle and _perfect_infinitive_ahead(tokens, i):
         return "future"  # "hope to have the fire contained by Monday"
-    k = i - 2 if i > 1 and tokens[i - 1].endswith("ly") else i - 1  # "be fully restored"
+    # "be fully restored", "be more settled"
+    k = i - 2 if i > 1 and (tokens[i - 1].endswith("ly") or tokens[i - 1] in _DEGREE) else i - 1
     if participle and k > 0 and tokens[k] in _STATE_VERBS:
         # "will be paid Dec. 14", "to be completed by Nov. 1", "will stay closed", "may not be
         # allowed home until the weekend", "might not be fully restored until Wednesday"
@@ -242,6 +246,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     if participle:
         if _after_determiner(tokens, i):
             return None  # an adjective: "a still unspecified date", "the revised plan"
+        if i > 0 and tokens[i - 1] in _ADJECTIVE_AFTER:
+            return None  # an adjective: "run at reduced speed", "with added security"
         return "past"
     if word in _PRESENT and not (i + 1 < len(tokens) and tokens[i + 1] == "to"):
         if tokens[i + 1 : i + 2] and tokens[i + 1] in _FUTURE | _PLANNING:
@@ -651,6 +657,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     aside = _WORD.findall(left_text[left_text.rfind(",") + 1 :]) if "," in left_text else []
     if aside and aside[0] in _SPEAKING:
         return "past"  # "The president, speaking at a factory on Tuesday, said ...": the speech
+    if any(
+        words[k] in _URGING and "to" in words[k + 1 : k + 4]
+        for k in range(max(0, len(words) - 8), len(words) - 1)
+    ):
+        return "future"  # "has urged passengers to travel on Friday": what is urged is ahead
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
@@ -836,6 +847,8 @@ _STARTED = _words("took began started had went came was were")
 _SPEAKING = _words("speaking addressing testifying writing briefing")
 # Verbs that direct someone to do something until a time ("told not to venture out till").
 _DIRECTIVE = _words("told asked ordered urged advised instructed allowed directed")
+# Verbs urging someone to do something: what they are urged to do lies ahead.
+_URGING = _words("urged urges urge urging advised advises advising encouraged encourages")
 # "warned of heavy rain (on) Monday": a warning is of what is to come.
 _WARNED_OF = re.compile(r"\b(?:warned|warns|warning|warnings)\s+(?:of|about)\b[^,;]{0,60}\Z")
 
