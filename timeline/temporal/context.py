@@ -333,8 +333,8 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # when it was said
         if word in _REPORTED:
             return "past"
-        if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS):
-            break
+        if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS) or word in _STARTING:
+            break  # ("said that beginning March 1, apps will pay": the day is what begins)
     if words[-1] in _REPORTING or words[-1] in _FUTURE_PREPOSITIONS:
         return None
     # "the Senate votes on Tuesday", "the ministers meet again Monday": an adverb or "on"
