@@ -1718,6 +1718,9 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
             if _SPEECH.fullmatch(before[i]):
                 return Reference.of(ref.value[:10])
             if looks_like_verb(before[i]):
+                if i > 0 and _SPEECH.fullmatch(before[i - 1]):
+                    # "in a statement released Thursday": the saying's own participle
+                    return Reference.of(ref.value[:10])
                 return None  # "said the panel spent most of Tuesday": what was said, not when
         return None
     return None

@@ -293,7 +293,15 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
 
     def halfword(text: str | None) -> str | None:
         key = table_key(text or "")
-        return {"first": "1", "last": "2", "second": "2", "1st": "1", "2nd": "2"}.get(key)
+        return {
+            "first": "1",
+            "last": "2",
+            "second": "2",
+            "1st": "1",
+            "2nd": "2",
+            "front": "1",
+            "back": "2",
+        }.get(key)
 
     def halfmod(text: str | None) -> str | None:
         return "START" if table_key(text or "") == "first" else "END"
