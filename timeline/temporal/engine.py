@@ -1398,6 +1398,30 @@ _PERIOD_BOUNDARY = re.compile(
     r"\b(?:quarter|year|half|months|weeks|period|[0-9]{4}-[0-9]{2})\b[^.;!?\n]{0,24}?"
     r"\b(?:ended|ending|ends|to|through)\s+(?:on\s+)?\Z"
 )
+# "the three months ended June 30", "the three months to March": the length of a reported
+# quarter, right before its last day or month
+# (a quarter or year named so, "the fiscal fourth quarter ended Sept. 28", keeps its label)
+_PERIOD_ENDED = re.compile(
+    r"\b(?:three|3)\s+months\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?:on\s+)?\Z"
+)
+
+
+def _period_ended(low: str, start: int, value: str) -> Reference | None:
+    """The quarter a report covers when the date at ``start`` ends it ("the three months
+    ended June 30" is the second quarter); None for anything else.
+
+    >>> low = "in the three months ended june 30, sales fell."
+    >>> _period_ended(low, low.index("june"), "2013-06-30").value
+    '2013-Q2'
+    """
+    m = _PERIOD_ENDED.search(low, max(0, start - 40), start)
+    day = re.match(r"([0-9]{4})-([0-9]{2})", value)
+    if m is None or day is None:
+        return None
+    year, month = day[1], int(day[2])
+    return Reference.of(f"{year}-Q{month // 3}") if month % 3 == 0 else None
+
+
 _LATER = re.compile(r"[\s,]+(?:later|earlier|afterwards?|before)\Z")
 _TIMEML_LENGTH_RULES = frozenset({"units_later", "units_earlier"})
 _MOVES_ON = frozenset(
@@ -2241,6 +2265,14 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 if hit.rule.name == "fiscal_quarter":
                     # a fiscal label is the period reported on, whatever its calendar months
                     state.period, state.period_at = Reference.of(fields["value"]), state.position
+            reported = _period_ended(low, hit.start, fields["value"])
+            named = state.recent_period()
+            if reported is not None and (
+                named is None or named.granularity != reported.granularity
+            ):
+                # "in the three months ended June 30": the quarter is what the report is about
+                # (one named before, "its fiscal fourth quarter", keeps its label)
+                state.period, state.period_at = reported, state.position
             ref = Reference.of(fields["value"])
             if ref is not None:
                 state.dated.append((offset + hit.start, offset + hit.end, ref))
