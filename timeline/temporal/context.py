@@ -344,9 +344,15 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     # the word before the verb, numbers included ("The 10K starts": not "the starts")
     raw = _RAW_WORD.findall(before)
     before = raw[-3:-2] if skip else raw[-2:-1]
+    ahead_of = raw[-4:-3] if skip else raw[-3:-2]
+    # "their trading debut on Thursday", "the market close Friday": a noun phrase
+    noun_phrase = bool(ahead_of and before) and _noun_after_determiner(
+        [ahead_of[0], before[0], verb], 2
+    )
     if (
         verb in _SCHEDULED
         and not (before and (before[0] in _NOT_SCHEDULE or _modifies_noun(before[0])))
+        and not noun_phrase
         and not in_headline(text, start)
     ):
         # "the ministers meet Monday": the present of a timetable (an infinitive or a modal
@@ -466,11 +472,27 @@ _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
 _WORD = re.compile(r"(?<![0-9])[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")
 
 
+def _noun_after_determiner(words: list[str], i: int) -> bool:
+    """True when ``words[i]``, a base form after a determiner and a singular noun, is a noun:
+    "their trading debut", "the market close" ("the ministers meet" is a verb)."""
+    return (
+        i > 1
+        and words[i - 2] in _DETERMINERS
+        and not words[i - 1].endswith("s")
+        and not words[i].endswith("s")
+    )
+
+
 def _cue(words: list[str], i: int) -> Tense | None:
     word = words[i]
     if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS) or _prefixed_past(word):
         return _kind(words, i)
-    if word in _TIMETABLE and i > 0 and words[i - 1] not in _NOT_SCHEDULE:
+    if (
+        word in _TIMETABLE
+        and i > 0
+        and words[i - 1] not in _NOT_SCHEDULE
+        and not _noun_after_determiner(words, i)
+    ):
         # A timetable told in the present: "the Knicks play the Heat on Sunday", "the inquiry
         # publishes in the autumn" (a first word is a subject, not a verb: "Meets on Sunday")
         return "future"
