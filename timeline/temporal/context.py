@@ -178,6 +178,10 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         # "lows could dip Thursday", "the vote may come Tuesday" look ahead; "could not be
         # reached Monday", "may have left Sunday" look back
         follower = tokens[i + 1 : i + 2]
+        rest = tokens[i + 2 : i + 4] if follower and follower[0] in _NOT else tokens[i + 1 : i + 3]
+        if rest[:1] == ["have"] and len(rest) > 1 and not _participle(rest[1]):
+            # "may not have power back until Friday": "have" owns something, no perfect
+            return "future"
         return None if not follower or follower[0] in _NOT | _PERFECT_AUX else "future"
     if word == "to" and tokens[i + 1 : i + 2] == ["blame"]:
         return None  # "was to blame for the crash on Monday"
@@ -470,6 +474,16 @@ _RAW_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?(?:-[a-z0-9]+)*|['’]ll")
 _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
 # "left-hander" is one word; letters glued to a number ("10am", "3rd") are none ("am" is no verb)
 _WORD = re.compile(r"(?<![0-9])[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")
+
+
+def _participle(word: str) -> bool:
+    """True for a past participle or past form ("left", "reached", "been")."""
+    return (
+        word in _PAST
+        or word == "been"
+        or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+        or _prefixed_past(word)
+    )
 
 
 def _noun_after_determiner(words: list[str], i: int) -> bool:
