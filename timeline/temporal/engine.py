@@ -1078,6 +1078,27 @@ _IDIOM = re.compile(
 )
 
 
+# A rate after a counted noun: "7,000 people a day", "60 flights a day" (gold sets: 3 of 60
+# such marked; TimeBank 2 of 6); "three times a day" is a frequency.
+_RATE_OF = re.compile(
+    r"(?<![a-z0-9,.])[0-9](?:[0-9,.]*[0-9])?(?:\s+(?:million|billion|thousand))?\s+"
+    r"(?!times\b)(?:[a-z]+s|people|children|men|women)\s+\Z"
+)
+_PER_UNIT = re.compile(r"an?\s+(?:day|night|week|month|year)\Z")
+
+
+def _rate(hit: Hit, low: str) -> bool:
+    """True for "a day" of a rate after a counted noun ("7,000 people a day").
+
+    >>> low = "about 7,000 people a day crossed, twice a day."
+    >>> [_rate(h, low) for h in scan(low, low)]
+    [True, False]
+    """
+    if not _PER_UNIT.match(low, hit.start, hit.end):
+        return False
+    return _RATE_OF.search(low, max(0, hit.start - 40), hit.start) is not None
+
+
 def _idiom(hit: Hit, low: str) -> bool:
     """True when the hit lies inside a set phrase that names no time.
 
@@ -2211,7 +2232,10 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     hits = [
         h
         for h in scan(work, low)
-        if not _in_name(h, work) and not _near_veto(h, low) and not _idiom(h, low)
+        if not _in_name(h, work)
+        and not _near_veto(h, low)
+        and not _idiom(h, low)
+        and not _rate(h, low)
     ]
     if timeml:
         hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
