@@ -1160,6 +1160,7 @@ def _title_line(work: str, at: int) -> bool:
     return len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|[-–])\s*")
 _RANGE_FROM = re.compile(r"\b(?:from|between)\s+\Z")
 _DAY_PAIR = re.compile(r"\s+(?:and|or)\s+")
@@ -1169,10 +1170,16 @@ def _range_end_after_start(
     fields: dict, first: Mention, before: Hit, hit: Hit, low: str, doc: Reference | None = None
 ) -> dict:
     """The end of "from 11 p.m. Tuesday to 6 p.m. Wednesday" is not before its start: a
-    weekday-named end that resolved earlier moves on a week; so does the second of two days to
-    come ("meets next Monday and Tuesday")."""
-    ranged = _RANGE_TO.fullmatch(low, before.end, hit.start) and _RANGE_FROM.search(
-        low, max(0, before.start - 10), before.start
+    weekday-named end that resolved earlier moves on a week (a month-named one a year: "from
+    October through April"); so does the second of two days to come ("meets next Monday and
+    Tuesday")."""
+    ranged = (
+        _RANGE_TO.fullmatch(low, before.end, hit.start)
+        and _RANGE_FROM.search(low, max(0, before.start - 10), before.start)
+    ) or (
+        low.startswith(" and ", before.end)
+        and before.end + 5 == hit.start
+        and low.endswith("between ", 0, before.start)
     )
     ahead = (
         _DAY_PAIR.fullmatch(low, before.end, hit.start)
@@ -1186,6 +1193,19 @@ def _range_end_after_start(
     if start is None or end is None or end.moment >= start.moment:
         return fields
     value = fields["value"]
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        # "from October through April": the April after that October
+        if not ranged:
+            return fields
+        moved = f"{int(value[:4]) + 1}{value[4:]}"
+        span = interval(moved)
+        if span is None or (
+            doc is not None
+            and span.start > doc.moment >= start.moment
+            and tense_at(low, hit.start, hit.end) == "past"
+        ):
+            return fields  # (a range told of the past does not end in the future)
+        return _with_value(fields, moved)
     if not re.match(r"\d{4}-\d\d-\d\d", value):
         return fields
     moved = (date.fromisoformat(value[:10]) + timedelta(days=7)).isoformat() + value[10:]
@@ -2305,7 +2325,15 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 # "open from 8 a.m. to 10 p.m. every day", "until 7 p.m. on Thursdays": a time
                 # of any such day
                 fields = _fields("XXXX-XX-XX" + fields["value"][10:], None, "absolute", None, state)
-            if i > 0 and mentions and "weekday" in hit.rule.value.functions():
+            functions = hit.rule.value.functions()
+            if (
+                i > 0
+                and mentions
+                and (
+                    "weekday" in functions
+                    or ("month" in functions and _MONTH_VALUE.fullmatch(fields["value"]))
+                )
+            ):
                 fields = _range_end_after_start(
                     fields, mentions[-1], hits[i - 1], hit, low, state.doc
                 )
