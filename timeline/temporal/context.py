@@ -486,6 +486,30 @@ def _participle(word: str) -> bool:
     )
 
 
+_HAVE = _words("has have 've hasn't haven't")
+_PERFECT_SKIP = _words("not never only also already just long steadily")
+
+
+def present_perfect(text: str, start: int, end: int) -> bool:
+    """True when the sentence around ``text[start:end]`` is in the present perfect ("officials
+    have spoken", "fighting has intensified").
+
+    >>> t = "Since May, officials have spoken only by video link."
+    >>> present_perfect(t, 6, 9), present_perfect("Since May, they spoke.", 6, 9)
+    (True, False)
+    """
+    a, b = sentence_around(text, start, end)
+    words = _WORD.findall(text[a:b].lower())
+    for i, word in enumerate(words):
+        if word in _HAVE:
+            j = i + 1
+            while j < len(words) and words[j] in _PERFECT_SKIP:
+                j += 1
+            if j < len(words) and _participle(words[j]):
+                return True
+    return False
+
+
 def _noun_after_determiner(words: list[str], i: int) -> bool:
     """True when ``words[i]``, a base form after a determiner and a singular noun, is a noun:
     "their trading debut", "the market close" ("the ministers meet" is a verb)."""

@@ -28,6 +28,7 @@ from timeline.temporal.context import (
     firm_future,
     in_headline,
     looks_like_verb,
+    present_perfect,
     reported_future,
     sentence_around,
     tense_at,
@@ -844,6 +845,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             narrative = Reference.of((narrative.moment.date() - timedelta(days=1)).isoformat())
     elif rule.ref == "scene":
         narrative = _night_scene(state, work, hit)
+    elif (
+        rule.ref in ("doc", "narrative")
+        and not low.startswith(("that", "the same"), hit.start)  # "since that day": the story's
+        and _SINCE.search(low, max(0, hit.start - 24), hit.start)
+        and present_perfect(work, hit.start, hit.end)
+    ):
+        # "Since May, officials have spoken only by video link", "fighting has intensified
+        # since the start of the year": a span up to now starts from now's calendar
+        narrative = None
     elif rule.ref in ("period", "completed"):
         narrative = state.recent_period()
         if (
@@ -1977,6 +1987,10 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
         return f"{ref.moment.year:04d}{value[4:]}"
     if not _MONTH_OR_SEASON.match(value):
         return None
+    if _SINCE.search(work.lower(), max(0, hit.start - 24), hit.start) and present_perfect(
+        work, hit.start, hit.end
+    ):
+        return None  # "Since May, officials have spoken only by video link": up to now
     ref, start = state.narrative, state.narrative_at
     contained = _month_in_period(value, ref, start, state, work, hit)
     if contained is not None:
