@@ -718,7 +718,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     if aside and aside[0] in _SPEAKING:
         return "past"  # "The president, speaking at a factory on Tuesday, said ...": the speech
     if any(
-        words[k] in _URGING and "to" in words[k + 1 : k + 4]
+        words[k] in _URGING and "to" in words[k + 1 : k + 6]
         for k in range(max(0, len(words) - 8), len(words) - 1)
     ):
         return "future"  # "has urged passengers to travel on Friday": what is urged is ahead
@@ -1007,7 +1007,7 @@ _PLAN_NOW = _words("plan plans intend intends")
 _CALLED = _words("call calls called")
 _FIRM_PLANNED = _words("due scheduled slated")
 _TAKE = _words("take takes")
-_VERB_LINKS = _words("on again")
+_VERB_LINKS = _words("on again home back out away")
 _BE_PAST = _words("was were")
 _PLANNING = _words("planning preparing expecting going hoping scheduled slated due set poised")
 # Timetable verbs that are nouns as often, counted only with their particle ("the head of the
