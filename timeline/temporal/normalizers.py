@@ -175,6 +175,8 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         return f"{int(n) - 1:02d}"
 
     def quarter(text: str | None) -> str | None:
+        if table_key(text or "") in ("final", "last"):
+            return "4"  # "the final quarter of this year"
         n = ordinal(text)
         return n if n in ("1", "2", "3", "4") else None
 
