@@ -2154,8 +2154,9 @@ def _today_of_an_era(work: str, low: str, hit: Hit, state: _State) -> bool:
 # the text after it was written then, and its "last Saturday" counts from that day. ("First
 # published ... Updated ..." stamps head a story that was updated since: not that.)
 _FIRST_PUBLISHED = re.compile(
-    r"(?:^|\n)[ \t]*originally\s+(?:published|posted|appeared|ran)(?:\s+(?:on|here|in\s+print))?"
-    r"\s*[:\-–—]?\s*(?:on\s+)?\Z"
+    r"(?:^|\n)[ \t]*(?:originally\s+(?:published|posted|appeared|ran)(?:\s+(?:on|here|in\s+print))?"
+    r"|original\s+(?:release|story|post|report|statement))"
+    r"\s*[:,\-–—]?\s*(?:on\s+)?\Z"
 )
 
 
