@@ -1558,6 +1558,22 @@ def _since_told(state: _State, grain: str) -> Reference | None:
     return None
 
 
+def _labels_story_year(hit: Hit, value: str, state: _State, low: str) -> bool:
+    """True for a year that labels a noun ("the 2018 Annual Meeting", "a 2011 phone call") in
+    the year of the day the story is on: the story stays on its day."""
+    ref = state.narrative
+    return (
+        hit.rule.name == "year"
+        and ref is not None
+        and ref.granularity in _REF_GRANULARITIES["day"]
+        and value == f"{ref.moment.year:04d}"
+        and _ATTRIBUTIVE_YEAR.search(low, max(0, hit.start - 8), hit.start) is not None
+    )
+
+
+_ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+\Z")
+
+
 def _move_story(hit: Hit, state: _State, work: str, low: str, offset: int) -> None:
     """Move the story on to the date ``hit`` names, as its own mention would."""
     fields = _resolve(hit, state, work, low, None)
@@ -2373,6 +2389,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 and not dates_clock
                 and not _future_target(hit, fields["value"], state, low)
                 and not _PERIOD_BOUNDARY.search(low, max(0, hit.start - 48), hit.start)
+                and not _labels_story_year(hit, fields["value"], state, low)
             ):
                 state.update(fields["value"], fields["granularity"])
                 if hit.rule.name == "fiscal_quarter":
