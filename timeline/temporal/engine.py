@@ -1558,6 +1558,11 @@ def _since_told(state: _State, grain: str) -> Reference | None:
     return None
 
 
+_PERIOD_CONTRASTED = re.compile(
+    r"\b(?:after|following|unlike)\s+(?:an?\s+|the\s+|its\s+)?(?:[a-z]+\s+)?\Z"
+)
+
+
 def _labels_story_year(hit: Hit, value: str, state: _State, low: str) -> bool:
     """True for a year that labels a noun ("the 2018 Annual Meeting", "a 2011 phone call") in
     the year of the day the story is on: the story stays on its day."""
@@ -2391,7 +2396,14 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 and not _PERIOD_BOUNDARY.search(low, max(0, hit.start - 48), hit.start)
                 and not _labels_story_year(hit, fields["value"], state, low)
             ):
+                before = (state.period, state.period_at)
                 state.update(fields["value"], fields["granularity"])
+                if state.period is not before[0] and _PERIOD_CONTRASTED.search(
+                    low, max(0, hit.start - 32), hit.start
+                ):
+                    # "After a flat second quarter, ... attributed the gain to ...": a period
+                    # told for contrast is not the one the report is about
+                    state.period, state.period_at = before[0], state.position
                 if hit.rule.name == "fiscal_quarter":
                     # a fiscal label is the period reported on, whatever its calendar months
                     state.period, state.period_at = Reference.of(fields["value"]), state.position
