@@ -1218,6 +1218,12 @@ def _range_end_after_start(
         return _with_value(fields, moved)
     if not re.match(r"\d{4}-\d\d-\d\d", value):
         return fields
+    if "weekday" not in hit.rule.value.functions():
+        # "runs from June 1 to Nov. 30": the Nov. 30 after that June 1
+        if not ranged:
+            return fields
+        moved = f"{int(value[:4]) + 1}{value[4:]}"
+        return _with_value(fields, moved) if interval(moved) is not None else fields
     moved = (date.fromisoformat(value[:10]) + timedelta(days=7)).isoformat() + value[10:]
     return _with_value(fields, moved) if interval(moved) is not None else fields
 
@@ -2367,7 +2373,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 and mentions
                 and (
                     "weekday" in functions
-                    or ("month" in functions and _MONTH_VALUE.fullmatch(fields["value"]))
+                    or ("month" in functions and _MONTH_VALUE.match(fields["value"]))
                 )
             ):
                 fields = _range_end_after_start(
