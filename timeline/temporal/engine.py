@@ -539,6 +539,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
         # "will be held on March 3": the coming one, even if the last one was closer
         if firm_future(work, hit.start):
             return "future"
+        if _DEADLINE_AHEAD.search(work, max(0, hit.start - 12), hit.start):
+            return "future"  # "expected the rate to stay there until the autumn"
         if reported_future(work, hit.start) or copula_before(work, hit.start):
             # "said ... would review it in the fall": ahead of the saying, a little before now;
             # "the last day of school is June 8" in August: the coming one, though "his
@@ -546,6 +548,9 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
             return "strong_future"
         return "nearest_future"
     return "nearest"
+
+
+_DEADLINE_AHEAD = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?\Z", re.I)
 
 
 def _day_after(
