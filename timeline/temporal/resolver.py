@@ -158,12 +158,17 @@ def _relative(
     unit, sign, amount, suffix = m.groups()
     if unit == "fortnight":
         unit, amount = "week", "X" if amount == "X" else str(float(amount) * 2)
-    # "a century ago" is about a year, not the whole century before this one, and so is "a
-    # decade later" after 1994 (2004); but "a decade ago", told from a day, is the decade before,
-    # at its unit's granularity like "three years ago" (blind sets: 6 of 6)
+    # "a decade later" after 1994 is about a year (2004), not the whole decade; but "a decade
+    # ago" and "a century ago", told from a day, are the decade (century) before, at the unit's
+    # granularity like "three years ago" (blind sets: decades 6 of 6, centuries 4 of 4)
     target = unit if amount in ("0", "X") else _COARSE_UNIT_GRAIN.get(unit, unit)
-    if unit == "decade" and ref is not None and ref.granularity == "day" and grain is None:
-        target = "decade"
+    if (
+        unit in ("decade", "century")
+        and ref is not None
+        and ref.granularity == "day"
+        and grain is None
+    ):
+        target = unit
     if grain == "ref" and ref is not None and _finer(ref.granularity, unit):
         target = ref.granularity
     elif grain and grain != "ref":
