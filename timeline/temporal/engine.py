@@ -349,6 +349,10 @@ _DEADLINE = re.compile(
 # story is; it does not become the narrative reference either.
 _WHEN_AFTER = re.compile(r",?\s+when\b")
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+|early\s+|late\s+|mid-?\s*)?\Z")
+# "since the first case was confirmed on Jan. 3": a date opening a span, told in a clause
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:the|a|its|his|her|their)\s+[a-z\s\-]{1,40}?\b(?:on|in)\s+\Z"
+)
 
 
 def _key(phrase: str) -> str:
@@ -408,6 +412,18 @@ class _State:
             if best is None or ref.moment > best.moment:
                 best = ref
         return best
+
+    def recent_week(self) -> Reference | None:
+        """The last week named in the last ``_DAY_REACH`` characters, if no day was named after
+        it; else None."""
+        for start, _, ref in reversed(self.dated):
+            if self.position - start > _DAY_REACH:
+                return None
+            if ref.granularity == "week":
+                return ref
+            if ref.granularity in _REF_GRANULARITIES["day"] and start not in self.since_at:
+                return None
+        return None
 
     def recent_day(self) -> Reference | None:
         """The last day (or finer) named in the last ``_DAY_REACH`` characters when it is the
@@ -802,6 +818,9 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
 
     if rule.ref == "latest":
         narrative = _day_just_before(state, work, hit) or state.latest_day() or state.narrative
+        if rule.name == "previous_week_story" and (told := state.recent_week()) is not None:
+            # "11 cases in the week ending Feb. 9 ... down from 14 in the previous week"
+            narrative = told
         if (
             state.doc is not None
             and state.narrative is not None
@@ -2431,7 +2450,9 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 state.dated.append((offset + hit.start, offset + hit.end, ref))
                 if _SAID_ON.search(low, max(0, hit.start - 40), hit.start):
                     state.said_at.add(offset + hit.start)
-                if _SINCE.search(low, max(0, hit.start - 24), hit.start):
+                if _SINCE.search(low, max(0, hit.start - 24), hit.start) or _SINCE_CLAUSE.search(
+                    low, max(0, hit.start - 60), hit.start
+                ):
                     state.since_at.add(offset + hit.start)
         if _FIRST_PUBLISHED.search(low, max(0, hit.start - 40), hit.start):
             _rebase(state, fields)
