@@ -1160,7 +1160,7 @@ def _in_name(hit: Hit, work: str) -> bool:
     """
     if "holiday" in hit.rule.value.functions():
         return False
-    if work[max(0, hit.start - 4) : hit.start] == "USA " and work[hit.start : hit.end] == "TODAY":
+    if _in_listed_name(hit, work):
         return True  # the newspaper USA TODAY
     season = _NAMED_SEASON.search(work, hit.start, hit.end + 30)  # (room for the name after)
     if season is not None and season.end() == hit.end and not _title_line(work, season.start()):
@@ -1173,6 +1173,29 @@ def _in_name(hit: Hit, work: str) -> bool:
         if i == 0 and _SENTENCE_START.search(work, max(0, m.start() - 6), m.start()):
             continue  # "Today, ..." opens a sentence
         return not _title_line(work, m.start())
+    return False
+
+
+@cache
+def _listed_names() -> re.Pattern[str]:
+    names = sorted(_setup()[0].tables["time_word_name"].values, key=len, reverse=True)
+    return re.compile(
+        r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z])", re.I
+    )
+
+
+def _in_listed_name(hit: Hit, work: str) -> bool:
+    """True when the hit lies in a name of the ``time_word_name`` table written with all its
+    words capitalized ("USA TODAY", "Saturday Night Live").
+
+    >>> hit = scan("read USA TODAY", "read usa today")[0]
+    >>> _in_listed_name(hit, "read USA TODAY"), _in_listed_name(hit, "read usa today")
+    (True, False)
+    """
+    for m in _listed_names().finditer(work, max(0, hit.start - 30), hit.end + 30):
+        if m.start() <= hit.start and hit.end <= m.end():
+            words = [w for w in re.findall(r"[A-Za-z0-9]+", m.group()) if w.lower() != "the"]
+            return all(w[0].isupper() or w[0].isdigit() for w in words)
     return False
 
 
