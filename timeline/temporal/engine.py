@@ -816,6 +816,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             return _fields(value, None, "narrative", None, state)
         return _fields(out[0], interval(out[0]), "narrative", ref_used, state)
 
+    if (
+        rule.name in ("that_weekday", "that_weekday_pod")
+        and (named := _day_of_weekday_told(state, low[hit.start : hit.end])) is not None
+    ):
+        # "was killed on Sunday 5 March 2017 ... The jurors will resume tomorrow ... shot him
+        # shortly after 6pm that Sunday": the Sunday told before, however far the story went
+        out = resolve_partial(value, named, "nearest", _setup()[0].holidays)
+        if out is not None:
+            return _fields(out, interval(out), "narrative", named, state)
     if rule.ref == "latest":
         narrative = _day_just_before(state, work, hit) or state.latest_day() or state.narrative
         if rule.name == "previous_week_story" and (told := state.recent_week()) is not None:
@@ -1630,6 +1639,24 @@ def _labels_story_year(hit: Hit, value: str, state: _State, low: str) -> bool:
 
 
 _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+\Z")
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_TOLD_REACH = 3000
+
+
+def _day_of_weekday_told(state: _State, phrase: str) -> Reference | None:
+    """The last day (or finer) told in the text that falls on the weekday ``phrase`` names
+    ("that Sunday"), within reach; else None."""
+    names = [i for i, name in enumerate(_WEEKDAY_NAMES) if name in phrase]
+    if not names:
+        return None
+    for start, _, ref in reversed(state.dated):
+        if state.position - start > _WEEKDAY_TOLD_REACH:
+            return None
+        if ref.granularity in _REF_GRANULARITIES["day"] and ref.moment.weekday() == names[0]:
+            return Reference.of(ref.moment.date().isoformat())
+    return None
 
 
 def _move_story(hit: Hit, state: _State, work: str, low: str, offset: int) -> None:
