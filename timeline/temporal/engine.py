@@ -386,6 +386,8 @@ class _State:
         # Where the text dates a saying ("officials said on Friday"): not when events happened.
         self.said_at: set[int] = set()
         self.since_at: set[int] = set()  # dates that open a span running up to now
+        # (end of a relative clause set off by commas, and the story's place before it)
+        self.aside: tuple[int, Reference | None, int, Reference | None] | None = None
 
     def latest_day(self) -> Reference | None:
         """The chronologically latest day (or finer) named in the last ``_LATEST_REACH``
@@ -1625,6 +1627,24 @@ _PERIOD_CONTRASTED = re.compile(
 )
 
 
+_ASIDE_OPEN = re.compile(r",\s+(?:which|who)\s+[^,;.!?]*\Z")
+_ASIDE_CLOSE = re.compile(r"[^.;!?]*?,")
+
+
+def _relative_aside_end(low: str, hit: Hit) -> int | None:
+    """Where a relative clause set off by commas that holds the hit ends ("The inquest, which
+    opened on Monday, is expected to last three weeks"), or None.
+
+    >>> low = "the inquest, which opened on monday, is expected to last three weeks."
+    >>> _relative_aside_end(low, scan(low, low)[0])
+    35
+    """
+    if _ASIDE_OPEN.search(low, max(0, hit.start - 80), hit.start) is None:
+        return None
+    close = _ASIDE_CLOSE.match(low, hit.end, hit.end + 80)
+    return close.end() - 1 if close is not None else None
+
+
 def _labels_story_year(hit: Hit, value: str, state: _State, low: str) -> bool:
     """True for a year that labels a noun ("the 2018 Annual Meeting", "a 2011 phone call") in
     the year of the day the story is on: the story stays on its day."""
@@ -2380,6 +2400,9 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     ahead: dict[int, dict] = {}  # fields of a day resolved early for the clock time before it
     for i, hit in enumerate(hits):
         state.position = offset + hit.start
+        if state.aside is not None and state.position > state.aside[0]:
+            _, state.narrative, state.narrative_at, state.year_narrative = state.aside
+            state.aside = None
         if hit.whole is not None:
             _move_story(hit.whole, state, work, low, offset)
         fields = ahead.pop(i, None)
@@ -2476,6 +2499,16 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 and not _PERIOD_BOUNDARY.search(low, max(0, hit.start - 48), hit.start)
                 and not _labels_story_year(hit, fields["value"], state, low)
             ):
+                aside_end = _relative_aside_end(low, hit)
+                if aside_end is not None and state.aside is None:
+                    # "The inquest, which opened on Monday, is expected to last three weeks":
+                    # the story goes back to where it was once the aside is over
+                    state.aside = (
+                        offset + aside_end,
+                        state.narrative,
+                        state.narrative_at,
+                        state.year_narrative,
+                    )
                 before = (state.period, state.period_at)
                 state.update(fields["value"], fields["granularity"])
                 if state.period is not before[0] and _PERIOD_CONTRASTED.search(
