@@ -1623,7 +1623,8 @@ def _since_told(state: _State, grain: str) -> Reference | None:
 
 
 _PERIOD_CONTRASTED = re.compile(
-    r"\b(?:after|following|unlike)\s+(?:an?\s+|the\s+|its\s+)?(?:[a-z]+\s+)?\Z"
+    r"\b(?:after|following|unlike|from|than|compared\s+(?:with|to))\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?:[a-z]+\s+)?\Z"
 )
 
 
