@@ -545,6 +545,12 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     if rule.dir == "tense_past":
         # Reported periods (quarters, halves) are past ones unless the clause looks ahead.
         return "nearest_future" if tense == "future" else "past"
+    if _MONTH_ONLY.fullmatch(value) and _REPORTED_FOR.search(
+        work, max(0, hit.start - 60), hit.start
+    ):
+        # "reports on housing starts and industrial production for June", told in July: the
+        # month a report covers is the nearest one, whatever the tense of the reporting
+        return "nearest"
     # A verb right before the date governs it outright: "ended June 30", "killed Sunday".
     adjacent = adjacent_tense(work, hit.start)
     if adjacent in ("past", "future"):
@@ -568,6 +574,12 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     return "nearest"
 
 
+_MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+_REPORTED_FOR = re.compile(
+    r"\b(?:data|figures|numbers|reports?|readings?|sales|production|output|statistics|results|"
+    r"index|payrolls|starts|orders|inflation|prices)\s+for\s+\Z",
+    re.I,
+)
 _DEADLINE_AHEAD = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?\Z", re.I)
 
 
