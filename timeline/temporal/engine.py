@@ -2359,10 +2359,56 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     mentions: list[Mention] = []
     for offset, piece in chunks(text):
         mentions.extend(_annotate_piece(piece, offset, state, timeml))
-    return mentions
+    return _range_end_days(text, mentions)
 
 
 CHUNK = 16_384
+
+
+# "the meeting on Dec. 13-14": the second day of a range written with a hyphen after a date
+_DAY_RANGE_END = re.compile(r"[\-–]([0-3]?[0-9])(?![0-9])(?![\-–/:.,]?[0-9])")
+
+
+def _range_end_days(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the second day of each "Dec. 13-14" range added after its first, as
+    a date of the same month (the gold sets mark it; a later day than the first only).
+
+    >>> from datetime import datetime
+    >>> [(m.text, m.value) for m in annotate("It meets Dec. 13-14.", datetime(2022, 12, 2))]
+    [('Dec. 13', '2022-12-13'), ('14', '2022-12-14')]
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        out.append(m)
+        if m.granularity != "day" or not _NUMERIC_DAY.fullmatch(m.value or ""):
+            continue
+        tail = _DAY_RANGE_END.match(text, m.end_char)
+        if tail is None or not m.text[-1:].isdigit():
+            continue
+        day = int(tail[1])
+        first = date.fromisoformat(m.value)
+        if not first.day < day <= 31:
+            continue
+        try:
+            second = first.replace(day=day)
+        except ValueError:
+            continue
+        value = second.isoformat()
+        span = interval(value)
+        out.append(
+            m.model_copy(
+                update={
+                    "start_char": tail.start(1),
+                    "end_char": tail.end(1),
+                    "text": tail[1],
+                    "value": value,
+                    "start": span.iso()[0] if span else None,
+                    "end": span.iso()[1] if span else None,
+                    "rule": "day_range_end",
+                }
+            )
+        )
+    return out
 
 
 def chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
