@@ -1138,8 +1138,11 @@ _IDIOM = re.compile(
 # A rate after a counted noun: "7,000 people a day", "60 flights a day" (gold sets: 3 of 60
 # such marked; TimeBank 2 of 6); "three times a day" is a frequency.
 _RATE_OF = re.compile(
-    r"(?<![a-z0-9,.])[0-9](?:[0-9,.]*[0-9])?(?:\s+(?:million|billion|thousand))?\s+"
-    r"(?!times\b)(?:[a-z]+s|people|children|men|women)\s+\Z"
+    r"(?<![a-z0-9,.])(?:[0-9](?:[0-9,.]*[0-9])?(?:m|bn|mn|k)?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)(?:\s+(?:million|billion|thousand))?"
+    r"\s+(?:[a-z]+\s+)?(?!times\b)(?!days\b|nights\b|hours\b|weeks\b|months\b)"
+    r"(?:[a-z]+s|people|children|men|women|kroner|cent)\s+\Z"
+    r"|(?<![a-z0-9,.])[0-9](?:[0-9,.]*[0-9])?(?:m|bn|mn|k)\s+\Z"  # "an extra £9bn a year"
 )
 _PER_UNIT = re.compile(r"an?\s+(?:day|night|week|month|year)\Z")
 
