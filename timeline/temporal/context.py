@@ -179,7 +179,12 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         # reached Monday", "may have left Sunday" look back
         follower = tokens[i + 1 : i + 2]
         rest = tokens[i + 2 : i + 4] if follower and follower[0] in _NOT else tokens[i + 1 : i + 3]
-        if rest[:1] == ["have"] and len(rest) > 1 and not _participle(rest[1]):
+        if (
+            rest[:1] == ["have"]
+            and len(rest) > 1
+            and not _participle(rest[1])
+            and rest[1] != "been"
+        ):
             # "may not have power back until Friday": "have" owns something, no perfect
             return "future"
         return None if not follower or follower[0] in _NOT | _PERFECT_AUX else "future"
@@ -213,11 +218,7 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         if (_BE_PAST | {"been"}) & set(tokens[max(0, i - 4) : i - 1]):
             return None  # "was (had been) originally set for March 24": a plan in the past
         return "future"
-    participle = (
-        word in _PAST
-        or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST and "-" not in word)
-        or _prefixed_past(word)
-    )  # ("top-seeded", "long-awaited", "state-owned" are adjectives)
+    participle = _participle(word)
     if participle and _perfect_infinitive_ahead(tokens, i):
         return "future"  # "hope to have the fire contained by Monday"
     # "be fully restored", "be more settled"
@@ -477,11 +478,11 @@ _WORD = re.compile(r"(?<![0-9])[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")
 
 
 def _participle(word: str) -> bool:
-    """True for a past participle or past form ("left", "reached", "been")."""
+    """True for a past participle or past form ("left", "reached"); "top-seeded",
+    "long-awaited", "state-owned" are adjectives."""
     return (
         word in _PAST
-        or word == "been"
-        or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+        or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST and "-" not in word)
         or _prefixed_past(word)
     )
 
@@ -505,7 +506,7 @@ def present_perfect(text: str, start: int, end: int) -> bool:
             j = i + 1
             while j < len(words) and words[j] in _PERFECT_SKIP:
                 j += 1
-            if j < len(words) and _participle(words[j]):
+            if j < len(words) and (_participle(words[j]) or words[j] == "been"):
                 return True
     return False
 
