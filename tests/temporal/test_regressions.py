@@ -56,3 +56,11 @@ def test_the_weekend_before_a_dated_event_hangs_on_its_date() -> None:
         "2023-10-09",
     )
     assert (weekend.anchor, weekend.reference) == ("narrative", "2023-10-09TMO")
+
+
+def test_a_range_end_day_never_overlaps_the_next_mention() -> None:
+    # hypothesis found "April 16-19-year-old": the "19" of a day range was also the age's
+    found = [(m.text, m.value) for m in resolve("April 16-19-year-old", "2013-04-23")]
+    assert found == [("April 16", "2013-04-16"), ("19-year-old", "P19Y")]
+    found = [(m.text, m.value) for m in resolve("It meets Dec. 13-14.", "2013-04-23")]
+    assert found == [("Dec. 13", "2013-12-13"), ("14", "2013-12-14")]

@@ -1677,14 +1677,13 @@ def _labels_story_year(hit: Hit, value: str, state: _State, low: str) -> bool:
 _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+\Z")
 
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_TOLD_REACH = 3000
 
 
 def _day_of_weekday_told(state: _State, phrase: str) -> Reference | None:
     """The last day (or finer) told in the text that falls on the weekday ``phrase`` names
     ("that Sunday"), within reach; else None."""
-    names = [i for i, name in enumerate(_WEEKDAY_NAMES) if name in phrase]
+    names = [i for name, i in _WEEKDAY_INDEX.items() if name in phrase]
     if not names:
         return None
     for start, _, ref in reversed(state.dated):
@@ -2381,13 +2380,15 @@ def _range_end_days(text: str, mentions: list[Mention]) -> list[Mention]:
     [('Dec. 13', '2022-12-13'), ('14', '2022-12-14')]
     """
     out: list[Mention] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         out.append(m)
         if m.granularity != "day" or not _NUMERIC_DAY.fullmatch(m.value or ""):
             continue
         tail = _DAY_RANGE_END.match(text, m.end_char)
         if tail is None or not m.text[-1:].isdigit():
             continue
+        if i + 1 < len(mentions) and mentions[i + 1].start_char < tail.end(1):
+            continue  # the number starts a mention of its own ("April 16-19-year-old")
         day = int(tail[1])
         first = date.fromisoformat(m.value)
         if not first.day < day <= 31:
