@@ -2367,8 +2367,13 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
 CHUNK = 16_384
 
 
-# "the meeting on Dec. 13-14": the second day of a range written with a hyphen after a date
-_DAY_RANGE_END = re.compile(r"[\-–]([0-3]?[0-9])(?![0-9])(?![\-–/:.,]?[0-9])")
+# "the meeting on Dec. 13-14": the second day of a range written with a hyphen after a date;
+# "from Sept. 24 to 26 at the green", "meets Feb. 5 and 6.": written in words, only when the
+# number is followed by the end of the phrase (not "April 6 and 8 others")
+_DAY_RANGE_END = re.compile(
+    r"(?:[\-–]|\s+(?:to|and|through|until|till)\s+(?=[0-3]?[0-9](?:\s*[.,;:)]|\s+(?:at|in|to|"
+    r"on|for|when|with|before|after|during|and)\b)))([0-3]?[0-9])(?![0-9])(?![\-–/:.,]?[0-9])"
+)
 
 
 def _range_end_days(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -2381,12 +2386,18 @@ def _range_end_days(text: str, mentions: list[Mention]) -> list[Mention]:
     """
     out: list[Mention] = []
     for i, m in enumerate(mentions):
+        if m.granularity == "day" and _NUMERIC_DAY.fullmatch(m.value or ""):
+            first = _range_start_day(text, m, out[-1] if out else None)
+            if first is not None:
+                out.append(first)
         out.append(m)
         if m.granularity != "day" or not _NUMERIC_DAY.fullmatch(m.value or ""):
             continue
         tail = _DAY_RANGE_END.match(text, m.end_char)
         if tail is None or not m.text[-1:].isdigit():
             continue
+        if tail[0][:1] not in "-–" and int(re.search(r"[0-9]+$", m.text)[0]) > 31:
+            continue  # "March 3, 2013 and 4": a year, not a day, ends the first date
         if i + 1 < len(mentions) and mentions[i + 1].start_char < tail.end(1):
             continue  # the number starts a mention of its own ("April 16-19-year-old")
         day = int(tail[1])
@@ -2397,22 +2408,52 @@ def _range_end_days(text: str, mentions: list[Mention]) -> list[Mention]:
             second = first.replace(day=day)
         except ValueError:
             continue
-        value = second.isoformat()
-        span = interval(value)
-        out.append(
-            m.model_copy(
-                update={
-                    "start_char": tail.start(1),
-                    "end_char": tail.end(1),
-                    "text": tail[1],
-                    "value": value,
-                    "start": span.iso()[0] if span else None,
-                    "end": span.iso()[1] if span else None,
-                    "rule": "day_range_end",
-                }
-            )
-        )
+        out.append(_day_of_range(m, second, text, tail.start(1), tail.end(1), "day_range_end"))
     return out
+
+
+# "from 3 to 5 March", "3-5 March", "between 12 and 14 June": the first day of a range written
+# before a day-first date
+_DAY_RANGE_START = re.compile(
+    r"(?:(?<![0-9.,:$£€#])([0-3]?[0-9])\s*[\-–]\s*|\b(?:from|between|on)\s+([0-3]?[0-9])\s+"
+    r"(?:to|and|through|until|till)\s+)\Z"
+)
+
+
+def _range_start_day(text: str, m: Mention, previous: Mention | None) -> Mention | None:
+    """The first day of a "from 3 to 5 March" range ending in ``m``, or None."""
+    if not m.text[:1].isdigit():
+        return None
+    lead = _DAY_RANGE_START.search(text, max(0, m.start_char - 24), m.start_char)
+    if lead is None:
+        return None
+    group = 1 if lead[1] is not None else 2
+    if previous is not None and previous.end_char > lead.start(group):
+        return None
+    last = date.fromisoformat(m.value)
+    day = int(lead[group])
+    if not 1 <= day < last.day:
+        return None
+    return _day_of_range(
+        m, last.replace(day=day), text, lead.start(group), lead.end(group), "day_range_start"
+    )
+
+
+def _day_of_range(m: Mention, day: date, text: str, start: int, end: int, rule: str) -> Mention:
+    """A copy of ``m`` for another day of its range, at ``text[start:end]``."""
+    value = day.isoformat()
+    span = interval(value)
+    return m.model_copy(
+        update={
+            "start_char": start,
+            "end_char": end,
+            "text": text[start:end],
+            "value": value,
+            "start": span.iso()[0] if span else None,
+            "end": span.iso()[1] if span else None,
+            "rule": rule,
+        }
+    )
 
 
 def chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
