@@ -388,6 +388,12 @@ class _State:
         self.since_at: set[int] = set()  # dates that open a span running up to now
         # (end of a relative clause set off by commas, and the story's place before it)
         self.aside: tuple[int, Reference | None, int, Reference | None] | None = None
+        # A live page's entry stamps ("10:15 p.m. Gap narrows"): the day heading the entries
+        # ("TUESDAY, MAY 9"), if any, and the last stamp read.
+        self.heading: Reference | None = None
+        self.last_stamp: Reference | None = None
+        self.stamp_order = 0  # +1: the entries run oldest first, -1: newest first, 0: unknown
+        self.heading_at = 0
 
     def latest_day(self) -> Reference | None:
         """The chronologically latest day (or finer) named in the last ``_LATEST_REACH``
@@ -853,6 +859,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         out = resolve_partial(value, named, "nearest", _setup()[0].holidays)
         if out is not None:
             return _fields(out, interval(out), "narrative", named, state)
+    # "10:15 p.m. Gap narrows", "23:40 - Staff notice ...": an entry of a live page or a timeline
+    stamp = _stamp_day(state, work, hit) if rule.ref in ("day", "doc") and day is None else None
     if rule.ref == "latest":
         narrative = _day_just_before(state, work, hit) or state.latest_day() or state.narrative
         if rule.name == "previous_week_story" and (told := state.recent_week()) is not None:
@@ -1019,7 +1027,9 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and state.doc.moment - utterance.moment < _OLD_QUOTE
         ):
             utterance = None
-    if utterance is not None:
+    if stamp is not None:
+        ref, kind = stamp, "narrative"
+    elif utterance is not None:
         # "In an address on Sunday evening, he said: 'Tomorrow the cabinet will meet'": a
         # quotation's today, tonight and tomorrow are those of the day it was said
         ref, kind = utterance, "narrative"
@@ -2310,6 +2320,77 @@ _FIRST_PUBLISHED = re.compile(
 )
 
 
+# A clock time that opens a line, perhaps after "Posted at" or "Updated", and is followed by
+# the end of the line, a dash or colon, or a headline: an entry stamp of a live page or of a
+# timeline of events ("23:40 - Night-shift staff notice ...").
+_STAMP_BEFORE = re.compile(
+    r"(?:\A|\n)[ \t>*•\-]*(?:(?:posted|updated|published)(?:\s+at)?\s+)?\Z", re.I
+)
+_STAMP_AFTER = re.compile(r"[ \t]*(?:$|[\-–—:|]\s|[\"'‘“]?[A-Z])", re.M)
+_CLOCK_OF = re.compile(r"T([0-9]{2}):([0-9]{2})")
+# A line that is only a date: the heading of the entries under it ("TUESDAY, MAY 9").
+_HEADING_LINE = re.compile(r"[ \t]*[:.\-–—]?[ \t]*(?:\n|\Z)")
+_ENTRY_COLON = re.compile(r"[ \t]*(?::|[\-–—]\s)")
+
+
+def _is_stamp(work: str, hit: Hit) -> bool:
+    """True for a clock time that stamps an entry of a live page or a timeline."""
+    return (
+        _CLOCK_OF.search(hit.value) is not None
+        and _STAMP_BEFORE.search(work, max(0, hit.start - 24), hit.start) is not None
+        and _STAMP_AFTER.match(work, hit.end) is not None
+    )
+
+
+def _stamp_day(state: _State, work: str, hit: Hit) -> Reference | None:
+    """The day an entry stamp is on: the day heading the entries (else the publication day),
+    or the day of the stamp before it, moved across midnight where the page's order says so
+    (a page read newest first: "12:31 a.m." above "11:47 p.m." of the day before)."""
+    if state.doc is None or not _is_stamp(work, hit):
+        return None
+    last = state.last_stamp
+    if last is None:
+        return state.heading or Reference.of(state.doc.moment.date().isoformat())
+    day = last.moment.date()
+    clock = _CLOCK_OF.search(hit.value)
+    if clock is not None:
+        minutes = int(clock[1]) % 24 * 60 + int(clock[2])
+        before = last.moment.hour * 60 + last.moment.minute
+        if state.stamp_order > 0 and minutes < before:
+            day += timedelta(days=1)
+        elif state.stamp_order < 0 and minutes > before:
+            day -= timedelta(days=1)
+    return Reference.of(day.isoformat())
+
+
+_HEADING_REACH = 600  # characters from one dated heading of a list to the next
+
+
+def _note_stamp(state: _State, value: str, heading: bool) -> None:
+    """Remember an entry stamp or a dated heading, and the order the entries run in."""
+    ref = Reference.of(value)
+    if ref is None:
+        return
+    if heading:
+        day = Reference.of(value[:10])
+        state.stamp_order = 0
+        if (
+            state.heading is not None
+            and day is not None
+            and day.moment != state.heading.moment
+            and state.position - state.heading_at <= _HEADING_REACH
+        ):
+            # the days heading a list run one way ("14 July: ... 17 July, 10.15pm: ...")
+            state.stamp_order = 1 if day.moment > state.heading.moment else -1
+        state.heading, state.heading_at = day or state.heading, state.position
+        state.last_stamp = ref if len(value) > 10 else None
+        return
+    last = state.last_stamp
+    if last is not None and ref.moment != last.moment and ref.moment.date() == last.moment.date():
+        state.stamp_order = 1 if ref.moment > last.moment else -1
+    state.last_stamp = ref
+
+
 def _rebase(state: _State, fields: dict) -> None:
     """Read on from the first publication day ``fields`` give (a day or a time of one, before
     the publication day)."""
@@ -2655,6 +2736,19 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     low, max(0, hit.start - 60), hit.start
                 ):
                     state.since_at.add(offset + hit.start)
+        if (
+            hit.rule.ref in ("day", "doc")
+            and hit.value.startswith("XXXX-XX-XX")
+            and _is_stamp(work, hit)
+        ):
+            _note_stamp(state, str(fields.get("value") or ""), heading=False)
+        elif (
+            _NUMERIC_DAY.match(str(fields.get("value") or ""))
+            and _STAMP_BEFORE.search(work, max(0, hit.start - 24), hit.start)
+            and (_HEADING_LINE.match(work, hit.end) or _ENTRY_COLON.match(work, hit.end))
+        ):
+            # "TUESDAY, MAY 9" over entries, "Feb. 5, 6:14 a.m.: Explosion." opening them
+            _note_stamp(state, str(fields["value"]), heading=True)
         if _FIRST_PUBLISHED.search(low, max(0, hit.start - 40), hit.start):
             _rebase(state, fields)
         kind = fields.pop("kind", None) or hit.rule.type
