@@ -148,3 +148,16 @@ def test_timeml_mode_marks_a_later_length_as_timebank_does() -> None:
     assert [m.value for m in resolve(text, "2013-05-20") if m.text == "Three days later"] == [
         "2013-05-05"
     ]
+
+
+def test_timeml_mode_keeps_weeks_and_months_later_as_dates() -> None:
+    """TimeBank has no "a week later"; our blind sets mark it a date (47 of 62, and "a month
+    earlier" 29 of 39), so TimeML mode keeps it whole, as it keeps "a year earlier"."""
+    from datetime import date
+
+    from timeline.temporal.tempeval import timeline_system
+
+    text = "Stocks closed at $2.78 on Tuesday, up from a week earlier. A month later, they fell."
+    got = [(t.text, t.type, t.value) for t in timeline_system(text, date(2022, 7, 15))]
+    assert ("a week earlier", "DATE", "2022-W27") in got
+    assert ("A month later", "DATE", "2022-08") in got
