@@ -101,6 +101,10 @@ def holiday_date(spec: dict, year: int) -> date | None:
             return date(year, month, day)
         if "easter" in spec:
             return _easter(year) + timedelta(days=int(spec["easter"]))
+        if "on_or_before" in spec:  # Victoria Day: the Monday on or before May 24
+            month, day = map(int, str(spec["on_or_before"]).split("-"))
+            last = date(year, month, day)
+            return last - timedelta(days=(last.isoweekday() - int(spec["weekday"])) % 7)
         month, weekday, nth = int(spec["month"]), int(spec["weekday"]), int(spec["nth"])
         if nth > 0:
             first = date(year, month, 1)
