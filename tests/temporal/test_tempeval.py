@@ -151,13 +151,18 @@ def test_timeml_mode_marks_a_later_length_as_timebank_does() -> None:
 
 
 def test_timeml_mode_keeps_weeks_and_months_later_as_dates() -> None:
-    """TimeBank has no "a week later"; our blind sets mark it a date (47 of 62, and "a month
-    earlier" 29 of 39), so TimeML mode keeps it whole, as it keeps "a year earlier"."""
+    """TimeBank has no "a week later"; our blind sets mark it a date (47 of 62, "a month
+    earlier" 29 of 39, "nine minutes later" a time 29 of 35), so TimeML mode keeps it whole, as
+    it keeps "a year earlier"."""
     from datetime import date
 
     from timeline.temporal.tempeval import timeline_system
 
-    text = "Stocks closed at $2.78 on Tuesday, up from a week earlier. A month later, they fell."
+    text = (
+        "Stocks closed at $2.78 on Tuesday, up from a week earlier. A month later, they fell."
+        " The alarm rang at 7:31 p.m. and police came nine minutes later."
+    )
     got = [(t.text, t.type, t.value) for t in timeline_system(text, date(2022, 7, 15))]
     assert ("a week earlier", "DATE", "2022-W27") in got
     assert ("A month later", "DATE", "2022-08") in got
+    assert ("nine minutes later", "TIME", "2022-07-15T19:40") in got
