@@ -2472,8 +2472,9 @@ CHUNK = 16_384
 # "from Sept. 24 to 26 at the green", "meets Feb. 5 and 6.": written in words, only when the
 # number is followed by the end of the phrase (not "April 6 and 8 others")
 _DAY_RANGE_END = re.compile(
-    r"(?:[\-–]|\s+(?:to|and|through|until|till)\s+(?=[0-3]?[0-9](?:\s*[.,;:)]|\s+(?:at|in|to|"
-    r"on|for|when|with|before|after|during|and)\b)))([0-3]?[0-9])(?![0-9])(?![\-–/:.,]?[0-9])"
+    r"(?:[\-–]|\s+(?:to|and|through|until|till)\s+(?=[0-3]?[0-9](?:st|nd|rd|th)?(?:\s*[.,;:)]|"
+    r"\s+(?:at|in|to|on|for|when|with|before|after|during|and)\b)))([0-3]?[0-9](?:(?<=1)st|"
+    r"(?<=2)nd|(?<=3)rd|(?<=[04-9])th|(?<=1[123])th)?)(?![0-9a-z])(?![\-–/:.,]?[0-9])"
 )
 
 
@@ -2495,13 +2496,14 @@ def _range_end_days(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.granularity != "day" or not _NUMERIC_DAY.fullmatch(m.value or ""):
             continue
         tail = _DAY_RANGE_END.match(text, m.end_char)
-        if tail is None or not m.text[-1:].isdigit():
+        last_number = re.search(r"([0-9]+)(?:st|nd|rd|th)?$", m.text)
+        if tail is None or last_number is None:
             continue
-        if tail[0][:1] not in "-–" and int(re.search(r"[0-9]+$", m.text)[0]) > 31:
+        if tail[0][:1] not in "-–" and int(last_number[1]) > 31:
             continue  # "March 3, 2013 and 4": a year, not a day, ends the first date
         if i + 1 < len(mentions) and mentions[i + 1].start_char < tail.end(1):
             continue  # the number starts a mention of its own ("April 16-19-year-old")
-        day = int(tail[1])
+        day = int(re.match(r"[0-9]+", tail[1])[0])
         first = date.fromisoformat(m.value)
         if not first.day < day <= 31:
             continue
