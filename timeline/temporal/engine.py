@@ -1167,8 +1167,10 @@ _RATE_OF = re.compile(
     r"\s+(?:[a-z]+\s+)?(?!times\b)(?!days\b|nights\b|hours\b|weeks\b|months\b)"
     r"(?:[a-z]+s|people|children|men|women|kroner|cent)\s+\Z"
     r"|(?<![a-z0-9,.])[0-9](?:[0-9,.]*[0-9])?(?:m|bn|mn|k)\s+\Z"  # "an extra £9bn a year"
+    # "gusts of 185 kilometres (115 miles) an hour", "80 km/h (50 mph) a day": a speed
+    r"|[0-9]\s*(?:miles|mph|km|kilometres|kilometers|km/h|knots)\)\s+\Z"
 )
-_PER_UNIT = re.compile(r"an?\s+(?:day|night|week|month|year)\Z")
+_PER_UNIT = re.compile(r"an?\s+(?:minute|hour|day|night|week|month|year)\Z")
 
 
 def _rate(hit: Hit, low: str) -> bool:
