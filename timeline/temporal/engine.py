@@ -394,6 +394,7 @@ class _State:
         self.last_stamp: Reference | None = None
         self.stamp_order = 0  # +1: the entries run oldest first, -1: newest first, 0: unknown
         self.heading_at = 0
+        self.last_stamp_at = 0
 
     def latest_day(self) -> Reference | None:
         """The chronologically latest day (or finer) named in the last ``_LATEST_REACH``
@@ -1027,6 +1028,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and state.doc.moment - utterance.moment < _OLD_QUOTE
         ):
             utterance = None
+    if stamp is None and value.startswith("@day") and rule.ref in ("doc", "scene"):
+        stamp = _entry_day(state)  # "Today I voted", in an entry stamped the day before
     if stamp is not None:
         ref, kind = stamp, "narrative"
     elif utterance is not None:
@@ -2373,6 +2376,22 @@ def _stamp_day(state: _State, work: str, hit: Hit) -> Reference | None:
 
 
 _HEADING_REACH = 600  # characters from one dated heading of a list to the next
+_ENTRY_REACH = 600  # characters an entry of a live page runs after its stamp
+
+
+def _entry_day(state: _State) -> Reference | None:
+    """The day of the live-page entry being read, when it is not the publication day: what
+    its "today", "tonight" and "this afternoon" are of (an entry stamped "4:30 p.m." on a page
+    updated past midnight)."""
+    last = state.last_stamp
+    if (
+        last is None
+        or state.doc is None
+        or state.position - state.last_stamp_at > _ENTRY_REACH
+        or last.moment.date() == state.doc.moment.date()
+    ):
+        return None
+    return Reference.of(last.moment.date().isoformat())
 
 
 def _note_stamp(state: _State, value: str, heading: bool) -> None:
@@ -2393,11 +2412,12 @@ def _note_stamp(state: _State, value: str, heading: bool) -> None:
             state.stamp_order = 1 if day.moment > state.heading.moment else -1
         state.heading, state.heading_at = day or state.heading, state.position
         state.last_stamp = ref if len(value) > 10 else None
+        state.last_stamp_at = state.position
         return
     last = state.last_stamp
     if last is not None and ref.moment != last.moment and ref.moment.date() == last.moment.date():
         state.stamp_order = 1 if ref.moment > last.moment else -1
-    state.last_stamp = ref
+    state.last_stamp, state.last_stamp_at = ref, state.position
 
 
 def _rebase(state: _State, fields: dict) -> None:
