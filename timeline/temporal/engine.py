@@ -1070,11 +1070,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         anchor = kind
         if (
             value == "XXXX-XX-XXTNI"
-            and kind == "published"
             and ref is not None
+            and (
+                kind == "published"
+                or (state.doc is not None and ref.moment.date() == state.doc.moment.date())
+            )
             and tense_at(work, hit.start, hit.end) == "past"
         ):
-            # "spent the night in a shelter" told on the publication day is last night
+            # "spent the night in a shelter" told on the publication day is last night, and so
+            # is "the last result came at 6.12am after a count that ran through the night"
             ref = Reference.of((ref.moment.date() - timedelta(days=1)).isoformat()) or ref
         if ref is not None:
             direction = _direction(rule, value, work, hit, ref)
