@@ -33,7 +33,7 @@ _DURATION_UNIT = {
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24), "hour": ("minute", 60),
             "minute": ("second", 60), "week": ("day", 7), "decade": ("year", 10),
             "century": ("year", 100)}  # fmt: skip
-_X_UNIT = {"decade": "Y", "century": "C", "millennium": "L"}
+_X_UNIT = {"decade": "E", "century": "C", "millennium": "L"}
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
 _SCALED = re.compile(r"^(a|one|\d+(?:\.\d+)?)\s+(thousand|million|billion)$")
 _MIXED = re.compile(r"^(\d+)?\s*(\d+)\s*/\s*(\d+)$")
