@@ -1174,6 +1174,9 @@ _IDIOM = re.compile(
     r"|\b(?:the\s+)?(?:summer|winter|spring|autumn|fall)\s+(?:holidays?|break|vacation|heat|"
     r"monsoon|storms?|surge|crisis|pressures|barley|wheat|crops?|theat(?:er|re)|reading|camps?|"
     r"network|schedule|timetable|lineup|concerts?|closures?|wardrobe|collection|fashion)\b"
+    # "hit by the fall in oil prices", "since the fall of the Berlin Wall": a drop, an event
+    r"|(?<!\bin )(?<!\bduring )(?<!\buntil )(?<!\bthrough )\bthe\s+fall\s+(?:in|of)\s+"
+    r"(?![0-9]|that\b|this\b|last\b|next\b|the\s+year\b)[a-z]"
 )
 
 
