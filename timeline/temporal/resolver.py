@@ -204,6 +204,12 @@ def _relative(
         # 2014-06-29 -> Tuesday 2004-06-29 -> the weekend of June 26-27)
         weekday = moved.weekday()
         moved += timedelta(days=-(weekday + 1) if weekday <= 2 else 5 - weekday)
+    if unit == "year" and target == "week" and n == int(n):
+        # "Ten years ago this week": the week of the same number that year (blind sets 11 of
+        # 11; the same date N years back can fall in the week before or after)
+        year, week, _ = moment.isocalendar()
+        weeks = date(year + int(n), 12, 28).isocalendar()[1]
+        return f"{year + int(n):04d}-W{min(week, weeks):02d}" + suffix, ref
     if target not in GRANULARITY_RANK:
         target = unit
     out = value_at(moved, target)
@@ -401,8 +407,12 @@ def _resolve_partial(
         day = ref.moment.date().isoformat()
         return day + value[10:]
     if direction == "this" and "WXX" in value:
-        # "this Sunday" is the Sunday of the reference's own (ISO) week
-        iy, iw, _ = ref.moment.isocalendar()
+        # "this Sunday" is the Sunday of the reference's own (ISO) week; told on a Sunday, the
+        # week's last day, "this Thursday" is the coming one
+        moment = ref.moment
+        if moment.isoweekday() == 7 and re.search(r"-WXX-[1-6](?![0-9])", value):
+            moment += timedelta(days=1)
+        iy, iw, _ = moment.isocalendar()
         value = value.replace("XXXX-WXX", f"{iy:04d}-W{iw:02d}", 1)
         day = re.match(r"^(\d{4})-W(\d\d)-([1-7])(.*)$", value)
         if day:
