@@ -304,7 +304,7 @@ def _build(
 def _lowercase_title_holiday(value: str, m: re.Match[str], work: str) -> bool:
     """True when the match names a holiday that must be capitalized ("title: true" in the
     lexicon) and is not: "election day" in Bolivia is no US Election Day."""
-    if "#" not in value or "h" not in m.re.groupindex or m.start("h") < 0:
+    if "h" not in m.re.groupindex or m.start("h") < 0:
         return False
     spec = _setup()[0].holidays.get(table_key(m.group("h")), {})
     return bool(spec.get("title")) and not work[m.start("h")].isupper()
