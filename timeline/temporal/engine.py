@@ -2452,6 +2452,7 @@ def _rebase(state: _State, fields: dict) -> None:
 
 
 _NUMERIC_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DAY_FIRST_DAYS = 92  # how far back a day-first reading may reach to avoid a future date
 
 
 def _day_first_if_published(hit: Hit, fields: dict, state: _State) -> dict:
@@ -2470,7 +2471,12 @@ def _day_first_if_published(hit: Hit, fields: dict, state: _State) -> dict:
         return fields
     published = state.doc.moment.date().isoformat()
     swapped = f"{m[1]}-{m[3]}-{m[2]}"
-    if swapped != published:
+    if swapped != published and not (
+        # "a notice dated 11/9/2023", told on 2023-09-14: not November, still to come, but
+        # September 11, just gone
+        fields["value"][:10] > published >= swapped
+        and (state.doc.moment.date() - date.fromisoformat(swapped)).days <= _DAY_FIRST_DAYS
+    ):
         return fields
     value = swapped + fields["value"][10:]
     return {**fields, **_fields(value, interval(value), fields["anchor"], None, state)}
