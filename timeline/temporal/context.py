@@ -116,7 +116,10 @@ _DETERMINERS = _words("a an the his her its their our my your some any no every 
 # or a modal ("had been due to expire Friday"), or a determiner ("at the close Monday").
 _NOT_SCHEDULE = _words("to will would") | _DETERMINERS
 _ADVERBS = _words("still newly recently so very most more less long well widely")
-_PRESENT = _words("is are am says say remains continues")
+_PRESENT = _words(
+    "is are am says say remains continues i'm we're they're you're i’m we’re they’re you’re"
+)
+_PRESENT_BE = _words("is are am i'm we're they're you're i’m we’re they’re you’re")
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll", re.IGNORECASE)
 # Words worth a closer look (everything _kind can say something about).
 _CUE_ENDINGS = ("ed", "'ll", "’ll", "'d", "’d")
@@ -253,6 +256,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return None  # an adjective: "a still unspecified date", "the revised plan"
         if i > 0 and tokens[i - 1] in _ADJECTIVE_AFTER:
             return None  # an adjective: "run at reduced speed", "with added security"
+        if i > 0 and tokens[i - 1] in _PRESENT_BE:
+            return "present"  # "I'm worried about Saturday", "the road is closed"
         return "past"
     if word in _PRESENT and not (i + 1 < len(tokens) and tokens[i + 1] == "to"):
         if tokens[i + 1 : i + 2] and tokens[i + 1] in _FUTURE | _PLANNING:
@@ -391,7 +396,8 @@ def _state_now(words: list[str]) -> bool:
     (True, False)
     """
     return any(
-        words[k] in ("is", "are") and _kind(words, k + 1) == "past" for k in range(len(words) - 1)
+        words[k] in ("is", "are") and _kind(words, k + 1) in ("past", "present")
+        for k in range(len(words) - 1)
     )
 
 
