@@ -1164,6 +1164,7 @@ _ONLY_NEAR_REACH = 300
 _IDIOM = re.compile(
     r"\bat\s+the\s+last\s+minute\b|\ban?\s+long\s+(?:day|night)\b|\bmost\s+recently\b"
     r"|\bcurrent[\s\-]+accounts?\b"  # the balance of payments, no time
+    r"|\bt[\s\-]*minus\s+[0-9a-z]+\s+(?:hours?|minutes?|seconds?)\b"  # a countdown reading
     # "Today is a day of joy", "2016 will be a year like no other", "a night like this": what
     # kind of day, not how long
     r"|(?:(?<=\bis )|(?<=\bwas )|(?<=\bbe )|(?<=\bas )|(?<=\bnot ))an?\s+(?:(?:day|night)\s+(?:of|"

@@ -198,14 +198,17 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         hour: str | None, minute: str | None, end_hour: str | None, ampm: str | None
     ) -> str | None:
         """The start of a clock range told with one a.m./p.m. ("1 to 4 p.m." 13:00, "11 to 2
-        p.m." 11:00, "9-11 a.m." 09:00): the same half of the day unless that puts it after
-        the end."""
+        p.m." 11:00, "9-11 a.m." 09:00, "10 to 2 a.m." 22:00): the same half of the day unless
+        that puts it after the end."""
         if hour is None or end_hour is None or ampm is None:
             return None
         h, end = int(hour), int(end_hour)
         marker = re.sub(r"[^a-z]", "", ampm.lower())
         if marker.startswith("p") and h != 12 and h > end and end != 12:
             return clock_value(hour, minute, "am", tables)
+        if marker.startswith("a") and h != 12 and h > end and end != 12 and h >= 6:
+            # "between 10 and 2 a.m.", "from 11 to 3 a.m.": from the evening past midnight
+            return clock_value(hour, minute, "pm", tables)
         return clock_value(hour, minute, ampm, tables)
 
     def night_clock(hour: str | None, minute: str | None = None) -> str | None:
