@@ -196,8 +196,14 @@ def _relative(
     try:
         moved = _moved(moment, unit, n)
     except (ValueError, OverflowError):
-        # Beyond the calendar ("200,000 years ago", "in a million years"): a time long past or
-        # far ahead, with no date.
+        # "about 3,000 years ago", told in 2013: 988 BC (TimeML's BC0988; astronomical year 0 is
+        # 1 BC); beyond that ("200,000 years ago", "in a million years") a time long past or far
+        # ahead, with no date
+        years = {"year": 1, "decade": 10, "century": 100, "millennium": 1000}.get(unit)
+        if years and n < 0 and n == int(n) and target in ("year", "decade", "century", unit):
+            year = ref.moment.year + int(n) * years
+            if -9999 < year < 1:
+                return f"BC{1 - year:04d}", ref
         return ("PAST_REF" if n < 0 else "FUTURE_REF"), ref
     if unit == "year" and target == "weekend" and moved.weekday() < 5:
         # "Ten years ago this weekend": the weekend nearest that day of the year (Sunday
