@@ -935,6 +935,18 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "Investors who bought a year ago": the year before now; only a comparison of
             # figures ("up from $3 million a year ago") means the period reported on
             narrative = None
+        if (
+            rule.name == "a_year_ago"
+            and narrative is not None
+            and narrative.granularity in ("month", "season")
+            and state.period_at - (state.position - hit.start)
+            < sentence_around(work, hit.start, hit.end)[0]
+        ):
+            # "Prices rose in June. They are 19 cents higher than a year ago": the year before
+            # (a month told in an earlier sentence; blind sets 22 years to 0 months); "In June,
+            # sales fell 8.4% from a year ago" is that month, and a reported quarter keeps
+            # TimeBank's quarter
+            narrative = None
         if rule.ref == "completed" and narrative is not None and state.doc is not None:
             span = interval(narrative.value)
             if span is None or span.end > state.doc.moment:
