@@ -1415,6 +1415,12 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         return True  # "July and August normally bring in 40 percent of its revenue"
     before = work[max(a, hit.start - _HABIT_REACH) : hit.start].lower()
     habit = _HABITUAL.search(before)
+    if (
+        habit is not None
+        and len(value) == 7
+        and _MONTH_RANGE_AROUND.search(work.lower(), max(a, hit.start - 32), hit.end + 24)
+    ):
+        return True  # "20 storms every year, most of them between June and November"
     if habit is None:
         # "the hurricane season runs from June to November": a yearly span told in the present
         # (a dated span, "the fair runs from Sept. 24 to 26", is this year's)
@@ -1442,6 +1448,10 @@ _SPAN_VERB = re.compile(
 
 
 _HABIT_REACH = 100
+# A month in a span of months ("between June and November", "from October to March").
+_MONTH_RANGE_AROUND = re.compile(
+    rf"\b(?:between|from)\s+(?:{_MONTH_NAMES})\s+(?:and|to|through|until)\s+(?:{_MONTH_NAMES})\b"
+)
 # A month as the subject of a habit: "December normally brings", "July and August usually see".
 _HABIT_AFTER = re.compile(
     r"(?:\s+(?:and|or|through|to)\s+[a-z]+)?\s+(?:usually|normally|typically|generally|"
