@@ -1172,7 +1172,8 @@ def _near_veto(hit: Hit, low: str) -> bool:
 _ONLY_NEAR_REACH = 300
 
 # Set phrases that name no time: "at the last minute", "it was a long day", "a current-account
-# deficit", "postponed twice, most recently in November" (the date that follows is the time; gold sets: 0 of 10 marked).
+# deficit", "postponed twice, most recently in November" (the date that follows is the time;
+# gold sets: 0 of 10 marked).
 _IDIOM = re.compile(
     r"\bat\s+the\s+last\s+minute\b|\ban?\s+long\s+(?:day|night)\b|\bmost\s+recently\b"
     r"|\bcurrent[\s\-]+accounts?\b"  # the balance of payments, no time
