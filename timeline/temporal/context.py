@@ -116,10 +116,8 @@ _DETERMINERS = _words("a an the his her its their our my your some any no every 
 # or a modal ("had been due to expire Friday"), or a determiner ("at the close Monday").
 _NOT_SCHEDULE = _words("to will would") | _DETERMINERS
 _ADVERBS = _words("still newly recently so very most more less long well widely")
-_PRESENT = _words(
-    "is are am says say remains continues i'm we're they're you're i’m we’re they’re you’re"
-)
 _PRESENT_BE = _words("is are am i'm we're they're you're i’m we’re they’re you’re")
+_PRESENT = _PRESENT_BE | _words("says say remains continues")
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll", re.IGNORECASE)
 # Words worth a closer look (everything _kind can say something about).
 _CUE_ENDINGS = ("ed", "'ll", "’ll", "'d", "’d")
