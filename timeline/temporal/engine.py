@@ -1422,6 +1422,17 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         and _MONTH_RANGE_AROUND.search(work.lower(), max(a, hit.start - 32), hit.end + 24)
     ):
         return True  # "20 storms every year, most of them between June and November"
+    if (
+        habit is None
+        and len(value) == 7
+        and _MONTH_RANGE_AROUND.search(work.lower(), max(a, hit.start - 48), hit.end + 40)
+        and tense_at(work, hit.start, hit.end) == "present"
+    ):
+        # "Gales are common in western Scotland between October and March", "the long nights
+        # between October and March give you the most hours of dark": a span of months told in
+        # the present is of every year (a span of days told so, "blacked out from Feb. 13 to
+        # Feb. 16", is often this year's)
+        return True
     if habit is None:
         # "the hurricane season runs from June to November": a yearly span told in the present
         # (a dated span, "the fair runs from Sept. 24 to 26", is this year's)
@@ -1449,9 +1460,13 @@ _SPAN_VERB = re.compile(
 
 
 _HABIT_REACH = 100
-# A month in a span of months ("between June and November", "from October to March").
+# A month in a span of months ("between June and November", "from late August to early April",
+# "from Nov. to Feb.").
+_MONTH_EDGE = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
+_MONTH_ANY = rf"(?:{_MONTH_NAMES}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)"
 _MONTH_RANGE_AROUND = re.compile(
-    rf"\b(?:between|from)\s+(?:{_MONTH_NAMES})\s+(?:and|to|through|until)\s+(?:{_MONTH_NAMES})\b"
+    rf"\b(?:between|from)\s+{_MONTH_EDGE}{_MONTH_ANY}(?:\s+[0-9]{{1,2}})?\s+"
+    rf"(?:and|to|through|until|till)\s+{_MONTH_EDGE}{_MONTH_ANY}(?![a-z])"
 )
 # A month as the subject of a habit: "December normally brings", "July and August usually see".
 _HABIT_AFTER = re.compile(
