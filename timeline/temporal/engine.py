@@ -577,6 +577,15 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     if tense == "past":
         if _FRONTED_IN.search(work, max(0, hit.start - 8), hit.start):
             return "past"  # "In December, police arrested two men": a past month, fronted
+        if (
+            _MONTH_ONLY.fullmatch(value)
+            and _IN_MONTH.search(work, max(0, hit.start - 40), hit.start)
+            and tense_at(work[: hit.end], hit.start, hit.end) == "past"
+        ):
+            # "pleaded not guilty at his arraignment in May", "indicted her in January": a month
+            # after "in" in a clause a past verb before it tells is behind, however close the
+            # coming one ("payable Dec. 15", "by Christmas", "until April" keep the bias)
+            return "past"
         return "nearest_past"
     if tense == "future":
         # "will be held on March 3": the coming one, even if the last one was closer
@@ -594,6 +603,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+# "in" before a month, not "starting in", "beginning in", "comes into force in", "from ... in".
+_IN_MONTH = re.compile(r"(?<!starting )(?<!beginning )(?<!force )(?<!from )\bin\s+\Z")
 _IN_BRACKETS = re.compile(r"\([^()]*\Z")
 _AFTER_EVENT = re.compile(r"\b(?:after|since|following)\b[^,;:.()]*\Z", re.I)
 _REPORTED_FOR = re.compile(
