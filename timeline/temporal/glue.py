@@ -25,6 +25,19 @@ def _glued(text: str, i: int) -> bool:
     return True  # theBoston, inRussia, theFBI
 
 
+# A weekday or month glued on both sides ("saidWednesdaythat", "sentencedFridayto", "inMayto"):
+# the word after it is a short function word or part of the day, so "theMayor", "byMarchand"
+# and "Augustine" stay whole.
+_NAME_GLUED = re.compile(
+    r"(?<=[a-z])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?<=[a-z])(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)"
+)
+_GLUED_AFTER = re.compile(
+    r"(?:that|to|in|on|at|the|as|after|before|when|while|night|morning|afternoon|evening|for|"
+    r"with|by|from|of|but|said|he|she|it|they|we|was|were|is|will|would)(?![a-z])"
+)
+
+
 class Glue:
     """A spaced copy of a text and the map from its offsets back to the original."""
 
@@ -32,6 +45,16 @@ class Glue:
 
     def __init__(self, text: str) -> None:
         points = [m.start() + 1 for m in _PAIR.finditer(text) if _glued(text, m.start())]
+        if points:
+            tails = [
+                m.end()
+                for m in _NAME_GLUED.finditer(text)
+                if _GLUED_AFTER.match(text, m.end())
+                and not (m.group() == "March" and text.startswith("and", m.end()))
+                and not (m.group() == "August" and text.startswith("in", m.end()))
+            ]
+            if tails:
+                points = sorted(set(points) | set(tails))
         if not points:
             self.text = text
             self.inserted: list[int] = []
