@@ -2412,6 +2412,17 @@ _HEADING_LINE = re.compile(r"[ \t]*[:.\-–—]?[ \t]*(?:\n|\Z)")
 _ENTRY_COLON = re.compile(r"[ \t]*(?::|[\-–—]\s)")
 
 
+# A date and clock time that ends its line after a short name: the stamp of a reader's comment
+# ("oldsalt62 | 15 July 2013, 08:30", "Tina R. · March 16, 2017 at 7:15 am").
+_DATED_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+_COMMENT_BEFORE = re.compile(
+    r"(?:\A|\n)(?:[^\n!?:|·•]{1,40}[|·•][ \t]*|(?!(?:posted|updated|published|modified)\b)"
+    r"[\w.\-]{2,30}[ \t]+)\Z",
+    re.I,
+)
+_COMMENT_AFTER = re.compile(r"[ \t]*\n")
+
+
 def _is_stamp(work: str, hit: Hit) -> bool:
     """True for a clock time that stamps an entry of a live page or a timeline."""
     return (
@@ -2853,6 +2864,14 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         ):
             # "TUESDAY, MAY 9" over entries, "Feb. 5, 6:14 a.m.: Explosion." opening them
             _note_stamp(state, str(fields["value"]), heading=True)
+        elif (
+            _DATED_CLOCK.match(str(fields.get("value") or ""))
+            and _COMMENT_BEFORE.search(work, max(0, hit.start - 48), hit.start)
+            and _COMMENT_AFTER.match(work, hit.end)
+        ):
+            # "oldsalt62 | 15 July 2013, 08:30" over a reader's comment: its "last night" and
+            # "this morning" are of the day it was posted
+            _note_stamp(state, str(fields["value"]), heading=False)
         if _FIRST_PUBLISHED.search(low, max(0, hit.start - 40), hit.start):
             _rebase(state, fields)
         kind = fields.pop("kind", None) or hit.rule.type
