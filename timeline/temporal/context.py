@@ -246,6 +246,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         # deliberately late Tuesday night" is a deed)
         return "future"
     if word in _PAST:
+        if i > 0 and (tokens[i - 1] in _DETERMINERS or tokens[i - 1] == "another"):
+            return None  # a noun: "gets another shot", "a bid", "the left"
         return "past"
     if word in _INVARIANT and i > 0 and tokens[i - 1] in _SINGULAR:
         return "past"  # "it forecast in July", "she cut", "he set": the present would be "-s"
@@ -590,8 +592,12 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A weekday that is the subject of the present: "Monday is a formality".
-_DAY_IS = re.compile(r"(?:'s|’s)?\s+(?:is|will\s+be)\s+(?!the\s+day\b)")
-_CLAUSE_OPENS = re.compile(r"(?:^|[.!?;:\"“”]\s*|\b(?:so|and|but)\s+)$", re.IGNORECASE)
+_DAY_IS = re.compile(r"(?:'s|’s)?\s+(?:is|will\s+be|would\s+be)\s+(?!the\s+day\b)")
+# What may open the clause a weekday is the subject of: a sentence, "so", "and", "but", or a
+# verb of saying whose object the clause is ("said Thursday would be a normal day").
+_CLAUSE_OPENS = re.compile(
+    r"(?:^|[.!?;:\"“”]\s*|\b(?:so|and|but|said|says|say)\s+)$", re.IGNORECASE
+)
 # Headline verbs of a happening, told in the present of what is over ("Police arrest two
 # suspects Monday", "Quake kills 12 Sunday").
 _HEADLINE_HAPPENED = _words(
@@ -738,7 +744,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     if in_headline(text, start):
         # Headlinese: the present tells what happened ("Police arrest suspect Monday"), "to"
         # what will ("Leaders to meet Monday").
-        ahead = any(w in _FIRM_FUTURE or w == "to" for w in words)
+        ahead = any(w in _FIRM_FUTURE or w in _POSSIBLE or w == "to" for w in words)
         if words[-1:] and words[-1] in _FUTURE_PREPOSITIONS:
             ahead = True  # "Heat advisory through Monday": a deadline
         if not any(_cue(words, i) == "past" for i in range(len(words))) and (
