@@ -2446,14 +2446,18 @@ def _stamp_day(state: _State, work: str, hit: Hit) -> Reference | None:
     if clock is not None:
         minutes = int(clock[1]) % 24 * 60 + int(clock[2])
         before = last.moment.hour * 60 + last.moment.minute
-        if state.stamp_order > 0 and minutes < before:
+        # Only a long step back crosses midnight ("11:47 p.m." after "12:31 a.m." on a page
+        # read newest first); a short one ("7:26 p.m." after "6 p.m.") says the order was
+        # guessed wrong, and stays on the day.
+        if state.stamp_order > 0 and before - minutes > _MIDNIGHT_STEP:
             day += timedelta(days=1)
-        elif state.stamp_order < 0 and minutes > before:
+        elif state.stamp_order < 0 and minutes - before > _MIDNIGHT_STEP:
             day -= timedelta(days=1)
     return Reference.of(day.isoformat())
 
 
 _HEADING_REACH = 600  # characters from one dated heading of a list to the next
+_MIDNIGHT_STEP = 12 * 60  # minutes a stamp must step back by to be on the next (previous) day
 _ENTRY_REACH = 600  # characters an entry of a live page runs after its stamp
 
 
