@@ -972,6 +972,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = None  # a clock time belongs to a day named close by, else to today
     elif rule.ref == "day" and _ahead_of_past(state, work, hit):
         narrative = None  # "talks resume on Aug. 18. The stock rose at 10:14 a.m.": today
+    elif rule.ref == "day" and _now_again(state, work, hit):
+        narrative = None  # "was dissolved on Sept. 11. Every station is open ...: 8:30 a.m."
     elif rule.ref == "day" and _behind_of_future(state, work, hit):
         # "expected Sunday ... warned Thursday ... The race will start at 7 a.m.": Sunday's
         narrative = state.coming_day()
@@ -1817,6 +1819,27 @@ def _behind_of_future(state: _State, work: str, hit: Hit) -> bool:
     # only a plain future: "scheduled for 7:45 p.m." or "open until 9 p.m." may be told of
     # a day gone by
     return firm_future(work, hit.start)
+
+
+def _now_again(state: _State, work: str, hit: Hit) -> bool:
+    """True when the narrative day lies before the publication day and a whole sentence told
+    in the present stands between it and ``hit``: the story has come back to now ("Parliament
+    was dissolved on Sept. 11. Every polling station is open for 12 hours ... Atlantic time:
+    8:30 a.m. to 8:30 p.m.")."""
+    ref, doc = state.narrative, state.doc
+    if ref is None or doc is None or ref.moment.date() >= doc.moment.date():
+        return False
+    start = max(0, state.narrative_at - (state.position - hit.start))
+    sentence_start, _ = sentence_around(work, hit.start, hit.end)
+    first = _SENTENCE_END.search(work, start, sentence_start)
+    if first is None:
+        return False
+    between = work[first.end() : sentence_start]
+    return bool(_NOW_VERB.search(between)) and not _PAST_VERB.search(between)
+
+
+_NOW_VERB = re.compile(r"\b(?:is|are|opens|open|closes|close|remains|stays|runs|depends?)\b")
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|said)\b|\b[a-z]{3,}ed\b")
 
 
 def _ahead_of_past(state: _State, work: str, hit: Hit) -> bool:
