@@ -822,14 +822,19 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 anchor, ref_used = "published", state.doc
         return _fields(value, span, anchor, ref_used, state)
 
-    if rule.ref == "anchor" and hit.anchor is not None:
+    if rule.ref in ("anchor", "anchor_ahead") and hit.anchor is not None:
         a, b = hit.anchor
         inner = scan(work[a:b], low[a:b])
         if not inner:
             return _fields("XXXX-XX-XX", None, "published", None, state)
-        resolved = _resolve(inner[0], state, work[a:b], low[a:b])
-        ref_used = Reference.of(resolved["value"])
-        anchor = resolved["anchor"]
+        if rule.ref == "anchor_ahead" and state.doc is not None:
+            # "a week on Tuesday", "Wednesday week": a week after the coming weekday
+            ahead = resolve_partial(inner[0].value, state.doc, "future", _setup()[0].holidays)
+            ref_used, anchor = (Reference.of(ahead) if ahead else None), "published"
+        else:
+            resolved = _resolve(inner[0], state, work[a:b], low[a:b])
+            ref_used = Reference.of(resolved["value"])
+            anchor = resolved["anchor"]
         out = relative(value, ref_used, rule.grain) if ref_used else None
         if out is None:
             return _fields(value.replace("@", "XXXX-XX-XX"), None, anchor, None, state)

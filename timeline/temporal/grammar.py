@@ -70,7 +70,18 @@ DIRS = (
     "this",
     "nearest",
 )
-REFS = ("doc", "narrative", "period", "completed", "day", "anchor", "latest", "event", "scene")
+REFS = (
+    "doc",
+    "narrative",
+    "period",
+    "completed",
+    "day",
+    "anchor",
+    "anchor_ahead",
+    "latest",
+    "event",
+    "scene",
+)
 
 # A word boundary on lower-cased text (letters, digits) that also works after "a.m." or "Sept.".
 _START = r"(?<![a-z0-9])"
