@@ -371,6 +371,8 @@ class _State:
                 if published.time() == datetime.min.time() and published.tzinfo is None
                 else published.isoformat()
             )
+        self.text = ""  # the whole document
+        self.southern: bool | None = None  # a southern story (its seasons shift); None: not read
         self.narrative: Reference | None = None
         # The last narrative reference of a year or finer: what "that spring" after "in 1962
         # ... by the early 1960s" is in (a decade has no one spring).
@@ -1279,6 +1281,49 @@ def _in_name(hit: Hit, work: str) -> bool:
             continue  # "Today, ..." opens a sentence
         return not _title_line(work, m.start())
     return False
+
+
+@cache
+def _southern_places() -> re.Pattern[str]:
+    names = sorted(_setup()[0].tables["southern_place"].values, key=len, reverse=True)
+    return re.compile(
+        r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z])", re.I
+    )
+
+
+def southern(text: str) -> bool:
+    """True for a story of the southern hemisphere: it names two such places or more (one
+    name alone may be a person's: "Senator Hobart", "Adelaide Smith").
+
+    >>> southern("Heat in Sydney. Victoria and NSW brace."), southern("Hobart said Hobart won.")
+    (True, False)
+    """
+    found: set[str] = set()
+    for m in _southern_places().finditer(text):
+        found.add(m.group().lower())
+        if len(found) >= _SOUTHERN_NAMES:
+            return True
+    return False
+
+
+_SOUTHERN_NAMES = 2
+
+
+def _is_southern(state: _State) -> bool:
+    """Whether the document is a southern story, read once, when its first season is named."""
+    if state.southern is None:
+        state.southern = southern(state.text)
+    return state.southern
+
+
+# A season of the southern hemisphere is resolved as the northern season of the same months
+# (its summer, December to February, is the northern winter) and labelled back.
+_SEASON_SWAP = {"SU": "WI", "WI": "SU", "SP": "FA", "FA": "SP"}
+_SEASON_CODE = re.compile(r"(?<=-)(SU|WI|SP|FA)\b")
+
+
+def _swap_season(value: str) -> str:
+    return _SEASON_CODE.sub(lambda m: _SEASON_SWAP[m.group(1)], value)
 
 
 @cache
@@ -2598,6 +2643,7 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     if published is not None:
         parse_published(published)
     state = _State(published)
+    state.text = text  # (read for places only when a season is named: see _is_southern)
     mentions: list[Mention] = []
     for offset, piece in chunks(text):
         mentions.extend(_annotate_piece(piece, offset, state, timeml))
@@ -2777,7 +2823,13 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     if ahead_fields is not None:
                         ahead[after] = ahead_fields
                 state.position = offset + hit.start
+            swapped = _SEASON_CODE.search(hit.value) is not None and _is_southern(state)
+            if swapped:
+                hit.value = _swap_season(hit.value)  # the months of a southern season
             fields = _resolve(hit, state, work, low, day)
+            if swapped:
+                hit.value = _swap_season(hit.value)
+                fields["value"] = _swap_season(str(fields["value"]))
             if hit.rule.name == "today" and _today_of_an_era(work, low, hit, state):
                 fields = _fields("PRESENT_REF", None, "absolute", None, state)
             if hit.rule.name == "the_pod" and _THAT_NIGHT.match(low, hit.start):
