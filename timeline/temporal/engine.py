@@ -1441,6 +1441,27 @@ _FREQUENCY_REACH = 60
 _MERIDIEM_DOTS = re.compile(r"(?<=[ap])\.m\.")  # "8 a.m. to 1 p.m." is one clause
 
 
+# A word naming one day, which a clock time near it is on.
+_SPECIFIC_DAY = re.compile(
+    r"\b(?:today|tonight|tomorrow|yesterday|now|here|this\s+(?:morning|afternoon|evening)|last\s+night|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)|jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)"
+)
+
+
+def _generic_clock(work: str, low: str, hit: Hit, fields: dict) -> bool:
+    """True for a clock time told in the present with no day named in its sentence or the one
+    before it: a time of any day ("the gates are open until 10 p.m.", "it's dark here by 4:30"
+    is not: "here" and "now" tie it to one day)."""
+    if not re.search(r"T\d\d:\d\d", str(fields.get("value") or "")):
+        return False
+    a, b = sentence_around(work, hit.start, hit.end)
+    if a > 0:
+        a, _ = sentence_around(work, max(0, a - 2), max(0, a - 1))
+    if _SPECIFIC_DAY.search(low, a, b):
+        return False
+    return tense_at(work, hit.start, hit.end) == "present"
+
+
 def _recurring_clock(low: str, hit: Hit) -> bool:
     """True when a clock time is told of recurring days, in its clause right around it ("from
     9 a.m. to 4 p.m. on Saturdays", "open until 10 p.m. every day")."""
@@ -2853,6 +2874,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 )
             if hit.rule.ref == "day" and (
                 _recurring_clock(low, hit)
+                or (day is None and _generic_clock(work, low, hit, fields))
                 or (
                     i + 1 < len(hits)
                     and _CLOCK_PAIR.fullmatch(low, hit.end, hits[i + 1].start)
