@@ -1095,7 +1095,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             value, ref_used = out
             value = _holiday_with_year(value)  # "Easter last year": 2012#easter -> 2012-04-08
             anchor = kind
-    elif value.startswith("XXXX") and _habitual(value, work, hit):
+    elif value.startswith("XXXX") and (rule.dir == "generic" or _habitual(value, work, hit)):
         # "Seasonal flu usually peaks between December and February": any year's
         return _fields(value, None, "absolute", None, state)
     elif value.startswith("XXXX"):

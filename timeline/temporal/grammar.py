@@ -69,6 +69,7 @@ DIRS = (
     "next",
     "this",
     "nearest",
+    "generic",
 )
 REFS = (
     "doc",
