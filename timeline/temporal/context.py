@@ -769,6 +769,14 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         kind = _cue(words, i)
         if kind is None:
             continue
+        if (
+            kind == "past"
+            and i >= 2
+            and words[i].endswith("ed")
+            and words[i - 2] in _MODALS_AHEAD
+            and words[i - 1] not in _BE | _PERFECT_AUX | {"has", "had", "been", "not"}
+        ):
+            continue  # "would hold closed consultations": an adjective after the modal's verb
         distance = float(gap - left[i][1])
         if kind == "future":
             distance *= 0.5  # a modal governs the clause even from a few words away
@@ -1007,6 +1015,7 @@ def reported_future(text: str, start: int) -> bool:
 
 
 _FIRM_FUTURE = _words("will shall")
+_MODALS_AHEAD = _words("will would shall 'll ’ll")
 # Headline verbs and nouns of a listing, which announce what is ahead.
 _OPENING = _words(
     "opens open begins begin starts start returns return kicks resumes resume loom looms"
