@@ -572,6 +572,12 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
         # "reports on housing starts and industrial production for June", told in July: the
         # month a report covers is the nearest one, whatever the tense of the reporting
         return "nearest"
+    if _SAID_BEFORE.search(work, max(0, hit.start - 40), hit.start) and _SUBJECT_IS.match(
+        work, hit.end
+    ):
+        # "said June 30 is (was, would be) the likely date": the date is what the saying is
+        # about, a date still to come rather than the day of the saying
+        return "strong_future"
     # A verb right before the date governs it outright: "ended June 30", "killed Sunday".
     adjacent = adjacent_tense(work, hit.start)
     if adjacent in ("past", "future"):
@@ -605,6 +611,10 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|say)\s+(?:(?:[a-z]+\s+){0,3}that\s+)?\Z", re.I
+)  # "said June 30", "said Wednesday evening that June 30"
+_SUBJECT_IS = re.compile(r"\s+(?:is|was|will\s+be|would\s+be)\s+[\"“]?(?:the|a|an|still)\s", re.I)
 # "in" before a month, not "starting in", "beginning in", "comes into force in", "from ... in".
 _IN_MONTH = re.compile(r"(?<!starting )(?<!beginning )(?<!force )(?<!from )\bin\s+\Z")
 _IN_BRACKETS = re.compile(r"\([^()]*\Z")
