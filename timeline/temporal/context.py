@@ -216,8 +216,12 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return "future"  # "set sentencing for June 5"
     if word == "for" and i > 0 and tokens[i - 1] in _PLANNED_FOR:
         # "is set for Friday", "surgeries booked for Tuesday", "operations planned for Monday"
-        if (_BE_PAST | {"been"}) & set(tokens[max(0, i - 4) : i - 1]):
-            return None  # "was (had been) originally set for March 24": a plan in the past
+        if (_BE_PAST | {"been", "originally", "initially", "previously"}) & set(
+            tokens[max(0, i - 4) : i - 1]
+        ):
+            # "was (had been) originally set for March 24", "elections, originally set for
+            # March 3": a plan in the past
+            return None
         return "future"
     participle = _participle(word)
     if participle and _perfect_infinitive_ahead(tokens, i):

@@ -342,6 +342,10 @@ _PUT_OFF = re.compile(
     r"\b(?:delay|delayed|postpone|postponed|defer|deferred|extend|extended|push|pushed)\b"
     r"[^.;!?\n]{0,30}\b(?:until|till|to)\s+\Z"
 )
+_PLAN_GIVEN_UP = re.compile(
+    r"\b(?:originally|initially|previously)\s+(?:set|scheduled|planned|due|slated)\s+"
+    r"(?:for|on)\s+\Z"
+)
 _DEADLINE = re.compile(
     r"\b(?:by|until|till|through|before|after|beyond)\s+(?:the\s+end\s+of\s+)?\Z"
 )
@@ -1723,6 +1727,8 @@ def _future_target(hit: Hit, value: str, state: _State, low: str) -> bool:
         # "since 1976" is not where the story is, unless the text goes there: "since 1976,
         # when a quake killed 3,000 ... codes were introduced five years later"
         return not _WHEN_AFTER.match(low, hit.end)
+    if _PLAN_GIVEN_UP.search(low, max(0, hit.start - 40), hit.start):
+        return True  # "elections, originally set for March 3, ...": a plan that did not hold
     if state.doc is None or not _DEADLINE.search(low, max(0, hit.start - 24), hit.start):
         return False
     if _PUT_OFF.search(low, max(0, hit.start - 48), hit.start):
