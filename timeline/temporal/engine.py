@@ -2202,7 +2202,8 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
 # attribution of the quotation before it)
 _SAID_AFTER = re.compile(
     r"[,.!?]?[\"”][ \t]*,?[^\n\"“”]{0,60}?\b(?:said|says|told|added)\b[^.\n\"“”]{0,60}?\b"
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+night|"
+    r"last\s+evening)\b"
 )
 _WEEKDAY_INDEX = {
     d: i
@@ -2226,7 +2227,7 @@ def _said_after_quotation(state: _State, work: str, hit: Hit) -> Reference | Non
     if m is None:
         return None
     doc = state.doc.moment.date()
-    if m[1] == "yesterday":
+    if m[1] == "yesterday" or m[1].startswith("last"):
         day = doc - timedelta(days=1)
     else:
         day = doc - timedelta(days=(doc.weekday() - _WEEKDAY_INDEX[m[1]]) % 7)
