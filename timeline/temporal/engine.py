@@ -993,6 +993,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = None  # a clock time belongs to a day named close by, else to today
     elif rule.ref == "day" and _ahead_of_past(state, work, hit):
         narrative = None  # "talks resume on Aug. 18. The stock rose at 10:14 a.m.": today
+    elif rule.ref == "day" and _market_clock(work, low, hit) and _stale(state):
+        narrative = None  # "shares were up 6.2% at 1045 GMT": the trading day of the report
     elif rule.ref == "day" and _now_again(state, work, hit):
         narrative = None  # "was dissolved on Sept. 11. Every station is open ...: 8:30 a.m."
     elif rule.ref == "day" and _behind_of_future(state, work, hit):
@@ -1906,6 +1908,42 @@ def _behind_of_future(state: _State, work: str, hit: Hit) -> bool:
     # only a plain future: "scheduled for 7:45 p.m." or "open until 9 p.m." may be told of
     # a day gone by
     return firm_future(work, hit.start)
+
+
+# A price of the market told in the sentence of a clock time: the time is of the trading day
+# the report is written on, whatever day the story told before it.
+_MARKET = re.compile(
+    r"\b(?:shares?|stocks?|index|indexes|indices|futures|yields?|bonds?|dollar|euro|yen|sterling|"
+    r"ticker|trading|traded|trades)\b"
+)
+_MOVE = re.compile(
+    r"(?:\b(?:up|down|rose|fell|gained|lost|jumped|slid|dropped|climbed|stood|opened|closed|was\s+at|"
+    r"were\s+at)\b|[0-9]%|\bper\s*cent\b|\$[0-9])"
+)
+
+
+def _stale(state: _State) -> bool:
+    """True when the narrative day is not one of the few trading days before publication (a
+    report of yesterday's session keeps its day)."""
+    ref, doc = state.narrative, state.doc
+    if ref is None or doc is None:
+        return False
+    days = (doc.moment.date() - ref.moment.date()).days
+    return days < 0 or days > _SESSION_DAYS
+
+
+_SESSION_DAYS = 4
+
+
+def _market_clock(work: str, low: str, hit: Hit) -> bool:
+    """True for a clock time told with a market price in its sentence and no day named there
+    ("Nordhaven's shares were up 6.2% at 1045 GMT", "stood at $30.60 at 1:30 p.m.")."""
+    a, b = sentence_around(work, hit.start, hit.end)
+    return (
+        _MARKET.search(low, a, b) is not None
+        and _MOVE.search(low, a, b) is not None
+        and _SPECIFIC_DAY.search(low, a, b) is None
+    )
 
 
 def _now_again(state: _State, work: str, hit: Hit) -> bool:
