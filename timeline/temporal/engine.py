@@ -1360,7 +1360,11 @@ def _in_listed_name(hit: Hit, work: str) -> bool:
     """
     for m in _listed_names().finditer(work, max(0, hit.start - 30), hit.end + 30):
         if m.start() <= hit.start and hit.end <= m.end():
-            words = [w for w in re.findall(r"[A-Za-z0-9]+", m.group()) if w.lower() != "the"]
+            words = [
+                w
+                for w in re.findall(r"[A-Za-z0-9]+(?:['’][a-z]+)?", m.group())
+                if w.lower() != "the"
+            ]  # ("Today's Paper": "Today's" is one word)
             return all(w[0].isupper() or w[0].isdigit() for w in words)
     return False
 
