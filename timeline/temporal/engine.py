@@ -377,6 +377,7 @@ class _State:
             )
         self.text = ""  # the whole document
         self.southern: bool | None = None  # a southern story (its seasons shift); None: not read
+        self.canadian: bool | None = None  # a story of Canada (Thanksgiving in October)
         self.narrative: Reference | None = None
         # The last narrative reference of a year or finer: what "that spring" after "in 1962
         # ... by the early 1960s" is in (a decade has no one spring).
@@ -1300,36 +1301,43 @@ def _in_name(hit: Hit, work: str) -> bool:
 
 
 @cache
-def _southern_places() -> re.Pattern[str]:
-    names = sorted(_setup()[0].tables["southern_place"].values, key=len, reverse=True)
+def _places(table: str) -> re.Pattern[str]:
+    names = sorted(_setup()[0].tables[table].values, key=len, reverse=True)
     return re.compile(
         r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z])", re.I
     )
 
 
-def southern(text: str) -> bool:
-    """True for a story of the southern hemisphere: it names two such places or more (one
-    name alone may be a person's: "Senator Hobart", "Adelaide Smith").
+def names_places(text: str, table: str, least: int = 2) -> bool:
+    """True when ``text`` names ``least`` or more places of the lexicon ``table`` (one name
+    alone may be a person's: "Senator Hobart", "Adelaide Smith").
 
-    >>> southern("Heat in Sydney. Victoria and NSW brace."), southern("Hobart said Hobart won.")
-    (True, False)
+    >>> names_places("Heat in Sydney. Victoria and NSW brace.", "southern_place")
+    True
+    >>> names_places("Hobart said Hobart won.", "southern_place")
+    False
     """
     found: set[str] = set()
-    for m in _southern_places().finditer(text):
+    for m in _places(table).finditer(text):
         found.add(m.group().lower())
-        if len(found) >= _SOUTHERN_NAMES:
+        if len(found) >= least:
             return True
     return False
-
-
-_SOUTHERN_NAMES = 2
 
 
 def _is_southern(state: _State) -> bool:
     """Whether the document is a southern story, read once, when its first season is named."""
     if state.southern is None:
-        state.southern = southern(state.text)
+        state.southern = names_places(state.text, "southern_place")
     return state.southern
+
+
+def _is_canadian(state: _State) -> bool:
+    """Whether the document is a story of Canada, read once, when Thanksgiving is named."""
+    if state.canadian is None:
+        # three places: a Hollywood story names Toronto's festival and a Nova Scotia shoot
+        state.canadian = names_places(state.text, "canadian_place", 3)
+    return state.canadian
 
 
 # A season of the southern hemisphere is resolved as the northern season of the same months
@@ -2903,6 +2911,10 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     if ahead_fields is not None:
                         ahead[after] = ahead_fields
                 state.position = offset + hit.start
+            if "#thanksgiving" in hit.value and _is_canadian(state):
+                hit.value = hit.value.replace("#thanksgiving day", "#thanksgiving").replace(
+                    "#thanksgiving", "#canadian thanksgiving"
+                )
             swapped = _SEASON_CODE.search(hit.value) is not None and _is_southern(state)
             if swapped:
                 hit.value = _swap_season(hit.value)  # the months of a southern season
