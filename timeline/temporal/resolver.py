@@ -173,6 +173,8 @@ def _relative(
         and grain is None
     ):
         target = unit
+    if unit == "hour" and grain is None and ref is not None and ref.granularity == "minute":
+        target = "minute"  # "an hour later" after 11:40 p.m. is 00:40, not the hour of 00
     if grain == "ref" and ref is not None and _finer(ref.granularity, unit):
         target = ref.granularity
     elif grain and grain != "ref":
