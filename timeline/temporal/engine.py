@@ -2770,6 +2770,19 @@ def _range_end_days(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         tail = _DAY_RANGE_END.match(text, m.end_char)
         last_number = re.search(r"([0-9]+)(?:st|nd|rd|th)?$", m.text)
+        listed = _DAY_LIST.match(text, m.end_char) if tail is None else None
+        if listed is not None and last_number is not None and int(last_number[1]) <= 31:
+            # "on June 12, 13 and 14": each day of the list, in the month of the first
+            first = date.fromisoformat(m.value)
+            for item in _DAY_ITEM.finditer(text, m.end_char, listed.end()):
+                try:
+                    day = first.replace(day=int(item[1]))
+                except ValueError:
+                    break
+                if day <= first:
+                    break
+                out.append(_day_of_range(m, day, text, item.start(1), item.end(1), "day_list"))
+            continue
         if tail is None or last_number is None:
             continue
         if tail[0][:1] not in "-–" and int(last_number[1]) > 31:
@@ -2786,6 +2799,15 @@ def _range_end_days(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(_day_of_range(m, second, text, tail.start(1), tail.end(1), "day_range_end"))
     return out
+
+
+# "June 12, 13 and 14": more days of the month after a date, listed with commas and "and"
+_DAY_LIST = re.compile(
+    r"(?:,[ \t]*[0-3]?[0-9](?:st|nd|rd|th)?)+,?[ \t]+(?:and|or)[ \t]+[0-3]?[0-9](?:st|nd|rd|th)?"
+    r"(?![0-9a-z])(?![\-–/:.,]?[0-9])(?=\s*[.,;:)]|\s+(?:at|in|to|on|for|when|with|before|after|"
+    r"during|and|pushing|from)\b)"
+)
+_DAY_ITEM = re.compile(r"([0-3]?[0-9])(?:st|nd|rd|th)?")
 
 
 # "from 3 to 5 March", "3-5 March", "between 12 and 14 June": the first day of a range written
