@@ -2336,6 +2336,39 @@ def _month_in_period(
     return None
 
 
+def _in_sentence_period(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A month or day told in the past in the same sentence as a season, quarter or half over
+    before the publication, that falls in it, is in it ("Last spring, the ice went out on April
+    6", told in March); else None. (A year named before does not bind so: "sales rose 5% in
+    2012, and in January ..." is mostly this January: dev sets -16 when it did.)"""
+    ref = state.narrative
+    m = re.fullmatch(r"XXXX-(\d\d)(?:-(\d\d))?", value)
+    if (
+        m is None
+        or ref is None
+        or ref.granularity not in ("season", "quarter", "half_year")
+        or state.doc is None
+    ):
+        return None
+    span = interval(ref.value)
+    if span is None or span.end > state.doc.moment:
+        return None
+    at = state.narrative_at - (state.position - hit.start)  # where the period is in work
+    if at < 0 or at < sentence_around(work, hit.start, hit.end)[0]:
+        return None
+    if _DEICTIC_WORD.match(work, hit.start) or tense_at(work, hit.start, hit.end) != "past":
+        return None
+    month, day = int(m[1]), int(m[2] or 1)
+    for year in (span.start.year, span.start.year + 1):
+        try:
+            first = datetime(year, month, day)
+        except ValueError:
+            return None
+        if span.start <= first < span.end:
+            return f"{year:04d}{value[4:]}"
+    return None
+
+
 def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """A month or season without a year, told in the past shortly after a day or month of a
     story set years before the publication, is in that story's year ("sailed on Feb. 2, 1912
@@ -2356,6 +2389,9 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """
     if state.doc is None or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
+    within = _in_sentence_period(value, state, work, hit)
+    if within is not None:
+        return within
     if _MONTH_DAY_TIME.fullmatch(value) and "holiday" not in hit.rule.value.functions():
         # a day the text dated in full before ("last seen on Saturday 13 August 1988 ...
         # anyone who was there on the night of 13 August")
