@@ -594,6 +594,9 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
             _MONTH_ONLY.fullmatch(value)
             and _IN_MONTH.search(work, max(0, hit.start - 40), hit.start)
             and tense_at(work[: hit.end], hit.start, hit.end) == "past"
+            and not _MODAL_BEFORE.search(
+                work, sentence_around(work, hit.start, hit.end)[0], hit.start
+            )
         ):
             # "pleaded not guilty at his arraignment in May", "indicted her in January": a month
             # after "in" in a clause a past verb before it tells is behind, however close the
@@ -621,6 +624,8 @@ _SAID_BEFORE = re.compile(
 )  # "said June 30", "said Wednesday evening that June 30"
 _SUBJECT_IS = re.compile(r"\s+(?:is|was|will\s+be|would\s+be)\s+[\"“]?(?:the|a|an|still)\s", re.I)
 # "in" before a month, not "starting in", "beginning in", "comes into force in", "from ... in".
+# A modal before a month ("I'd rather they heard it from us than from a bill in February").
+_MODAL_BEFORE = re.compile(r"(?:\b(?:would|will|could|might|should|shall)\b|['’](?:d|ll)\b)", re.I)
 _IN_MONTH = re.compile(r"(?<!starting )(?<!beginning )(?<!force )(?<!from )\bin\s+\Z")
 _IN_BRACKETS = re.compile(r"\([^()]*\Z")
 _AFTER_EVENT = re.compile(r"\b(?:after|since|following)\b[^,;:.()]*\Z", re.I)
