@@ -623,9 +623,9 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say)\s+(?:(?:[a-z]+\s+){0,3}that\s+)?\Z", re.I
 )  # "said June 30", "said Wednesday evening that June 30"
 _SUBJECT_IS = re.compile(r"\s+(?:is|was|will\s+be|would\s+be)\s+[\"“]?(?:the|a|an|still)\s", re.I)
-# "in" before a month, not "starting in", "beginning in", "comes into force in", "from ... in".
 # A modal before a month ("I'd rather they heard it from us than from a bill in February").
 _MODAL_BEFORE = re.compile(r"(?:\b(?:would|will|could|might|should|shall)\b|['’](?:d|ll)\b)", re.I)
+# "in" before a month, not "starting in", "beginning in", "comes into force in", "from ... in".
 _IN_MONTH = re.compile(r"(?<!starting )(?<!beginning )(?<!force )(?<!from )\bin\s+\Z")
 _IN_BRACKETS = re.compile(r"\([^()]*\Z")
 _AFTER_EVENT = re.compile(r"\b(?:after|since|following)\b[^,;:.()]*\Z", re.I)
@@ -1477,7 +1477,8 @@ _MERIDIEM_DOTS = re.compile(r"(?<=[ap])\.m\.")  # "8 a.m. to 1 p.m." is one clau
 # A word naming one day, which a clock time near it is on.
 _SPECIFIC_DAY = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|now|here|this\s+(?:morning|afternoon|evening)|last\s+night|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)|jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s)|jan(?:uary)?|feb(?:ruary)?|march|april|may|"
+    r"june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
 
 
