@@ -2,7 +2,8 @@
 
 Scraped text loses the spaces that tags used to provide. We insert a space at a lower->Upper
 boundary and between letters and digits (keeping "1990s", "19th", "3pm", "FY1989", "Q3" intact),
-match on the spaced copy, and map every offset back to the original characters.
+match on the spaced copy, and map every offset back to the original characters. A weekday or
+month glued on both sides is split off too ("saidWednesdaythat", "inMayto").
 """
 
 from __future__ import annotations
@@ -50,8 +51,7 @@ class Glue:
                 m.end()
                 for m in _NAME_GLUED.finditer(text)
                 if _GLUED_AFTER.match(text, m.end())
-                and not (m.group() == "March" and text.startswith("and", m.end()))
-                and not (m.group() == "August" and text.startswith("in", m.end()))
+                and not (m.group() == "August" and text.startswith("in", m.end()))  # Augustin
             ]
             if tails:
                 points = sorted(set(points) | set(tails))
