@@ -999,7 +999,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         narrative = None  # a clock time belongs to a day named close by, else to today
     elif rule.ref == "day" and _ahead_of_past(state, work, hit):
         narrative = None  # "talks resume on Aug. 18. The stock rose at 10:14 a.m.": today
-    elif rule.ref == "day" and _market_clock(work, low, hit) and _stale(state):
+    elif rule.ref == "day" and _stale(state) and _market_clock(work, low, hit):
         narrative = None  # "shares were up 6.2% at 1045 GMT": the trading day of the report
     elif rule.ref == "day" and _now_again(state, work, hit):
         narrative = None  # "was dissolved on Sept. 11. Every station is open ...: 8:30 a.m."
