@@ -1229,7 +1229,11 @@ _IDIOM = re.compile(
     # "the summer heat", "winter barley", "the winter crisis" (blind sets: untagged)
     r"|\b(?:the\s+)?(?:summer|winter|spring|autumn|fall)\s+(?:holidays?|break|vacation|heat|"
     r"monsoon|storms?|surge|crisis|pressures|barley|wheat|crops?|theat(?:er|re)|reading|camps?|"
-    r"network|schedule|timetable|lineup|concerts?|closures?|wardrobe|collection|fashion)\b"
+    r"network|schedule|timetable|lineup|concerts?|closures?|wardrobe|collection|fashion|"
+    r"time\s+change|clock\s+change|switch)\b"
+    # the verb: "promises that fall due", "Chuseok will next fall on a weekend"
+    r"|\b(?:that\s+)?fall\s+due\b"
+    r"|\b(?:will|would|could|may|might|to)\s+(?:next\s+)?fall\s+(?:on|in)\b"
     # "hit by the fall in oil prices", "since the fall of the Berlin Wall": a drop, an event
     r"|(?<!\bin )(?<!\bduring )(?<!\buntil )(?<!\bthrough )\bthe\s+fall\s+(?:in|of)\s+"
     r"(?![0-9]|that\b|this\b|last\b|next\b|the\s+year\b)[a-z]"
