@@ -1545,6 +1545,14 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
     ):
         return True  # "20 storms every year, most of them between June and November"
     if (
+        len(value) == 7
+        and _EVERY_FEW_DAYS.search(work.lower(), a, hit.start)
+        and _MONTH_RANGE_AROUND.search(work.lower(), max(a, hit.start - 32), hit.end + 24)
+    ):
+        # "sprays his vines every ten days from May to August", "a report every Monday from
+        # April through November": a season of a routine, of every year (dev sets: 18 of 20)
+        return True
+    if (
         habit is None
         and len(value) == 7
         and _MONTH_RANGE_AROUND.search(work.lower(), max(a, hit.start - 48), hit.end + 40)
@@ -1582,6 +1590,15 @@ _SPAN_VERB = re.compile(
 
 
 _HABIT_REACH = 100
+# A routine within the year: "every day", "every ten days", "every Saturday", "every 20 minutes",
+# "twice a week", "on weekends".
+_EVERY_FEW_DAYS = re.compile(
+    r"\b(?:every|each)\s+(?:other\s+)?(?:[a-z0-9]+\s+)?(?:days?|mornings?|nights?|evenings?|"
+    r"weeks?|weekends?|hours?|half-hour|minutes|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b|\b(?:daily|nightly)\b|\b(?:once|twice|[a-z]+\s+times)\s+a\s+(?:day|week)\b"
+    r"|\bon\s+(?:weekends|weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
+    r"sundays)\b"
+)
 # A month in a span of months ("between June and November", "from late August to early April",
 # "from Nov. to Feb.").
 _MONTH_EDGE = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
