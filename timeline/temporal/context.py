@@ -132,8 +132,16 @@ _ABBREVIATIONS = (
 _NOT_ABBREVIATION = "".join(
     rf"(?<!\b{w}\.)" for w in _ABBREVIATIONS.split() + [w.title() for w in _ABBREVIATIONS.split()]
 )
+# "a.m." and "p.m." end a sentence when a capital word that is not the clock's day or zone
+# follows ("start at 9 a.m. The first day is Aug. 17"; "at 9 a.m. Sunday", "9 a.m. EDT" go on).
+_CLOCK_SENTENCE_END = (
+    r"|(?<=\b[ap]\.m)\.\s+(?=[\"“]?[A-Z])(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|"
+    r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[ECMP][SD]?T|GMT|UTC|BST|Eastern|Central|Mountain|Pacific|"
+    r"Atlantic|Local|Tomorrow|Today|Tonight)[a-z]*\b)"
+)
 _SENTENCE_END = re.compile(
     rf"\.(?<![\s.][A-Za-z]\.){_NOT_ABBREVIATION}[\"'”’)]*\s|[!?][\"'”’)]*\s|\n\s*\n|;\s"
+    + _CLOCK_SENTENCE_END
 )
 _WINDOW = 150
 
@@ -591,8 +599,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(0, start - _WINDOW)
     for cut in _SENTENCE_END.finditer(text, left, start):
         left = cut.end()
-    stop = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
-    return left, (stop.start() + 1 if stop else min(len(text), end + _WINDOW))
+    # a mention may end on the sentence's period ("... at 9 a.m. The first day ...")
+    from_ = end - 1 if end > start and text[end - 1] == "." else end
+    stop = _SENTENCE_END.search(text, from_, min(len(text), end + _WINDOW))
+    return left, (max(end, stop.start() + 1) if stop else min(len(text), end + _WINDOW))
 
 
 # A weekday that is the subject of the present: "Monday is a formality".
