@@ -402,6 +402,10 @@ class _State:
         self.stamp_order = 0  # +1: the entries run oldest first, -1: newest first, 0: unknown
         self.heading_at = 0
         self.last_stamp_at = 0
+        # Whether the heading is a day alone ("Saturday 4 August", not a stamp with a clock),
+        # and whether the story has named another day since it
+        self.heading_plain = False
+        self.heading_left = True
 
     def latest_day(self) -> Reference | None:
         """The chronologically latest day (or finer) named in the last ``_LATEST_REACH``
@@ -510,6 +514,12 @@ class _State:
         rank = GRANULARITY_RANK.get(granularity or "", 99)
         if rank <= _NARRATIVE_MAX:
             self.narrative, self.narrative_at = Reference.of(value), self.position
+            if (
+                self.heading is not None
+                and self.narrative is not None
+                and self.narrative.moment.date() != self.heading.moment.date()
+            ):
+                self.heading_left = True
             if rank <= GRANULARITY_RANK["year"]:
                 self.year_narrative = self.narrative
             reported = self.doc is None or (
@@ -991,6 +1001,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 narrative = None  # "the latest quarter" is one that is over
     elif rule.ref == "day" and day is not None:
         narrative = day
+    elif rule.ref == "day" and (heading := _heading_day(state)) is not None:
+        # "Saturday 4 August" on a line of its own over a day's listings: their clock times
+        # are that day's, whatever the tense of a clause ("held every Friday") or its event
+        narrative = heading
     elif rule.ref == "day" and (event_day := _event_day(state, work, low, hit)) is not None:
         # "Since the Feb. 5 blast ... The explosion happened before 6 a.m.": the day of the
         # event the sentence names, when the text has dated it
@@ -2702,6 +2716,23 @@ def _stamp_day(state: _State, work: str, hit: Hit) -> Reference | None:
     return Reference.of(day.isoformat())
 
 
+def _heading_day(state: _State) -> Reference | None:
+    """The day a dated heading on a line of its own gives the lines under it, while the story
+    is still on that day (no other day or period named since) and the heading is close
+    (``_HEADING_REACH``)."""
+    heading = state.heading
+    if (
+        heading is None
+        or not state.heading_plain
+        or state.heading_left
+        or state.narrative is None
+        or state.position - state.heading_at > _HEADING_REACH
+        or heading.granularity not in _REF_GRANULARITIES["day"]
+    ):
+        return None
+    return state.narrative
+
+
 _HEADING_REACH = 600  # characters from one dated heading of a list to the next
 _MIDNIGHT_STEP = 12 * 60  # minutes a stamp must step back by to be on the next (previous) day
 _ENTRY_REACH = 600  # characters an entry of a live page runs after its stamp
@@ -2739,6 +2770,7 @@ def _note_stamp(state: _State, value: str, heading: bool) -> None:
             # the days heading a list run one way ("14 July: ... 17 July, 10.15pm: ...")
             state.stamp_order = 1 if day.moment > state.heading.moment else -1
         state.heading, state.heading_at = day or state.heading, state.position
+        state.heading_plain, state.heading_left = len(value) == 10, False
         state.last_stamp = ref if len(value) > 10 else None
         state.last_stamp_at = state.position
         return
