@@ -1248,6 +1248,12 @@ _IDIOM = re.compile(
     # the verb: "promises that fall due", "Chuseok will next fall on a weekend"
     r"|\b(?:that\s+)?fall\s+due\b"
     r"|\b(?:will|would|could|may|might|to)\s+(?:next\s+)?fall\s+(?:on|in)\b"
+    # what kind of day a date is, and a kind of timetable: "Christmas falls on a Friday this
+    # year", "Boxing Day is a Saturday", "buses run a Sunday schedule" (dev sets: 20 of 21
+    # untagged)
+    r"|\b(?:falls?|falling|fell|is|was|will\s+be)\s+(?:on\s+)?an?\s+(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day\b|\ban?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:schedule|"
+    r"timetable|service)\b"
     # "hit by the fall in oil prices", "since the fall of the Berlin Wall": a drop, an event
     r"|(?<!\bin )(?<!\bduring )(?<!\buntil )(?<!\bthrough )\bthe\s+fall\s+(?:in|of)\s+"
     r"(?![0-9]|that\b|this\b|last\b|next\b|the\s+year\b)[a-z]"
