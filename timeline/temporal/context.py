@@ -567,6 +567,16 @@ def _cue(words: list[str], i: int) -> Tense | None:
         and _RESULTS & set(words[i + 1 : i + 4])
     ):
         return "future"  # "Lorimer Stores reports fourth-quarter results Tuesday"
+    if (
+        word in _REPORTS
+        and i > 0
+        and (i == len(words) - 1 or (i == len(words) - 2 and words[-1] == "on"))
+        and not _NOT_SCHEDULE & set(words[max(0, i - 2) : i])
+        and not words[i - 1].endswith(("'s", "’s", "s'"))
+    ):
+        # "Harlan Home reports Wednesday", "rivals report on Thursday" (not "in a separate
+        # report Thursday", "the agency's report Tuesday")
+        return "future"
     particle = _PHRASAL_TIMETABLE.get(word)
     if (
         particle
