@@ -599,6 +599,13 @@ def clock_value(
             return None
         h = int(parsed)
     m = int(minute) if minute and minute.isdigit() else 0
+    if minute and re.fullmatch(r"[a-z\s\-]+", minute.lower()):
+        # a spoken clock's minutes ("four-fifteen", "two-forty", "eight oh-five")
+        words = table_key(minute).replace("oh ", "").replace("oh-", "")
+        spoken = _number_words(words, tables)
+        if spoken is None or not 0 <= int(spoken) < 60:
+            return None
+        m = int(spoken)
     if ampm:
         marker = re.sub(r"[^a-z]", "", ampm.lower())
         if not 1 <= h <= 12:
