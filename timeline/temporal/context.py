@@ -270,6 +270,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return None  # an adjective: "run at reduced speed", "with added security"
         if i > 0 and tokens[i - 1] in _PRESENT_BE:
             return "present"  # "I'm worried about Saturday", "the road is closed"
+        if i > 0 and tokens[i - 1].endswith(("'s", "’s")) and word in _STATE_PARTICIPLES:
+            return "present"  # "what's closed over the weekend" ("he's left" is "has")
         return "past"
     if word in _PRESENT and not (i + 1 < len(tokens) and tokens[i + 1] == "to"):
         if tokens[i + 1 : i + 2] and tokens[i + 1] in _FUTURE | _PLANNING:
@@ -1071,6 +1073,12 @@ _PHRASAL_TIMETABLE = {
 }
 # "reports results Tuesday": a company's timetable
 _REPORTS = _words("reports report releases release")
+# Participles that tell a state after "'s" ("what's closed", "it's scheduled"), where "'s" is
+# "is"; after others it is as often "has" ("he's left", "she's won").
+_STATE_PARTICIPLES = _words(
+    "closed opened shut cancelled canceled scheduled planned expected booked banned allowed "
+    "delayed postponed set due"
+)
 _RESULTS = _words("results earnings figures numbers data sales")
 _BE = _words("is are am was were be been being has have had 's ’s")
 # Modals of possibility: ahead before a verb ("could dip"), behind with "not"/"have".
