@@ -698,6 +698,12 @@ _NUMBER_TRIGGER = (
     r"(?![0-9]\s+(?:gmt|bst|utc|cet|cest|msk|est|edt|cst|cdt|pst|pdt)\b)|,[0-9]{3}|\s*(?:%|percent))"
 )
 
+# A British 24-hour clock with a dot after a preposition of time ("at 17.52", "from 09.00").
+_DOTTED_CLOCK_TRIGGER = (
+    r"(?:(?<=\bat )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore )|"
+    r"(?<=\bsince )|(?<=\babout )|(?<=\baround ))(?:[01][0-9]|2[0-3])\.[0-5][0-9]"
+)
+
 
 def _build_trigger(
     tables: dict[str, Table], holidays: dict[str, dict], extra: list[str]
@@ -727,6 +733,8 @@ def _build_trigger(
         + _trie(ordered)
         + r")(?![a-z])|"
         + _NUMBER_TRIGGER
+        + "|"
+        + _DOTTED_CLOCK_TRIGGER
         + (f"|[{signs}]" if signs else "")
     )
     return trigger, frozenset(title)
