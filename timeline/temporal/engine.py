@@ -1718,7 +1718,8 @@ def _same_day(narrative: Reference | None, fields: dict) -> bool:
 
 
 _SAID_ON = re.compile(
-    r"\b(?:said|says|told\s+(?:reporters|[a-z]+)|announced|reported|added)"
+    r"\b(?:said|says|told\s+(?:reporters|[a-z]+)|announced|reported|added|published|released|"
+    r"issued)"
     r"\s+(?:on\s+|late\s+|early\s+)?\Z"
 )
 
