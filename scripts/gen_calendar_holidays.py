@@ -23,6 +23,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "rosh hashanah": ("IL", "Rosh Hashanah"),
     "yom kippur": ("IL", "Yom Kippur"),
     "passover": ("IL", "Pesach"),
+    "purim": ("IL", "Purim"),
 }
 # other names of the same day; days counted from one ("the Lantern Festival" is the 15th day
 # of the lunar year; Chuseok and the Mid-Autumn Festival are both the 15th of the 8th month)
@@ -47,6 +48,11 @@ OFFSETS = {
     "mid-autumn festival": ("chuseok", 0),
     "lunar new year's eve": ("lunar new year", -1),
     "chinese new year's eve": ("lunar new year", -1),
+    # the days of the Diwali week around the main day
+    "dhanteras": ("diwali", -2),
+    "choti diwali": ("diwali", -1),
+    "govardhan puja": ("diwali", 1),
+    "bhai dooj": ("diwali", 2),
 }
 
 
@@ -54,7 +60,9 @@ def first_dates(country: str, name: str) -> dict[int, date]:
     out: dict[int, date] = {}
     for year in YEARS:
         try:
-            table = holidays.country_holidays(country, years=year)
+            # Purim is one of Israel's optional holidays
+            categories = ("public", "optional") if country == "IL" else ("public",)
+            table = holidays.country_holidays(country, years=year, categories=categories)
         except (NotImplementedError, KeyError):
             continue
         days = sorted(d for d, n in table.items() if n == name and d.year == year)
