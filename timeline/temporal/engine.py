@@ -336,6 +336,24 @@ _POSSESSIVE = ("'s", "’s")
 # Days from each weekday (Monday = 0) to the weekend it belongs with.
 _TO_WEEKEND = (-1, -2, 3, 2, 1, 0, 0)
 _APPOSITION = re.compile(r"\s*,\s*")
+# A weekday set off after a date it names the day of: "on 12 May, a Sunday", "Nov. 4, which
+# was a Tuesday".
+_WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a|which\s+was\s+a|then\s+a)\s+")
+_WEEKDAY_ONLY = re.compile(r"XXXX-WXX-([1-7])")
+
+
+def _apposed_weekday(state: _State, low: str, hit: Hit, weekday: int) -> Reference | None:
+    """The date right before ``hit``, set off by "a" ("12 May, a Sunday"), when it falls on the
+    weekday named; else None."""
+    if not state.dated:
+        return None
+    _, end, ref = state.dated[-1]
+    offset = state.position - hit.start
+    if ref.granularity != "day" or end - offset < 0 or ref.moment.isoweekday() != weekday:
+        return None
+    return ref if _WEEKDAY_APPOSITION.fullmatch(low, end - offset, hit.start) else None
+
+
 # A deadline or horizon before a date ("by 1992", "until 2020"): when it lies ahead, the date
 # is a target, not where the story is, so it does not become the narrative reference.
 _PUT_OFF = re.compile(
@@ -899,6 +917,11 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             return _fields(value, None, "narrative", None, state)
         return _fields(out[0], interval(out[0]), "narrative", ref_used, state)
 
+    if (weekday := _WEEKDAY_ONLY.fullmatch(value)) and (
+        told := _apposed_weekday(state, low, hit, int(weekday[1]))
+    ) is not None:
+        # "criminals got in on 12 May, a Sunday": the weekday says what day the date was
+        return _fields(told.value, interval(told.value), "narrative", told, state)
     if (
         rule.name in ("that_weekday", "that_weekday_pod")
         and (named := _day_of_weekday_told(state, low[hit.start : hit.end])) is not None
