@@ -135,7 +135,7 @@ _NOT_ABBREVIATION = "".join(
 # "a.m." and "p.m." end a sentence when a capital word that is not the clock's day or zone
 # follows ("start at 9 a.m. The first day is Aug. 17"; "at 9 a.m. Sunday", "9 a.m. EDT" go on).
 _CLOCK_SENTENCE_END = (
-    r"|(?<=\b[ap]\.m)\.\s+(?=[\"“]?[A-Z])(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|"
+    r"|\.(?<=\b[ap]\.m\.)\s+(?=[\"“]?[A-Z])(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|"
     r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[ECMP][SD]?T|GMT|UTC|BST|Eastern|Central|Mountain|Pacific|"
     r"Atlantic|Local|Tomorrow|Today|Tonight)[a-z]*\b)"
 )

@@ -699,9 +699,14 @@ _NUMBER_TRIGGER = (
 )
 
 # A British 24-hour clock with a dot after a preposition of time ("at 17.52", "from 09.00").
+# (The digits come first and the lookbehinds after them, so they run only at such digits.)
 _DOTTED_CLOCK_TRIGGER = (
-    r"(?:(?<=\bat )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore )|"
-    r"(?<=\bsince )|(?<=\babout )|(?<=\baround ))(?:[01][0-9]|2[0-3])\.[0-5][0-9]"
+    r"(?:[01][0-9]|2[0-3])\.[0-5][0-9](?:"
+    + "|".join(
+        rf"(?<=\b{w} [0-9]{{2}}\.[0-9]{{2}})"
+        for w in ("at", "by", "until", "from", "after", "before", "since", "about", "around")
+    )
+    + ")"
 )
 
 
