@@ -898,6 +898,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         words = [w for w in _noun_run(words)[-1:] if _is_event_noun(w)]
         offset = state.position - hit.start
         grain = _step_grain(hit.value)
+        if grain == "part_of_day":
+            grain = "day"  # "the night before the vote", "election night": the event's day
         # "Oct. 12, the day before the plunge": the phrase restates the date before it ("a day
         # after the talks" stays a length, as TimeML has it)
         apposed = state.apposed(low, offset, grain) if low.startswith("the ", hit.start) else None
