@@ -1077,7 +1077,7 @@ _REPORTS = _words("reports report releases release")
 # "is"; after others it is as often "has" ("he's left", "she's won").
 _STATE_PARTICIPLES = _words(
     "closed opened shut cancelled canceled scheduled planned expected booked banned allowed "
-    "delayed postponed set due"
+    "delayed postponed set"
 )
 _RESULTS = _words("results earnings figures numbers data sales")
 _BE = _words("is are am was were be been being has have had 's ’s")
