@@ -1083,7 +1083,9 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             narrative = _event_day_before_saying(state, work, hit) or narrative
         if rule.ref == "day":
             until = _UNTIL_BEFORE.search(work, max(0, hit.start - 24), hit.start) is not None
-            narrative = _small_hours_after_night(narrative, value, until)
+            narrative = _small_hours_after_night(
+                narrative, value, until, _told_late(state, narrative, low[hit.start : hit.end])
+            )
         elif (
             narrative is not None
             and GRANULARITY_RANK.get(narrative.granularity, 99) > GRANULARITY_RANK["year"]
@@ -2195,8 +2197,43 @@ _FRONTED_IN = re.compile(r"(?:\A|[.!?\n]\s*|[.!?][\"”’]\s*)(?:In|On|By)\s+\Z
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|to|through)\s+(?:about\s+|around\s+)?\Z", re.I)
 
 
+# A day told as late or in its afternoon ("late on Friday", "began Thursday afternoon"): the
+# small hours told after it are the next day's.
+_LATE_BEFORE = re.compile(r"\b(?:late|later)\s+(?:on\s+)?\Z", re.I)
+_LATE_OPENING = re.compile(r"late\b", re.I)
+# A clock time that says it is in the morning: "2:10 a.m.", "4am", "02:30".
+_SMALL_HOURS_CLOCK = re.compile(r"\ba\.?m\b|\b0[0-4][:.]?[0-5][0-9]\b")
+
+
+def _told_late(state: _State, ref: Reference | None, clock: str) -> bool:
+    """Whether the day the story is at was told late in it or in its afternoon ("talks that
+    began late on Friday", "a hearing that began Thursday afternoon").
+
+    >>> state = _State(datetime(2013, 3, 23))
+    >>> state.text = "He flew in late on Friday."
+    >>> state.dated.append((19, 25, Reference.of("2013-03-22")))
+    >>> _told_late(state, Reference.of("2013-03-22"), "4 a.m.")
+    True
+    >>> _told_late(state, Reference.of("2013-03-22"), "four o'clock")
+    False
+    """
+    if ref is None or not state.dated or not _SMALL_HOURS_CLOCK.search(clock):
+        return False
+    if state.doc is not None and ref.moment.date() >= state.doc.moment.date():
+        return False  # the night after the story's day would be after its publication
+    start, _, last = state.dated[-1]
+    if last.value != ref.value:
+        return False
+    if ref.granularity == "part_of_day":
+        return ref.value.endswith("TAF")
+    return ref.granularity == "day" and bool(
+        _LATE_BEFORE.search(state.text, max(0, start - 12), start)
+        or _LATE_OPENING.match(state.text, start)
+    )
+
+
 def _small_hours_after_night(
-    ref: Reference | None, value: str, until: bool = False
+    ref: Reference | None, value: str, until: bool = False, late_day: bool = False
 ) -> Reference | None:
     """The day of a clock time across midnight from the time the story is at: a time in the
     small hours told after an evening or a night is on the next day ("trickled in overnight,
@@ -2231,9 +2268,9 @@ def _small_hours_after_night(
         return ref  # (after a night, a morning hour is the next morning: "rose overnight
         # and was three metres above the mark at 6 a.m.")
     if ref.granularity == "part_of_day":
-        late = ref.value.endswith(("TEV", "TNI"))
+        late = ref.value.endswith(("TEV", "TNI")) or (late_day and hour < _SMALL_HOURS)
     else:
-        late = timed and ref.moment.hour >= _EVENING_HOUR
+        late = (timed and ref.moment.hour >= _EVENING_HOUR) or (late_day and hour < _SMALL_HOURS)
     if not late:
         return ref
     return Reference.of((ref.moment.date() + timedelta(days=1)).isoformat())
