@@ -144,6 +144,7 @@ _SENTENCE_END = re.compile(
     + _CLOCK_SENTENCE_END
 )
 _WINDOW = 150
+_UNIT_AFTER = [[w] for w in ("morning", "afternoon", "evening", "night", "day", "week", "weekend")]
 
 
 def _kind(tokens: list[str], i: int) -> Tense | None:
@@ -154,6 +155,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return None  # an adjective: "the hastily planned trip", "the expected ruling"
     if word == "next" and tokens[i + 1 : i + 2] == ["to"]:
         return None  # a preposition: "the blasts next to the embassies"
+    if word == "next" and i > 0 and tokens[i - 1] == "the" and tokens[i + 1 : i + 2] in _UNIT_AFTER:
+        return None  # a day told from another: "until about 6 the next morning"
     if word in _PLAN_NOW:
         # "they plan a memorial service Saturday" (not "the plan", "vacation plans for")
         verb = (
