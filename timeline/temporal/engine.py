@@ -1584,6 +1584,44 @@ def _hours_changed(work: str, low: str, hit: Hit, fields: dict) -> bool:
     return not any(m.group() != "now" for m in _SPECIFIC_DAY.finditer(low, a, b))
 
 
+# A curfew's hours right before a clock time ("a curfew from 8 p.m. to", "the curfew, from"),
+# and a day told right after a clock time ("6 a.m. Friday", "on Monday", "tonight").
+_CURFEW_HOURS = re.compile(
+    r"\bcurfews?\b[^.;:]{0,40}?\b(?:from|between|at)\s+(?:[0-9][0-9:.]*\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:to|until|till|and|-)\s+)?\Z"
+)
+_DAY_RIGHT_AFTER = re.compile(
+    r"\s*,?\s*(?:on\s+)?(?:today|tonight|tomorrow|yesterday|this|last|next|(?:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)day\b)"
+)
+
+
+def _curfew_clock(low: str, hit: Hit) -> bool:
+    """True for the hours of a curfew with no day told in them: the hours of every night it
+    lasts ("imposed a curfew from 5 p.m. to 8 a.m.", "a curfew from 10 p.m. to 4 a.m. remains
+    in force"; dev sets 16 of 16 such ranges generic), not "from 8 p.m. Sunday until 6 a.m.
+    Monday".
+
+    >>> low = "the city imposed a curfew from 5 p.m. to 8 a.m. until further notice."
+    >>> [_curfew_clock(low, h) for h in scan(low, low)]
+    [True, True]
+    >>> low = "a curfew is in effect from 8 p.m. sunday until 6 a.m. monday."
+    >>> [_curfew_clock(low, h) for h in scan(low, low)]
+    [False, False]
+    """
+    if not re.search(r"T\d\d:\d\d", hit.value):
+        return False
+    before = _CURFEW_HOURS.search(low, max(0, hit.start - 90), hit.start)
+    if before is None or _SPECIFIC_DAY.search(low, before.start(), hit.start):
+        return False
+    if _DAY_RIGHT_AFTER.match(low, hit.end):
+        return False
+    after = re.match(
+        r"\s*(?:to|until|till|and|-)\s+[0-9][0-9:.]*\s*(?:[ap]\.?m\.?)?", low[hit.end :]
+    )
+    return after is None or not _DAY_RIGHT_AFTER.match(low, hit.end + after.end())
+
+
 def _recurring_clock(low: str, hit: Hit) -> bool:
     """True when a clock time is told of recurring days, in its clause right around it ("from
     9 a.m. to 4 p.m. on Saturdays", "open until 10 p.m. every day")."""
@@ -3238,6 +3276,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 _recurring_clock(low, hit)
                 or (day is None and _generic_clock(work, low, hit, fields))
                 or (day is None and _hours_changed(work, low, hit, fields))
+                or (day is None and _curfew_clock(low, hit))
                 or (
                     i + 1 < len(hits)
                     and _CLOCK_PAIR.fullmatch(low, hit.end, hits[i + 1].start)
