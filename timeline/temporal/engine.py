@@ -1687,6 +1687,17 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         # the present is of every year (a span of days told so, "blacked out from Feb. 13 to
         # Feb. 16", is often this year's)
         return True
+    if (
+        habit is None
+        and len(value) == 10
+        and _SEASON_RUNS.search(before)
+        and not _YEAR_NAMED.search(work, a, hit.start)
+        and tense_at(work, hit.start, hit.end) != "past"
+    ):
+        # "the Atlantic hurricane season runs from June 1 to Nov. 30", "Greece's fire season
+        # runs officially from 1 May to 31 October": the days of every year's season (dev sets
+        # 4 of 5; "the 2020 season, which runs from June 1" is that year's)
+        return True
     if habit is None:
         # "the hurricane season runs from June to November": a yearly span told in the present
         # (a dated span, "the fair runs from Sept. 24 to 26", is this year's)
@@ -1702,6 +1713,14 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
     return tense_at(work, hit.start, hit.end) != "past"
 
 
+# A season's span of days: "the hurricane season runs from June 1 to", "season officially runs
+# from 1 May to".
+_SEASON_RUNS = re.compile(
+    r"\bseason\b[^.;:]{0,40}?\b(?:runs|lasts|stretches|extends|spans)\s+(?:officially\s+)?"
+    r"(?:from|between)\s+(?:(?:[0-9]{1,2}\s+)?[a-z]{3,9}\.?(?:\s+[0-9]{1,2})?\s+"
+    r"(?:to|through|until|till|and)\s+)?\Z"
+)
+_YEAR_NAMED = re.compile(r"\b(?:1[89]|20)[0-9]{2}\b|\bthis\s+year\b", re.I)
 # A present verb of a yearly span right before its months ("runs from June to November",
 # "lasts from May through October").
 _MONTH_NAMES = (
