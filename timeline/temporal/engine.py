@@ -2656,6 +2656,40 @@ def _in_sentence_period(value: str, state: _State, work: str, hit: Hit) -> str |
     return None
 
 
+# A year that sets the scene of its sentence: fronted ("In 2014, a landslide ...") or set off
+# by commas after the subject ("Its longest strike, in 1970, lasted ...").
+_SCENE_YEAR = re.compile(r"(?:\A\s*|,\s+)in\s+((?:1[89]|20)[0-9]{2}),\s", re.I)
+
+
+def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A month or day without a year, told in the past in a sentence whose scene is set by a
+    year some years back, is in that year ("In 2014, a landslide on August 2 buried dozens of
+    homes"; "Its longest strike, in 1970, lasted from mid-September to Nov. 12"); else None.
+    ("sales rose 5% in 2012, and in January" sets no scene: mostly this January.)
+
+    >>> state = _State(datetime(2021, 7, 13))
+    >>> work = "In 2014, a landslide on August 2 buried homes."
+    >>> hit = [h for h in scan(work, work.lower()) if h.rule.name == "month_day"][0]
+    >>> _in_sentence_year("XXXX-08-02", state, work, hit)
+    '2014-08-02'
+    """
+    if state.doc is None or not re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", value):
+        return None
+    start, _ = sentence_around(work, hit.start, hit.end)
+    scene = _SCENE_YEAR.search(work, start, hit.start)
+    if scene is None or (scene.start() > start and scene.group().startswith("\n")):
+        return None
+    year = int(scene.group(1))
+    if state.doc.moment.year - year < _SCENE_YEAR_AGE:
+        return None
+    if _DEICTIC_WORD.match(work, hit.start) or tense_at(work, hit.start, hit.end) != "past":
+        return None
+    return f"{year:04d}{value[4:]}"
+
+
+_SCENE_YEAR_AGE = 2
+
+
 def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """A month or season without a year, told in the past shortly after a day or month of a
     story set years before the publication, is in that story's year ("sailed on Feb. 2, 1912
@@ -2676,7 +2710,9 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """
     if state.doc is None or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
-    within = _in_sentence_period(value, state, work, hit)
+    within = _in_sentence_period(value, state, work, hit) or _in_sentence_year(
+        value, state, work, hit
+    )
     if within is not None:
         return within
     if _MONTH_DAY_TIME.fullmatch(value) and "holiday" not in hit.rule.value.functions():
