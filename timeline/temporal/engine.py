@@ -1062,6 +1062,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "told jurors last week that he had raised it that morning": a day's part is of a
             # day told, not of the week told after it
             narrative = state.latest_day() or narrative
+        if (
+            rule.ref == "narrative"
+            and value.startswith("@year+0")
+            and rule.name != "that_unit"
+            and state.narrative_at in state.since_at
+        ):
+            # "Since 1991, volunteers have met every flight. The airlines lost money in the
+            # first half of the year": a span up to now is not where the story went
+            narrative = state.doc
         if rule.name == "that_unit" and value.startswith("@year"):
             # "wanted my job since 2009. That year, ...": the year told last, though a span
             # opened by "since" is not where the story went

@@ -137,7 +137,9 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         if not first or not second or not first.isdigit() or not second.isdigit():
             return None
         end = int(first[:2] + second)
-        return str(end + 100 if end <= int(first) else end)
+        end = end + 100 if end <= int(first) else end
+        # a split period spans a year or a few ("2019-20", "2021-23"); "2014/06" is a month
+        return str(end) if end - int(first) <= 5 else None
 
     def bc_year(text: str | None) -> str | None:
         """A year before Christ as TimeML writes it ("1000 BC" -> "BC1000", "44 BC" ->
