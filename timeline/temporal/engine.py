@@ -1289,6 +1289,11 @@ _IDIOM = re.compile(
     r"monsoon|storms?|surge|crisis|pressures|barley|wheat|crops?|theat(?:er|re)|reading|camps?|"
     r"network|schedule|timetable|lineup|concerts?|closures?|wardrobe|collection|fashion|"
     r"time\s+change|clock\s+change|switch)\b"
+    # what kind of day it is: "a day of mourning", "a day of national mourning", "on a day when
+    # Europe marked Armistice Day", "not a day longer" (dev sets: 15 of 17 untagged)
+    r"|\ba\s+day\s+of\s+(?:national\s+)?(?:mourning|silence|joy|reconciliation|fasting|"
+    r"remembrance|rest|action|protest|celebration|reckoning|[0-9])"
+    r"|\bon\s+a\s+day\s+when\b|\bnot\s+a\s+day\s+(?:longer|goes)\b"
     # the verb: "promises that fall due", "Chuseok will next fall on a weekend"
     r"|\b(?:that\s+)?fall\s+due\b"
     r"|\b(?:will|would|could|may|might|to)\s+(?:next\s+)?fall\s+(?:on|in)\b"
@@ -1322,6 +1327,19 @@ _RATE_OF = re.compile(
     # "gusts of 185 kilometres (115 miles) an hour", "80 km/h (50 mph) a day": a speed
     r"|[0-9]\s*(?:miles|mph|km|kilometres|kilometers|km/h|knots)\)\s+\Z"
 )
+# ... and, for "a day" only, a counted noun told at more length: "600 tonnes of copper a day",
+# "30 minutes of recess a day", "R90 million in revenue a day", "($125 million) a day",
+# "several a day", "an inch a day", "one meal a day" (dev sets: 14 untagged; "within a day",
+# "raised €38,000 in a day" are lengths)
+_DAY_RATE_OF = re.compile(
+    r"(?<![a-z0-9,.])(?:(?:r|rs|us)?[0-9](?:[0-9,.]*[0-9])?(?:m|bn|mn|k)?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|dozens|hundreds|thousands|an?\s+(?:inch|foot|centimetre|"
+    r"centimeter|millimetre|millimeter|metre|meter|mile|kilometre|kilometer|litre|liter|gallon))"
+    r"(?:\s+(?:million|billion|thousand))?(?:\s+(?!times\b|days?\b|nights?\b|hours?\b|"
+    r"weeks?\b|weekends?\b|months?\b|years?\b|and\b|or\b|for\b|since\b|until\b|was\b|"
+    r"were\b|is\b|are\b)[a-z$()'’]+){0,4}\)?\s+(?<!\bin )(?<!\bwithin )(?<!\bfor )(?<!\bthan )"
+    r"(?<!\bover )(?<!\bafter )(?<!\bbefore )(?<!\bof )(?<!\bonly )(?<!\bjust )\Z"
+)
 _PER_UNIT = re.compile(r"an?\s+(?:minute|hour|day|night|week|month|year)\Z")
 
 
@@ -1334,7 +1352,12 @@ def _rate(hit: Hit, low: str) -> bool:
     """
     if not _PER_UNIT.match(low, hit.start, hit.end):
         return False
-    return _RATE_OF.search(low, max(0, hit.start - 40), hit.start) is not None
+    if _RATE_OF.search(low, max(0, hit.start - 40), hit.start) is not None:
+        return True
+    return (
+        low.startswith("a day", hit.start)
+        and low[hit.end : hit.end + 2] not in ("'s", "’s")  # "lose a day's pay": a length
+    ) and bool(_DAY_RATE_OF.search(low, max(0, hit.start - 60), hit.start))
 
 
 def _idiom(hit: Hit, low: str) -> bool:
