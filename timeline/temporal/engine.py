@@ -2280,7 +2280,7 @@ def _week_old_weekday(chosen: str, value: str, state: _State, work: str, hit: Hi
     >>> _week_old_weekday("2014-02-03", "XXXX-WXX-1", state, work, hit)
     True
     """
-    if state.doc is None or not re.fullmatch(r"XXXX-WXX-[1-7]", value):
+    if state.doc is None or not re.fullmatch(r"XXXX-WXX-[1-7](?:T[0-9A-Z:]+)?", value):
         return False
     if work.startswith(("last", "Last"), hit.start):
         return False
@@ -2298,7 +2298,12 @@ def _week_old_weekday(chosen: str, value: str, state: _State, work: str, hit: Hi
     # keeps it; an announcement, a plan or a modal ("canceled classes on Monday", "flights
     # for Wednesday", "could be announced Sunday") or no past at all looks ahead
     return (
-        tense_at(work, hit.start, hit.end) != "past"
+        (
+            tense_at(work, hit.start, hit.end) != "past"
+            # (a past verb before it tells it: "a car swept off the road Monday night remains
+            # missing")
+            and tense_at(work[: hit.end], hit.start, hit.end) != "past"
+        )
         or _AHEAD_CUE.search(work, start, hit.start) is not None
         or _FOR_FROM.search(work, max(0, hit.start - 12), hit.start) is not None
     )
