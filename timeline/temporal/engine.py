@@ -1224,6 +1224,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 # "a warning was in effect until noon Monday", told on a Sunday: a deadline
                 # set in the past is not one that ran out most of a week before it was told
                 chosen = resolve_partial(value, ref, "future", _setup()[0].holidays, hit.weekday)
+            elif (
+                story is None
+                and chosen is not None
+                and _yesterday_told_ahead(chosen, value, state, work, hit)
+            ):
+                # "reported a rise in profit late on Tuesday", "Farmers blocked roads with
+                # tractors on Monday", told on a Wednesday: the day before, not six days on
+                chosen = resolve_partial(value, ref, "past", _setup()[0].holidays, hit.weekday)
             if chosen is not None:
                 value, ref_used = chosen, ref
         else:
@@ -2307,6 +2315,44 @@ def _week_old_weekday(chosen: str, value: str, state: _State, work: str, hit: Hi
         or _AHEAD_CUE.search(work, start, hit.start) is not None
         or _FOR_FROM.search(work, max(0, hit.start - 12), hit.start) is not None
     )
+
+
+def _yesterday_told_ahead(chosen: str, value: str, state: _State, work: str, hit: Hit) -> bool:
+    """Whether a weekday put six days ahead (the day before the publication's weekday) follows
+    a past verb or "late" in a clause with no word of the future before it: then it is the
+    day before (dev sets 17 of 20 such).
+
+    >>> state = _State(datetime(2013, 5, 8))
+    >>> work = "Harwick reported a rise in profit late on Tuesday."
+    >>> hit = scan(work, work.lower())[0]
+    >>> _yesterday_told_ahead("2013-05-14", "XXXX-WXX-2", state, work, hit)
+    True
+    """
+    if state.doc is None or not re.fullmatch(r"XXXX-WXX-[1-7](?:T[0-9A-Z:]+)?", value):
+        return False
+    span = interval(chosen)
+    if span is None or (span.start.date() - state.doc.moment.date()).days != _WEEK_OLD_DAYS:
+        return False
+    start, _ = sentence_around(work, hit.start, hit.end)
+    if _FUTURE_WORD.search(work, start, hit.start):
+        return False  # (a deadline: "hope to have the fire contained by Monday")
+    late = work[hit.start : hit.start + 5].lower() in ("late ", "early") or bool(
+        _LATE_BEFORE.search(work, max(0, hit.start - 12), hit.start)
+    )
+    return late or bool(_PAST_VERB_BEFORE.search(work, max(start, hit.start - 60), hit.start))
+
+
+_FUTURE_WORD = re.compile(
+    r"\b(?:will|would|shall|going\s+to|expected|planned|scheduled|set\s+to|due|hopes?|hoping|"
+    r"aims?|plans?|intends?|wants?)\b|['’]ll\b|\b(?:by|until|till|before)\s+\Z",
+    re.I,
+)
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:[a-z]+ed|said|told|met|held|had|put|went|began|took|made|won|lost|was|were|shut|"
+    r"seen|forecast|blocked)\b(?:\s+[a-z'’]+){0,6}\s+(?:on\s+|at\s+)?(?:late\s+|early\s+)?"
+    r"(?:on\s+)?\Z",
+    re.I,
+)
 
 
 _AHEAD_CUE = re.compile(
