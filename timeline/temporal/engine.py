@@ -1702,6 +1702,13 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
     if _HABIT_AFTER.match(work.lower(), hit.end):
         return True  # "July and August normally bring in 40 percent of its revenue"
     before = work[max(a, hit.start - _HABIT_REACH) : hit.start].lower()
+    if _MONTH_ONLY.fullmatch(value) and (
+        _CLIMATE_FOR.search(before) or _USED_TO.search(before) or _YEARLY.search(before)
+    ):
+        # "the average for mid-August", "not unusual for late March", "the kind of fire we
+        # used to see in September", "tax bills go out twice a year, in June and September":
+        # a month of any year
+        return True
     if _BOOKS_CLOSE.search(before):
         return True  # "the company, whose fiscal year ends Sept. 30, said": each year's end
     habit = _HABITUAL.search(before)
@@ -1756,6 +1763,19 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
     return tense_at(work, hit.start, hit.end) != "past"
 
 
+# A month as a climate or a calendar knows it: "the average for mid-August", "not unusual for
+# late March", "more typical of late May", "what we usually see in late August"; "used to ...
+# in September"; "twice a year, in June and September", "every summer".
+_CLIMATE_FOR = re.compile(r"\b(?:average|normal|typical)\s+(?:for|of)\s+(?:the\s+)?\Z")
+_USED_TO = re.compile(
+    r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )\bused\s+to\s+"
+    r"(?!decide|open|pay|fund|buy|make|build|calculate|set)[^,;:]*\Z"
+)
+_YEARLY = re.compile(
+    r"\b(?:twice|once|three\s+times)\s+a\s+year,?\s+(?:in\s+)?(?:[a-z]+\s+(?:and|or)\s+)?\Z"
+    r"|\bevery\s+(?:summer|winter|"
+    r"spring|autumn|fall|year)\b[^,;:]*\Z"
+)
 # A season's span of days: "the hurricane season runs from June 1 to", "season officially runs
 # from 1 May to".
 _SEASON_RUNS = re.compile(
