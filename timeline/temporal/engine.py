@@ -1060,8 +1060,26 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and narrative.granularity not in _REF_GRANULARITIES["day"]
         ):
             # "told jurors last week that he had raised it that morning": a day's part is of a
-            # day told, not of the week told after it
-            narrative = state.latest_day() or narrative
+            # day told, not of the week told after it; "the 27 May strike falls on one of the
+            # busiest days of the year ... will end at 23:59 that night": of the day ahead told,
+            # and never of a year
+            narrative = (
+                state.latest_day()
+                or next(
+                    (
+                        ref
+                        for at, _, ref in reversed(state.dated)
+                        if state.position - at <= _LATEST_REACH
+                        and ref.granularity in _REF_GRANULARITIES["day"]
+                    ),
+                    None,
+                )
+                or (
+                    state.doc
+                    if GRANULARITY_RANK[narrative.granularity] >= GRANULARITY_RANK["year"]
+                    else narrative  # (a day of June 2012 is only known to the month)
+                )
+            )
         if (
             rule.ref == "narrative"
             and value.startswith("@year+0")
@@ -1630,8 +1648,12 @@ def _hours_changed(work: str, low: str, hit: Hit, fields: dict) -> bool:
 # A curfew's hours right before a clock time ("a curfew from 8 p.m. to", "the curfew, from"),
 # and a day told right after a clock time ("6 a.m. Friday", "on Monday", "tonight").
 _CURFEW_HOURS = re.compile(
-    r"\bcurfews?\b[^.;:]{0,40}?\b(?:from|between|at)\s+(?:[0-9][0-9:.]*\s*(?:[ap]\.?m\.?)?\s*"
+    r"\bcurfews?\b[^.;:]{0,70}?\b(?:from|between|at)\s+(?:[0-9][0-9:.]*\s*(?:[ap]\.?m\.?)?\s*"
     r"(?:to|until|till|and|-)\s+)?\Z"
+)
+# (a day named inside the curfew's phrase; "no one may be out" names no month)
+_CURFEW_DAY = re.compile(
+    r"\b(?:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!s))\b"
 )
 _DAY_RIGHT_AFTER = re.compile(
     r"\s*,?\s*(?:on\s+)?(?:today|tonight|tomorrow|yesterday|this|last|next|(?:mon|tues|wednes|"
@@ -1654,8 +1676,8 @@ def _curfew_clock(low: str, hit: Hit) -> bool:
     """
     if not re.search(r"T\d\d:\d\d", hit.value):
         return False
-    before = _CURFEW_HOURS.search(low, max(0, hit.start - 90), hit.start)
-    if before is None or _SPECIFIC_DAY.search(low, before.start(), hit.start):
+    before = _CURFEW_HOURS.search(low, max(0, hit.start - 120), hit.start)
+    if before is None or _CURFEW_DAY.search(low, before.start(), hit.start):
         return False
     if _DAY_RIGHT_AFTER.match(low, hit.end):
         return False
