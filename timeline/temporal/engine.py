@@ -605,8 +605,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
         # "reports on housing starts and industrial production for June", told in July: the
         # month a report covers is the nearest one, whatever the tense of the reporting
         return "nearest"
-    if _SAID_BEFORE.search(work, max(0, hit.start - 40), hit.start) and _SUBJECT_IS.match(
-        work, hit.end
+    if _SAID_BEFORE.search(work, max(0, hit.start - 40), hit.start) and (
+        _SUBJECT_IS.match(work, hit.end) or _SUBJECT_WILL.match(work, hit.end)
     ):
         # "said June 30 is (was, would be) the likely date": the date is what the saying is
         # about, a date still to come rather than the day of the saying
@@ -650,6 +650,11 @@ _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say)\s+(?:(?:[a-z]+\s+){0,3}that\s+)?\Z", re.I
 )  # "said June 30", "said Wednesday evening that June 30"
+# ... or names the thing it is about, which is still to come ("said Palm Sunday services would
+# go ahead", "said Friday's vote will be delayed")
+_SUBJECT_WILL = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+\s+){1,2}(?:would|will|could|should|might|may)\s+(?!have\b)[a-z]",
+)
 _SUBJECT_IS = re.compile(r"\s+(?:is|was|will\s+be|would\s+be)\s+[\"“]?(?:the|a|an|still)\s", re.I)
 # A modal before a month ("I'd rather they heard it from us than from a bill in February").
 _MODAL_BEFORE = re.compile(r"(?:\b(?:would|will|could|might|should|shall)\b|['’](?:d|ll)\b)", re.I)
