@@ -122,6 +122,14 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
             return None
         return sum_durations([v for v in values if v is not None])
 
+    def race_seconds(minutes: str | None, seconds: str | None, fraction: str | None) -> str | None:
+        """A race time with hundredths ("1:48.62" -> PT1M48.62S, "1:59.40" -> PT1M59.4S)."""
+        if minutes is None or seconds is None:
+            return None
+        frac = (fraction or "").rstrip("0")
+        secs = f"{int(seconds)}.{frac}" if frac else str(int(seconds))
+        return f"PT{int(minutes)}M{secs}S" if int(minutes) else f"PT{secs}S"
+
     def year(text: str | None) -> str | None:
         if text is None:
             return None
@@ -406,6 +414,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "frequency_value": frequency_value,
         "frequency_quant": frequency_quant,
         "dur_sum": dur_sum,
+        "race_seconds": race_seconds,
     }
     out.update(functions)
     return out
