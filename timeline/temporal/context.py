@@ -355,10 +355,13 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         return "past"  # "Cuba predicted Wednesday": the day of the prediction
     if len(words) >= 6 and words[-6] in _REPORTED and words[-5] in _PLACE_OF_SAYING:
         return "past"  # "said in a telephone interview on Monday night"
-    for word in reversed(words[-5:]):
+    for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        word = words[k]
         # "said Monday that it will bid", "told a news conference on Tuesday": the day is
         # when it was said
         if word in _REPORTED:
+            if k >= 2 and words[k - 1] == "be" and words[k - 2] in _MODALS_AHEAD | {"to"}:
+                return "future"  # "nominations will be announced July 12": a saying to come
             return "past"
         if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS) or word in _STARTING:
             break  # ("said that beginning March 1, apps will pay": the day is what begins)
