@@ -396,6 +396,7 @@ class _State:
         self.text = ""  # the whole document
         self.southern: bool | None = None  # a southern story (its seasons shift); None: not read
         self.canadian: bool | None = None  # a story of Canada (Thanksgiving in October)
+        self.independence: str | None = None  # whose Independence Day ("": July 4's)
         self.narrative: Reference | None = None
         # The last narrative reference of a year or finer: what "that spring" after "in 1962
         # ... by the early 1960s" is in (a decade has no one spring).
@@ -1470,6 +1471,27 @@ def _is_southern(state: _State) -> bool:
     if state.southern is None:
         state.southern = names_places(state.text, "southern_place")
     return state.southern
+
+
+def _independence_of(state: _State) -> str | None:
+    """The country whose Independence Day a story means: the one it names most (twice at
+    least, and more often than the United States), else None (July 4).
+
+    >>> state = _State(datetime(2020, 10, 1))
+    >>> state.text = "Nigeria at 60: Abuja scales back its Independence Day parade."
+    >>> _independence_of(state)
+    'nigeria'
+    """
+    if state.independence is None:
+        values = _setup()[0].tables["independence_place"].values
+        counts: dict[str, int] = {}
+        for m in _places("independence_place").finditer(state.text):
+            country = str(values[m.group().lower()])
+            counts[country] = counts.get(country, 0) + 1
+        best = max((c for c in counts if c != "us"), key=lambda c: counts[c], default=None)
+        ok = best is not None and counts[best] >= 2 and counts[best] > counts.get("us", 0)
+        state.independence = best if ok else ""
+    return state.independence or None
 
 
 def _is_canadian(state: _State) -> bool:
@@ -3501,6 +3523,14 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     if ahead_fields is not None:
                         ahead[after] = ahead_fields
                 state.position = offset + hit.start
+            if (
+                "XXXX-07-04" in hit.value
+                and "independence" in low[hit.start : hit.end]
+                and (country := _independence_of(state))
+            ):
+                spec = _setup()[0].holidays.get(f"independence day in {country}", {})
+                if "date" in spec:
+                    hit.value = hit.value.replace("XXXX-07-04", f"XXXX-{spec['date']}")
             if "#thanksgiving" in hit.value and _is_canadian(state):
                 hit.value = hit.value.replace("#thanksgiving day", "#thanksgiving").replace(
                     "#thanksgiving", "#canadian thanksgiving"
