@@ -1346,6 +1346,8 @@ _IDIOM = re.compile(
     r"|\bact\s+(?:1[89]|20)[0-9]{2}\b"
     # a weekday naming a paper or a market: "the Sunday Ledger", "the Wednesday market" (dev
     # sets: 10 of 10 untagged)
+    # opening hours of a weekday: "Sunday hours return at the library" (dev sets 3 of 3 untagged)
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+hours\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:markets?|gazette|ledger|times|telegraph|"
     r"mirror|post|herald|express|tribune|observer|mail|paper|edition|supplement)\b"
     # "hit by the fall in oil prices", "since the fall of the Berlin Wall": a drop, an event
@@ -1625,7 +1627,11 @@ _RECURRING = re.compile(
 _RECURRING_REACH = 40
 _FREQUENCY = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|[2-7])\s+days\s+a\s+week|(?:once|twice|[a-z]+\s+"
-    r"times)\s+a\s+(?:day|night|week)|24\s+hours\s+a\s+day|every\s+(?:day|morning|night|evening))\b"
+    r"times)\s+a\s+(?:day|night|week)|24\s+hours\s+a\s+day|every\s+(?:day|morning|night|evening)"
+    # "from 7 a.m. to 7 p.m., Mondays through Saturdays", "at 7 p.m. every other Tuesday",
+    # "Sunday hours, from 1 to 5 p.m."
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days|every\s+(?:other|second)\s+[a-z]+"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+hours)\b"
 )
 _FREQUENCY_REACH = 60
 _MERIDIEM_DOTS = re.compile(r"(?<=[ap])\.m\.")  # "8 a.m. to 1 p.m." is one clause
@@ -1672,7 +1678,15 @@ def _hours_changed(work: str, low: str, hit: Hit, fields: dict) -> bool:
     a, b = sentence_around(work, hit.start, hit.end)
     if not _HOURS_CHANGED.search(low, a, b):
         return False
-    return not any(m.group() != "now" for m in _SPECIFIC_DAY.finditer(low, a, b))
+    # (a day the new hours start from is no day they are of: "Starting Monday, the store will
+    # be open from 8 a.m. to 8 p.m. instead of from 6 a.m. to midnight")
+    return not any(
+        m.group() != "now" and not _STARTING_FROM.search(low, max(a, m.start() - 14), m.start())
+        for m in _SPECIFIC_DAY.finditer(low, a, b)
+    )
+
+
+_STARTING_FROM = re.compile(r"\b(?:starting|beginning|effective|from)\s+(?:on\s+)?\Z")
 
 
 # A curfew's hours right before a clock time ("a curfew from 8 p.m. to", "the curfew, from"),
