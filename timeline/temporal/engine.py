@@ -3496,6 +3496,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         for h in scan(work, low)
         if not _in_name(h, work)
         and not _near_veto(h, low)
+        # ("the fourth" in lower case is an ordinal, not the Fourth of July)
+        and not (h.rule.name == "the_fourth" and "Fourth" not in work[h.start : h.end])
         and not _idiom(h, low)
         and not _rate(h, low)
     ]
