@@ -3498,6 +3498,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         and not _near_veto(h, low)
         # ("the fourth" in lower case is an ordinal, not the Fourth of July)
         and not (h.rule.name == "the_fourth" and "Fourth" not in work[h.start : h.end])
+        and not (h.rule.name == "numbered_week" and work[h.start] != "w")  # ("Week 12" of a trial)
         and not _idiom(h, low)
         and not _rate(h, low)
     ]

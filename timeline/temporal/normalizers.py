@@ -372,6 +372,12 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
     def upper(text: str | None) -> str | None:
         return None if text is None else text.upper()
 
+    def iso_week(text: str | None) -> str | None:
+        """An ISO week number, two digits ("7" -> "07"; 1 to 53)."""
+        if text is None or not text.isdigit() or not 1 <= int(text) <= 53:
+            return None
+        return f"{int(text):02d}"
+
     def negative(text: str | None) -> str | None:
         value = num(text)
         return None if value is None else f"-{value}"
@@ -381,6 +387,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "weekday": weekday,
         "ordinal": ordinal,
         "day": day,
+        "iso_week": iso_week,
         "num": num,
         "neg": negative,
         "dur": dur,
