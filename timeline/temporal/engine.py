@@ -371,6 +371,8 @@ _DEADLINE = re.compile(
 # story is; it does not become the narrative reference either.
 _WHEN_AFTER = re.compile(r",?\s+when\b")
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+|early\s+|late\s+|mid-?\s*)?\Z")
+# A present state before "since" ("rates are up 40 per cent since the start of the year")
+_PRESENT_STATE_BEFORE = re.compile(r"\b(?:is|are|remains?|stands?)\b[^.;:]*\bsince\s+\Z")
 # "since the first case was confirmed on Jan. 3": a date opening a span, told in a clause
 _SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:the|a|its|his|her|their)\s+[a-z\s\-]{1,40}?\b(?:on|in)\s+\Z"
@@ -998,7 +1000,17 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         rule.ref in ("doc", "narrative")
         and not low.startswith(("that", "the same"), hit.start)  # "since that day": the story's
         and _SINCE.search(low, max(0, hit.start - 24), hit.start)
-        and present_perfect(work, hit.start, hit.end)
+        and (
+            present_perfect(work, hit.start, hit.end)
+            # "rates are up 40 per cent since the start of the year": a present state since it
+            or (
+                low.startswith("the", hit.start)
+                and _PRESENT_STATE_BEFORE.search(
+                    low, sentence_around(work, hit.start, hit.end)[0], hit.start
+                )
+                is not None
+            )
+        )
     ):
         # "Since May, officials have spoken only by video link", "fighting has intensified
         # since the start of the year": a span up to now starts from now's calendar
