@@ -1910,10 +1910,13 @@ _HABIT_AFTER = re.compile(
 def _just_past_day(value: str, ref: Reference) -> bool:
     """True when a month and day (``XXXX-03-15``) fell within the last month before ``ref``, so
     that its next occurrence is most of a year away."""
+    today = ref.moment.date()
     m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value)
     if m is None:
-        return False
-    today = ref.moment.date()
+        # a holiday of a moving date: "after a Lunar New Year break", told 15 days after it
+        spec = _setup()[0].holidays.get(value.split("#", 1)[1]) if "#" in value else None
+        this_day = holiday_date(spec, today.year) if spec else None
+        return this_day is not None and 0 < (today - this_day).days <= _JUST_PAST_DAYS
     try:
         this_year = date(today.year, int(m.group(1)), int(m.group(2)))
     except ValueError:
