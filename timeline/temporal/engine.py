@@ -2309,7 +2309,18 @@ def _ahead_of_past(state: _State, work: str, hit: Hit) -> bool:
     ref, doc = state.narrative, state.doc
     if ref is None or doc is None or ref.moment.date() <= doc.moment.date():
         return False
+    start, _ = sentence_around(work, hit.start, hit.end)
+    at = state.narrative_at - (state.position - hit.start)  # where the day was told, in work
+    if at >= start and _FUTURE_MODAL.search(work, start, hit.start):
+        # "will attend a service at 10.30am on Tuesday, followed by ... a flypast at about
+        # 3.30pm": a participle inside a sentence told ahead, on that day
+        return False
     return tense_at(work, hit.start, hit.end) == "past"
+
+
+_FUTURE_MODAL = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\b|['’]ll\b"
+)
 
 
 _SEASON_VALUE = re.compile(r"XXXX-(?:SP|SU|FA|WI)$")
