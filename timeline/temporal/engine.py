@@ -1997,6 +1997,12 @@ def _event_day(state: _State, work: str, low: str, hit: Hit) -> Reference | None
     ref = state.event_date(words, low[:a], offset, "day")
     if ref is None or ref.granularity != "day":
         return None
+    if (
+        state.doc is not None
+        and ref.moment.date() > state.doc.moment.date()
+        and tense_at(work, hit.start, hit.end) == "past"
+    ):
+        return None  # "Next policy meeting on July 11 ... announced at a meeting at 4 p.m."
     return ref
 
 
