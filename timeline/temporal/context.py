@@ -189,6 +189,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     if word in _POSSIBLE:
         # "lows could dip Thursday", "the vote may come Tuesday" look ahead; "could not be
         # reached Monday", "may have left Sunday" look back
+        if i >= 2 and tokens[i - 2] in _RELATIVE_WORDS and tokens[i - 1] in _PRONOUNS:
+            return None  # "left with what we could carry on Thursday": a clause of its own
         follower = tokens[i + 1 : i + 2]
         rest = tokens[i + 2 : i + 4] if follower and follower[0] in _NOT else tokens[i + 1 : i + 3]
         if (
@@ -1089,6 +1091,7 @@ _RESULTS = _words("results earnings figures numbers data sales")
 _BE = _words("is are am was were be been being has have had 's ’s")
 # Modals of possibility: ahead before a verb ("could dip"), behind with "not"/"have".
 _POSSIBLE = _words("could may might must")
+_RELATIVE_WORDS = _words("what which that whatever as")
 # Prefixes of irregular past forms ("repaid", "outran", "mistook").
 _PAST_PREFIXES = ("re", "over", "under", "out", "mis")
 # Between a past verb and its date: "resigned in January", "arrested on Monday".
