@@ -1112,6 +1112,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # opened by "since" is not where the story went
             narrative = _since_told(state, value[1:].split("+")[0]) or narrative
         if (
+            rule.name == "the_month_week_narrative"
+            and narrative is not None
+            and GRANULARITY_RANK.get(narrative.granularity, 0)
+            > GRANULARITY_RANK[_step_grain(value) or "month"]
+        ):
+            # "Sales rose in the first quarter. ... a deal by the end of the month": no month
+            # of a quarter told, so the month of the publication (it had taken the quarter)
+            narrative = state.doc
+        if (
             rule.name in ("the_month_week_narrative", "the_year_narrative")
             and narrative is not None
             and state.doc is not None
