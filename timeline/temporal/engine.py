@@ -1347,7 +1347,7 @@ _IDIOM = re.compile(
     r"time\s+change|clock\s+change|switch)\b"
     # "in 1998, the year it was founded": the year restated in apposition (dev sets 3 of 3
     # untagged)
-    r"|(?<=[0-9]{4}, )the\s+year\b(?!\s+(?:before|after|earlier|later)\b)"
+    r"|the\s+year\b(?<=[0-9]{4}, the year)(?!\s+(?:before|after|earlier|later)\b)"
     # what kind of day it is: "a day of mourning", "a day of national mourning", "on a day when
     # Europe marked Armistice Day", "not a day longer" (dev sets: 15 of 17 untagged)
     r"|\ba\s+day\s+of\s+(?:national\s+)?(?:mourning|silence|joy|reconciliation|fasting|"
