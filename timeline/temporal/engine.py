@@ -889,6 +889,13 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "a week on Tuesday", "Wednesday week": a week after the coming weekday
             ahead = resolve_partial(inner[0].value, state.doc, "future", _setup()[0].holidays)
             ref_used, anchor = (Reference.of(ahead) if ahead else None), "published"
+        elif inner[0].value.startswith("XXXX-#"):
+            # a holiday read in its sentence ("is scheduled for the week after Thanksgiving":
+            # the coming one), not alone
+            inner[0].start, inner[0].end = inner[0].start + a, inner[0].end + a
+            resolved = _resolve(inner[0], state, work, low)
+            ref_used = Reference.of(resolved["value"])
+            anchor = resolved["anchor"]
         else:
             resolved = _resolve(inner[0], state, work[a:b], low[a:b])
             ref_used = Reference.of(resolved["value"])
