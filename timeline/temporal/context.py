@@ -251,7 +251,11 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             and (tokens[j] in _NOT or tokens[j] in _MODAL_ADVERBS or tokens[j].endswith("ly"))
         ):
             j -= 1  # "may not be allowed", "would probably be rested"
-        if j >= 0 and tokens[j] in _MODALS:
+        if j >= 0 and (
+            tokens[j] in _MODALS or (tokens[j] == "could" and not _NOT & set(tokens[j + 1 : k]))
+        ):
+            # "could be announced before Christmas" (but "could not be reached Monday" is a
+            # try that failed)
             return "future"
     if (
         word in _BE_PAST
@@ -362,8 +366,10 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "said Monday that it will bid", "told a news conference on Tuesday": the day is
         # when it was said
         if word in _REPORTED:
-            if k >= 2 and words[k - 1] == "be" and words[k - 2] in _MODALS_AHEAD | {"to"}:
-                return "future"  # "nominations will be announced July 12": a saying to come
+            if k >= 2 and words[k - 1] == "be" and words[k - 2] in _MODALS_AHEAD | _MAY | {"to"}:
+                # "nominations will be announced July 12", "a deal could be announced before
+                # Christmas": a saying to come
+                return "future"
             return "past"
         if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS) or word in _STARTING:
             break  # ("said that beginning March 1, apps will pay": the day is what begins)
@@ -1050,6 +1056,7 @@ def reported_future(text: str, start: int) -> bool:
 
 _FIRM_FUTURE = _words("will shall")
 _MODALS_AHEAD = _words("will would shall 'll ’ll")
+_MAY = _words("may might could should must")
 # Headline verbs and nouns of a listing, which announce what is ahead.
 _OPENING = _words(
     "opens open begins begin starts start returns return kicks resumes resume loom looms"
