@@ -229,9 +229,10 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return "future"  # "set sentencing for June 5"
     if word == "for" and i > 0 and tokens[i - 1] in _PLANNED_FOR:
         # "is set for Friday", "surgeries booked for Tuesday", "operations planned for Monday"
-        if (_BE_PAST | {"been", "originally", "initially", "previously"}) & set(
-            tokens[max(0, i - 4) : i - 1]
-        ):
+        before = tokens[max(0, i - 4) : i - 1]
+        if before[-2:] in (["has", "been"], ["have", "been"]):
+            return "future"  # "a hearing has been set for 27 September": a plan still standing
+        if (_BE_PAST | {"been", "originally", "initially", "previously"}) & set(before):
             # "was (had been) originally set for March 24", "elections, originally set for
             # March 3": a plan in the past
             return None
