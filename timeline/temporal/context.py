@@ -374,6 +374,13 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
             return "past"
         if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS) or word in _STARTING:
             break  # ("said that beginning March 1, apps will pay": the day is what begins)
+    if (
+        len(words) > 2
+        and words[-1] in _UNTIL_WORDS
+        and words[-2] in ("runs", "lasts")
+        and words[-3] not in _NOT_SCHEDULE | _NOT
+    ):
+        return "future"  # "the ban runs through March 31": a season still on ("did not run")
     if words[-1] in _REPORTING or words[-1] in _FUTURE_PREPOSITIONS:
         return None
     # "the Senate votes on Tuesday", "the ministers meet again Monday": an adverb or "on"
