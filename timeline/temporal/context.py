@@ -513,6 +513,15 @@ def looks_like_verb(word: str) -> bool:
     return _kind([word], 0) is not None or word in _REPORTING or word in _PRESENT
 
 
+def past_form(word: str) -> bool:
+    """True for a verb's past form ("froze", "peaked"), told alone.
+
+    >>> past_form("froze"), past_form("peaks")
+    (True, False)
+    """
+    return _kind([word], 0) == "past"
+
+
 _RAW_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?(?:-[a-z0-9]+)*|['’]ll")
 _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
 # "left-hander" is one word; letters glued to a number ("10am", "3rd") are none ("am" is no verb)

@@ -28,6 +28,7 @@ from timeline.temporal.context import (
     firm_future,
     in_headline,
     looks_like_verb,
+    past_form,
     present_perfect,
     reported_future,
     sentence_around,
@@ -1854,6 +1855,9 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         return False  # the habit must be told in the same clause, just before
     if re.match(r"\s+[a-z]+s\s", before[habit.end() :]):
         return True  # "the monsoon, which usually runs from November to March", told in a report
+    verb = re.match(r"\s+([a-z]+)\s", before[habit.end() :])
+    if habit.group().endswith("ly") and verb is not None and past_form(verb.group(1)):
+        return True  # "the lake typically froze in early December": a habit of years gone by
     return tense_at(work, hit.start, hit.end) != "past"
 
 
