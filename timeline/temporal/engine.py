@@ -1825,7 +1825,13 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         habit is None
         and len(value) == 7
         and _MONTH_RANGE_AROUND.search(work.lower(), max(a, hit.start - 48), hit.end + 40)
-        and tense_at(work, hit.start, hit.end) == "present"
+        and (
+            tense_at(work, hit.start, hit.end) == "present"
+            or (
+                tense_at(work, hit.start, hit.end) is None
+                and not _SCHEDULE_SPAN.search(work.lower(), max(a, hit.start - 48), hit.start)
+            )
+        )
     ):
         # "Gales are common in western Scotland between October and March", "the long nights
         # between October and March give you the most hours of dark": a span of months told in
@@ -1918,7 +1924,13 @@ _MONTH_EDGE = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
 _MONTH_ANY = rf"(?:{_MONTH_NAMES}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)"
 _MONTH_RANGE_AROUND = re.compile(
     rf"\b(?:between|from)\s+{_MONTH_EDGE}{_MONTH_ANY}(?:\s+[0-9]{{1,2}})?\s+"
-    rf"(?:and|to|through|until|till)\s+{_MONTH_EDGE}{_MONTH_ANY}(?![a-z])"
+    rf"(?:and|to|through|until|till)\s+{_MONTH_EDGE}{_MONTH_ANY}(?![a-z]|\s+[0-9])"
+)  # (not a span to a day: "the jobs run from mid-November through Jan. 4")
+# A timetable's span ("the lectures run from October through April", "classes meet between"):
+# the season ahead, where a span with no verb of time ("snow fills that gully from November to
+# May") is of every year.
+_SCHEDULE_SPAN = re.compile(
+    r"\b(?:run|meet|play|open|last|held|scheduled|planned)\s+(?:[a-z]+\s+){0,2}(?:from|between)\s"
 )
 # A month as the subject of a habit: "December normally brings", "July and August usually see".
 _HABIT_AFTER = re.compile(
