@@ -1784,7 +1784,8 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
 _GENERIC_VALUE = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|\d\d-\d\d)$")
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|normally|generally|traditionally|customarily|ordinarily|"
-    r"on\s+average|each\s+year|every\s+year|most\s+years|in\s+a\s+typical\s+year)\b"
+    r"on\s+average|each\s+year|every\s+year|most\s+years|in\s+a\s+typical\s+year|"
+    r"tends?\s+to)\b"
 )
 
 
