@@ -1858,8 +1858,16 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
             and bool(_SPAN_VERB.search(before))
             and tense_at(work, hit.start, hit.end) != "past"
         )
-    if re.search(r"[,;:]\s", before[habit.end() :]):
-        return False  # the habit must be told in the same clause, just before
+    rest = before[habit.end() :]
+    fronted = (
+        rest.startswith(",")
+        and hit.start - _HABIT_REACH <= a
+        and not before[: habit.start()].strip()
+    )
+    if re.search(r"[,;:]\s", rest[1:] if fronted else rest):
+        # the habit must be told in the same clause, just before, or open the sentence
+        # ("Every year, about 20,000 workers come across in May")
+        return False
     if re.match(r"\s+[a-z]+s\s", before[habit.end() :]):
         return True  # "the monsoon, which usually runs from November to March", told in a report
     verb = re.match(r"\s+([a-z]+)\s", before[habit.end() :])
