@@ -603,8 +603,9 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     if rule.dir == "tense_past":
         # Reported periods (quarters, halves) are past ones unless the clause looks ahead.
         return "nearest_future" if tense == "future" else "past"
-    if _MONTH_ONLY.fullmatch(value) and _REPORTED_FOR.search(
-        work, max(0, hit.start - 60), hit.start
+    if _MONTH_ONLY.fullmatch(value) and (
+        _REPORTED_FOR.search(work, max(0, hit.start - 60), hit.start)
+        or _MONTH_REPORT.match(work, hit.end)
     ):
         # "reports on housing starts and industrial production for June", told in July: the
         # month a report covers is the nearest one, whatever the tense of the reporting
@@ -668,7 +669,15 @@ _IN_BRACKETS = re.compile(r"\([^()]*\Z")
 _AFTER_EVENT = re.compile(r"\b(?:after|since|following)\b[^,;:.()]*\Z", re.I)
 _REPORTED_FOR = re.compile(
     r"\b(?:data|figures|numbers|reports?|readings?|sales|production|output|statistics|results|"
-    r"index|payrolls|starts|orders|inflation|prices)\s+for\s+\Z",
+    r"index|payrolls|starts|orders|inflation|prices|spending|employment|unemployment|exports|"
+    r"imports|deficit|surplus|trade|jobs)\s+for\s+\Z",
+    re.I,
+)
+# A month naming the figures for it: "the February employment report", "the January jobs data".
+_MONTH_REPORT = re.compile(
+    r"\s+(?:(?:employment|jobs|payrolls?|inflation|retail|trade|unemployment|housing|"
+    r"consumer|producer|factory|industrial|sales|price|spending|durable|goods|CPI|PPI)\s+){1,3}"
+    r"(?:report|data|figures|numbers|reading|index|release|survey)s?\b",
     re.I,
 )
 _DEADLINE_AHEAD = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?\Z", re.I)
