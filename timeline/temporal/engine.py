@@ -2162,6 +2162,39 @@ def _period_ended(low: str, start: int, value: str) -> Reference | None:
     return Reference.of(f"{year}-Q{month // 3}") if month % 3 == 0 else None
 
 
+_QUARTER_END = re.compile(
+    r"\s+(?:that\s+|which\s+)?ended\s+(?:on\s+)?(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\.?\s+(?P<day>[0-9]{1,2})(?![0-9])(?:,\s+(?P<year>(?:19|20)[0-9]{2}))?"
+)
+_MONTH_INDEX = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+
+
+def _quarter_ended(low: str, end: int, now: datetime) -> str | None:
+    """The calendar quarter a following "ended March 31" closes (the last such day by ``now``
+    when no year is told), or None when no quarter's last day follows.
+
+    >>> _quarter_ended("the quarter ended dec. 31, payable", 11, datetime(2022, 1, 4))
+    '2021-Q4'
+    >>> _quarter_ended("the quarter ended march 31, 2013", 11, datetime(2013, 6, 1))
+    '2013-Q1'
+    """
+    m = _QUARTER_END.match(low, end)
+    if m is None:
+        return None
+    month, day = _MONTH_INDEX[m["month"]], int(m["day"])
+    if (month, day) not in ((3, 31), (6, 30), (9, 30), (12, 31)):
+        return None  # a fiscal quarter's end ("ended Feb. 2", "ended June 27") keeps its label
+    year = int(m["year"]) if m["year"] else now.year
+    if not m["year"] and (month, day) > (now.month, now.day):
+        year -= 1  # ended: the last such day
+    return f"{year}-Q{(month - 1) // 3 + 1}"
+
+
 _LATER = re.compile(r"[\s,]+(?:later|earlier|afterwards?|before)\Z")
 _TIMEML_LENGTH_RULES = frozenset({"units_later", "units_earlier"})
 _MOVES_ON = frozenset(
@@ -3702,6 +3735,12 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 fields = _bare_clock_near_pm(
                     fields, str(fields.get("reference") or ""), low[hit.start : hit.end]
                 )
+        if hit.rule.name == "the_quarter_narrative" and state.doc is not None:
+            ended = _quarter_ended(low, hit.end, state.doc.moment)
+            if ended is not None:
+                # "for the quarter ended March 31": the quarter that date closes, whatever
+                # period the story was on
+                fields = _fields(ended, interval(ended), "published", state.doc, state)
         start, end = glue.span(hit.start, hit.end)
         if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
             if (
