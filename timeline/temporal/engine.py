@@ -2166,12 +2166,6 @@ _QUARTER_END = re.compile(
     r"\s+(?:that\s+|which\s+)?ended\s+(?:on\s+)?(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\.?\s+(?P<day>[0-9]{1,2})(?![0-9])(?:,\s+(?P<year>(?:19|20)[0-9]{2}))?"
 )
-_MONTH_INDEX = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
 
 
 def _quarter_ended(low: str, end: int, now: datetime) -> str | None:
@@ -2186,7 +2180,7 @@ def _quarter_ended(low: str, end: int, now: datetime) -> str | None:
     m = _QUARTER_END.match(low, end)
     if m is None:
         return None
-    month, day = _MONTH_INDEX[m["month"]], int(m["day"])
+    month, day = int(_setup()[0].tables["month_abbr"].lookup(m["month"])), int(m["day"])
     if (month, day) not in ((3, 31), (6, 30), (9, 30), (12, 31)):
         return None  # a fiscal quarter's end ("ended Feb. 2", "ended June 27") keeps its label
     year = int(m["year"]) if m["year"] else now.year
