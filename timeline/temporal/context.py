@@ -367,6 +367,12 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "said Monday that it will bid", "told a news conference on Tuesday": the day is
         # when it was said
         if word in _REPORTED:
+            if (
+                k == len(words) - 2
+                and words[-1] == "that"
+                and _CLAUSE_VERB_AFTER.match(text, start)
+            ):
+                return None  # "noted that Christmas falls on a Thursday": the clause tells it
             if k >= 2 and words[k - 1] == "be" and words[k - 2] in _MODALS_AHEAD | _MAY | {"to"}:
                 # "nominations will be announced July 12", "a deal could be announced before
                 # Christmas": a saying to come
@@ -1074,6 +1080,11 @@ def reported_future(text: str, start: int) -> bool:
 _FIRM_FUTURE = _words("will shall")
 _MODALS_AHEAD = _words("will would shall 'll ’ll")
 _MAY = _words("may might could should must")
+# The mention as the subject of a clause of its own: "Christmas falls on", "Friday's vote will".
+_CLAUSE_VERB_AFTER = re.compile(
+    r"[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,2}(?:['’]s\s+[a-z]+)?\s+(?:is|was|will|would|falls|fell|"
+    r"could|may|might|should|marks|marked)\b"
+)
 # Headline verbs and nouns of a listing, which announce what is ahead.
 _OPENING = _words(
     "opens open begins begin starts start returns return kicks resumes resume loom looms"
