@@ -796,6 +796,17 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         for k in range(max(0, len(words) - 8), len(words) - 1)
     ):
         return "future"  # "has urged passengers to travel on Friday": what is urged is ahead
+    if words and words[-1] in _DECLARING and _DECLARED_AS.match(text, end):
+        return "future"  # "has declared Friday a national day of mourning": a day set aside
+    recent = words[-6:-1]
+    if (
+        words[-1:] in (["until"], ["till"])
+        and _ORDERS_SHUT & set(recent)
+        and not (_BE_PAST | {"been", "had", "be"}) & set(recent)
+    ):
+        return "future"  # "the government closed schools until Monday": an order still in force
+    if words[-1:] and words[-1] in _ORDERS_SHUT and "ordered" in words[-8:-1]:
+        return "future"  # "ordered schools near the parliament closed Monday"
     strict = adjacent_tense(text, start)
     if strict in ("past", "future"):
         return strict
@@ -1080,6 +1091,11 @@ def reported_future(text: str, start: int) -> bool:
 _FIRM_FUTURE = _words("will shall")
 _MODALS_AHEAD = _words("will would shall 'll ’ll")
 _MAY = _words("may might could should must")
+# Setting a day aside: "declared Friday a national day of mourning", "named Monday as".
+_DECLARING = _words("declared declares declare designated designates named names")
+_DECLARED_AS = re.compile(r"\s+(?:a|an|as)\s", re.I)
+# Orders that shut something for a while: "closed schools until Monday".
+_ORDERS_SHUT = _words("closed shut suspended banned halted cancelled canceled closes suspends")
 # The mention as the subject of a clause of its own: "Christmas falls on", "Friday's vote will".
 _CLAUSE_VERB_AFTER = re.compile(
     r"[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,2}(?:['’]s\s+[a-z]+)?\s+(?:is|was|will|would|falls|fell|"
