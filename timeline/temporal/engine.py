@@ -2201,6 +2201,22 @@ def _quarter_ended(low: str, end: int, now: datetime) -> str | None:
     return f"{year}-Q{(month - 1) // 3 + 1}"
 
 
+_WEEK_REST = re.compile(r"the\s+end\s+of\s+the\s+week|later\s+(?:this|in\s+the)\s+week")
+
+
+def _shift_week(value: str, now: datetime) -> str | None:
+    """The ISO week after ``now``'s when ``value`` is ``now``'s week, else None.
+
+    >>> _shift_week("2014-W06", datetime(2014, 2, 9))
+    '2014-W07'
+    """
+    year, week, _ = now.isocalendar()
+    if value != f"{year}-W{week:02d}":
+        return None
+    year, week, _ = (now + timedelta(days=7)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 _LATER = re.compile(r"[\s,]+(?:later|earlier|afterwards?|before)\Z")
 _TIMEML_LENGTH_RULES = frozenset({"units_later", "units_earlier"})
 _MOVES_ON = frozenset(
@@ -3747,6 +3763,18 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 # "for the quarter ended March 31": the quarter that date closes, whatever
                 # period the story was on
                 fields = _fields(ended, interval(ended), "published", state.doc, state)
+        if (
+            state.doc is not None
+            and state.doc.moment.weekday() == 6
+            and fields.get("anchor") == "published"
+            and _WEEK_REST.fullmatch(low, hit.start, hit.end)
+            and tense_at(work, hit.start, hit.end) != "past"
+        ):
+            # "by the end of the week", "later this week" told on a Sunday: the days ahead are
+            # the next ISO week's ("this week" stays the week that ends today)
+            later = _shift_week(str(fields["value"]), state.doc.moment)
+            if later is not None:
+                fields = _fields(later, interval(later), "published", state.doc, state)
         start, end = glue.span(hit.start, hit.end)
         if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
             if (
