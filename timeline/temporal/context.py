@@ -336,7 +336,7 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     begin = max(0, start - 40)
     for cut in _CLAUSE_END.finditer(text, begin, start):
         begin = cut.end()  # '... she said.\n\nOn Monday, Marsh will be sworn in': not said then
-    before = text[begin:start].lower()
+    before = _lower(text[begin:start])
     words = _WORD.findall(before)
     if not words:
         return None
@@ -517,6 +517,20 @@ def looks_like_verb(word: str) -> bool:
     (True, False)
     """
     return _kind([word], 0) is not None or word in _REPORTING or word in _PRESENT
+
+
+# "May" inside a sentence is the month or a name ("the May River", "Theresa May"), not the modal.
+_CAPITAL_MAY = re.compile(r"(?<=[A-Za-z0-9,;] )May\b")
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case for reading tense cues, a capitalized "May" inside a sentence
+    kept apart from the modal.
+
+    >>> _lower("struck a dock on the May River")
+    'struck a dock on the mai river'
+    """
+    return _CAPITAL_MAY.sub("Mai", text).lower()
 
 
 def past_form(word: str) -> bool:
@@ -749,7 +763,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         # '"For years I have set a place," she said on Thursday': the quotation is a clause
         # of its own
         left_start = cut.end()
-    left_text = _ASIDE.sub(_blank, text[left_start:start].lower())
+    left_text = _ASIDE.sub(_blank, _lower(text[left_start:start]))
     left = [(m.group(), m.end()) for m in _WORD.finditer(left_text)]
     words = [w for w, _ in left]
     gap = len(left_text)
@@ -864,7 +878,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         right_end = stop.start() + 1
     if text[end - 1 : end] == "." and _NEW_SENTENCE.match(text, end):
         right_end = end  # "... starting at 7 p.m. Feld said ...": the period ends the sentence
-    right_text = text[end:right_end].lower()
+    right_text = _lower(text[end:right_end])
     right = [(m.group(), m.start()) for m in _WORD.finditer(right_text)]
     rwords = [w for w, _ in right]
     # "On Monday, the company said ...", "At a meeting on Thursday evening, he said ...": the
