@@ -1828,6 +1828,8 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         return True
     if _BOOKS_CLOSE.search(before):
         return True  # "the company, whose fiscal year ends Sept. 30, said": each year's end
+    if len(value) == 7 and _YEAR_RUNS.search(before):
+        return True  # "Norrvik's fiscal year runs from April to March": every such year's
     habit = _HABITUAL.search(before)
     if (
         habit is not None
@@ -1938,6 +1940,12 @@ _BOOKS_CLOSE = re.compile(
     r"has\s+ended|have\s+ended)|\bends\s+(?:its|their)\s+(?:fiscal|financial)\s+years?|"
     r"\bcloses\s+(?:its|their)\s+books)(?:\s+(?:on|in|at))?(?:\s+the(?:\s+[a-z]+){1,2}\s+"
     r"(?:of|in|nearest|closest\s+to))?\s+\Z"
+)
+# A kind of year by its months: "the fiscal year runs from April to March", "the school year
+# starts in September" (its days are a deadline: "before the fiscal year ends on Sept. 30").
+_YEAR_RUNS = re.compile(
+    r"\b(?:fiscal|financial|tax|school|academic)\s+years?\s+(?:runs|starts|begins|ends)\s+"
+    r"(?:from|in|on)?\s*(?:(?:[0-9]{1,2}\s+)?[a-z]{3,9}\.?(?:\s+[0-9]{1,2})?\s+(?:to|through|until|till|and)\s+)?\Z"
 )
 # A routine within the year: "every day", "every ten days", "every Saturday", "every 20 minutes",
 # "twice a week", "on weekends".
