@@ -519,18 +519,19 @@ def looks_like_verb(word: str) -> bool:
     return _kind([word], 0) is not None or word in _REPORTING or word in _PRESENT
 
 
-# "May" inside a sentence is the month or a name ("the May River", "Theresa May"), not the modal.
-_CAPITAL_MAY = re.compile(r"(?<=[A-Za-z0-9,;] )May\b")
+# "May" or "Will" inside a sentence is a month or a name ("the May River", "Theresa May", "Will
+# Carter"), not the modal.
+_CAPITAL_MAY = re.compile(r"(?<=[A-Za-z0-9,;] )(?:May|Will)\b")
 
 
 def _lower(text: str) -> str:
-    """``text`` in lower case for reading tense cues, a capitalized "May" inside a sentence
-    kept apart from the modal.
+    """``text`` in lower case for reading tense cues, a capitalized "May" or "Will" inside a
+    sentence kept apart from the modal.
 
     >>> _lower("struck a dock on the May River")
-    'struck a dock on the mai river'
+    'struck a dock on the mxy river'
     """
-    return _CAPITAL_MAY.sub("Mai", text).lower()
+    return _CAPITAL_MAY.sub(lambda m: m.group()[0] + "x" + m.group()[2:], text).lower()
 
 
 def past_form(word: str) -> bool:
