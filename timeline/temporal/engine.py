@@ -1826,6 +1826,8 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         # used to see in September", "tax bills go out twice a year, in June and September":
         # a month of any year
         return True
+    if len(value) == 10 and _NORMAL_DATE.search(before):
+        return True  # "its normal onset date of June 1", "the average first frost date is Oct. 9"
     if _BOOKS_CLOSE.search(before):
         return True  # "the company, whose fiscal year ends Sept. 30, said": each year's end
     if len(value) == 7 and _YEAR_RUNS.search(before):
@@ -1915,9 +1917,15 @@ _YEARLY = re.compile(
 # A season's span of days: "the hurricane season runs from June 1 to", "season officially runs
 # from 1 May to".
 _SEASON_RUNS = re.compile(
-    r"\bseason\b[^.;:]{0,40}?\b(?:runs|lasts|stretches|extends|spans)\s+(?:officially\s+)?"
+    r"\b(?:season|year)\b[^.;:]{0,40}?\b(?:runs|lasts|stretches|extends|spans)\s+(?:officially\s+)?"
     r"(?:from|between)\s+(?:(?:[0-9]{1,2}\s+)?[a-z]{3,9}\.?(?:\s+[0-9]{1,2})?\s+"
     r"(?:to|through|until|till|and)\s+)?\Z"
+)
+# A date as a climate or a calendar keeps it: "the normal onset date of June 1", "the average
+# first frost date in the valley is Oct. 9".
+_NORMAL_DATE = re.compile(
+    r"\b(?:average|normal|usual|typical)\s+(?:[a-z\-]+\s+){0,3}date\s+(?:in\s+(?:[a-z]+\s+){1,3})?"
+    r"(?:of|is|was)\s+(?:about\s+|around\s+)?\Z"
 )
 _YEAR_NAMED = re.compile(r"\b(?:1[89]|20)[0-9]{2}\b|\bthis\s+year\b", re.I)
 # A present verb of a yearly span right before its months ("runs from June to November",
@@ -1938,6 +1946,8 @@ _HABIT_REACH = 100
 _BOOKS_CLOSE = re.compile(
     r"(?:\bwhose\s+(?:fiscal|financial)\s+years?\s+(?:ends|end|runs|closes|begins|starts|"
     r"has\s+ended|have\s+ended)|\bends\s+(?:its|their)\s+(?:fiscal|financial)\s+years?|"
+    r"\b(?:its|their)\s+(?:fiscal|financial)\s+years?\s+(?:ends|end|closes|begins|starts)|"
+    r"\bhas\s+a\s+(?:fiscal|financial)\s+year\s+(?:that|which)\s+(?:ends|begins|starts)|"
     r"\bcloses\s+(?:its|their)\s+books)(?:\s+(?:on|in|at))?(?:\s+the(?:\s+[a-z]+){1,2}\s+"
     r"(?:of|in|nearest|closest\s+to))?\s+\Z"
 )
