@@ -1826,6 +1826,14 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         # used to see in September", "tax bills go out twice a year, in June and September":
         # a month of any year
         return True
+    if len(value) == 10 and (
+        _EXCEPT_DAY.search(before)
+        or _YEARLY_DAYS.search(before)
+        or _EVERY_YEAR_AFTER.match(work.lower(), hit.end)
+    ):
+        # "open every day except Christmas", "due twice a year, on 31 January and 31 July",
+        # "planted his on Bonfire Night every year": a day of every year
+        return True
     if len(value) == 10 and _NORMAL_DATE.search(before):
         return True  # "its normal onset date of June 1", "the average first frost date is Oct. 9"
     if _BOOKS_CLOSE.search(before):
@@ -1927,6 +1935,15 @@ _NORMAL_DATE = re.compile(
     r"\b(?:average|normal|usual|typical)\s+(?:[a-z\-]+\s+){0,3}date\s+(?:in\s+(?:[a-z]+\s+){1,3})?"
     r"(?:of|is|was)\s+(?:about\s+|around\s+)?\Z"
 )
+_EXCEPT_DAY = re.compile(
+    r"\b(?:every\s+day|daily|seven\s+days\s+a\s+week|year[\s\-]+round|all\s+year)\b[^.;]{0,40}?"
+    r"\b(?:except|but|apart\s+from|other\s+than|closed\s+only|only\s+closed)\s+(?:on\s+)?\Z"
+)
+_YEARLY_DAYS = re.compile(
+    r"\b(?:twice|once|three\s+times|four\s+times)\s+a\s+year,?\s+(?:on\s+)?(?:(?:[0-9]{1,2}\s+[a-z]+|"
+    r"[a-z]+\.?\s+[0-9]{1,2})\s+(?:and|or)\s+)?\Z"
+)
+_EVERY_YEAR_AFTER = re.compile(r"\s+(?:every|each)\s+year\b")
 _YEAR_NAMED = re.compile(r"\b(?:1[89]|20)[0-9]{2}\b|\bthis\s+year\b", re.I)
 # A present verb of a yearly span right before its months ("runs from June to November",
 # "lasts from May through October").
