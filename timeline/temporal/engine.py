@@ -1826,6 +1826,15 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         # used to see in September", "tax bills go out twice a year, in June and September":
         # a month of any year
         return True
+    if (
+        value[5:] in ("SP", "SU", "FA", "WI")
+        and work[max(0, hit.start - 3) : hit.start].lower() == "in "
+        and work[hit.start : hit.end].lower() in ("spring", "summer", "autumn", "fall", "winter")
+    ):
+        # "In winter, when temperatures fall below minus 70C", "flights connect daily in
+        # winter", "walked less in winter": a bare season after "in" is every year's (blind
+        # sets 25 of 26)
+        return True
     if len(value) == 10 and (
         _EXCEPT_DAY.search(before)
         or _YEARLY_DAYS.search(before)
