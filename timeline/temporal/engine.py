@@ -1805,7 +1805,7 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
 _GENERIC_VALUE = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|\d\d-\d\d)$")
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|normally|generally|traditionally|customarily|ordinarily|"
-    r"on\s+average|each\s+year|every\s+year|most\s+years|in\s+a\s+typical\s+year|"
+    r"on\s+average|each\s+year|every\s+year|most\s+years|in\s+an?\s+(?:typical|normal|average)\s+year|"
     r"tends?\s+to)\b"
 )
 
@@ -1835,6 +1835,8 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         # winter", "walked less in winter": a bare season after "in" is every year's (blind
         # sets 25 of 26)
         return True
+    if len(value) == 7 and _MONTHS_EVERY_YEAR.match(work.lower(), hit.end):
+        return True  # "keeps a fleet ready from November to March every year"
     if len(value) == 10 and (
         _EXCEPT_DAY.search(before)
         or _YEARLY_DAYS.search(before)
@@ -1927,7 +1929,8 @@ _USED_TO = re.compile(
     r"(?!decide|open|pay|fund|buy|make|build|calculate|set)[^,;:]*\Z"
 )
 _YEARLY = re.compile(
-    r"\b(?:twice|once|three\s+times)\s+a\s+year,?\s+(?:in\s+)?(?:[a-z]+\s+(?:and|or)\s+)?\Z"
+    r"\b(?:(?:twice|once|three\s+times)\s+a\s+year|every\s+six\s+months),?\s+(?:in\s+)?"
+    r"(?:[a-z]+\s+(?:and|or)\s+)?\Z"
     r"|\bevery\s+(?:summer|winter|"
     r"spring|autumn|fall|year)\b[^,;:]*\Z"
 )
@@ -2005,6 +2008,10 @@ _MONTH_RANGE_AROUND = re.compile(
 # May") is of every year.
 _SCHEDULE_SPAN = re.compile(
     r"\b(?:run|meet|play|open|last|held|scheduled|planned)\s+(?:[a-z]+\s+){0,2}(?:from|between)\s"
+)
+# A month or a span of months said to recur: "from November to March every year".
+_MONTHS_EVERY_YEAR = re.compile(
+    rf"(?:\s+(?:to|through|and|or|until)\s+{_MONTH_EDGE}{_MONTH_ANY})?\s+(?:every|each)\s+year\b"
 )
 # A month as the subject of a habit: "December normally brings", "July and August usually see".
 _HABIT_AFTER = re.compile(
