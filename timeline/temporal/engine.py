@@ -3103,6 +3103,40 @@ def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | N
 
 
 _SCENE_YEAR_AGE = 2
+# "Last year, 68 people were arrested on 17 March", "next year it runs from 15 to 24 July",
+# "next year's race would be held on Sept. 30": a year told from now that sets the scene (not
+# one the clause is about: "send their budgets for next year to Brussels by October 15").
+_RELATIVE_SCENE = re.compile(
+    r"(?:(?:\A|[,;:]|\bwhen|\band)\s*(?P<last>last)\s+year,?\s|(?<!\bfor )(?<!\bto )(?<!\buntil )(?<!\bof )(?<!\bby )(?<!\bin )\b(?P<next>next)\s+year(?:['’]s)?\s)"
+    r"(?![^.;]*\b(?:1[89]|20)[0-9]{2}\b)",
+    re.I,
+)
+
+
+def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A day without a year in a sentence set last year or next year ("Last year, 68 people
+    were arrested on 17 March"; "next year it runs from 15 to 24 July") is in that year, when
+    the tense agrees; else None.
+
+    >>> state = _State(datetime(2015, 3, 16))
+    >>> work = "Last year, 68 people were arrested in the city on 17 March."
+    >>> hit = [h for h in scan(work, work.lower()) if h.rule.name == "day_of_month"][0]
+    >>> _relative_scene_year("XXXX-03-17", state, work, hit)
+    '2014-03-17'
+    """
+    if state.doc is None or not re.fullmatch(r"XXXX-\d\d-\d\d", value):
+        return None
+    start, _ = sentence_around(work, hit.start, hit.end)
+    scenes = list(_RELATIVE_SCENE.finditer(work, start, hit.start))
+    scene = scenes[-1] if scenes else None
+    if scene is None or _DEICTIC_WORD.match(work, hit.start):
+        return None
+    tense = tense_at(work, hit.start, hit.end)
+    if scene["last"] and tense == "past":
+        return f"{state.doc.moment.year - 1:04d}{value[4:]}"
+    if scene["next"] and tense != "past":
+        return f"{state.doc.moment.year + 1:04d}{value[4:]}"
+    return None
 
 
 def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
@@ -3125,8 +3159,10 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """
     if state.doc is None or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
-    within = _in_sentence_period(value, state, work, hit) or _in_sentence_year(
-        value, state, work, hit
+    within = (
+        _in_sentence_period(value, state, work, hit)
+        or _in_sentence_year(value, state, work, hit)
+        or _relative_scene_year(value, state, work, hit)
     )
     if within is not None:
         return within
