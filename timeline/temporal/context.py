@@ -90,7 +90,7 @@ _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
     "intends intend aims aim hopes hope expects expect is are am was were has have need needs "
     "promised promise promises pledged pledge pledges vowed vow vows agreed agree agrees hoped "
-    "decided decide decides threatened threaten threatens"
+    "decided decide decides threatened threaten threatens listed"
 )
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
