@@ -1241,7 +1241,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             value, ref_used = out
             value = _holiday_with_year(value)  # "Easter last year": 2012#easter -> 2012-04-08
             anchor = kind
-    elif value.startswith("XXXX") and (rule.dir == "generic" or _habitual(value, work, hit)):
+    elif value.startswith("XXXX") and (rule.dir == "generic" or _habitual(value, work, low, hit)):
         # "Seasonal flu usually peaks between December and February": any year's
         return _fields(value, None, "absolute", None, state)
     elif value.startswith("XXXX"):
@@ -1810,15 +1810,15 @@ _HABITUAL = re.compile(
 )
 
 
-def _habitual(value: str, work: str, hit: Hit) -> bool:
+def _habitual(value: str, work: str, low: str, hit: Hit) -> bool:
     """True for a month, season or day of the year told as a habit ("the ice is usually gone by
     April 5", "flu usually peaks between December and February"): no particular year."""
     if not _GENERIC_VALUE.match(value) or hit.rule.ref != "doc":
         return False
     a, _ = sentence_around(work, hit.start, hit.end)
-    if _HABIT_AFTER.match(work.lower(), hit.end):
+    if _HABIT_AFTER.match(low, hit.end):
         return True  # "July and August normally bring in 40 percent of its revenue"
-    before = work[max(a, hit.start - _HABIT_REACH) : hit.start].lower()
+    before = low[max(a, hit.start - _HABIT_REACH) : hit.start]
     if _MONTH_ONLY.fullmatch(value) and (
         _CLIMATE_FOR.search(before) or _USED_TO.search(before) or _YEARLY.search(before)
     ):
@@ -1828,19 +1828,19 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
         return True
     if (
         value[5:] in ("SP", "SU", "FA", "WI")
-        and work[max(0, hit.start - 3) : hit.start].lower() == "in "
-        and work[hit.start : hit.end].lower() in ("spring", "summer", "autumn", "fall", "winter")
+        and low[max(0, hit.start - 3) : hit.start] == "in "
+        and low[hit.start : hit.end] in ("spring", "summer", "autumn", "fall", "winter")
     ):
         # "In winter, when temperatures fall below minus 70C", "flights connect daily in
         # winter", "walked less in winter": a bare season after "in" is every year's (blind
         # sets 25 of 26)
         return True
-    if len(value) == 7 and _MONTHS_EVERY_YEAR.match(work.lower(), hit.end):
+    if len(value) == 7 and _MONTHS_EVERY_YEAR.match(low, hit.end):
         return True  # "keeps a fleet ready from November to March every year"
     if len(value) == 10 and (
         _EXCEPT_DAY.search(before)
         or _YEARLY_DAYS.search(before)
-        or _EVERY_YEAR_AFTER.match(work.lower(), hit.end)
+        or _EVERY_YEAR_AFTER.match(low, hit.end)
     ):
         # "open every day except Christmas", "due twice a year, on 31 January and 31 July",
         # "planted his on Bonfire Night every year": a day of every year
@@ -1855,13 +1855,13 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
     if (
         habit is not None
         and len(value) == 7
-        and _MONTH_RANGE_AROUND.search(work.lower(), max(a, hit.start - 32), hit.end + 24)
+        and _MONTH_RANGE_AROUND.search(low, max(a, hit.start - 32), hit.end + 24)
     ):
         return True  # "20 storms every year, most of them between June and November"
     if (
         len(value) == 7
-        and _EVERY_FEW_DAYS.search(work.lower(), a, hit.start)
-        and _MONTH_RANGE_AROUND.search(work.lower(), max(a, hit.start - 32), hit.end + 24)
+        and _EVERY_FEW_DAYS.search(low, a, hit.start)
+        and _MONTH_RANGE_AROUND.search(low, max(a, hit.start - 32), hit.end + 24)
     ):
         # "sprays his vines every ten days from May to August", "a report every Monday from
         # April through November": a season of a routine, of every year (dev sets: 18 of 20)
@@ -1869,12 +1869,12 @@ def _habitual(value: str, work: str, hit: Hit) -> bool:
     if (
         habit is None
         and len(value) == 7
-        and _MONTH_RANGE_AROUND.search(work.lower(), max(a, hit.start - 48), hit.end + 40)
+        and _MONTH_RANGE_AROUND.search(low, max(a, hit.start - 48), hit.end + 40)
         and (
             tense_at(work, hit.start, hit.end) == "present"
             or (
                 tense_at(work, hit.start, hit.end) is None
-                and not _SCHEDULE_SPAN.search(work.lower(), max(a, hit.start - 48), hit.start)
+                and not _SCHEDULE_SPAN.search(low, max(a, hit.start - 48), hit.start)
             )
         )
     ):
