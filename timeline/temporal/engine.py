@@ -1695,7 +1695,7 @@ _SPECIFIC_DAY = re.compile(
 )
 
 
-def _generic_clock(work: str, low: str, hit: Hit, fields: dict) -> bool:
+def _generic_clock(work: str, low: str, hit: Hit, fields: dict, doc_iso: str = "") -> bool:
     """True for a clock time told in the present with no day named in its sentence or the one
     before it: a time of any day ("the gates are open until 10 p.m.", "it's dark here by 4:30"
     is not: "here" and "now" tie it to one day)."""
@@ -1706,7 +1706,28 @@ def _generic_clock(work: str, low: str, hit: Hit, fields: dict) -> bool:
         a, _ = sentence_around(work, max(0, a - 2), max(0, a - 1))
     if _SPECIFIC_DAY.search(low, a, b):
         return False
-    return tense_at(work, hit.start, hit.end) == "present"
+    tense = tense_at(work, hit.start, hit.end)
+    if tense == "future":
+        if str(fields.get("reference") or "")[:10] != doc_iso[:10]:
+            return False
+        if "\n" not in work[: hit.start].strip():
+            return False  # a headline's clock is the story's ("Dockers walk out at midnight")
+        line = low.rfind("\n", 0, hit.start) + 1
+        if not low[line : hit.start].strip() or _STAMPED.search(
+            low, max(0, hit.start - 24), hit.start
+        ):
+            return False  # a timeline's entry ("8:50 p.m.: Ruckert takes the lead"), a stamp
+        s, e = sentence_around(work, hit.start, hit.end)
+        return not _TOLD_AHEAD.search(low, s, e)
+    return tense == "present"
+
+
+_TOLD_AHEAD = re.compile(
+    r"\b(?:will|shall|won't|would|could|should|may|might|'ll|going\s+to|is\s+to|are\s+to|"
+    r"scheduled|slated|due|expected|planned|plans?|next|upcoming|coming|tomorrow|tonight|later|"
+    r"was|were|had|did|said|told|it\s+is|it's|takes?\s+effect)\b|’ll"
+)
+_STAMPED = re.compile(r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d\d),?\s*\Z")
 
 
 # A change of standing hours: "will start at 8:30 a.m. instead of 7:45", "40 minutes later
@@ -3806,7 +3827,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 )
             if hit.rule.ref == "day" and (
                 _recurring_clock(low, hit)
-                or (day is None and _generic_clock(work, low, hit, fields))
+                or (day is None and _generic_clock(work, low, hit, fields, state.doc_iso or ""))
                 or (day is None and _hours_changed(work, low, hit, fields))
                 or (day is None and _curfew_clock(low, hit))
                 or (
