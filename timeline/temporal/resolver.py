@@ -221,6 +221,10 @@ def _relative(
     if target not in GRANULARITY_RANK:
         target = unit
     out = value_at(moved, target)
+    if target == "week" and re.fullmatch(r"-[1-7]", suffix):
+        # "Wednesday of next week": that day of the week moved to
+        year, week, _ = moved.isocalendar()
+        return date.fromisocalendar(year, week, int(suffix[1])).isoformat(), ref
     if suffix and (target == "day" or not suffix.startswith("T")):
         out += suffix  # "@day-1TMO" -> yesterday morning, "@year-1-Q3" -> last year's Q3
     return out, ref
