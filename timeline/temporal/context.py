@@ -1199,3 +1199,19 @@ _CUE_WORDS = (
     | _CALLED
     | {"to", "for"}
 )
+
+
+def past_in_sentence(text: str, start: int, end: int) -> bool:
+    """True when some word of the sentence around ``text[start:end]`` (the mention left out)
+    tells the past ("On Sunday a shell hit my brother's house. Yesterday we left" is not: the
+    next sentence is another).
+
+    >>> t = "On Friday, when the minister set aside her plans, aides were relieved."
+    >>> past_in_sentence(t, 3, 9)
+    True
+    >>> past_in_sentence("Carols by candlelight: St Michael's Church, Sunday, 6.30pm.", 44, 50)
+    False
+    """
+    a, b = sentence_around(text, start, end)
+    words = _WORD.findall(_lower(text[a:start] + " " + text[end:b]))
+    return any(w in _REPORTED or _cue(words, i) == "past" for i, w in enumerate(words))

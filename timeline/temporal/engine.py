@@ -29,6 +29,7 @@ from timeline.temporal.context import (
     in_headline,
     looks_like_verb,
     past_form,
+    past_in_sentence,
     present_perfect,
     reported_future,
     sentence_around,
@@ -610,6 +611,11 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
             # missing"), it dates what a present state follows ("is on leave after the incident
             # Friday") or it is a conversion in brackets ("4:20 am (2020 GMT Saturday)")
             return "future"
+        if tense is None and not past_in_sentence(work, hit.start, hit.end):
+            # a day with no tense to its clause and none in its sentence ("Carols by
+            # candlelight: St Michael's Church, Sunday, 6.30pm", "Ironmen: Host Houston on
+            # Sunday"): the nearest such day, the coming one counting three times closer
+            return "nearest_future"
         return "future" if tense == "future" else "past"
     if rule.dir == "tense_past":
         # Reported periods (quarters, halves) are past ones unless the clause looks ahead.
@@ -902,15 +908,17 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 anchor, ref_used = "published", state.doc
         return _fields(value, span, anchor, ref_used, state)
 
-    if rule.ref in ("anchor", "anchor_ahead") and hit.anchor is not None:
+    if rule.ref in ("anchor", "anchor_ahead", "anchor_back") and hit.anchor is not None:
         a, b = hit.anchor
         inner = scan(work[a:b], low[a:b])
         if not inner:
             return _fields("XXXX-XX-XX", None, "published", None, state)
-        if rule.ref == "anchor_ahead" and state.doc is not None:
-            # "a week on Tuesday", "Wednesday week": a week after the coming weekday
-            ahead = resolve_partial(inner[0].value, state.doc, "future", _setup()[0].holidays)
-            ref_used, anchor = (Reference.of(ahead) if ahead else None), "published"
+        if rule.ref in ("anchor_ahead", "anchor_back") and state.doc is not None:
+            # "a week on Tuesday", "Wednesday week": a week after the coming weekday; "a week
+            # ago Sunday": a week before the last one
+            way = "future" if rule.ref == "anchor_ahead" else "past"
+            moved = resolve_partial(inner[0].value, state.doc, way, _setup()[0].holidays)
+            ref_used, anchor = (Reference.of(moved) if moved else None), "published"
         elif inner[0].value.startswith("XXXX-#"):
             # a holiday read in its sentence ("is scheduled for the week after Thanksgiving":
             # the coming one), not alone

@@ -79,6 +79,7 @@ REFS = (
     "day",
     "anchor",
     "anchor_ahead",
+    "anchor_back",
     "latest",
     "event",
     "scene",
