@@ -1211,7 +1211,17 @@ def past_in_sentence(text: str, start: int, end: int) -> bool:
     True
     >>> past_in_sentence("Carols by candlelight: St Michael's Church, Sunday, 6.30pm.", 44, 50)
     False
+    >>> past_in_sentence("The storm hit on Saturday.", 17, 25)
+    True
     """
     a, b = sentence_around(text, start, end)
     words = _WORD.findall(_lower(text[a:start] + " " + text[end:b]))
-    return any(w in _REPORTED or _cue(words, i) == "past" for i, w in enumerate(words))
+    return any(
+        w in _REPORTED or w in _SAME_IN_PAST or _cue(words, i) == "past"
+        for i, w in enumerate(words)
+    )
+
+
+# Verbs whose past is their plain form, which no ending tells: "The storm hit on Saturday",
+# "On Tuesday the loaf cost 25 piastres" (in a sentence with no other tense, the past).
+_SAME_IN_PAST = _words("hit cost put cut shut set spread struck quit burst")

@@ -611,7 +611,11 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
             # missing"), it dates what a present state follows ("is on leave after the incident
             # Friday") or it is a conversion in brackets ("4:20 am (2020 GMT Saturday)")
             return "future"
-        if tense is None and not past_in_sentence(work, hit.start, hit.end):
+        if (
+            tense is None
+            and (hit.start > 0 or hit.end < len(work))  # (an anchor read alone keeps the past)
+            and not past_in_sentence(work, hit.start, hit.end)
+        ):
             # a day with no tense to its clause and none in its sentence ("Carols by
             # candlelight: St Michael's Church, Sunday, 6.30pm", "Ironmen: Host Houston on
             # Sunday"): the nearest such day, the coming one counting three times closer
