@@ -398,8 +398,9 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     before = raw[-3:-2] if skip else raw[-2:-1]
     ahead_of = raw[-4:-3] if skip else raw[-3:-2]
     # "their trading debut on Thursday", "the market close Friday": a noun phrase
+    further = raw[-5:-4] if skip else raw[-4:-3]
     noun_phrase = bool(ahead_of and before) and _noun_after_determiner(
-        [ahead_of[0], before[0], verb], 2
+        [*further, ahead_of[0], before[0], verb], 2 + len(further)
     )
     if (
         verb in _SCHEDULED
@@ -586,14 +587,14 @@ def present_perfect(text: str, start: int, end: int) -> bool:
 
 
 def _noun_after_determiner(words: list[str], i: int) -> bool:
-    """True when ``words[i]``, a base form after a determiner and a singular noun, is a noun:
-    "their trading debut", "the market close" ("the ministers meet" is a verb)."""
-    return (
-        i > 1
-        and words[i - 2] in _DETERMINERS
-        and not words[i - 1].endswith("s")
-        and not words[i].endswith("s")
-    )
+    """True when ``words[i]``, a base form after a determiner and one or two singular words,
+    is a noun: "their trading debut", "the market close", "her first consular visit" ("the
+    ministers meet" is a verb)."""
+    if i < 2 or words[i].endswith("s") or words[i - 1].endswith("s"):
+        return False
+    if words[i - 2] in _DETERMINERS:
+        return True
+    return i > 2 and words[i - 3] in _DETERMINERS and not words[i - 2].endswith("s")
 
 
 def _cue(words: list[str], i: int) -> Tense | None:
