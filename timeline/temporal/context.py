@@ -121,6 +121,8 @@ _PRESENT = _PRESENT_BE | _words("says say remains continues")
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|['’]ll", re.IGNORECASE)
 # Words worth a closer look (everything _kind can say something about).
 _CUE_ENDINGS = ("ed", "'ll", "’ll", "'d", "’d")
+# Adverbs between "we'd" and its verb ("we'd never heard")
+_D_ADVERBS = frozenset(["never", "already", "just", "not", "long", "always", "only"])
 # A period after a lone letter ("a.m.", "U.S.", "John F. Kennedy") or a month or title
 # abbreviation ("Sept. 30", "Gov. Brown") ends no sentence.
 _ABBREVIATIONS = (
@@ -173,7 +175,10 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return "future"  # "called for a general strike Monday": what is called for
     if word.endswith(("'d", "’d")):
         # "she'd be home on Tuesday" is "would"; "he'd left on Tuesday" is "had"
-        follower = tokens[i + 1] if i + 1 < len(tokens) else ""
+        j = i + 1
+        while j < len(tokens) and tokens[j] in _D_ADVERBS:
+            j += 1  # "we'd never heard of", "she'd already left"
+        follower = tokens[j] if j < len(tokens) else ""
         if follower == "been" or _kind([follower], 0) == "past":
             return "past"
         return "future" if follower and follower not in _PERFECT_AUX else None
@@ -183,8 +188,12 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return "past"
         if i >= 1 and tokens[i - 1] in _PERFECT and word.endswith("ed"):
             return "past"
+        if i >= 1 and tokens[i - 1] == "had":
+            return "past"  # "it had forecast 28 percent on Monday"
         return "future"
     if word in _PREDICTING and not _after_determiner(tokens, i):
+        if i >= 1 and tokens[i - 1] == "had":
+            return "past"  # "it had forecast 28 percent on Monday": a forecast made before
         return "future"  # "predicted a record fourth quarter": what is foreseen lies ahead
     if word in _POSSIBLE:
         # "lows could dip Thursday", "the vote may come Tuesday" look ahead; "could not be
