@@ -3140,10 +3140,13 @@ _SCENE_YEAR_AGE = 2
 # "next year's race would be held on Sept. 30": a year told from now that sets the scene (not
 # one the clause is about: "send their budgets for next year to Brussels by October 15").
 _RELATIVE_SCENE = re.compile(
-    r"(?:(?:\A|[,;:]|\bwhen|\band)\s*(?P<last>last)\s+year,?\s|(?<!\bfor )(?<!\bto )(?<!\buntil )(?<!\bof )(?<!\bby )(?<!\bin )\b(?P<next>next)\s+year(?:['’]s)?\s)"
+    r"(?:(?:\A[\"“‘']?|[,;:]|\bwhen|\band)\s*(?P<last>last)\s+year,?\s(?!(?:was|is|saw|brought|marked|proved|became)\b)|(?<!\bfor )(?<!\bto )(?<!\buntil )(?<!\bof )(?<!\bby )(?<!\bin )\b(?P<next>next)\s+year(?:['’]s)?\s)"
     r"(?![^.;]*\b(?:1[89]|20)[0-9]{2}\b)",
     re.I,
 )
+
+
+_THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
 
 
 def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
@@ -3160,10 +3163,13 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
     if state.doc is None or not re.fullmatch(r"XXXX-\d\d-\d\d", value):
         return None
     start, _ = sentence_around(work, hit.start, hit.end)
-    scenes = list(_RELATIVE_SCENE.finditer(work, start, hit.start))
+    # (searched in the sentence alone, so that its start is the pattern's start)
+    scenes = list(_RELATIVE_SCENE.finditer(work[start : hit.start]))
     scene = scenes[-1] if scenes else None
     if scene is None or _DEICTIC_WORD.match(work, hit.start):
         return None
+    if _THIS_YEAR.search(work, start + scene.end(), hit.start):
+        return None  # "Last year we did not have this problem, but this year ... Christmas"
     tense = tense_at(work, hit.start, hit.end)
     if scene["last"] and tense == "past":
         return f"{state.doc.moment.year - 1:04d}{value[4:]}"
