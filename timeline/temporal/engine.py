@@ -3124,8 +3124,9 @@ def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | N
     if state.doc is None or not re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", value):
         return None
     start, _ = sentence_around(work, hit.start, hit.end)
-    scene = _SCENE_YEAR.search(work, start, hit.start)
-    if scene is None or (scene.start() > start and scene.group().startswith("\n")):
+    # (searched in the sentence alone, so that its start is the pattern's start)
+    scene = _SCENE_YEAR.search(work[start : hit.start])
+    if scene is None or (scene.start() > 0 and scene.group().startswith("\n")):
         return None
     year = int(scene.group(1))
     if state.doc.moment.year - year < _SCENE_YEAR_AGE:
