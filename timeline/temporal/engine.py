@@ -1649,6 +1649,8 @@ def _range_end_after_start(
     )
     if not ranged and not ahead:
         return fields
+    if _YEAR_IN_TEXT.search(low, hit.start, hit.end):
+        return fields  # "between May 21 and Sept. 26, 2012": the year is told
     start = Reference.of(first.value)
     end = Reference.of(fields["value"])
     if start is None or end is None or end.moment >= start.moment:
@@ -3630,7 +3632,54 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     mentions: list[Mention] = []
     for offset, piece in chunks(text):
         mentions.extend(_annotate_piece(piece, offset, state, timeml))
-    return _range_end_days(text, mentions)
+    return _range_start_years(text, _range_end_days(text, mentions))
+
+
+# "between May 21 and Sept. 26, 2012", "from June 30 to July 26, 2021": a range whose end
+# names its year
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.I)
+_YEAR_IN_TEXT = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
+def _range_start_years(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the first day of a range whose last day names its year put in that
+    year (or the one before, for a range over New Year).
+
+    >>> from datetime import datetime
+    >>> text = "It shipped vials between May 21 and Sept. 26, 2012."
+    >>> [(m.text, m.value) for m in annotate(text, datetime(2013, 6, 26))]
+    [('May 21', '2012-05-21'), ('Sept. 26, 2012', '2012-09-26')]
+    """
+    for i in range(len(mentions) - 1):
+        first, last = mentions[i], mentions[i + 1]
+        if (
+            first.type != "DATE"
+            or first.granularity != "day"
+            or not _NUMERIC_DAY.fullmatch(first.value or "")
+            or _YEAR_IN_TEXT.search(first.text)
+            or not _NUMERIC_DAY.fullmatch((last.value or "")[:10])
+            or not _YEAR_IN_TEXT.search(last.text)
+            or not _RANGE_JOIN.fullmatch(text, first.end_char, last.start_char)
+        ):
+            continue
+        named = _YEAR_IN_TEXT.findall(last.text)
+        end = date.fromisoformat(last.value[:10])
+        try:
+            end = end.replace(year=int(named[-1]))
+        except ValueError:
+            continue
+        start = date.fromisoformat(first.value)
+        year = end.year if (start.month, start.day) <= (end.month, end.day) else end.year - 1
+        if year == start.year:
+            continue
+        try:
+            moved = start.replace(year=year)
+        except ValueError:
+            continue
+        mentions[i] = _day_of_range(
+            first, moved, text, first.start_char, first.end_char, first.rule or ""
+        )
+    return mentions
 
 
 CHUNK = 16_384
