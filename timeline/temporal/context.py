@@ -420,8 +420,14 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "the ministers meet Monday": the present of a timetable (an infinitive or a modal
         # leaves it to the clause: "had been due to expire Friday")
         return "future"
-    if len(words) > 1 and words[-2] in ("is", "are") and _kind(words, len(words) - 1) == "past":
-        return "future"  # "Courts are closed Monday": a state to come, not a happening told
+    if (
+        len(words) > 1
+        and words[-2] in ("is", "are", "stay", "stays", "remain", "remains")
+        and _kind(words, len(words) - 1) == "past"
+    ):
+        # "Courts are closed Monday", "the library stays closed Thursday": a state to come,
+        # not a happening told
+        return "future"
     if (
         len(words) > 2
         and words[-1] == "on"
