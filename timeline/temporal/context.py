@@ -153,6 +153,15 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
     word = tokens[i]
     if word in _REPORTING:
         return None
+    if (
+        word.endswith("ed")
+        and i > 0
+        and tokens[i - 1] in _PREPOSITION_BEFORE_ADJECTIVE
+        and i + 1 < len(tokens)
+        and tokens[i + 1].endswith("s")
+        and tokens[i + 1] not in _NOT_A_NOUN
+    ):
+        return None  # an adjective: "a webinar for affected customers", "of injured workers"
     if word in _FUTURE and word.endswith("ed") and _after_determiner(tokens, i):
         return None  # an adjective: "the hastily planned trip", "the expected ruling"
     if word == "next" and tokens[i + 1 : i + 2] == ["to"]:
@@ -323,6 +332,10 @@ def _prefixed_past(word: str) -> bool:
     (True, True, False)
     """
     return any(word.startswith(p) and word[len(p) :] in _PAST for p in _PAST_PREFIXES)
+
+
+_PREPOSITION_BEFORE_ADJECTIVE = _words("for to of with from among about between")
+_NOT_A_NOUN = _words("is was has as its this his us")
 
 
 def _after_determiner(tokens: list[str], i: int) -> bool:
