@@ -613,6 +613,13 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
             return "past"
         if not _AS_FOR.search(work, max(0, hit.start - 8), hit.start):
             return "future"
+    if (
+        "WXX" in value
+        and _DEADLINE_OF.search(work, max(0, hit.start - 40), hit.start)
+        and not _DEADLINE_GONE.search(work, max(0, hit.start - 80), hit.start)
+        and not _DEADLINE_PASSED.search(work, hit.end, _next_sentence_end(work, hit.end))
+    ):
+        return "future"  # "despite a deadline of noon on Thursday", "a deadline that falls on"
     if "WXX" in value or rule.dir == "tense_strict":
         if (
             tense == "present"
@@ -689,6 +696,21 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_DEADLINE_GONE = re.compile(r"\b(?:passed|expired|missed|lapsed|ran\s+out|had\s+been)\b", re.I)
+_DEADLINE_PASSED = re.compile(
+    r"\b(?:it|the\s+deadline)\s+(?:passed|expired|lapsed|ran\s+out)\b", re.I
+)
+
+
+def _next_sentence_end(work: str, at: int) -> int:
+    """Where the sentence after the one holding ``at`` ends."""
+    _, end = sentence_around(work, at, at)
+    return sentence_around(work, min(len(work), end + 1), min(len(work), end + 1))[1]
+
+
+_DEADLINE_OF = re.compile(
+    r"\bdeadlines?\s+(?:of|is|for|falls|that\s+falls)\s+(?:\w+\s+){0,3}\Z", re.I
+)
 _PLAN_DROPPED = re.compile(
     r"\b(?:had\s+been|was|were|first|originally|initially)\s+(?:\w+\s+)?(?:scheduled|planned|set|"
     r"slated|due|booked)\s+for\s+\Z",
