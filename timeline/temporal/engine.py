@@ -762,7 +762,8 @@ _REPORTED_FOR = re.compile(
 _MONTH_REPORT = re.compile(
     r"\s+(?:(?:employment|jobs|payrolls?|inflation|retail|trade|unemployment|housing|"
     r"consumer|producer|factory|industrial|sales|price|spending|durable|goods|CPI|PPI)\s+){1,3}"
-    r"(?:report|data|figures|numbers|reading|index|release|survey)s?\b",
+    r"(?:report|data|figures|numbers|reading|index|release|survey)s?\b"
+    r"|\s+(?:sales\s+)?(?:figures|numbers|data)\b",  # "will report October figures Friday"
     re.I,
 )
 _DEADLINE_AHEAD = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?\Z", re.I)
