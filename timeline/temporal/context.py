@@ -444,7 +444,7 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     if (
         len(words) > 2
         and words[-1] == "on"
-        and words[-3] in ("is", "are")
+        and words[-3] in ("is", "are", "stay", "stays", "remain", "remains")
         and _kind(words, len(words) - 2) == "past"
     ):
         return "future"  # "when the new rankings are published on Monday"
