@@ -1313,6 +1313,17 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         ):
             grain = "day"  # "late Saturday ... an hour later" is that day, no hour known
         out = relative(value, ref, grain)
+        if (
+            out is not None
+            and rule.name in _STREAK_RULES
+            and kind == "narrative"
+            and state.doc is not None
+            and granularity_of(out[0]) != _step_grain(value)
+        ):
+            # "a third straight week" after a story's year or season: the streak is told in
+            # its own unit, from now ("the fifth consecutive month" after "the summer")
+            ref, kind = state.doc, "published"
+            out = relative(hit.fallback or value, ref, None)
         if out is not None:
             value, ref_used = out
             value = _holiday_with_year(value)  # "Easter last year": 2012#easter -> 2012-04-08
@@ -2228,6 +2239,9 @@ def _is_event_noun(word: str) -> bool:
     if word in nouns:
         return True
     return any(k[0] == "*" and word.endswith(k[1:]) and len(word) > len(k) + 2 for k in nouns)
+
+
+_STREAK_RULES = frozenset({"nth_straight_unit", "nth_straight_month", "nth_straight_quarter"})
 
 
 def _step_grain(value: str) -> str | None:
