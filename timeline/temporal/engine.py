@@ -1553,6 +1553,17 @@ def _idiom(hit: Hit, low: str) -> bool:
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'`“‘(]*\Z")
 
 
+# Months that are first names too, and a capitalized word after one that is no time word
+# ("June Marie", "April Ryan"; not "August Bank Holiday", "June Quarter")
+_FIRST_NAME_MONTH = re.compile(r"April|June|August")
+_SURNAME_AFTER = re.compile(
+    r" (?!(?:Day|Days|Bank|Holiday|Holidays|Quarter|Term|Primary|Election|Elections|Session|"
+    r"Issue|Edition|Sales|Figures|Jobs|Report|Meeting|Summit|Round|Window|Deadline|Break|"
+    r"Recess|Revolution|Uprising|Offensive|Budget|Crisis|Agreement|Accord|Accords)\b)"
+    r"[A-Z][a-z]+(?![a-z])(?!\s*[0-9])"
+)
+
+
 def _in_name(hit: Hit, work: str) -> bool:
     """True when a time word of the hit is Capitalized in mid-sentence, so the phrase is part of
     a name ("ABC's This Week", "USA Today", "60 Minutes"); holidays are names of times, and a
@@ -1564,6 +1575,10 @@ def _in_name(hit: Hit, work: str) -> bool:
     """
     if "holiday" in hit.rule.value.functions():
         return False
+    if _FIRST_NAME_MONTH.fullmatch(work, hit.start, hit.end) and _SURNAME_AFTER.match(
+        work, hit.end
+    ):
+        return True  # "their daughter, June Marie", "their son, August Reid": a first name
     if _in_listed_name(hit, work):
         return True  # the newspaper USA TODAY
     season = _NAMED_SEASON.search(work, hit.start, hit.end + 30)  # (room for the name after)
