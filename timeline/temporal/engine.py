@@ -601,7 +601,7 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     if (
         "WXX" in value
         and rule.name == "weekday"
-        and low_for(work, hit.start)
+        and _after_for(work, hit.start)
         and not _POSSESSIVE_AFTER.match(work, hit.end)
     ):
         # "declared total fire bans for Tuesday", "a deadline set by the bank for Monday": a
@@ -727,10 +727,10 @@ _DROPPED_AFTER = re.compile(
 _AS_FOR = re.compile(r"\bas\s+for\s+\Z", re.I)  # "As for Sunday, she said ...": a topic
 
 
-def low_for(work: str, start: int) -> bool:
+def _after_for(work: str, start: int) -> bool:
     """True when the word right before ``start`` is "for".
 
-    >>> low_for("bans for Tuesday", 9)
+    >>> _after_for("bans for Tuesday", 9)
     True
     """
     return work[max(0, start - 4) : start].lower() == "for "
