@@ -421,8 +421,10 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     ahead_of = raw[-4:-3] if skip else raw[-3:-2]
     # "their trading debut on Thursday", "the market close Friday": a noun phrase
     further = raw[-5:-4] if skip else raw[-4:-3]
-    noun_phrase = bool(ahead_of and before) and _noun_after_determiner(
-        [*further, ahead_of[0], before[0], verb], 2 + len(further)
+    noun_phrase = bool(ahead_of and before) and (
+        _noun_after_determiner([*further, ahead_of[0], before[0], verb], 2 + len(further))
+        # "the coast guard suspended sea travel on Friday": the object of a past verb
+        or _object_of_past_verb([ahead_of[0], before[0], verb], 2)
     )
     if (
         verb in _SCHEDULED
@@ -625,6 +627,23 @@ def _noun_after_determiner(words: list[str], i: int) -> bool:
     return i > 2 and words[i - 3] in _DETERMINERS and not words[i - 2].endswith("s")
 
 
+def _object_of_past_verb(words: list[str], i: int) -> bool:
+    """True when ``words[i]``, after a past "-ed" verb and one singular word, is the verb's
+    object: "the coast guard suspended sea travel on Friday" (not a timetable).
+
+    >>> _object_of_past_verb(["guard", "suspended", "sea", "travel"], 3)
+    True
+    """
+    return (
+        i > 1
+        and words[i - 2].endswith("ed")
+        and _kind(words, i - 2) == "past"
+        and words[i - 1] not in _DETERMINERS
+        and not words[i - 1].endswith("s")
+        and not words[i].endswith("s")
+    )
+
+
 def _cue(words: list[str], i: int) -> Tense | None:
     word = words[i]
     if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS) or _prefixed_past(word):
@@ -634,6 +653,7 @@ def _cue(words: list[str], i: int) -> Tense | None:
         and i > 0
         and words[i - 1] not in _NOT_SCHEDULE
         and not _noun_after_determiner(words, i)
+        and not _object_of_past_verb(words, i)
     ):
         # A timetable told in the present: "the Knicks play the Heat on Sunday", "the inquiry
         # publishes in the autumn" (a first word is a subject, not a verb: "Meets on Sunday")
