@@ -1324,6 +1324,22 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # its own unit, from now ("the fifth consecutive month" after "the summer")
             ref, kind = state.doc, "published"
             out = relative(hit.fallback or value, ref, None)
+        if (
+            out is not None
+            and rule.name in ("units_later", "units_earlier")
+            and kind == "narrative"
+            and _step_grain(value) in ("hour", "minute", "second")
+            and GRANULARITY_RANK.get(granularity_of(out[0]) or "", 0) > GRANULARITY_RANK["day"]
+        ):
+            # "15 minutes earlier" after a month or a year, no day or clock told: only the
+            # length is known
+            length = _CLOCK_STEP.match(value)
+            if length is not None:
+                unit = {"hour": "H", "minute": "M", "second": "S"}[length[1]]
+                return {
+                    **_fields(f"PT{length[2]}{unit}", None, "absolute", None, state),
+                    "kind": "DURATION",
+                }
         if out is not None:
             value, ref_used = out
             value = _holiday_with_year(value)  # "Easter last year": 2012#easter -> 2012-04-08
@@ -2256,6 +2272,7 @@ def _is_event_noun(word: str) -> bool:
     return any(k[0] == "*" and word.endswith(k[1:]) and len(word) > len(k) + 2 for k in nouns)
 
 
+_CLOCK_STEP = re.compile(r"@(hour|minute|second)[+-]([0-9]+)$")
 _STREAK_RULES = frozenset({"nth_straight_unit", "nth_straight_month", "nth_straight_quarter"})
 
 
