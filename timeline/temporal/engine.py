@@ -3273,7 +3273,7 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
     >>> _relative_scene_year("XXXX-03-17", state, work, hit)
     '2014-03-17'
     """
-    if state.doc is None or not re.fullmatch(r"XXXX-\d\d-\d\d", value):
+    if state.doc is None or not re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", value):
         return None
     start, _ = sentence_around(work, hit.start, hit.end)
     # (searched in the sentence alone, so that its start is the pattern's start)
