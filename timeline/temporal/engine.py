@@ -1729,7 +1729,7 @@ def _title_line(work: str, at: int) -> bool:
 
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|[-–])\s*")
-_RANGE_FROM = re.compile(r"\b(?:from|between)\s+\Z")
+_RANGE_OPENS = re.compile(r"\b(?:from|between)\s+\Z")
 _DAY_PAIR = re.compile(r"\s+(?:and|or)\s+")
 
 
@@ -1742,7 +1742,7 @@ def _range_end_after_start(
     Tuesday")."""
     ranged = (
         _RANGE_TO.fullmatch(low, before.end, hit.start)
-        and _RANGE_FROM.search(low, max(0, before.start - 10), before.start)
+        and _RANGE_OPENS.search(low, max(0, before.start - 10), before.start)
     ) or (
         low.startswith(" and ", before.end)
         and before.end + 5 == hit.start
