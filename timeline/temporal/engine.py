@@ -1730,6 +1730,10 @@ def _title_line(work: str, at: int) -> bool:
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|[-–])\s*")
 _RANGE_OPENS = re.compile(r"\b(?:from|between)\s+\Z")
+_BEGINS = re.compile(r"\b(?:begins?|starts?|opens?|began|started|opened)\s+(?:at\s+|on\s+)?\Z")
+_BEGINS_ENDS = re.compile(
+    r",?\s+and\s+(?:ends?|closes?|runs\s+until|ended|closed)\s+(?:at\s+|on\s+)?"
+)
 _DAY_PAIR = re.compile(r"\s+(?:and|or)\s+")
 
 
@@ -1741,12 +1745,20 @@ def _range_end_after_start(
     October through April"); so does the second of two days to come ("meets next Monday and
     Tuesday")."""
     ranged = (
-        _RANGE_TO.fullmatch(low, before.end, hit.start)
-        and _RANGE_OPENS.search(low, max(0, before.start - 10), before.start)
-    ) or (
-        low.startswith(" and ", before.end)
-        and before.end + 5 == hit.start
-        and low.endswith("between ", 0, before.start)
+        (
+            _RANGE_TO.fullmatch(low, before.end, hit.start)
+            and _RANGE_OPENS.search(low, max(0, before.start - 10), before.start)
+        )
+        or (
+            low.startswith(" and ", before.end)
+            and before.end + 5 == hit.start
+            and low.endswith("between ", 0, before.start)
+        )
+        or (
+            # "begins at 12:01 a.m. Friday and ends at midnight Sunday"
+            _BEGINS_ENDS.fullmatch(low, before.end, hit.start)
+            and _BEGINS.search(low, max(0, before.start - 16), before.start)
+        )
     )
     ahead = (
         _DAY_PAIR.fullmatch(low, before.end, hit.start)
