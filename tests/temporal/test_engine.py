@@ -11,7 +11,15 @@ import pytest
 from tests.temporal.corpus import load_cases
 from timeline.errors import DateError
 from timeline.temporal import resolve
-from timeline.temporal.engine import _build, _lower, _setup, annotate, scan
+from timeline.temporal.engine import (
+    _BLANK_LINE,
+    _MAX_SPAN,
+    _build,
+    _lower,
+    _setup,
+    annotate,
+    scan,
+)
 from timeline.temporal.glue import Glue
 from timeline.temporal.grammar import GrammarError, _AnalysisCache, _compile_rule, load_grammar
 
@@ -138,8 +146,10 @@ def _brute_force(text: str) -> list[tuple[int, int, str]]:
         if start < pos:
             continue
         best = None
+        blank = _BLANK_LINE.search(low, start, start + _MAX_SPAN)  # (no match runs over one)
+        end = blank.start() if blank is not None else len(low)
         for rule in grammar.rules:
-            m = rule.regex.match(low, start)
+            m = rule.regex.match(low, start, end)
             if m and (best is None or m.end() > best.end):
                 hit = _build(rule, m, work, normalizers)
                 if hit is not None:

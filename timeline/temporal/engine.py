@@ -252,6 +252,10 @@ def _bucket(first: str, second: str) -> _Bucket:
     return found
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_MAX_SPAN = 240  # characters: no expression is longer
+
+
 def _longest(
     rules: list[tuple[Rule, Callable[..., re.Match[str] | None]]],
     low: str,
@@ -260,10 +264,18 @@ def _longest(
     work: str,
     normalizers: dict[str, Normalizer],
 ) -> Hit | None:
-    """The longest rule match at ``p`` that covers the trigger (the earlier rule on a tie)."""
+    """The longest rule match at ``p`` that covers the trigger (the earlier rule on a tie),
+    ending before a blank line ("in August", a blank line, "21 pilots" is August).
+
+    >>> work = "ends in August" + chr(10) * 2 + "21 pilots"
+    >>> [work[h.start : h.end] for h in scan(work, work.lower())]
+    ['August']
+    """
     best: Hit | None = None
+    blank = _BLANK_LINE.search(low, p, p + _MAX_SPAN)
+    end = blank.start() if blank is not None else len(low)
     for rule, match in rules:
-        m = match(low, p)
+        m = match(low, p, end)
         if m is None or m.end() <= trigger or (best is not None and m.end() <= best.end):
             continue
         hit = _build(rule, m, work, normalizers)
