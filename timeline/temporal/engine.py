@@ -1840,33 +1840,51 @@ _SPECIFIC_DAY = re.compile(
 
 
 def _generic_clock(work: str, low: str, hit: Hit, fields: dict, doc_iso: str = "") -> bool:
-    """True for a clock time told in the present with no day named in its sentence or the one
-    before it: a time of any day ("the gates are open until 10 p.m.", "it's dark here by 4:30"
-    is not: "here" and "now" tie it to one day)."""
+    """True for a clock time of any day: told in the present with no day named in its sentence
+    or the one before ("the gates are open until 10 p.m."; "it's dark here by 4:30" is not:
+    "here" and "now" tie it to one day), or told as a routine in a present that reads as a
+    timetable ("Her shift starts at 5:40 a.m."), when the clock hangs on the publication day,
+    nothing in its sentence is told ahead or back, and it is no headline, timeline entry or
+    stamp."""
     if not re.search(r"T\d\d:\d\d", str(fields.get("value") or "")):
         return False
-    a, b = sentence_around(work, hit.start, hit.end)
-    if a > 0:
-        a, _ = sentence_around(work, max(0, a - 2), max(0, a - 1))
-    if _SPECIFIC_DAY.search(low, a, b):
+    s, e = sentence_around(work, hit.start, hit.end)
+    a = sentence_around(work, max(0, s - 2), max(0, s - 1))[0] if s > 0 else s
+    if _SPECIFIC_DAY.search(low, a, e):
         return False
     tense = tense_at(work, hit.start, hit.end)
     if tense == "future":
         if str(fields.get("reference") or "")[:10] != doc_iso[:10]:
             return False
-        if "\n" not in work[: hit.start].strip():
+        if _on_first_line(work, hit.start):
             return False  # a headline's clock is the story's ("Dockers walk out at midnight")
         line = low.rfind("\n", 0, hit.start) + 1
         if not low[line : hit.start].strip() or _STAMPED.search(
             low, max(0, hit.start - 24), hit.start
         ):
             return False  # a timeline's entry ("8:50 p.m.: Ruckert takes the lead"), a stamp
-        s, e = sentence_around(work, hit.start, hit.end)
-        return not _TOLD_AHEAD.search(low, s, e)
+        return not _TOLD_AHEAD_OR_BACK.search(low, s, e)
     return tense == "present"
 
 
-_TOLD_AHEAD = re.compile(
+def _on_first_line(work: str, start: int) -> bool:
+    """True when ``start`` is on the text's first line that holds anything (the blank lines and
+    spaces right before ``start`` do not count), found without copying the text.
+
+    >>> _on_first_line("  Dockers walk out at midnight", 26), _on_first_line("Title\\nBody 9", 11)
+    (True, False)
+    """
+    first = _NON_SPACE.search(work, 0, start)
+    if first is None:
+        return True
+    end = start
+    while end > first.start() and work[end - 1].isspace():
+        end -= 1
+    return work.find("\n", first.start(), end) < 0
+
+
+_NON_SPACE = re.compile(r"\S")
+_TOLD_AHEAD_OR_BACK = re.compile(
     r"\b(?:will|shall|won't|would|could|should|may|might|'ll|going\s+to|is\s+to|are\s+to|"
     r"scheduled|slated|due|expected|planned|plans?|next|upcoming|coming|tomorrow|tonight|later|"
     r"was|were|had|did|said|told|it\s+is|it's|takes?\s+effect)\b|’ll"
