@@ -100,7 +100,7 @@ _ADJECTIVE_AFTER = _words("at with")
 _NOT = _words("not never")
 # Words that start another clause after a mention ("on Saturday and would not leave").
 _CLAUSE_JOINS = _words("and but or while whereas")
-_YEAR_DIGITS = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
+YEAR_DIGITS = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")  # a year written out ("2012", "1998")
 # Words joining a day to today/tomorrow/yesterday ("today and Saturday", "today until Friday").
 _JOINING = _words("and or through until till into")
 # Verbs whose past is their base form, and the subjects that show it is the past.
@@ -363,7 +363,7 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     if not words:
         return None
     since = before.rfind("since")
-    if "since" in words[-4:] and not _YEAR_DIGITS.search(before, since):
+    if "since" in words[-4:] and not YEAR_DIGITS.search(before, since):
         # "since shortly after the Oct. 23 slaying" (but "its first budget since 2009 on
         # Friday": the year is what "since" took)
         return "past"

@@ -22,6 +22,7 @@ from timeline.dates import parse_published
 from timeline.models import Mention
 from timeline.temporal.context import (
     REPORTING_VERBS,
+    YEAR_DIGITS,
     adjacent_tense,
     clause_tense,
     copula_before,
@@ -1779,7 +1780,7 @@ def _range_end_after_start(
     )
     if not ranged and not ahead:
         return fields
-    if _YEAR_IN_TEXT.search(low, hit.start, hit.end):
+    if YEAR_DIGITS.search(low, hit.start, hit.end):
         return fields  # "between May 21 and Sept. 26, 2012": the year is told
     start = Reference.of(first.value)
     end = Reference.of(fields["value"])
@@ -3790,7 +3791,6 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
 # "between May 21 and Sept. 26, 2012", "from June 30 to July 26, 2021": a range whose end
 # names its year
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.I)
-_YEAR_IN_TEXT = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 
 
 def _range_start_years(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -3808,13 +3808,13 @@ def _range_start_years(text: str, mentions: list[Mention]) -> list[Mention]:
             first.type != "DATE"
             or first.granularity != "day"
             or not _NUMERIC_DAY.fullmatch(first.value or "")
-            or _YEAR_IN_TEXT.search(first.text)
+            or YEAR_DIGITS.search(first.text)
             or not _NUMERIC_DAY.fullmatch((last.value or "")[:10])
-            or not _YEAR_IN_TEXT.search(last.text)
+            or not YEAR_DIGITS.search(last.text)
             or not _RANGE_JOIN.fullmatch(text, first.end_char, last.start_char)
         ):
             continue
-        named = _YEAR_IN_TEXT.findall(last.text)
+        named = YEAR_DIGITS.findall(last.text)
         end = date.fromisoformat(last.value[:10])
         try:
             end = end.replace(year=int(named[-1]))
