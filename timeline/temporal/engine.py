@@ -1826,7 +1826,14 @@ _FREQUENCY = re.compile(
     # "from 7 a.m. to 7 p.m., Mondays through Saturdays", "at 7 p.m. every other Tuesday",
     # "Sunday hours, from 1 to 5 p.m."
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days|every\s+(?:other|second)\s+[a-z]+"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+hours)\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+hours|each\s+(?:night|morning|evening|day))\b"
+)
+# A service interval: "Route 9 now runs every 20 minutes from 6 a.m. to midnight", "leaving
+# every half-hour from 6 a.m.", "once an hour after 7 p.m." (a timetable, when it is not told of
+# the past or of one named day: "checks were made every 30 minutes since about 02:00").
+_INTERVAL = re.compile(
+    r"\bevery\s+(?:\d+|few|[a-z]+)\s+(?:minutes|hours)\b|\bevery\s+(?:half-?\s?hour|hour)\b"
+    r"|\bonce\s+an\s+hour\b"
 )
 _FREQUENCY_REACH = 60
 _MERIDIEM_DOTS = re.compile(r"(?<=[ap])\.m\.")  # "8 a.m. to 1 p.m." is one clause
@@ -1983,7 +1990,11 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
     )[0]
     before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _FREQUENCY_REACH) : hit.start])
     before = re.split(r"[.;!?]\s", before)[-1]
-    return bool(_FREQUENCY.search(after) or _FREQUENCY.search(before))
+    if _FREQUENCY.search(after) or _FREQUENCY.search(before):
+        return True
+    if not (_INTERVAL.search(after) or _INTERVAL.search(before)):
+        return False
+    return tense_at(low, hit.start, hit.end) != "past"
 
 
 _GENERIC_VALUE = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|\d\d-\d\d)$")
