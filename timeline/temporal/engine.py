@@ -1828,6 +1828,14 @@ _FREQUENCY = re.compile(
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days|every\s+(?:other|second)\s+[a-z]+"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+hours|each\s+(?:night|morning|evening|day))\b"
 )
+# Hours of advice, told of every day it holds: "avoid strenuous activity between 11 a.m. and
+# 4 p.m.", "stay out of the sun between 11:00 and 15:00", "avoid running dryers between 3 and
+# 7 p.m."
+_ADVISED_HOURS = re.compile(
+    r"\b(?:avoid|stay\s+(?:indoors|inside|out\s+of\s+the\s+sun|in\s+(?:the\s+)?shade|under"
+    r"\s+(?:the\s+)?shade))\b[^.;!?]{0,50}\b(?:between|from)\s+(?:[^.;!?]{0,24}\s(?:and|to|until)\s+)?\Z"
+)
+_ADVISED_REACH = 110
 # A service interval: "Route 9 now runs every 20 minutes from 6 a.m. to midnight", "leaving
 # every half-hour from 6 a.m.", "once an hour after 7 p.m." (a timetable, when it is not told of
 # the past or of one named day: "checks were made every 30 minutes since about 02:00").
@@ -1991,6 +1999,10 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
     before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _FREQUENCY_REACH) : hit.start])
     before = re.split(r"[.;!?]\s", before)[-1]
     if _FREQUENCY.search(after) or _FREQUENCY.search(before):
+        return True
+    if _ADVISED_HOURS.search(
+        _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _ADVISED_REACH) : hit.start])
+    ):
         return True
     if not (_INTERVAL.search(after) or _INTERVAL.search(before)):
         return False
