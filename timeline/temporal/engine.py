@@ -677,6 +677,15 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     if adjacent in ("past", "future"):
         return adjacent
     if tense == "past":
+        if (
+            _SEASON_OR_MONTH.fullmatch(value)
+            and _BY_BEFORE.search(work, max(0, hit.start - 24), hit.start)
+            and _LOOKS_AHEAD.search(
+                work, max(sentence_around(work, hit.start, hit.end)[0], hit.start - 90), hit.start
+            )
+            and not _WAS_HAD.search(work, max(0, hit.start - 40), hit.start)
+        ):
+            return "nearest_future"
         if _FRONTED_IN.search(work, max(0, hit.start - 8), hit.start):
             return "past"  # "In December, police arrested two men": a past month, fronted
         if (
@@ -779,6 +788,16 @@ _MONTH_REPORT = re.compile(
     r"|\s+(?:sales\s+)?(?:figures|numbers|data)\b",  # "will report October figures Friday"
     re.I,
 )
+_SEASON_OR_MONTH = re.compile(r"XXXX-(?:[0-9]{2}|SP|SU|FA|WI)")
+_BY_BEFORE = re.compile(
+    r"\b(?:until|till|before|by)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?\Z", re.I
+)
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|could|should|might|may|can(?:not|'t)?|won't|to\s+(?!the\b|a\b|an\b)[a-z]+|unlikely|hope[sd]?|plans?|planned|proposed|"
+    r"promised|determined|expects?|expected|aims?|wants?|wait)\b",
+    re.I,
+)
+_WAS_HAD = re.compile(r"\b(?:had|was|were|did)\b", re.I)
 _DEADLINE_AHEAD = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?\Z", re.I)
 
 
