@@ -3338,7 +3338,10 @@ _SCENE_YEAR_AGE = 2
 # "next year's race would be held on Sept. 30": a year told from now that sets the scene (not
 # one the clause is about: "send their budgets for next year to Brussels by October 15").
 _RELATIVE_SCENE = re.compile(
-    r"(?:(?:\A[\"“‘']?|[,;:]|\bwhen|\band)\s*(?P<last>last)\s+year,?\s(?!(?:was|is|saw|brought|marked|proved|became)\b)|(?<!\bfor )(?<!\bto )(?<!\buntil )(?<!\bof )(?<!\bby )(?<!\bin )\b(?P<next>next)\s+year(?:['’]s)?\s)"
+    r"(?:(?:\A[\"“‘']?|[,;:]|\bwhen|\band)\s*(?:(?P<last>last)\s+year|(?P<ago>a)\s+year\s+ago),?\s(?!(?:was|is|saw|brought|marked|proved|became)\b)|\b(?P<owned>last)\s+year['’]s\s+(?:[a-z-]+\s+){0,2}?(?:season|monsoon|budget|festival|election|"
+    r"race|harvest|campaign|crop|drought|floods?|fires?|tournament|championships?|marathon|summit|"
+    r"conference|show|fair|games|final|strike|storms?|outbreak|hurricane|heat\s*wave|session|tour|"
+    r"olympics|parade|carnival)\b|(?<!\bfor )(?<!\bto )(?<!\buntil )(?<!\bof )(?<!\bby )(?<!\bin )\b(?P<next>next)\s+year(?:['’]s)?\s)"
     r"(?![^.;]*\b(?:1[89]|20)[0-9]{2}\b)",
     re.I,
 )
@@ -3369,7 +3372,7 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
     if _THIS_YEAR.search(work, start + scene.end(), hit.start):
         return None  # "Last year we did not have this problem, but this year ... Christmas"
     tense = tense_at(work, hit.start, hit.end)
-    if scene["last"] and tense == "past":
+    if (scene["last"] or scene["ago"] or scene["owned"]) and tense == "past":
         return f"{state.doc.moment.year - 1:04d}{value[4:]}"
     if scene["next"] and tense != "past":
         return f"{state.doc.moment.year + 1:04d}{value[4:]}"
