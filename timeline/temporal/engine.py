@@ -1436,6 +1436,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             elif (
                 story is None
                 and chosen is not None
+                and rule.dir not in _TOLD_DIRECTIONS  # ("next Tuesday" is told ahead)
                 and _yesterday_told_ahead(chosen, value, state, work, hit)
             ):
                 # "reported a rise in profit late on Tuesday", "Farmers blocked roads with
@@ -1462,6 +1463,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     return _fields(value, span, anchor, ref_used, state)
 
 
+# Directions a word fixes ("last", "next", "this"), which no reading of the clause overrides.
+_TOLD_DIRECTIONS = ("last", "next", "next_far", "this")
 _WORD_IN_HIT = re.compile(r"[A-Za-z]+")
 _LOW_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
