@@ -3321,7 +3321,7 @@ def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | N
     >>> _in_sentence_year("XXXX-08-02", state, work, hit)
     '2014-08-02'
     """
-    if state.doc is None or not re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", value):
+    if state.doc is None or not _SCENE_DATED.fullmatch(value):
         return None
     start, _ = sentence_around(work, hit.start, hit.end)
     # (searched in the sentence alone, so that its start is the pattern's start)
@@ -3333,7 +3333,7 @@ def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | N
         return None
     if _DEICTIC_WORD.match(work, hit.start) or tense_at(work, hit.start, hit.end) != "past":
         return None
-    return f"{year:04d}{value[4:]}"
+    return _holiday_with_year(f"{year:04d}{value[4:]}")
 
 
 _SCENE_YEAR_AGE = 2
@@ -3364,7 +3364,7 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
     >>> _relative_scene_year("XXXX-03-17", state, work, hit)
     '2014-03-17'
     """
-    if state.doc is None or not re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", value):
+    if state.doc is None or not _SCENE_DATED.fullmatch(value):
         return None
     start, _ = sentence_around(work, hit.start, hit.end)
     # (searched in the sentence alone, so that its start is the pattern's start)
@@ -3376,10 +3376,14 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
         return None  # "Last year we did not have this problem, but this year ... Christmas"
     tense = tense_at(work, hit.start, hit.end)
     if (scene["last"] or scene["ago"] or scene["owned"]) and tense == "past":
-        return f"{state.doc.moment.year - 1:04d}{value[4:]}"
+        return _holiday_with_year(f"{state.doc.moment.year - 1:04d}{value[4:]}")
     if scene["next"] and tense != "past":
-        return f"{state.doc.moment.year + 1:04d}{value[4:]}"
+        return _holiday_with_year(f"{state.doc.moment.year + 1:04d}{value[4:]}")
     return None
+
+
+# A month or day, or a holiday of a movable date ("waited for Black Friday"), without a year.
+_SCENE_DATED = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|#[^T]+)")
 
 
 def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
