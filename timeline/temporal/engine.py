@@ -325,6 +325,39 @@ def _lowercase_title_holiday(value: str, m: re.Match[str], work: str) -> bool:
     return bool(spec.get("title")) and not work[m.start("h")].isupper()
 
 
+_DAY_RUN = re.compile(r"\s+(?:to|through|thru|-|–)\s+")
+_CLOCK_RUN = re.compile(r"\s+(?:to|until|till|-|–)\s+")
+_HOURS_THEN_DAYS = re.compile(r"(?:\s+[a-z]{2,3})?,?\s+(?:from\s+|on\s+)?")
+_DAYS_THEN_HOURS = re.compile(r",?\s+(?:from\s+)?")
+
+
+def _days_of_hours(hits: list[Hit], low: str) -> None:
+    """A run of weekdays beside a range of clock times is opening hours: each weekday is any
+    such day ("open from 9am to 6pm, Monday to Saturday", "8 a.m. to 8 p.m. ET Monday through
+    Friday"); the grammar's own rule reads the days told before the hours."""
+    run_rule = next(r for r in _setup()[0].rules if r.name == "weekday_run_of_hours")
+    for i in range(len(hits) - 1):
+        a, b = hits[i], hits[i + 1]
+        if a.rule.name not in ("weekday", run_rule.name) or b.rule.name != "weekday":
+            continue
+        if not _DAY_RUN.fullmatch(low, a.end, b.start):
+            continue
+        hours_before = (
+            i >= 2
+            and hits[i - 1].rule.type == hits[i - 2].rule.type == "TIME"
+            and _CLOCK_RUN.fullmatch(low, hits[i - 2].end, hits[i - 1].start) is not None
+            and _HOURS_THEN_DAYS.fullmatch(low, hits[i - 1].end, a.start) is not None
+        )
+        hours_after = (
+            i + 3 < len(hits)
+            and hits[i + 2].rule.type == hits[i + 3].rule.type == "TIME"
+            and _DAYS_THEN_HOURS.fullmatch(low, b.end, hits[i + 2].start) is not None
+            and _CLOCK_RUN.fullmatch(low, hits[i + 2].end, hits[i + 3].start) is not None
+        )
+        if hours_before or hours_after:
+            a.rule = b.rule = run_rule
+
+
 def _extend(hits: list[Hit], low: str) -> None:
     """Take modifiers in front of a mention into it ("early 2011", "more than four hours")."""
     grammar, _ = _setup()
@@ -1848,7 +1881,10 @@ _FREQUENCY = re.compile(
     # "from 7 a.m. to 7 p.m., Mondays through Saturdays", "at 7 p.m. every other Tuesday",
     # "Sunday hours, from 1 to 5 p.m."
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days|every\s+(?:other|second)\s+[a-z]+"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+hours|each\s+(?:night|morning|evening|day))\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+hours|each\s+(?:night|morning|evening|day)"
+    # "open from 9am to 6pm, Monday to Saturday": hours of a run of weekdays
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:to|through|thru|-|–)\s+"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
 # Hours of advice, told of every day it holds: "avoid strenuous activity between 11 a.m. and
 # 4 p.m.", "stay out of the sun between 11:00 and 15:00", "avoid running dryers between 3 and
@@ -4048,6 +4084,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
     ]
     if timeml:
         hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
+    _days_of_hours(hits, low)
     _extend(hits, low)
     mentions: list[Mention] = []
     ahead: dict[int, dict] = {}  # fields of a day resolved early for the clock time before it
