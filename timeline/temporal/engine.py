@@ -618,6 +618,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     (Measured on TimeBank + AQUAINT train: strict tense for weekdays, tense-biased nearest
     for the rest is the best of the variants tried.)
     """
+    if rule.name == "the_week_ahead" and ref is not None:
+        return "next" if ref.moment.weekday() >= 5 else "this"
     if rule.dir not in ("tense", "tense_strict", "tense_past", "tense_future", "tense_this"):
         return rule.dir
     tense = tense_at(work, hit.start, hit.end)
