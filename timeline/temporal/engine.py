@@ -620,6 +620,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     """
     if rule.name == "the_week_ahead" and ref is not None:
         return "next" if ref.moment.weekday() >= 5 else "this"
+    if rule.name == "the_school_year" and ref is not None:
+        return "this" if ref.moment.month >= _SCHOOL_YEAR_STARTS else "last"
     if rule.dir not in ("tense", "tense_strict", "tense_past", "tense_future", "tense_this"):
         return rule.dir
     tense = tense_at(work, hit.start, hit.end)
@@ -752,6 +754,7 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+_SCHOOL_YEAR_STARTS = 8  # August: a school year told from then on is the one starting this year
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _DEADLINE_GONE = re.compile(r"\b(?:passed|expired|missed|lapsed|ran\s+out|had\s+been)\b", re.I)
 _DEADLINE_PASSED = re.compile(
