@@ -2121,6 +2121,11 @@ def _habitual(value: str, work: str, low: str, hit: Hit) -> bool:
         return True  # "the company, whose fiscal year ends Sept. 30, said": each year's end
     if len(value) == 7 and _YEAR_RUNS.search(before):
         return True  # "Norrvik's fiscal year runs from April to March": every such year's
+    runs = _SEASON_RUNS.search(before)
+    if runs is not None and not YEAR_DIGITS.search(before, max(0, runs.start() - 32), runs.start()):
+        # "The Atlantic season, which runs from June 1 to Nov. 30": every year's (not "the 2020
+        # season, which runs from June 1")
+        return True
     habit = _HABITUAL.search(before)
     if (
         habit is not None
@@ -2255,6 +2260,13 @@ _BOOKS_CLOSE = re.compile(
 _YEAR_RUNS = re.compile(
     r"\b(?:fiscal|financial|tax|school|academic)\s+years?\s+(?:runs|starts|begins|ends)\s+"
     r"(?:from|in|on)?\s*(?:(?:[0-9]{1,2}\s+)?[a-z]{3,9}\.?(?:\s+[0-9]{1,2})?\s+(?:to|through|until|till|and)\s+)?\Z"
+)
+# A season or a kind of year told by its bounds: "the hurricane season runs from June 1 to Nov.
+# 30", "the peak season, which runs from October to April", "the marketing year for wheat runs
+# from June 1 to May 31" (blind sets 9 of 9 generic).
+_SEASON_RUNS = re.compile(
+    r"\b(?:season|year)(?:\s+for\s+[a-z]+)?,?(?:\s+which)?\s+(?:usually\s+|normally\s+|typically\s+|officially\s+)?"
+    r"runs\s+(?:officially\s+)?(?:from\s+)?(?:(?:[0-9]{1,2}\s+)?[a-z]{3,9}\.?(?:\s+[0-9]{1,2})?\s+(?:to|through|until|till)\s+)?\Z"
 )
 # A routine within the year: "every day", "every ten days", "every Saturday", "every 20 minutes",
 # "twice a week", "on weekends".
