@@ -985,7 +985,9 @@ _NEAR_HOURS = 4
 # Bare clock times ("at 3:30", "two o'clock", "half past four") with no a.m./p.m.: from 1 to 5
 # they are in the afternoon, as people say them (blind-annotated news sets: 6 of 7 such
 # "o'clock" times).
-_BARE_CLOCK_RULES = frozenset({"clock_oclock", "clock_spoken", "clock_24h_after_at"})
+_BARE_CLOCK_RULES = frozenset(
+    {"clock_oclock", "clock_spoken", "clock_24h_after_at", "clock_words_minutes"}
+)
 _AFTERNOON_HOURS = range(1, 6)
 # ... unless the words after it say otherwise ("4:30 Tuesday morning", "2 o'clock at night")
 _MORNING_AFTER = re.compile(
