@@ -1590,8 +1590,13 @@ _RATE_OF = re.compile(
     r"(?<![a-z0-9,.])(?:[0-9](?:[0-9,.]*[0-9])?(?:m|bn|mn|k)?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)(?:\s+(?:million|billion|thousand))?"
     r"\s+(?:[a-z]+\s+)?(?!times\b)(?!days\b|nights\b|hours\b|weeks\b|months\b)"
-    r"(?:[a-z]+s|people|children|men|women|kroner|cent)\s+\Z"
+    r"(?:[a-z]+s|people|children|men|women|kroner|cent)(?:\s+of\s+[a-z]+)?\s+\Z"
     r"|(?<![a-z0-9,.])[0-9](?:[0-9,.]*[0-9])?(?:m|bn|mn|k)\s+\Z"  # "an extra £9bn a year"
+    # "$4.10 more a month", "£300 more a month", "about 66,000 a month", "12km a day", "a dozen
+    # a week", "one bag a week": amounts of a rate
+    r"|[0-9](?:[0-9,.]*[0-9])?(?:[a-z]{1,3})?\s+(?:more|less|fewer|extra)\s+\Z"
+    r"|(?<![a-z0-9,.:/\-])[0-9](?:[0-9,.]*[0-9])?(?:km|kg|mi|lb|lbs|bcf|ft)?\s+\Z"
+    r"|\b(?:a\s+)?dozen\s+\Z|\bone\s+(?!more\b|day\b|night\b|in\b|of\b|for\b|at\b|on\b)[a-z]+\s+\Z"
     # "gusts of 185 kilometres (115 miles) an hour", "80 km/h (50 mph) a day": a speed
     r"|[0-9]\s*(?:miles|mph|km|kilometres|kilometers|km/h|knots)\)\s+\Z"
 )
