@@ -1457,6 +1457,13 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             ):
                 # no tense to go by, or an event named by its day ("Sunday's match")
                 told = _told_weekday(value, direction, state)
+            if (
+                told is None
+                and story is None
+                and rule.dir not in _TOLD_DIRECTIONS
+                and _WEEKDAY_VALUE.match(value)
+            ):
+                told = _holiday_on_weekday(value, state, work, hit)
             if told is not None:
                 story = told.value[:10] + value[10:]
             chosen = story or resolve_partial(
@@ -2970,6 +2977,39 @@ def _stale_deadline(chosen: str, value: str, state: _State, work: str, hit: Hit)
 
 # How far back (characters) a day named before still fixes which week a bare weekday is in.
 _TOLD_WEEKDAY_REACH = 1500
+
+
+_ON_THE_DAY = re.compile(
+    r"\s+(?:(?:this\s+year\s+)?(?:falls|fell|comes|came|is|was)\s+)?on\s+\Z|,\s+\Z"
+)
+
+
+def _holiday_on_weekday(value: str, state: _State, work: str, hit: Hit) -> Reference | None:
+    """The day a weekday told right after a holiday dates is ("celebrate Easter on Sunday",
+    "With Father's Day on Sunday", "Eid al-Adha on Tuesday, August 21"): the holiday's own day,
+    when it falls on that weekday; else None."""
+    if not state.dated or state.doc is None:
+        return None
+    start, end, ref = state.dated[-1]
+    offset = state.position - hit.start
+    if end - offset < 0 or not _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
+        return None
+    if "#" not in work[start - offset : end - offset] and not _HOLIDAY_NAME.search(
+        work, start - offset, end - offset
+    ):
+        return None
+    m = _WEEKDAY_VALUE.match(value)
+    if m is None or ref.granularity not in _REF_GRANULARITIES["day"]:
+        return None
+    if ref.moment.isoweekday() != int(m.group(1)):
+        return None
+    return Reference.of(ref.moment.date().isoformat())
+
+
+_HOLIDAY_NAME = re.compile(
+    r"(?i)\b(?:easter|christmas|day|eid|diwali|passover|thanksgiving|hanukkah|lent|friday|monday|"
+    r"eve|sunday|festival|new\s+year)\b"
+)
 
 
 def _told_weekday(value: str, direction: str, state: _State) -> Reference | None:
