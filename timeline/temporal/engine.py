@@ -665,6 +665,12 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
             return "future"
     if (
         "WXX" in value
+        and _EXPECTED_FOR.search(work, max(0, hit.start - 40), hit.start)
+        and not _HAD_EXPECTED.search(work, max(0, hit.start - 48), hit.start)
+    ):
+        return "future"  # "with forecasters expecting landfall late Wednesday"
+    if (
+        "WXX" in value
         and _DEADLINE_OF.search(work, max(0, hit.start - 40), hit.start)
         and not _DEADLINE_GONE.search(work, max(0, hit.start - 80), hit.start)
         and not _DEADLINE_PASSED.search(work, hit.end, _next_sentence_end(work, hit.end))
@@ -754,6 +760,10 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+# What is expected lies ahead: "forecasters expecting landfall late Wednesday", "expects a
+# decision on Friday" (not "had expected", "was expected to land on Monday" told of the past)
+_EXPECTED_FOR = re.compile(r"\bexpect(?:s|ing)\b[^.;:!?\"“”]{0,30}\Z", re.I)
+_HAD_EXPECTED = re.compile(r"\b(?:had|was|were)\s+(?:\w+\s+)?expect", re.I)
 _SCHOOL_YEAR_STARTS = 8  # August: a school year told from then on is the one starting this year
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _DEADLINE_GONE = re.compile(r"\b(?:passed|expired|missed|lapsed|ran\s+out|had\s+been)\b", re.I)
