@@ -837,12 +837,16 @@ _MONTH_REPORT = re.compile(
     re.I,
 )
 _SEASON_OR_MONTH = re.compile(r"XXXX-(?:[0-9]{2}|SP|SU|FA|WI)")
+# A deadline's preposition, "by" and "the end of" included ("to report by the summer").
 _BY_BEFORE = re.compile(
     r"\b(?:until|till|before|by)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?\Z", re.I
 )
+# A clause that looks ahead, though its sentence is told in the past ("promised an inquiry, to
+# report by the summer", "cannot sell until November").
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|could|should|might|may|can(?:not|'t)?|won't|to\s+(?!the\b|a\b|an\b)[a-z]+|unlikely|hope[sd]?|plans?|planned|proposed|"
-    r"promised|determined|expects?|expected|aims?|wants?|wait)\b",
+    r"\b(?:will|would|could|should|might|may|can(?:not|'t)?|won't|to\s+(?!the\b|a\b|an\b)[a-z]+|"
+    r"unlikely|hope[sd]?|plans?|planned|proposed|promised|determined|expects?|expected|aims?|"
+    r"wants?|wait)\b",
     re.I,
 )
 _WAS_HAD = re.compile(r"\b(?:had|was|were|did)\b", re.I)
