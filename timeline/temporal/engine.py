@@ -1924,7 +1924,8 @@ _FREQUENCY = re.compile(
 # 7 p.m."
 _ADVISED_HOURS = re.compile(
     r"\b(?:avoid|stay\s+(?:indoors|inside|out\s+of\s+the\s+sun|in\s+(?:the\s+)?shade|under"
-    r"\s+(?:the\s+)?shade))\b[^.;!?]{0,50}\b(?:between|from)\s+(?:[^.;!?]{0,24}\s(?:and|to|until)\s+)?\Z"
+    r"\s+(?:the\s+)?shade))\b[^.;!?]{0,50}\b(?:between|from)\s+"
+    r"(?:[^.;!?]{0,24}\s(?:and|to|until)\s+)?\Z"
 )
 _ADVISED_REACH = 110
 # A service interval: "Route 9 now runs every 20 minutes from 6 a.m. to midnight", "leaving
@@ -2293,8 +2294,9 @@ _YEAR_RUNS = re.compile(
 # 30", "the peak season, which runs from October to April", "the marketing year for wheat runs
 # from June 1 to May 31" (blind sets 9 of 9 generic).
 _SEASON_RUNS = re.compile(
-    r"\b(?:season|year)(?:\s+for\s+[a-z]+)?,?(?:\s+which)?\s+(?:usually\s+|normally\s+|typically\s+|officially\s+)?"
-    r"runs\s+(?:officially\s+)?(?:from\s+)?(?:(?:[0-9]{1,2}\s+)?[a-z]{3,9}\.?(?:\s+[0-9]{1,2})?\s+(?:to|through|until|till)\s+)?\Z"
+    r"\b(?:season|year)(?:\s+for\s+[a-z]+)?,?(?:\s+which)?\s+"
+    r"(?:usually\s+|normally\s+|typically\s+|officially\s+)?runs\s+(?:officially\s+)?(?:from\s+)?"
+    r"(?:(?:[0-9]{1,2}\s+)?[a-z]{3,9}\.?(?:\s+[0-9]{1,2})?\s+(?:to|through|until|till)\s+)?\Z"
 )
 # A routine within the year: "every day", "every ten days", "every Saturday", "every 20 minutes",
 # "twice a week", "on weekends".
