@@ -3010,10 +3010,8 @@ def _holiday_on_weekday(value: str, state: _State, work: str, hit: Hit) -> Refer
     offset = state.position - hit.start
     if end - offset < 0 or not _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
         return None
-    if "#" not in work[start - offset : end - offset] and not _HOLIDAY_NAME.search(
-        work, start - offset, end - offset
-    ):
-        return None
+    if not _HOLIDAY_NAME.search(work, start - offset, end - offset):
+        return None  # (the date before is a holiday's: "Christmas Day", "Mother's Day")
     m = _WEEKDAY_VALUE.match(value)
     if m is None or ref.granularity not in _REF_GRANULARITIES["day"]:
         return None
