@@ -3455,10 +3455,14 @@ _SCENE_YEAR_AGE = 2
 # "next year's race would be held on Sept. 30": a year told from now that sets the scene (not
 # one the clause is about: "send their budgets for next year to Brussels by October 15").
 _RELATIVE_SCENE = re.compile(
-    r"(?:(?:\A[\"“‘']?|[,;:]|\bwhen|\band)\s*(?:(?P<last>last)\s+year|(?P<ago>a)\s+year\s+ago),?\s(?!(?:was|is|saw|brought|marked|proved|became)\b)|\b(?P<owned>last)\s+year['’]s\s+(?:[a-z-]+\s+){0,2}?(?:season|monsoon|budget|festival|election|"
-    r"race|harvest|campaign|crop|drought|floods?|fires?|tournament|championships?|marathon|summit|"
-    r"conference|show|fair|games|final|strike|storms?|outbreak|hurricane|heat\s*wave|session|tour|"
-    r"olympics|parade|carnival)\b|(?<!\bfor )(?<!\bto )(?<!\buntil )(?<!\bof )(?<!\bby )(?<!\bin )\b(?P<next>next)\s+year(?:['’]s)?\s)"
+    r"(?:(?:\A[\"“‘']?|[,;:]|\bwhen|\band)\s*(?:(?P<last>last)\s+year|(?P<ago>a)\s+year\s+ago),?\s"
+    r"(?!(?:was|is|saw|brought|marked|proved|became)\b)"
+    # "during last year's monsoon, which lasted from June 12": last year's event sets the scene
+    r"|\b(?P<owned>last)\s+year['’]s\s+(?:[a-z-]+\s+){0,2}?(?:season|monsoon|budget|festival|"
+    r"election|race|harvest|campaign|crop|drought|floods?|fires?|tournament|championships?|"
+    r"marathon|summit|conference|show|fair|games|final|strike|storms?|outbreak|hurricane|"
+    r"heat\s*wave|session|tour|olympics|parade|carnival)\b"
+    r"|(?<!\bfor )(?<!\bto )(?<!\buntil )(?<!\bof )(?<!\bby )(?<!\bin )\b(?P<next>next)\s+year(?:['’]s)?\s)"
     r"(?![^.;]*\b(?:1[89]|20)[0-9]{2}\b)",
     re.I,
 )
