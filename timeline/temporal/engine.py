@@ -1477,7 +1477,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 and rule.dir not in _TOLD_DIRECTIONS
                 and _WEEKDAY_VALUE.match(value)
             ):
-                told = _holiday_on_weekday(value, state, work, hit)
+                told = _weekday_of_date_before(value, state, work, hit)
             if told is not None:
                 story = told.value[:10] + value[10:]
             chosen = story or resolve_partial(
@@ -3000,30 +3000,22 @@ _ON_THE_DAY = re.compile(
 )
 
 
-def _holiday_on_weekday(value: str, state: _State, work: str, hit: Hit) -> Reference | None:
-    """The day a weekday told right after a holiday dates is ("celebrate Easter on Sunday",
-    "With Father's Day on Sunday", "Eid al-Adha on Tuesday, August 21"): the holiday's own day,
-    when it falls on that weekday; else None."""
+def _weekday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> Reference | None:
+    """The day a weekday told right after a date is, when that date falls on it ("no pickup on
+    Christmas Day, Wednesday", "home by Mother's Day, Sunday", "Eid al-Adha on Tuesday"); else
+    None. (The weekday agreeing with the date is the test: the date before may be a holiday's.)"""
     if not state.dated or state.doc is None:
         return None
-    start, end, ref = state.dated[-1]
+    _, end, ref = state.dated[-1]
     offset = state.position - hit.start
     if end - offset < 0 or not _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
         return None
-    if not _HOLIDAY_NAME.search(work, start - offset, end - offset):
-        return None  # (the date before is a holiday's: "Christmas Day", "Mother's Day")
     m = _WEEKDAY_VALUE.match(value)
     if m is None or ref.granularity not in _REF_GRANULARITIES["day"]:
         return None
     if ref.moment.isoweekday() != int(m.group(1)):
         return None
     return Reference.of(ref.moment.date().isoformat())
-
-
-_HOLIDAY_NAME = re.compile(
-    r"(?i)\b(?:easter|christmas|day|eid|diwali|passover|thanksgiving|hanukkah|lent|friday|monday|"
-    r"eve|sunday|festival|new\s+year)\b"
-)
 
 
 def _told_weekday(value: str, direction: str, state: _State) -> Reference | None:
