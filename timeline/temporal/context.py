@@ -197,8 +197,6 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return "past"
         if i >= 1 and tokens[i - 1] in _PERFECT and word.endswith("ed"):
             return "past"
-        if i >= 1 and tokens[i - 1] == "had":
-            return "past"  # "it had forecast 28 percent on Monday"
         return "future"
     if word in _PREDICTING and not _after_determiner(tokens, i):
         if i >= 1 and tokens[i - 1] == "had":
