@@ -331,11 +331,19 @@ _HOURS_THEN_DAYS = re.compile(r"(?:\s+[a-z]{2,3})?,?\s+(?:from\s+|on\s+)?")
 _DAYS_THEN_HOURS = re.compile(r",?\s+(?:from\s+)?")
 
 
+@cache
+def _weekday_run_rule() -> Rule:
+    """The grammar's rule for a weekday of a run of opening hours (looked up once)."""
+    return next(r for r in _setup()[0].rules if r.name == "weekday_run_of_hours")
+
+
 def _days_of_hours(hits: list[Hit], low: str) -> None:
     """A run of weekdays beside a range of clock times is opening hours: each weekday is any
     such day ("open from 9am to 6pm, Monday to Saturday", "8 a.m. to 8 p.m. ET Monday through
     Friday"); the grammar's own rule reads the days told before the hours."""
-    run_rule = next(r for r in _setup()[0].rules if r.name == "weekday_run_of_hours")
+    if len(hits) < 2:
+        return
+    run_rule = _weekday_run_rule()
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
         if a.rule.name not in ("weekday", run_rule.name) or b.rule.name != "weekday":
