@@ -3451,6 +3451,46 @@ def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | N
 
 
 _SCENE_YEAR_AGE = 2
+# A sentence that opens on a year the story reached by counting ("A year later, in August",
+# "Two years later, that spring", "That year, the first adults showed up in mid-May")
+_NARRATIVE_SCENE = re.compile(
+    r"[\"“‘']?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})\s+years?\s+"
+    r"(?:later|earlier|on)|that\s+(?:same\s+)?year|the\s+(?:following|next|previous|same)\s+"
+    r"year)\b",
+    re.I,
+)
+
+
+def _narrative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A month or day without a year, told in the past in a sentence that opens on a year the
+    story counted its way to ("In the spring of 1949 ... A year later, in August, she made her
+    first attempt"), is in that year; else None.
+
+    >>> state = _State(datetime(2018, 5, 31))
+    >>> state.update("1950", "year")
+    >>> work = "A year later, in August, she made her first attempt."
+    >>> hit = [h for h in scan(work, work.lower()) if h.rule.name == "month"][0]
+    >>> state.position = hit.start
+    >>> _narrative_scene_year("XXXX-08", state, work, hit)
+    '1950-08'
+    """
+    ref = state.narrative
+    if state.doc is None or ref is None or ref.granularity != "year":
+        return None
+    if not _SCENE_DATED.fullmatch(value) and not _MONTH_OR_SEASON.match(value):
+        return None
+    start, _ = sentence_around(work, hit.start, hit.end)
+    scene = _NARRATIVE_SCENE.match(work, start)
+    at = state.narrative_at - (state.position - hit.start)  # where the year was told, in work
+    if scene is None or not start <= at <= scene.end() or scene.end() > hit.start:
+        return None
+    if state.doc.moment.year - ref.moment.year < _SCENE_YEAR_AGE:
+        return None
+    if _DEICTIC_WORD.match(work, hit.start) or tense_at(work, hit.start, hit.end) != "past":
+        return None
+    return _holiday_with_year(f"{ref.moment.year:04d}{value[4:]}")
+
+
 # "Last year, 68 people were arrested on 17 March", "next year it runs from 15 to 24 July",
 # "next year's race would be held on Sept. 30": a year told from now that sets the scene (not
 # one the clause is about: "send their budgets for next year to Brussels by October 15").
@@ -3528,6 +3568,7 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
         _in_sentence_period(value, state, work, hit)
         or _in_sentence_year(value, state, work, hit)
         or _relative_scene_year(value, state, work, hit)
+        or _narrative_scene_year(value, state, work, hit)
     )
     if within is not None:
         return within
