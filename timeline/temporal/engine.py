@@ -1463,6 +1463,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 direction = "nearest"
             if direction in ("next", "next_far") and kind == "narrative":
                 ref = _after(ref)  # "in 2003 ... the next summer": after the whole year
+            if (
+                direction == "this"
+                and kind == "narrative"
+                and ref.granularity == "year"
+                and _SEASON_VALUE.match(value)
+            ):
+                # "Two years later she ran the room. That winter ...": the winter labelled
+                # with the story's year, not the one under way on its first of January
+                value = f"{ref.value[:4]}{value[4:]}"
             if direction == "this" and kind == "published" and _SEASON_VALUE.match(value):
                 direction = _this_season(value, ref, work, hit)
             story = _story_weekday(value, hit, state, work) or _story_month(value, state, work, hit)
