@@ -3699,6 +3699,14 @@ _TOLD_TODAY = re.compile(
     r"\b(?:said|says|say|told|announced|reported|will|would|plans?|expected|scheduled|likely)\b"
 )
 _ERA_MIN_YEARS = 5
+# ... not a day's own clause: "Today's programme", "Today, stay inside", "Today I can finally
+# tell", "Today they have seen justice done", "Today belongs to the people"
+_DAY_CLAUSE = re.compile(
+    r"['’]s\b|,?\s+(?:stay|keep|go|come|let|be|do|don['’]t|belongs?)\b"
+    r"|[^.;!?]*?\b(can|could|will|would|may|might|must|shall|has|have|had)\b"
+)
+# ... nor one set against yesterday or tomorrow ("Yesterday they cut the line. Today they fire")
+_DAY_CONTRAST = re.compile(r"\b(?:yesterday|tomorrow|tonight)\b")
 
 
 _THAT_NIGHT = re.compile(r"that\s+(?:night|evening)\b")
@@ -3747,7 +3755,18 @@ def _today_of_an_era(work: str, low: str, hit: Hit, state: _State) -> bool:
     at least five years before publication, "years ago")."""
     if _SENTENCE_START.search(work, max(0, hit.start - 6), hit.start):
         if not _PRESENT_AFTER.match(low, hit.end):
-            return False
+            # "Today Interstate 80 follows the old airway", "Today people shrug": any simple
+            # present, not a day's news ("Today officials said", "Today the council will vote")
+            a, b = sentence_around(work, hit.start, hit.end)
+            if (
+                tense_at(work, hit.start, hit.end) is not None
+                or _TOLD_TODAY.search(low, hit.end, b)
+                or _DAY_CLAUSE.match(low, hit.end)
+                or _DAY_CONTRAST.search(
+                    low, max(0, hit.start - _ERA_CLOSE_REACH), b + _ERA_CLOSE_REACH
+                )
+            ):
+                return False
         reach = _ERA_REACH
     elif _TODAY_CLOSES.match(low, hit.end):
         # "... had 6,200 residents in 2000; roughly 5,100 live here today", "shrunk from $6
