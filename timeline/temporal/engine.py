@@ -1494,7 +1494,9 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 and rule.dir not in _TOLD_DIRECTIONS
                 and _WEEKDAY_VALUE.match(value)
             ):
-                told = _weekday_of_date_before(value, state, work, hit)
+                told = _weekday_of_date_before(
+                    value, state, work, hit
+                ) or _weekday_of_holiday_after(value, state, work, low, hit)
             if told is not None:
                 story = told.value[:10] + value[10:]
             chosen = story or resolve_partial(
@@ -3033,6 +3035,54 @@ def _weekday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> R
     if ref.moment.isoweekday() != int(m.group(1)):
         return None
     return Reference.of(ref.moment.date().isoformat())
+
+
+# "markets are shut Monday for Labor Day", "closed on Thursday for Independence Day"
+_FOR_HOLIDAY = re.compile(r"\s+(?:for|because\s+of|to\s+mark|in\s+observance\s+of)\s+")
+_HOLIDAY_NEAR = 7  # days: how far from the publication the holiday a weekday is shut for lies
+
+
+def _weekday_of_holiday_after(
+    value: str, state: _State, work: str, low: str, hit: Hit
+) -> Reference | None:
+    """The day a weekday is, when the holiday it is named for ("U.S. markets shut Monday for
+    Labor Day") falls on it within a week of the publication; else None.
+
+    >>> state = _State(datetime(2017, 9, 1))
+    >>> work = "U.S. markets shut Monday for Labor Day."
+    >>> hit = scan(work, work.lower())[0]
+    >>> state.position = hit.start
+    >>> _weekday_of_holiday_after("XXXX-WXX-1", state, work, work.lower(), hit).value
+    '2017-09-04'
+    """
+    m = _WEEKDAY_VALUE.match(value)
+    after = _FOR_HOLIDAY.match(low, hit.end)
+    if m is None or after is None or state.doc is None:
+        return None
+    a, b = after.end(), min(len(work), after.end() + 60)
+    inner = scan(work[a:b], low[a:b])
+    if not inner or inner[0].start != 0 or not inner[0].rule.name.startswith("holiday"):
+        return None
+    named = inner[0].value
+    if "#thanksgiving" in named and _is_canadian(state):
+        named = named.replace("#thanksgiving day", "#thanksgiving").replace(
+            "#thanksgiving", "#canadian thanksgiving"
+        )
+    today = state.doc.moment.date()
+    for year in (today.year - 1, today.year, today.year + 1):
+        if "#" in named:
+            spec = _setup()[0].holidays.get(named.split("#", 1)[1].split("T", 1)[0])
+            day = holiday_date(spec, year) if spec else None
+        else:
+            fixed = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", named)
+            day = date(year, int(fixed[1]), int(fixed[2])) if fixed else None
+        if (
+            day is not None
+            and day.isoweekday() == int(m.group(1))
+            and abs((day - today).days) <= _HOLIDAY_NEAR
+        ):
+            return Reference.of(day.isoformat())
+    return None
 
 
 def _told_weekday(value: str, direction: str, state: _State) -> Reference | None:
