@@ -1334,7 +1334,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "the dam gave way late on Thursday, officials said on Friday. It failed at 10:40
             # p.m.": a past clock time is on the day of the events, not of the saying
             narrative = _event_day_before_saying(state, work, hit) or narrative
-        if rule.ref == "day":
+        if rule.ref == "day" and not _evening_hour_of_night(narrative, value, low, hit):
             until = _UNTIL_BEFORE.search(work, max(0, hit.start - 24), hit.start) is not None
             narrative = _small_hours_after_night(
                 narrative, value, until, _told_late(state, narrative, low[hit.start : hit.end])
@@ -3188,6 +3188,30 @@ def _told_late(state: _State, ref: Reference | None, clock: str) -> bool:
         _LATE_BEFORE.search(state.text, max(0, start - 12), start)
         or _LATE_OPENING.match(state.text, start)
     )
+
+
+def _evening_hour_of_night(ref: Reference | None, value: str, low: str, hit: Hit) -> bool:
+    """True for a clock time told with no a.m. or p.m. after a night the story is in, whose
+    hour is one of that night's evening ("the night of Dec. 22, 1927 ... put down on a frozen
+    lake at 11:05": 23:05 that night, not 11:05 the next morning).
+
+    >>> low = "she landed at 11:05."
+    >>> hit = scan(low, low)[0]
+    >>> _evening_hour_of_night(Reference.of("1927-12-22TNI"), "XXXX-XX-XXT11:05", low, hit)
+    True
+    """
+    m = _CLOCK_HOUR.search(value)
+    return (
+        ref is not None
+        and m is not None
+        and ref.value.endswith("TNI")
+        and int(m.group(1)) in _PM_HOURS["NI"]
+        and not _HAS_MERIDIEM.search(low, hit.start, hit.end)
+        and not _PADDED_HOUR.search(low, hit.start, hit.end)  # "at 07:30": a 24-hour clock
+    )
+
+
+_PADDED_HOUR = re.compile(r"(?<![0-9])0[0-9][:.h][0-5][0-9]")
 
 
 def _small_hours_after_night(
