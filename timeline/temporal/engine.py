@@ -2832,9 +2832,18 @@ def _this_season(value: str, ref: Reference, work: str, hit: Hit) -> str:
     if span is not None and span.start <= ref.moment < span.end:
         return "this"
     tense = tense_at(work, hit.start, hit.end)
+    if tense == "past":
+        # told in the past, the season just over ("had spread more grit this winter" at the
+        # end of March); one long over is not "this" one ("repairs had been scheduled for this
+        # summer", "feared for this summer" in March: the coming summer)
+        last = resolve_partial(value, ref, "last", _setup()[0].holidays)
+        over = interval(last) if last else None
+        if over is not None and ref.moment - over.end > _SEASON_JUST_OVER:
+            return "this"
     return {"past": "last", "future": "next"}.get(tense or "", "this")
 
 
+_SEASON_JUST_OVER = timedelta(days=62)
 _MONTH_DAY_TIME = re.compile(r"XXXX-(\d\d)-(\d\d)(?=T|$)")  # "midnight on Sunday, July 10" too
 
 
