@@ -2587,6 +2587,58 @@ def _quarter_ended(low: str, end: int, now: datetime) -> str | None:
     return f"{year}-Q{(month - 1) // 3 + 1}"
 
 
+# "its fiscal fourth quarter, which ended Jan. 28", "the third quarter, ends Oct. 29"
+_FISCAL_QUARTER_END = re.compile(
+    r",?\s+(?:that\s+|which\s+)?(?P<verb>ended|ends|ending|closed|closes)\s+(?:on\s+)?"
+    r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<day>[0-9]{1,2})"
+    r"(?![0-9])(?:,\s+(?P<year>(?:19|20)[0-9]{2}))?"
+)
+_RETAIL_YEAR_END = (2, 15)  # a fiscal year ending by mid-February is named for the year before
+_MONTH_PREFIXES = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+]
+
+
+def _retail_quarter(value: str, low: str, end: int, now: datetime) -> str | None:
+    """The label of a fiscal quarter whose end date follows it, in a fiscal year that ends in
+    January or early February, as retailers name it, by the calendar year it mostly covers
+    ("its fiscal fourth quarter, which ended Jan. 28" in February 1989: 1988-Q4; "the third
+    quarter, ended Oct. 28" in January 1990: 1989-Q3); None for any other year's quarter (its
+    label stays the one the report gives).
+
+    >>> _retail_quarter("1989-Q4", "fourth quarter, which ended jan. 28.", 14, datetime(1989, 2, 15))
+    '1988-Q4'
+    >>> _retail_quarter("1989-Q3", "fiscal third quarter ended march 31", 20, datetime(1989, 5, 1))
+    """
+    q = re.fullmatch(r"\d{4}-Q([1-4])", value)
+    m = _FISCAL_QUARTER_END.match(low, end)
+    if q is None or m is None:
+        return None
+    month, day = _MONTH_PREFIXES.index(m["month"]) + 1, int(m["day"])
+    year = int(m["year"]) if m["year"] else now.year
+    if not m["year"] and m["verb"] in ("ended", "closed") and (month, day) > (now.month, now.day):
+        year -= 1  # ended: the last such day
+    if not m["year"] and m["verb"] in ("ends", "closes") and (month, day) < (now.month, now.day):
+        year += 1  # ends: the next such day
+    months_left = 3 * (4 - int(q[1]))  # from the quarter's end to the fiscal year's
+    total = year * 12 + month - 1 + months_left
+    end_year, end_month = divmod(total, 12)
+    if (end_month + 1, day) > _RETAIL_YEAR_END and end_month + 1 != 1:
+        return None
+    return f"{end_year - 1}-Q{q[1]}"
+
+
 _WEEK_REST = re.compile(r"the\s+end\s+of\s+the\s+week|later\s+(?:this|in\s+the)\s+week")
 
 
@@ -4437,6 +4489,10 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 fields = _bare_clock_near_pm(
                     fields, str(fields.get("reference") or ""), low[hit.start : hit.end]
                 )
+        if hit.rule.name in ("fiscal_quarter", "quarter") and state.doc is not None:
+            retail = _retail_quarter(str(fields["value"]), low, hit.end, state.doc.moment)
+            if retail is not None:
+                fields = _fields(retail, interval(retail), "published", state.doc, state)
         if hit.rule.name == "the_quarter_narrative" and state.doc is not None:
             ended = _quarter_ended(low, hit.end, state.doc.moment)
             if ended is not None:
