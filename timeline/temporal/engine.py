@@ -1499,6 +1499,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 ) or _weekday_of_holiday_after(value, state, work, low, hit)
             if told is not None:
                 story = told.value[:10] + value[10:]
+            if story is None and "#" in value:
+                story = _holiday_of_date_before(value, state, work, hit)
+                if story is not None:
+                    ref, anchor = Reference.of(story[:10]), "narrative"
             chosen = story or resolve_partial(
                 value, ref, direction, _setup()[0].holidays, hit.weekday
             )
@@ -3096,6 +3100,32 @@ def _weekday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> R
     if ref.moment.isoweekday() != int(m.group(1)):
         return None
     return Reference.of(ref.moment.date().isoformat())
+
+
+def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """The day a holiday told right after a date is, when that date is the holiday's in its
+    year ("on April 17, 2011, Palm Sunday"); else None.
+
+    >>> state = _State(datetime(2013, 3, 22))
+    >>> state.position = 16
+    >>> state.dated.append((0, 14, Reference.of("2011-04-17")))
+    >>> work = "April 17, 2011, Palm Sunday"
+    >>> _holiday_of_date_before("XXXX-#palm sunday", state, work, scan(work, work.lower())[-1])
+    '2011-04-17'
+    """
+    if not state.dated or "#" not in value:
+        return None
+    _, end, ref = state.dated[-1]
+    offset = state.position - hit.start
+    if ref.granularity not in _REF_GRANULARITIES["day"] or end - offset < 0:
+        return None
+    if not _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
+        return None
+    day = ref.moment.date()
+    spec = _setup()[0].holidays.get(value.split("#", 1)[1].split("T", 1)[0])
+    if spec is None or holiday_date(spec, day.year) != day:
+        return None
+    return day.isoformat() + ((value.split("T", 1)[1:] and "T" + value.split("T", 1)[1]) or "")
 
 
 # "markets are shut Monday for Labor Day", "closed on Thursday for Independence Day"
