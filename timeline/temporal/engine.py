@@ -3125,7 +3125,8 @@ def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> s
     spec = _setup()[0].holidays.get(value.split("#", 1)[1].split("T", 1)[0])
     if spec is None or holiday_date(spec, day.year) != day:
         return None
-    return day.isoformat() + ((value.split("T", 1)[1:] and "T" + value.split("T", 1)[1]) or "")
+    _, t, clock = value.partition("T")  # ("Christmas morning": its part of the day too)
+    return day.isoformat() + t + clock
 
 
 # "markets are shut Monday for Labor Day", "closed on Thursday for Independence Day"
