@@ -1794,6 +1794,15 @@ def _independence_of(state: _State) -> str | None:
     return state.independence or None
 
 
+def _thanksgiving_of(value: str, state: _State) -> str:
+    """``value`` with its Thanksgiving made Canada's (October) in a story of Canada."""
+    if "#thanksgiving" not in value or not _is_canadian(state):
+        return value
+    return value.replace("#thanksgiving day", "#thanksgiving").replace(
+        "#thanksgiving", "#canadian thanksgiving"
+    )
+
+
 def _is_canadian(state: _State) -> bool:
     """Whether the document is a story of Canada, read once, when Thanksgiving is named."""
     if state.canadian is None:
@@ -2604,20 +2613,7 @@ _FISCAL_QUARTER_END = re.compile(
     r"(?![0-9])(?:,\s+(?P<year>(?:19|20)[0-9]{2}))?"
 )
 _RETAIL_YEAR_END = (2, 15)  # a fiscal year ending by mid-February is named for the year before
-_MONTH_PREFIXES = [
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-]
+_MONTH_PREFIXES = "janfebmaraprmayjunjulaugsepoctnovdec"  # three letters each
 
 
 def _retail_quarter(value: str, low: str, end: int, now: datetime) -> str | None:
@@ -2635,7 +2631,7 @@ def _retail_quarter(value: str, low: str, end: int, now: datetime) -> str | None
     m = _FISCAL_QUARTER_END.match(low, end)
     if q is None or m is None:
         return None
-    month, day = _MONTH_PREFIXES.index(m["month"]) + 1, int(m["day"])
+    month, day = _MONTH_PREFIXES.index(m["month"]) // 3 + 1, int(m["day"])
     year = int(m["year"]) if m["year"] else now.year
     if not m["year"] and m["verb"] in ("ended", "closed") and (month, day) > (now.month, now.day):
         year -= 1  # ended: the last such day
@@ -3161,11 +3157,7 @@ def _weekday_of_holiday_after(
     inner = scan(work[a:b], low[a:b])
     if not inner or inner[0].start != 0 or not inner[0].rule.name.startswith("holiday"):
         return None
-    named = inner[0].value
-    if "#thanksgiving" in named and _is_canadian(state):
-        named = named.replace("#thanksgiving day", "#thanksgiving").replace(
-            "#thanksgiving", "#canadian thanksgiving"
-        )
+    named = _thanksgiving_of(inner[0].value, state)
     today = state.doc.moment.date()
     for year in (today.year - 1, today.year, today.year + 1):
         if "#" in named:
@@ -4452,10 +4444,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 spec = _setup()[0].holidays.get(f"independence day in {country}", {})
                 if "date" in spec:
                     hit.value = hit.value.replace("XXXX-07-04", f"XXXX-{spec['date']}")
-            if "#thanksgiving" in hit.value and _is_canadian(state):
-                hit.value = hit.value.replace("#thanksgiving day", "#thanksgiving").replace(
-                    "#thanksgiving", "#canadian thanksgiving"
-                )
+            hit.value = _thanksgiving_of(hit.value, state)
             swapped = _SEASON_CODE.search(hit.value) is not None and _is_southern(state)
             if swapped:
                 hit.value = _swap_season(hit.value)  # the months of a southern season
