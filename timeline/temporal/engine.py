@@ -1092,6 +1092,13 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             resolved = _resolve(inner[0], state, work[a:b], low[a:b])
             ref_used = Reference.of(resolved["value"])
             anchor = resolved["anchor"]
+        if (
+            ref_used is not None
+            and (weekday := _WEEKDAY_ONLY.fullmatch(value))
+            and (day := _weekday_beside(ref_used, int(weekday[1]), rule.dir)) is not None
+        ):
+            # "the Friday before Labor Day": that weekday, counted from the holiday's date
+            return _fields(day, interval(day), anchor, ref_used, state)
         out = relative(value, ref_used, rule.grain) if ref_used else None
         if out is None:
             return _fields(value.replace("@", "XXXX-XX-XX"), None, anchor, None, state)
@@ -1710,6 +1717,12 @@ _SURNAME_AFTER = re.compile(
 )
 
 
+# Rules whose phrase is counted from a holiday it names ("the week before Memorial Day")
+_HOLIDAY_ANCHORED = frozenset(
+    ("week_around_holiday", "day_around_holiday", "weekday_before_holiday", "weekday_after_holiday")
+)
+
+
 def _in_name(hit: Hit, work: str) -> bool:
     """True when a time word of the hit is Capitalized in mid-sentence, so the phrase is part of
     a name ("ABC's This Week", "USA Today", "60 Minutes"); holidays are names of times, and a
@@ -1719,7 +1732,7 @@ def _in_name(hit: Hit, work: str) -> bool:
     >>> _in_name(hits[0], "He spoke on This Week.")
     True
     """
-    if "holiday" in hit.rule.value.functions():
+    if "holiday" in hit.rule.value.functions() or hit.rule.name in _HOLIDAY_ANCHORED:
         return False
     if _FIRST_NAME_MONTH.fullmatch(work, hit.start, hit.end) and _SURNAME_AFTER.match(
         work, hit.end
@@ -3251,6 +3264,23 @@ _LATE_BEFORE = re.compile(r"\b(?:late|later)\s+(?:on\s+)?\Z", re.I)
 _LATE_OPENING = re.compile(r"late\b", re.I)
 # A clock time that says it is in the morning: "2:10 a.m.", "4am", "02:30".
 _SMALL_HOURS_CLOCK = re.compile(r"\ba\.?m\b|\b0[0-4][:.]?[0-5][0-9]\b")
+
+
+def _weekday_beside(ref: Reference, weekday: int, direction: str | None) -> str | None:
+    """The date of ``weekday`` (ISO, 1 = Monday) nearest ``ref``'s day, strictly before it
+    (``direction`` "past") or after it ("future"); None when ``ref`` is not a day.
+
+    >>> _weekday_beside(Reference.of("2020-12-25"), 5, "past")  # a Friday's Friday before
+    '2020-12-18'
+    >>> _weekday_beside(Reference.of("2014-11-27"), 7, "future")  # Sunday after Thanksgiving
+    '2014-11-30'
+    """
+    if ref.granularity != "day" or direction not in ("past", "future"):
+        return None
+    day = ref.moment.date()
+    if direction == "past":
+        return (day - timedelta(days=(day.isoweekday() - weekday) % 7 or 7)).isoformat()
+    return (day + timedelta(days=(weekday - day.isoweekday()) % 7 or 7)).isoformat()
 
 
 def _told_late(state: _State, ref: Reference | None, clock: str) -> bool:
