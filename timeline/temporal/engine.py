@@ -1451,7 +1451,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     elif value.startswith("XXXX"):
         anchor = kind
         if (
-            value == "XXXX-XX-XXTNI"
+            value in ("XXXX-XX-XXTNI", "XXXX-XX-XXTEV")
             and ref is not None
             and (
                 kind == "published"
@@ -1460,7 +1460,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and tense_at(work, hit.start, hit.end) == "past"
         ):
             # "spent the night in a shelter" told on the publication day is last night, and so
-            # is "the last result came at 6.12am after a count that ran through the night"
+            # is "the last result came at 6.12am after a count that ran through the night"; "had
+            # spent the evening at a relative's house" is yesterday evening
             ref = Reference.of((ref.moment.date() - timedelta(days=1)).isoformat()) or ref
         if ref is not None:
             direction = _direction(rule, value, work, hit, ref)
