@@ -646,6 +646,8 @@ def _cue(words: list[str], i: int) -> Tense | None:
     word = words[i]
     if word in _CUE_WORDS or word.endswith(_CUE_ENDINGS) or _prefixed_past(word):
         return _kind(words, i)
+    if word in _TIMETABLE and i > 0 and words[i - 1] in ("was", "were"):
+        return "past"  # "polls were open from 6 a.m. to 9 p.m. on Tuesday": a state told as over
     if (
         word in _TIMETABLE
         and i > 0
