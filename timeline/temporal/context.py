@@ -90,8 +90,11 @@ _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
     "intends intend aims aim hopes hope expects expect is are am was were has have need needs "
     "promised promise promises pledged pledge pledges vowed vow vows agreed agree agrees hoped "
-    "decided decide decides threatened threaten threatens listed"
+    "decided decide decides threatened threaten threatens listed want wants told"
 )
+# What an appeal wants to learn about, a time gone by: "police want to trace his movements
+# between 10pm on Friday and 2am on Saturday", "want to hear from anyone who was there"
+_INQUIRY = _words("trace hear speak talk know establish identify find understand learn question")
 # Verbs a participle leans on after a modal ("will be paid", "will stay closed").
 _STATE_VERBS = _words("be stay remain")
 _DEGREE = _words("more less much")
@@ -220,6 +223,14 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
         return None if not follower or follower[0] in _NOT | _PERFECT_AUX else "future"
     if word == "to" and tokens[i + 1 : i + 2] == ["blame"]:
         return None  # "was to blame for the crash on Monday"
+    if (
+        word == "to"
+        and i > 0
+        and tokens[i - 1] in ("want", "wants")
+        and tokens[i + 1 : i + 2]
+        and tokens[i + 1] in _INQUIRY
+    ):
+        return None  # "police want to trace his movements on Friday": what they ask about
     if word == "to" and i > 0 and tokens[i - 1] in _FUTURE_BEFORE_TO:
         # "had been due to expire Friday": a plan seen from the past, and past now
         if tokens[max(0, i - 3) : i - 1] == ["had", "been"] or tokens[i - 2 : i - 1] == ["had"]:

@@ -3034,7 +3034,8 @@ def _yesterday_told_ahead(chosen: str, value: str, state: _State, work: str, hit
 
 _FUTURE_WORD = re.compile(
     r"\b(?:will|would|shall|going\s+to|expected|planned|scheduled|set\s+to|due|hopes?|hoping|"
-    r"aims?|plans?|intends?|wants?)\b|['’]ll\b|\b(?:by|until|till|before)\s+\Z",
+    r"aims?|plans?|intends?|wants?|needs?\s+to|ha(?:s|ve)\s+to|got\s+to)\b|['’]ll\b|"
+    r"\b(?:by|until|till|before)\s+\Z",
     re.I,
 )
 _PAST_VERB_BEFORE = re.compile(
