@@ -1006,8 +1006,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "future"  # "dangerous until a cool change reaches the ranges on Sunday evening"
     if _WARNED_OF.search(left_text) and tense == "past":
         return "future"  # "warned of heavy rain on Monday and Tuesday": what is warned of
-    if words[-2:] in (["soon", "as"], ["early", "as"]) or words[-3:] == ["no", "later", "than"]:
-        return "future"  # "as soon as Tuesday", "no later than Friday"
+    if words[-2:] in (["soon", "as"], ["early", "as"]) or (
+        words[-3:-1] in (["no", "later"], ["no", "earlier"], ["no", "sooner"])
+        and words[-1] == "than"
+    ):
+        return "future"  # "as soon as Tuesday", "no later than Friday", "no earlier than Tuesday"
     # "until 09:00 GMT on Monday": the day of a deadline's clock time is the deadline's
     clocked = _DEADLINE_CLOCK.search(left_text)
     preposition = clocked.group(1) if clocked else (words[-1] if words else "")
