@@ -588,7 +588,8 @@ def past_form(word: str) -> bool:
 _RAW_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?(?:-[a-z0-9]+)*|['’]ll")
 _LAST_WORD = re.compile(r"([a-zA-Z]+(?:['’][a-zA-Z]+)?)\s+\Z")
 # "left-hander" is one word; letters glued to a number ("10am", "3rd") are none ("am" is no verb)
-_WORD = re.compile(r"(?<![0-9])[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")
+# (not the "am" of a clock time, "8:45 am", which is no "I am")
+_WORD = re.compile(r"(?<![0-9])(?!(?<=[0-9] )[ap]m\b)[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*|['’]ll")
 
 
 def _participle(word: str) -> bool:
