@@ -1337,6 +1337,11 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "The committee next meets at the end of the month", after a report on March in an
             # April story: a month ahead is not one over
             narrative = state.doc
+        if rule.ref == "day" and day is None:
+            # "walked jurors through the night of Oct. 31, 2014, as the trial opened Monday ...
+            # Odell arrived at about 10:15 p.m.": a night's clock time told in the past, while
+            # the story's frame is the days of the report, is of the night the story is about
+            narrative = _story_night(state, narrative, value, work, low, hit) or narrative
         if rule.ref == "day" and narrative is not None and state.narrative_at in state.said_at:
             # "the dam gave way late on Thursday, officials said on Friday. It failed at 10:40
             # p.m.": a past clock time is on the day of the events, not of the saying
@@ -3283,6 +3288,60 @@ def _weekday_beside(ref: Reference, weekday: int, direction: str | None) -> str 
     if direction == "past":
         return (day - timedelta(days=(day.isoweekday() - weekday) % 7 or 7)).isoformat()
     return (day + timedelta(days=(weekday - day.isoweekday()) % 7 or 7)).isoformat()
+
+
+_FRAME_DAYS = 3  # days before the publication the days of a report's frame lie, at most
+_STORY_NIGHT_AGE = 14  # days before the publication the night a story is about lies, at least
+_NIGHT_HOURS = frozenset((*range(_EVENING_HOUR, 24), *range(0, _SMALL_HOURS)))
+
+
+def _story_night(
+    state: _State, narrative: Reference | None, value: str, work: str, low: str, hit: Hit
+) -> Reference | None:
+    """The night (evening) a story is about, for a clock time of the night told in the past
+    while the story's frame has come back to the days of the report (a trial that "opened
+    Monday"): the last night named at least two weeks before the publication, as a night, an
+    evening or a clock time of one; else None.
+
+    >>> state = _State(datetime(2015, 8, 10))
+    >>> state.dated.append((0, 30, Reference.of("2014-10-31TNI")))
+    >>> work = "She said Odell arrived at about 10:15 p.m."
+    >>> hit = scan(work, work.lower())[0]
+    >>> _story_night(state, state.doc, hit.value, work, work.lower(), hit).value
+    '2014-10-31TNI'
+    """
+    m = _CLOCK_HOUR.search(value)
+    if (
+        m is None
+        or not value.startswith("XXXX-XX-XXT")
+        or state.doc is None
+        or narrative is None
+        or abs((state.doc.moment.date() - narrative.moment.date()).days) > _FRAME_DAYS
+    ):
+        return None
+    hour = int(m.group(1))
+    bare = not _HAS_MERIDIEM.search(low, hit.start, hit.end) and hour <= _NOON
+    if not (_EVENING_HOUR <= hour + 12 < 24 if bare else hour in _NIGHT_HOURS):
+        return None  # (a clock with no a.m. or p.m. only in its evening reading: "at 11:52")
+    if tense_at(work, hit.start, hit.end) != "past":
+        return None
+    for _, _, ref in reversed(state.dated):
+        if (state.doc.moment.date() - ref.moment.date()).days < _STORY_NIGHT_AGE:
+            if _is_night(ref):
+                return None  # a night of the days of the report was told since
+            continue
+        if _is_night(ref):
+            return ref
+        if ref.granularity in ("day", "part_of_day"):
+            return None  # the story went on to another day before
+    return None
+
+
+def _is_night(ref: Reference) -> bool:
+    """An evening or a night, or a clock time of one."""
+    if ref.granularity == "part_of_day":
+        return ref.value.endswith(("TEV", "TNI"))
+    return ref.granularity in ("hour", "minute", "second") and ref.moment.hour in _NIGHT_HOURS
 
 
 def _told_late(state: _State, ref: Reference | None, clock: str) -> bool:
