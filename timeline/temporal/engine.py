@@ -310,7 +310,7 @@ def _build(
         hit.anchor = (m.start("anchor"), m.end("anchor"))
     if "event" in m.re.groupindex and m.start("event") >= 0:
         hit.event = (m.start("event"), m.end("event"))
-    if "wd" in m.re.groupindex and m.start("wd") >= 0 and _MONTH_DAY_TIME.match(value):
+    if "wd" in m.re.groupindex and m.start("wd") >= 0 and _DAY_TOLD.match(value):
         day = normalizers["weekday"](m.group("wd"))
         hit.weekday = int(day) if day else None
     return hit
@@ -1070,6 +1070,11 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 anchor, ref_used = "published", state.doc
         return _fields(value, span, anchor, ref_used, state)
 
+    if rule.name == "weekday_the_nth" and state.doc is not None and hit.weekday is not None:
+        # "by Tuesday the 21st": the month near the publication whose 21st is a Tuesday
+        found = _day_on_weekday(int(value[-2:]), hit.weekday, state.doc.moment.date(), work, hit)
+        if found is not None:
+            return _fields(found, interval(found), "published", state.doc, state)
     if rule.ref in ("anchor", "anchor_ahead", "anchor_back") and hit.anchor is not None:
         a, b = hit.anchor
         inner = scan(work[a:b], low[a:b])
@@ -2922,6 +2927,7 @@ def _this_season(value: str, ref: Reference, work: str, hit: Hit) -> str:
 
 _SEASON_JUST_OVER = timedelta(days=62)
 _MONTH_DAY_TIME = re.compile(r"XXXX-(\d\d)-(\d\d)(?=T|$)")  # "midnight on Sunday, July 10" too
+_DAY_TOLD = re.compile(r"XXXX-(?:\d\d|XX)-\d\d(?=T|$)")  # ... and "Tuesday the 21st"
 
 
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
@@ -3342,6 +3348,31 @@ def _is_night(ref: Reference) -> bool:
     if ref.granularity == "part_of_day":
         return ref.value.endswith(("TEV", "TNI"))
     return ref.granularity in ("hour", "minute", "second") and ref.moment.hour in _NIGHT_HOURS
+
+
+def _day_on_weekday(day: int, weekday: int, today: date, work: str, hit: Hit) -> str | None:
+    """The date of the ``day`` of a month that falls on ``weekday`` (ISO), in the nearest of
+    the months from three back to three ahead, the tense's side first.
+
+    >>> work = "back in training by Tuesday the 21st"
+    >>> _day_on_weekday(21, 2, date(2016, 6, 7), work, scan(work, work.lower())[0])
+    '2016-06-21'
+    """
+    tense = tense_at(work, hit.start, hit.end)
+    options = []
+    for shift in range(-3, 4):
+        month = (today.month - 1 + shift) % 12 + 1
+        year = today.year + (today.month - 1 + shift) // 12
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.isoweekday() == weekday:
+            distance = abs((candidate - today).days)
+            if (tense == "past" and candidate > today) or (tense == "future" and candidate < today):
+                distance *= 3
+            options.append((distance, candidate))
+    return min(options)[1].isoformat() if options else None
 
 
 def _told_late(state: _State, ref: Reference | None, clock: str) -> bool:
