@@ -1591,6 +1591,9 @@ def _near_veto(hit: Hit, low: str) -> bool:
         return False
     words = _setup()[0].tables[table].values
     a, b = sentence_around(low, hit.start, hit.end)
+    # (the sentence before too: "... cost them their quarterback. Vance left in the third
+    # quarter")
+    a = sentence_around(low, max(0, a - 2), max(0, a - 1))[0] if a > 1 else a
     return any(w in words for w in _LOW_WORD.findall(low, a, b))
 
 
