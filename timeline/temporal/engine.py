@@ -1455,7 +1455,11 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             value, ref_used = out
             value = _holiday_with_year(value)  # "Easter last year": 2012#easter -> 2012-04-08
             anchor = kind
-    elif value.startswith("XXXX") and (rule.dir == "generic" or _habitual(value, work, low, hit)):
+    elif value.startswith("XXXX") and (
+        rule.dir == "generic"
+        or (rule.dir not in _TOLD_DIRECTIONS and _habitual(value, work, low, hit))
+    ):
+        # ("every year until last November": "last" tells which one, habit or not)
         # "Seasonal flu usually peaks between December and February": any year's
         return _fields(value, None, "absolute", None, state)
     elif value.startswith("XXXX"):
