@@ -995,8 +995,8 @@ def _bare_clock_near_pm(fields: dict, reference: str, text: str) -> dict:
     r = re.fullmatch(r"\d{4}-\d\d-\d\dT(\d\d):\d\d(?::\d\d)?", reference)
     if not m or not r or _HAS_MERIDIEM.search(text) or not 1 <= int(m[2]) <= 11:
         return fields
-    if re.search(r"(?<![0-9])0[0-9][:.]", text):
-        return fields  # "03:30" is a 24-hour clock
+    if re.search(r"(?<![0-9])0[0-9][:.]|hundred", text):
+        return fields  # "03:30", "oh-four-hundred" are a 24-hour clock
     hour, near = int(m[2]), int(r[1])
     if near < 13 or abs(hour + 12 - near) > _NEAR_HOURS or reference[:10] != value[:10]:
         return fields
