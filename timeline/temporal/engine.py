@@ -1746,6 +1746,10 @@ _HOLIDAY_ANCHORED = frozenset(
 )
 
 
+_ORDINAL_BEFORE = re.compile(r"[0-9](?:st|nd|rd|th)[\s\-]+\Z")
+_NAME_WORD_AFTER = re.compile(r"[\s\-]+[A-Z]")
+
+
 def _in_name(hit: Hit, work: str) -> bool:
     """True when a time word of the hit is Capitalized in mid-sentence, so the phrase is part of
     a name ("ABC's This Week", "USA Today", "60 Minutes"); holidays are names of times, and a
@@ -1773,6 +1777,12 @@ def _in_name(hit: Hit, work: str) -> bool:
             continue
         if i == 0 and _SENTENCE_START.search(work, max(0, m.start() - 6), m.start()):
             continue  # "Today, ..." opens a sentence
+        if (
+            word == "Century"
+            and _ORDINAL_BEFORE.search(work, max(0, m.start() - 8), m.start())
+            and not _NAME_WORD_AFTER.match(work, m.end())
+        ):
+            continue  # "the 14th Century", as British style writes it (not "21st Century Fox")
         return not _title_line(work, m.start())
     return False
 
