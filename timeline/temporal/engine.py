@@ -1070,6 +1070,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 anchor, ref_used = "published", state.doc
         return _fields(value, span, anchor, ref_used, state)
 
+    if rule.name == "named_seasons_ago" and state.doc is not None:
+        # "two summers ago": last summer, a year back for each season more
+        last = resolve_partial(value, state.doc, "last", _setup()[0].holidays)
+        count = _SEASONS_AGO.match(low, hit.start)
+        n = _setup()[1]["num"](count.group(1)) if count else None
+        if last is not None and n is not None and float(n).is_integer() and float(n) >= 1:
+            moved = f"{int(last[:4]) - int(float(n)) + 1:04d}{last[4:]}"
+            return _fields(moved, interval(moved), "published", state.doc, state)
     if rule.name == "weekday_the_nth" and state.doc is not None and hit.weekday is not None:
         # "by Tuesday the 21st": the month near the publication whose 21st is a Tuesday
         found = _day_on_weekday(int(value[-2:]), hit.weekday, state.doc.moment.date(), work, hit)
@@ -3370,6 +3378,9 @@ def _is_night(ref: Reference) -> bool:
     if ref.granularity == "part_of_day":
         return ref.value.endswith(("TEV", "TNI"))
     return ref.granularity in ("hour", "minute", "second") and ref.moment.hour in _NIGHT_HOURS
+
+
+_SEASONS_AGO = re.compile(r"(\S+)\s+\w+\s+ago")
 
 
 def _day_on_weekday(day: int, weekday: int, today: date, work: str, hit: Hit) -> str | None:
