@@ -4006,8 +4006,8 @@ _PRESENT_AFTER = re.compile(
     r"[a-z]+['’]re|(?:has|have)(?!\s+(?:been|[a-z]+(?:ed|en|wn|ught|ade|ound|old|one)\b)))\b"
 )
 _ERA_BEFORE = re.compile(
-    r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b(?<!two )(?<!three )(?<!four )(?<!2 )(?<!3 )(?<!4 )"
-    r"(?:years|decades|centuries|generations?)\s+ago\b|"
+    r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b(?:(?<!two )(?<!three )(?<!four )(?<!2 )(?<!3 )(?<!4 )"
+    r"years|decades|centuries|generations?)\s+ago\b|"
     r"\bin\s+the\s+(?:past|old\s+days)\b|\bback\s+then\b|(?<!\bat )\bonce\b(?!\s+(?:again|more)\b)"
 )
 _ERA_REACH = 300
