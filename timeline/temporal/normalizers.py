@@ -224,10 +224,13 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
     def night_clock(hour: str | None, minute: str | None = None) -> str | None:
         """A clock time told with "last night" or "tonight" and no a.m./p.m.: from 6 to 11 it
         is the evening's ("9:45 last night" 21:45); a small hour stays one."""
-        if hour is None or not hour.isdigit():
+        if hour is None:
             return None
-        h = int(hour)
-        return clock_value(hour, minute, "pm" if 6 <= h <= 11 else None, tables)
+        parsed = int(hour) if hour.isdigit() else _number_words(table_key(hour), tables)
+        if parsed is None:
+            return None  # ("six o'clock last night" is 18:00, as "6 last night" is)
+        h = int(parsed)
+        return clock_value(str(h), minute, "pm" if 6 <= h <= 11 else None, tables)
 
     def secs(text: str | None) -> str | None:
         """The seconds of a clock time ("6:14:07 a.m." -> ":07")."""
