@@ -454,6 +454,7 @@ class _State:
         self.text = ""  # the whole document
         self.southern: bool | None = None  # a southern story (its seasons shift); None: not read
         self.canadian: bool | None = None  # a story of Canada (Thanksgiving in October)
+        self.british: bool | None = None  # a story of Britain or Ireland (Mothering Sunday)
         self.independence: str | None = None  # whose Independence Day ("": July 4's)
         self.narrative: Reference | None = None
         # The last narrative reference of a year or finer: what "that spring" after "in 1962
@@ -1849,12 +1850,23 @@ def _independence_of(state: _State) -> str | None:
 
 
 def _thanksgiving_of(value: str, state: _State) -> str:
-    """``value`` with its Thanksgiving made Canada's (October) in a story of Canada."""
+    """``value`` with its Thanksgiving made Canada's (October) in a story of Canada, and its
+    Mother's Day Britain's (Mothering Sunday, in March) in a story of Britain or Ireland."""
+    if "#mother's day" in value and _is_british(state):
+        return value.replace("#mother's day", "#british mother's day")
     if "#thanksgiving" not in value or not _is_canadian(state):
         return value
     return value.replace("#thanksgiving day", "#thanksgiving").replace(
         "#thanksgiving", "#canadian thanksgiving"
     )
+
+
+def _is_british(state: _State) -> bool:
+    """Whether the document is a story of Britain or Ireland, read once, when Mother's Day is
+    named."""
+    if state.british is None:
+        state.british = names_places(state.text, "british_place", 3)
+    return state.british
 
 
 def _is_canadian(state: _State) -> bool:
