@@ -104,6 +104,8 @@ def holiday_date(spec: dict, year: int) -> date | None:
             return date(year, month, day)
         if "easter" in spec:
             return _easter(year) + timedelta(days=int(spec["easter"]))
+        if "orthodox_easter" in spec:
+            return _orthodox_easter(year) + timedelta(days=int(spec["orthodox_easter"]))
         if "on_or_before" in spec:  # Victoria Day: the Monday on or before May 24
             month, day = map(int, str(spec["on_or_before"]).split("-"))
             last = date(year, month, day)
@@ -134,6 +136,21 @@ def _easter(year: int) -> date:
     month = (h + ell - 7 * m + 114) // 31
     day = (h + ell - 7 * m + 114) % 31 + 1
     return date(year, month, day)
+
+
+def _orthodox_easter(year: int) -> date:
+    """Easter of the Julian calendar, as the Orthodox churches keep it, on the Gregorian
+    calendar (Meeus's Julian algorithm; the calendars are 13 days apart from 1900 to 2099).
+
+    >>> _orthodox_easter(1999), _orthodox_easter(2022)
+    (datetime.date(1999, 4, 11), datetime.date(2022, 4, 24))
+    """
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month = (d + e + 114) // 31
+    day = (d + e + 114) % 31 + 1
+    return date(year, month, day) + timedelta(days=13 if 1900 <= year < 2100 else 0)
 
 
 _RELATIVE_CACHE: dict[tuple, tuple[str, Reference | None] | None] = {}
