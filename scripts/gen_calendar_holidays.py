@@ -36,6 +36,12 @@ SOURCES: dict[str, tuple[str, str]] = {
 ALIASES = {
     "chinese new year": "lunar new year",
     "spring festival": "lunar new year",
+    # "the Jewish New Year", "the Persian new year": a calendar's own new year, not January 1
+    "jewish new year": "rosh hashanah",
+    "persian new year": "nowruz",
+    "iranian new year": "nowruz",
+    "korean new year": "lunar new year",
+    "vietnamese new year": "lunar new year",
     "moon festival": "mid-autumn festival",
     "deepavali": "diwali",
     "dasara": "dussehra",
