@@ -1828,6 +1828,11 @@ def _is_southern(state: _State) -> bool:
     return state.southern
 
 
+# Days that differ by country, with the date they have where a story names no country of its own
+# (the United States' July 4, China's October 1)
+_COUNTRY_DAYS = (("XXXX-07-04", "independence day"), ("XXXX-10-01", "national day"))
+
+
 def _independence_of(state: _State) -> str | None:
     """The country whose Independence Day a story means: the one it names most (twice at
     least, and more often than the United States), else None (July 4).
@@ -4603,14 +4608,15 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     if ahead_fields is not None:
                         ahead[after] = ahead_fields
                 state.position = offset + hit.start
-            if (
-                "XXXX-07-04" in hit.value
-                and "independence" in low[hit.start : hit.end]
-                and (country := _independence_of(state))
-            ):
-                spec = _setup()[0].holidays.get(f"independence day in {country}", {})
-                if "date" in spec:
-                    hit.value = hit.value.replace("XXXX-07-04", f"XXXX-{spec['date']}")
+            for default, name in _COUNTRY_DAYS:
+                if (
+                    default in hit.value
+                    and name.split()[0] in low[hit.start : hit.end]
+                    and (country := _independence_of(state))
+                ):
+                    spec = _setup()[0].holidays.get(f"{name} in {country}", {})
+                    if "date" in spec:
+                        hit.value = hit.value.replace(default, f"XXXX-{spec['date']}")
             hit.value = _thanksgiving_of(hit.value, state)
             swapped = _SEASON_CODE.search(hit.value) is not None and _is_southern(state)
             if swapped:
