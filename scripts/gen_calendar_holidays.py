@@ -25,6 +25,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "ram navami": ("IN", "Ram Navami"),
     "guru nanak jayanti": ("IN", "Guru Nanak's Birthday"),
     "nowruz": ("IR", "Nowruz"),
+    "matariki": ("NZ", "Matariki"),
     "vesak": ("SG", "Vesak Day"),
     "rosh hashanah": ("IL", "Rosh Hashanah"),
     "yom kippur": ("IL", "Yom Kippur"),
