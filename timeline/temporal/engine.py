@@ -396,6 +396,8 @@ _APPOSITION = re.compile(r"\s*,\s*")
 # was a Tuesday".
 _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a|which\s+was\s+a|then\s+a)\s+")
 _WEEKDAY_ONLY = re.compile(r"XXXX-WXX-([1-7])")
+# A weekday strictly before or after a day ("the Friday before Labor Day"): the side by a rule's dir
+_STRICT_SIDE = {"past": "last", "future": "next"}
 
 
 def _apposed_weekday(state: _State, low: str, hit: Hit, weekday: int) -> Reference | None:
@@ -1108,8 +1110,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             anchor = resolved["anchor"]
         if (
             ref_used is not None
-            and (weekday := _WEEKDAY_ONLY.fullmatch(value))
-            and (day := _weekday_beside(ref_used, int(weekday[1]), rule.dir)) is not None
+            and ref_used.granularity == "day"
+            and rule.dir in _STRICT_SIDE
+            and _WEEKDAY_ONLY.fullmatch(value)
+            and (day := resolve_partial(value, ref_used, _STRICT_SIDE[rule.dir], {})) is not None
         ):
             # "the Friday before Labor Day": that weekday, counted from the holiday's date
             return _fields(day, interval(day), anchor, ref_used, state)
@@ -3324,23 +3328,6 @@ _LATE_BEFORE = re.compile(r"\b(?:late|later)\s+(?:on\s+)?\Z", re.I)
 _LATE_OPENING = re.compile(r"late\b", re.I)
 # A clock time that says it is in the morning: "2:10 a.m.", "4am", "02:30".
 _SMALL_HOURS_CLOCK = re.compile(r"\ba\.?m\b|\b0[0-4][:.]?[0-5][0-9]\b")
-
-
-def _weekday_beside(ref: Reference, weekday: int, direction: str | None) -> str | None:
-    """The date of ``weekday`` (ISO, 1 = Monday) nearest ``ref``'s day, strictly before it
-    (``direction`` "past") or after it ("future"); None when ``ref`` is not a day.
-
-    >>> _weekday_beside(Reference.of("2020-12-25"), 5, "past")  # a Friday's Friday before
-    '2020-12-18'
-    >>> _weekday_beside(Reference.of("2014-11-27"), 7, "future")  # Sunday after Thanksgiving
-    '2014-11-30'
-    """
-    if ref.granularity != "day" or direction not in ("past", "future"):
-        return None
-    day = ref.moment.date()
-    if direction == "past":
-        return (day - timedelta(days=(day.isoweekday() - weekday) % 7 or 7)).isoformat()
-    return (day + timedelta(days=(weekday - day.isoweekday()) % 7 or 7)).isoformat()
 
 
 _FRAME_DAYS = 3  # days before the publication the days of a report's frame lie, at most

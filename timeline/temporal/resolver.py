@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from dateutil.easter import EASTER_ORTHODOX, easter
+
 from timeline.temporal.timex import (
     GRANULARITY_RANK,
     Interval,
@@ -103,9 +105,11 @@ def holiday_date(spec: dict, year: int) -> date | None:
             month, day = map(int, known.split("-"))
             return date(year, month, day)
         if "easter" in spec:
-            return _easter(year) + timedelta(days=int(spec["easter"]))
+            return easter(year) + timedelta(days=int(spec["easter"]))
         if "orthodox_easter" in spec:
-            return _orthodox_easter(year) + timedelta(days=int(spec["orthodox_easter"]))
+            # the Julian computus, as the Orthodox churches keep it, on the Gregorian calendar
+            orthodox = easter(year, EASTER_ORTHODOX)
+            return orthodox + timedelta(days=int(spec["orthodox_easter"]))
         if "on_or_before" in spec:  # Victoria Day: the Monday on or before May 24
             month, day = map(int, str(spec["on_or_before"]).split("-"))
             last = date(year, month, day)
@@ -121,36 +125,6 @@ def holiday_date(spec: dict, year: int) -> date | None:
         return day + timedelta(days=int(spec.get("plus", 0)))
     except ValueError:
         return None
-
-
-def _easter(year: int) -> date:
-    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month = (h + ell - 7 * m + 114) // 31
-    day = (h + ell - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
-
-
-def _orthodox_easter(year: int) -> date:
-    """Easter of the Julian calendar, as the Orthodox churches keep it, on the Gregorian
-    calendar (Meeus's Julian algorithm; the calendars are 13 days apart from 1900 to 2099).
-
-    >>> _orthodox_easter(1999), _orthodox_easter(2022)
-    (datetime.date(1999, 4, 11), datetime.date(2022, 4, 24))
-    """
-    a, b, c = year % 4, year % 7, year % 19
-    d = (19 * c + 15) % 30
-    e = (2 * a + 4 * b - d + 34) % 7
-    month = (d + e + 114) // 31
-    day = (d + e + 114) % 31 + 1
-    return date(year, month, day) + timedelta(days=13 if 1900 <= year < 2100 else 0)
 
 
 _RELATIVE_CACHE: dict[tuple, tuple[str, Reference | None] | None] = {}
