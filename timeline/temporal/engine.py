@@ -3201,7 +3201,7 @@ def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> s
     if not _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
         return None
     day = ref.moment.date()
-    spec = _setup()[0].holidays.get(value.split("#", 1)[1].split("T", 1)[0])
+    spec = _holiday_spec(value)
     if spec is None or holiday_date(spec, day.year) != day:
         return None
     _, t, clock = value.partition("T")  # ("Christmas morning": its part of the day too)
@@ -3238,7 +3238,7 @@ def _weekday_of_holiday_after(
     today = state.doc.moment.date()
     for year in (today.year - 1, today.year, today.year + 1):
         if "#" in named:
-            spec = _setup()[0].holidays.get(named.split("#", 1)[1].split("T", 1)[0])
+            spec = _holiday_spec(named)
             day = holiday_date(spec, year) if spec else None
         else:
             fixed = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", named)
@@ -3992,11 +3992,17 @@ def _holiday_with_year(value: str) -> str:
     return day.isoformat() + (m.group(3) or "") if day else value
 
 
+def _holiday_spec(value: str) -> dict | None:
+    """The lexicon's entry for the holiday a value names ("XXXX-#easterTMO": Easter's)."""
+    if "#" not in value:
+        return None
+    return _setup()[0].holidays.get(value.split("#", 1)[1].split("T", 1)[0])
+
+
 def _placeholder_holiday(value: str) -> str:
     if "#" not in value:
         return value
-    key = value.split("#", 1)[1].split("T", 1)[0]
-    spec = _setup()[0].holidays.get(key, {})
+    spec = _holiday_spec(value) or {}
     if "date" in spec:
         return f"XXXX-{spec['date']}"
     month = spec.get("month")
