@@ -43,6 +43,7 @@ from timeline.temporal.resolver import (
     Reference,
     duration_interval,
     holiday_date,
+    holiday_dates,
     relative,
     resolve_partial,
 )
@@ -1466,7 +1467,9 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 }
         if out is not None:
             value, ref_used = out
-            value = _holiday_with_year(value)  # "Easter last year": 2012#easter -> 2012-04-08
+            value = _holiday_with_year(
+                value, state
+            )  # "Easter last year": 2012#easter -> 2012-04-08
             anchor = kind
     elif value.startswith("XXXX") and (
         rule.dir == "generic"
@@ -1566,7 +1569,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         else:
             value = _placeholder_holiday(value)
     elif "#" in value:
-        value = _holiday_with_year(value)
+        value = _holiday_with_year(value, state)
     elif value.endswith("_REF"):
         anchor, ref_used = "published", state.doc
     span = interval(value)
@@ -3779,7 +3782,7 @@ def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | N
         return None
     if _DEICTIC_WORD.match(work, hit.start) or tense_at(work, hit.start, hit.end) != "past":
         return None
-    return _holiday_with_year(f"{year:04d}{value[4:]}")
+    return _holiday_with_year(f"{year:04d}{value[4:]}", state)
 
 
 _SCENE_YEAR_AGE = 2
@@ -3820,7 +3823,7 @@ def _narrative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str
         return None
     if _DEICTIC_WORD.match(work, hit.start) or tense_at(work, hit.start, hit.end) != "past":
         return None
-    return _holiday_with_year(f"{ref.moment.year:04d}{value[4:]}")
+    return _holiday_with_year(f"{ref.moment.year:04d}{value[4:]}", state)
 
 
 # "Last year, 68 people were arrested on 17 March", "next year it runs from 15 to 24 July",
@@ -3866,9 +3869,9 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
         return None  # "Last year we did not have this problem, but this year ... Christmas"
     tense = tense_at(work, hit.start, hit.end)
     if (scene["last"] or scene["ago"] or scene["owned"]) and tense == "past":
-        return _holiday_with_year(f"{state.doc.moment.year - 1:04d}{value[4:]}")
+        return _holiday_with_year(f"{state.doc.moment.year - 1:04d}{value[4:]}", state)
     if scene["next"] and tense != "past":
-        return _holiday_with_year(f"{state.doc.moment.year + 1:04d}{value[4:]}")
+        return _holiday_with_year(f"{state.doc.moment.year + 1:04d}{value[4:]}", state)
     return None
 
 
@@ -3983,13 +3986,24 @@ def _after(ref: Reference) -> Reference:
     return Reference(span.end - timedelta(seconds=1), ref.value, ref.granularity)
 
 
-def _holiday_with_year(value: str) -> str:
+def _holiday_with_year(value: str, state: _State) -> str:
+    """A holiday in a given year as its date; of a name several holidays share ("Eid"), the
+    one nearest the publication day's day of that year (the first when there is none)."""
     m = _HOLIDAY_YEAR.match(value)
     if not m:
         return value
     spec = _setup()[0].holidays.get(m.group(2))
-    day = holiday_date(spec, int(m.group(1))) if spec else None
-    return day.isoformat() + (m.group(3) or "") if day else value
+    year = int(m.group(1))
+    days = holiday_dates(spec, year) if spec else []
+    if not days:
+        return value
+    near = state.doc.moment.date() if state.doc else date(year, 1, 1)
+    try:
+        same_day = near.replace(year=year)
+    except ValueError:  # February 29
+        same_day = date(year, 3, 1)
+    day = min(days, key=lambda d: abs(d - same_day))
+    return day.isoformat() + (m.group(3) or "")
 
 
 def _holiday_spec(value: str) -> dict | None:

@@ -490,6 +490,10 @@ def load_grammar() -> Grammar:
         holidays[table_key(name)] = {"dates": dates, "title": True}  # proper names only
     for alias, name in calendar["aliases"].items():
         holidays[table_key(alias)] = holidays[table_key(name)]
+    for name, spec in holidays.items():
+        if "any_of" in spec:  # a name shared by several holidays: each one's own spec
+            members = [holidays[table_key(member)] for member in spec["any_of"]]
+            holidays[name] = {**spec, "any_of": members}
     tables["holiday"] = Table("holiday", {k: k for k in holidays})
     named = {table_key(str(k)): v for k, v in lexicon.get("named_dates", {}).items()}
     tables["named_date"] = Table("named_date", named)

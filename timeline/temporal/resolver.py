@@ -93,7 +93,11 @@ def holiday_date(spec: dict, year: int) -> date | None:
 
     >>> holiday_date({"weekday": 4, "nth": 4, "month": 11}, 2013)
     datetime.date(2013, 11, 28)
+
+    A name several holidays share ("Eid") has no one date: see :func:`holiday_dates`.
     """
+    if "any_of" in spec:
+        return None
     try:
         if "date" in spec:
             month, day = map(int, str(spec["date"]).split("-"))
@@ -125,6 +129,17 @@ def holiday_date(spec: dict, year: int) -> date | None:
         return day + timedelta(days=int(spec.get("plus", 0)))
     except ValueError:
         return None
+
+
+def holiday_dates(spec: dict, year: int) -> list[date]:
+    """Every date in ``year`` of a holiday, or of each holiday a shared name stands for.
+
+    >>> eid = {"any_of": [{"dates": {2013: "08-08"}}, {"dates": {2013: "10-15"}}]}
+    >>> [d.isoformat() for d in holiday_dates(eid, 2013)]
+    ['2013-08-08', '2013-10-15']
+    """
+    specs = spec.get("any_of") or [spec]
+    return sorted(d for d in (holiday_date(s, year) for s in specs) if d is not None)
 
 
 _RELATIVE_CACHE: dict[tuple, tuple[str, Reference | None] | None] = {}
@@ -279,14 +294,13 @@ def candidates(value: str, ref: Reference, holidays: dict[str, dict]) -> list[st
     holiday = value.find("#")
     for year in range(y - 2, y + 3):
         concrete = value.replace("XXXX", f"{year:04d}", 1)
-        if holiday >= 0:
-            key = concrete[holiday:].split("T", 1)[0][1:]
-            spec = holidays.get(key)
-            day = holiday_date(spec, year) if spec else None
-            if day is None:
-                continue
-            concrete = day.isoformat() + concrete[holiday + 1 + len(key) :]
-        out.append(concrete)
+        if holiday < 0:
+            out.append(concrete)
+            continue
+        key = concrete[holiday:].split("T", 1)[0][1:]
+        spec = holidays.get(key)
+        rest = concrete[holiday + 1 + len(key) :]
+        out += [day.isoformat() + rest for day in (holiday_dates(spec, year) if spec else [])]
     return out
 
 
