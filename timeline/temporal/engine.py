@@ -1873,6 +1873,16 @@ def _thanksgiving_of(value: str, state: _State) -> str:
     )
 
 
+def _out_of_place(hit: Hit, state: _State) -> bool:
+    """Whether ``hit`` names a holiday of one country only ("Family Day", Canada's) in a story
+    that is not of that country."""
+    if "#" not in hit.value:
+        return False
+    spec = _holiday_spec(hit.value) or {}
+    # two Canadian names are enough here: the holiday's own name already points to Canada
+    return spec.get("only_in") == "canada" and not names_places(state.text, "canadian_place")
+
+
 def _is_british(state: _State) -> bool:
     """Whether the document is a story of Britain or Ireland, read once, when Mother's Day is
     named."""
@@ -4575,6 +4585,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         and not (h.rule.name == "numbered_week" and work[h.start] != "w")  # ("Week 12" of a trial)
         and not _idiom(h, low)
         and not _rate(h, low)
+        and not _out_of_place(h, state)
     ]
     if timeml:
         hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
