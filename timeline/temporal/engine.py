@@ -2054,6 +2054,14 @@ _ADVISED_HOURS = re.compile(
     r"(?:[^.;!?]{0,24}\s(?:and|to|until)\s+)?\Z"
 )
 _ADVISED_REACH = 110
+# Hours a rule bars, told of every day it holds: "may not drive between midnight and 5 a.m.",
+# "crackers may not be burst between 10pm and 6am", "will no longer leave clerks alone after
+# 11 p.m."
+_BARRED_HOURS = re.compile(
+    r"\b(?:may\s+not|must\s+not|mustn't|cannot|can't|can\s+not|not\s+(?:be\s+)?allowed|barred|"
+    r"banned|prohibited|forbidden|no\s+longer)\b[^.;!?]{0,60}\b(?:between|from|after|before)\s+"
+    r"(?:[^.;!?]{0,24}\s(?:and|to|until)\s+)?\Z"
+)
 # A service interval: "Route 9 now runs every 20 minutes from 6 a.m. to midnight", "leaving
 # every half-hour from 6 a.m.", "once an hour after 7 p.m." (a timetable, when it is not told of
 # the past or of one named day: "checks were made every 30 minutes since about 02:00").
@@ -2218,9 +2226,8 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
     before = re.split(r"[.;!?]\s", before)[-1]
     if _FREQUENCY.search(after) or _FREQUENCY.search(before):
         return True
-    if _ADVISED_HOURS.search(
-        _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _ADVISED_REACH) : hit.start])
-    ):
+    told_before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _ADVISED_REACH) : hit.start])
+    if _ADVISED_HOURS.search(told_before) or _BARRED_HOURS.search(told_before):
         return True
     if not (_INTERVAL.search(after) or _INTERVAL.search(before)):
         return False
