@@ -729,6 +729,14 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
         return "strong_future"
     # A verb right before the date governs it outright: "ended June 30", "killed Sunday".
     adjacent = adjacent_tense(work, hit.start)
+    if (
+        adjacent == "past"
+        and _NAMED_DAY_BEFORE.search(work, max(0, hit.start - 16), hit.start)
+        and _NAMED_AS.match(work, hit.end)
+    ):
+        # "named 4 July as polling day", "set Friday as the deadline": a day chosen for what
+        # is to come, the nearest such day with the coming one counting closer
+        return "nearest_future"
     if adjacent in ("past", "future"):
         return adjacent
     if tense == "past":
@@ -772,6 +780,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:named|declared|designated|set|chose|picked|fixed)\s+\Z", re.I)
+_NAMED_AS = re.compile(r"\s+as\s+(?:the\s+)?[a-z]", re.I)
 # What is expected lies ahead: "forecasters expecting landfall late Wednesday", "expects a
 # decision on Friday" (not "had expected", "was expected to land on Monday" told of the past)
 _EXPECTED_FOR = re.compile(r"\bexpect(?:s|ing)\b[^.;:!?\"“”]{0,30}\Z", re.I)
