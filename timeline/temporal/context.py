@@ -90,7 +90,7 @@ _FUTURE_BEFORE_TO = _words(
     "going set due scheduled expected likely slated poised planned planning about plans plan "
     "intends intend aims aim hopes hope expects expect is are am was were has have need needs "
     "promised promise promises pledged pledge pledges vowed vow vows agreed agree agrees hoped "
-    "decided decide decides threatened threaten threatens listed want wants told"
+    "decided decide decides threatened threaten threatens listed want wants told track"
 )
 # What an appeal wants to learn about, a time gone by: "police want to trace his movements
 # between 10pm on Friday and 2am on Saturday", "want to hear from anyone who was there"
