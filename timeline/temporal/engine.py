@@ -2100,6 +2100,8 @@ def _generic_clock(work: str, low: str, hit: Hit, fields: dict, doc_iso: str = "
     stamp."""
     if not re.search(r"T\d\d:\d\d", str(fields.get("value") or "")):
         return False
+    if _BULLET_LINE.match(work, work.rfind("\n", 0, hit.start) + 1):
+        return False  # a wire story's bullet, headlinese: "* Ferries resume at 0400 GMT"
     s, e = sentence_around(work, hit.start, hit.end)
     a = sentence_around(work, max(0, s - 2), max(0, s - 1))[0] if s > 0 else s
     if _SPECIFIC_DAY.search(low, a, e):
@@ -2117,6 +2119,9 @@ def _generic_clock(work: str, low: str, hit: Hit, fields: dict, doc_iso: str = "
             return False  # a timeline's entry ("8:50 p.m.: Ruckert takes the lead"), a stamp
         return not _TOLD_AHEAD_OR_BACK.search(low, s, e)
     return tense == "present"
+
+
+_BULLET_LINE = re.compile(r"[ \t]*[*•][ \t]")
 
 
 def _on_first_line(work: str, start: int) -> bool:
