@@ -1876,6 +1876,15 @@ def _thanksgiving_of(value: str, state: _State) -> str:
     Mother's Day Britain's (Mothering Sunday, in March) in a story of Britain or Ireland."""
     if "#mother's day" in value and _is_british(state):
         return value.replace("#mother's day", "#british mother's day")
+    easter = _WESTERN_EASTER.search(value)
+    if (
+        easter
+        and names_places(state.text, "orthodox_place")
+        and not _WESTERN_CHURCHES.search(state.text)
+    ):
+        # "Easter" in a story of Greece, Russia, Serbia or Ukraine is the Orthodox one
+        day = {"easter": "easter", "easter sunday": "easter"}.get(easter[1], easter[1])
+        return f"{value[: easter.start()]}#orthodox {day}{value[easter.end() :]}"
     if "#thanksgiving" not in value or not _is_canadian(state):
         return value
     return value.replace("#thanksgiving day", "#thanksgiving").replace(
@@ -1891,6 +1900,15 @@ def _out_of_place(hit: Hit, state: _State) -> bool:
     spec = _holiday_spec(hit.value) or {}
     # two Canadian names are enough here: the holiday's own name already points to Canada
     return spec.get("only_in") == "canada" and not names_places(state.text, "canadian_place")
+
+
+_WESTERN_EASTER = re.compile(r"#(easter sunday|easter monday|easter)(?=T|$)")
+# (a story that sets the Western churches beside the Orthodox ones keeps each one's Easter)
+_WESTERN_CHURCHES = re.compile(
+    r"\b(?:Catholics?|Protestants?|Western\s+churches|Archdiocese|Methodists?|Anglicans?|"
+    r"Lutherans?|Baptists?|pope|pontiff)\b",
+    re.I,
+)
 
 
 def _is_british(state: _State) -> bool:
