@@ -1173,7 +1173,9 @@ _FIRM_FUTURE = _words("will shall")
 _MODALS_AHEAD = _words("will would shall 'll ’ll")
 _MAY = _words("may might could should must")
 # Setting a day aside: "declared Friday a national day of mourning", "named Monday as".
-_DECLARING = _words("declared declares declare designated designates named names")
+_DECLARING = _words(
+    "declared declares declare designated designates named names announced added proclaimed"
+)
 _DECLARED_AS = re.compile(r"\s+(?:a|an|as)\s", re.I)
 # Orders that shut something for a while: "closed schools until Monday".
 _ORDERS_SHUT = _words("closed shut suspended banned halted cancelled canceled closes suspends")

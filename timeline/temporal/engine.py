@@ -780,7 +780,9 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
-_NAMED_DAY_BEFORE = re.compile(r"\b(?:named|declared|designated|set|chose|picked|fixed)\s+\Z", re.I)
+_NAMED_DAY_BEFORE = re.compile(
+    r"\b(?:named|declared|designated|set|chose|picked|fixed|announced|added|proclaimed)\s+\Z", re.I
+)
 _NAMED_AS = re.compile(r"\s+as\s+(?:the\s+)?[a-z]", re.I)
 # What is expected lies ahead: "forecasters expecting landfall late Wednesday", "expects a
 # decision on Friday" (not "had expected", "was expected to land on Monday" told of the past)
