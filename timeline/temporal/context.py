@@ -454,11 +454,11 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         return "future"
     if (
         len(words) > 2
-        and words[-1] == "on"
+        and words[-1] in ("on", "in")
         and words[-3] in ("is", "are", "stay", "stays", "remain", "remains")
         and _kind(words, len(words) - 2) == "past"
     ):
-        return "future"  # "when the new rankings are published on Monday"
+        return "future"  # "when the new rankings are published on Monday", "is heard in May"
     if (
         len(words) > 1
         and words[-1] in _PLACE_IN_TIME
