@@ -776,6 +776,8 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
             # birthday is March 2" in late March is the one just gone
             return "strong_future"
         return "nearest_future"
+    if tense is None and _FRONTED_IN.search(work, max(0, hit.start - 8), hit.start):
+        return "nearest_past"  # "In January, a week after the anniversary, ...": a scene told
     return "nearest"
 
 
