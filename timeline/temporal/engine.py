@@ -2725,11 +2725,13 @@ def _quarter_ended(low: str, end: int, now: datetime) -> str | None:
     '2021-Q4'
     >>> _quarter_ended("the quarter ended march 31, 2013", 11, datetime(2013, 6, 1))
     '2013-Q1'
+    >>> _quarter_ended("the year ended may 31", 8, datetime(1989, 7, 1)) is None
+    True
     """
     m = _QUARTER_END.match(low, end)
     if m is None:
         return None
-    month, day = int(_setup()[0].tables["month_abbr"].lookup(m["month"])), int(m["day"])
+    month, day = _MONTH_PREFIXES.index(m["month"]) // 3 + 1, int(m["day"])
     if (month, day) not in ((3, 31), (6, 30), (9, 30), (12, 31)):
         return None  # a fiscal quarter's end ("ended Feb. 2", "ended June 27") keeps its label
     year = int(m["year"]) if m["year"] else now.year
