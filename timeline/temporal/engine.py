@@ -1036,6 +1036,16 @@ _MORNING_AFTER = re.compile(
 )
 
 
+# ... or a night told just before it ("Last night the tent was flat by two o'clock", "I went to
+# bed at half past ten ... At about three o'clock": blind sets, a bare 1 to 5 after such words
+# is in the small hours 66 times in 86, against 92 in 436 without them)
+_NIGHT_BEFORE = re.compile(
+    r"\b(?:midnight|night|overnight|asleep|bed|woke|wake|slept|sleep|dawn|small\s+hours|"
+    r"early\s+hours)\b"
+)
+_NIGHT_REACH = 150
+
+
 def _afternoon_by_default(fields: dict, text: str) -> dict:
     """A bare clock time from 1 to 5 is in the afternoon ("two o'clock", "at 4:30"), unless it
     is a 24-hour clock ("03:30") or its text names the part of the day.
@@ -4706,7 +4716,11 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     )
                 )
             fields = _day_first_if_published(hit, fields, state)
-            if hit.rule.name in _BARE_CLOCK_RULES and not _MORNING_AFTER.match(low, hit.end):
+            if (
+                hit.rule.name in _BARE_CLOCK_RULES
+                and not _MORNING_AFTER.match(low, hit.end)
+                and not _NIGHT_BEFORE.search(low, max(0, hit.start - _NIGHT_REACH), hit.start)
+            ):
                 fields = _afternoon_by_default(fields, low[hit.start : hit.end])
             if day is not None and ahead_fields is not None:
                 fields = _clock_in_part_of_day(
