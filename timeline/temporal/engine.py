@@ -487,6 +487,9 @@ class _State:
         # and whether the story has named another day since it
         self.heading_plain = False
         self.heading_left = True
+        # The clock time of the publication day a text's header gives ("PM - Tuesday, 11
+        # February 2025 18:10:00", "Aired August 13, 2017 - 16:00 ET"), if any
+        self.header_clock: Reference | None = None
 
     def latest_day(self) -> Reference | None:
         """The chronologically latest day (or finer) named in the last ``_LATEST_REACH``
@@ -4307,6 +4310,48 @@ def _entry_day(state: _State) -> Reference | None:
     return Reference.of(last.moment.date().isoformat())
 
 
+# A clock told as the time now, as a broadcast does ("It's ten past six in Sydney", "it's just
+# after three o'clock here")
+_NOW_CLOCK_BEFORE = re.compile(
+    r"\bit(?:['’]s|\s+is)\s+(?:now\s+)?(?:(?:just|a\s+little|shortly)\s+)?(?:(?:after|before|past|"
+    r"gone)\s+)?\Z"
+)
+_HEADER_REACH = 400  # characters from the top a header's clock is read in
+_CLOCK_VALUE_HM = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(:\d\d)$")
+
+
+def _now_clock_near_header(fields: dict, state: _State, low: str, hit: Hit) -> dict:
+    """A clock time told as the time now, with no a.m. or p.m. ("It's ten past six"), in the
+    half of the day nearest the clock the text's header gives for the publication day ("PM -
+    Tuesday, 11 February 2025 18:10:00": 18:10, not 06:10); else ``fields`` as they are. The
+    first clock of the publication day told near the top of the text is taken as the header's.
+    """
+    value = str(fields.get("value") or "")
+    m = _CLOCK_VALUE_HM.match(value)
+    if m is None:
+        return fields
+    if (
+        state.header_clock is None
+        and state.doc is not None
+        and state.position < _HEADER_REACH
+        and m[1] == state.doc_iso[:10]
+    ):
+        state.header_clock = Reference.of(value)
+        return fields
+    header = state.header_clock
+    if (
+        header is None
+        or header.value[:10] != m[1]
+        or _HAS_MERIDIEM.search(low, hit.start, hit.end)
+        or not _NOW_CLOCK_BEFORE.search(low, max(0, hit.start - 40), hit.start)
+    ):
+        return fields
+    hour = int(m[2]) % 12
+    options = (hour, hour + 12)
+    best = min(options, key=lambda h: abs(h * 60 - header.moment.hour * 60 - header.moment.minute))
+    return _with_value(fields, f"{m[1]}T{best:02d}{m[3]}")
+
+
 def _note_stamp(state: _State, value: str, heading: bool) -> None:
     """Remember an entry stamp or a dated heading, and the order the entries run in."""
     ref = Reference.of(value)
@@ -4716,6 +4761,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     )
                 )
             fields = _day_first_if_published(hit, fields, state)
+            fields = _now_clock_near_header(fields, state, low, hit)
             if (
                 hit.rule.name in _BARE_CLOCK_RULES
                 and not _MORNING_AFTER.match(low, hit.end)
