@@ -4317,6 +4317,7 @@ _NOW_CLOCK_BEFORE = re.compile(
     r"gone)\s+)?\Z"
 )
 _HEADER_REACH = 400  # characters from the top a header's clock is read in
+_CLOCK_24 = re.compile(r"(?<![0-9])(?:0[0-9]|1[3-9]|2[0-3])[:.]?[0-5][0-9](?![0-9])")
 _CLOCK_VALUE_HM = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(:\d\d)$")
 
 
@@ -4336,7 +4337,11 @@ def _now_clock_near_header(fields: dict, state: _State, low: str, hit: Hit) -> d
         and state.position < _HEADER_REACH
         and m[1] == state.doc_iso[:10]
     ):
-        state.header_clock = Reference.of(value)
+        # (a clock whose half of the day is told: a.m. or p.m., or a 24-hour clock)
+        if _HAS_MERIDIEM.search(low, hit.start, hit.end) or _CLOCK_24.search(
+            low, hit.start, hit.end
+        ):
+            state.header_clock = Reference.of(value)
         return fields
     header = state.header_clock
     if (
@@ -4350,6 +4355,40 @@ def _now_clock_near_header(fields: dict, state: _State, low: str, hit: Hit) -> d
     options = (hour, hour + 12)
     best = min(options, key=lambda h: abs(h * 60 - header.moment.hour * 60 - header.moment.minute))
     return _with_value(fields, f"{m[1]}T{best:02d}{m[3]}")
+
+
+_BROADCAST_HOUR_RULES = frozenset(
+    {"this_hour_broadcast", "top_of_the_hour", "minutes_past_the_hour"}
+)
+_MINUTES_PAST = re.compile(r"\d+")
+
+
+def _broadcast_hour(fields: dict, state: _State, low: str, hit: Hit) -> dict:
+    """The hour a broadcast is in, from its header's clock ("Aired June 30, 2025 - 10:00 ET"):
+    "later this hour" is that hour (2025-06-30T10), "the top of the hour" the next one's start
+    (T11:00), "the bottom of the hour" its half past (T10:30) and "11 minutes past the hour"
+    T10:11; ``fields`` (the publication day) when the text gives no clock for the day."""
+    header = state.header_clock
+    if header is None or state.doc is None or header.value[:10] != state.doc_iso[:10]:
+        return fields
+    day, hour, minute = header.value[:10], header.moment.hour, header.moment.minute
+    text = low[hit.start : hit.end]
+    if hit.rule.name == "this_hour_broadcast":
+        value = f"{day}T{hour:02d}"
+    elif hit.rule.name == "minutes_past_the_hour":
+        n = _MINUTES_PAST.search(text)
+        amount = int(n.group()) if n else None
+        if amount is None or not 0 < amount < 60:
+            return fields
+        value = f"{day}T{hour:02d}:{amount:02d}"
+    elif "bottom" in text:
+        value = f"{day}T{hour:02d}:30" if minute < 30 else f"{day}T{(hour + 1) % 24:02d}:30"
+    else:
+        if hour == 23:
+            return fields
+        value = f"{day}T{hour + 1:02d}:00"
+    span = interval(value)
+    return _fields(value, span, "published", state.doc, state) if span else fields
 
 
 def _note_stamp(state: _State, value: str, heading: bool) -> None:
@@ -4762,6 +4801,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 )
             fields = _day_first_if_published(hit, fields, state)
             fields = _now_clock_near_header(fields, state, low, hit)
+            if hit.rule.name in _BROADCAST_HOUR_RULES:
+                fields = _broadcast_hour(fields, state, low, hit)
             if (
                 hit.rule.name in _BARE_CLOCK_RULES
                 and not _MORNING_AFTER.match(low, hit.end)
