@@ -1029,7 +1029,7 @@ _NEAR_HOURS = 4
 # they are in the afternoon, as people say them (blind-annotated news sets: 6 of 7 such
 # "o'clock" times).
 _BARE_CLOCK_RULES = frozenset(
-    {"clock_oclock", "clock_spoken", "clock_24h_after_at", "clock_words_minutes"}
+    {"clock_oclock", "clock_spoken", "clock_24h_after_at", "clock_words_minutes", "clock_bare_hour"}
 )
 _AFTERNOON_HOURS = range(1, 6)
 # ... unless the words after it say otherwise ("4:30 Tuesday morning", "2 o'clock at night")
@@ -1754,6 +1754,43 @@ def _rate(hit: Hit, low: str) -> bool:
         low.startswith("a day", hit.start)
         and low[hit.end : hit.end + 2] not in ("'s", "’s")  # "lose a day's pay": a length
     ) and bool(_DAY_RATE_OF.search(low, max(0, hit.start - 60), hit.start))
+
+
+# Words of the time of day, one of which must stand near a bare hour ("she would open again at
+# 4. Tomorrow is a normal day"), and verbs of amounts a bare number after "by" or "at" counts
+# for ("rose by 6", "tied at 2", "priced at 9")
+_TIME_OF_DAY_NEAR = re.compile(
+    r"\b(?:morning|night|evening|afternoon|midnight|noon|midday|dawn|dusk|sunrise|sunset|"
+    r"a\.m\.|p\.m\.|[0-9](?:am|pm)|o['’]clock|tonight|today|tomorrow|yesterday|shift|"
+    r"breakfast|lunch|dinner|bed|woke|wake|slept|sleep|alarm|clock)\b"
+)
+_AMOUNT_BEFORE = re.compile(
+    r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|gained|lost|won|led|"
+    r"trailed|beat|cut|raised|lowered|reduced|slipped|jumped|tied|level|levelled|leveled|"
+    r"priced|valued|ranked|rated|placed|finished|capped|fixed|pegged|estimated|aged|seeded|"
+    r"numbered|sized|up|down|ahead|behind|traded|trading|stood|odds|about\s+\d+\s+in)\s+"
+    r"(?:\w+\s+)?(?:at|by|to|from|about|around)?\s*\Z"
+)
+_BARE_HOUR_REACH = 160
+
+
+def _bare_hour_ok(hit: Hit, low: str) -> bool:
+    """Whether a bare hour ("at 4", "by 6") reads as a clock time: a word of the time of day
+    stands within 160 characters of it, and no verb of amounts governs it.
+
+    >>> low = "she would open again at 4. tomorrow is a normal day."
+    >>> [_bare_hour_ok(h, low) for h in scan(low, low) if h.rule.name == "clock_bare_hour"]
+    [True]
+    >>> low = "the score was tied at 2 when the rain came this afternoon."
+    >>> [_bare_hour_ok(h, low) for h in scan(low, low) if h.rule.name == "clock_bare_hour"]
+    [False]
+    """
+    if _AMOUNT_BEFORE.search(low, max(0, hit.start - 30), hit.start):
+        return False
+    around = _TIME_OF_DAY_NEAR.search(
+        low, max(0, hit.start - _BARE_HOUR_REACH), min(len(low), hit.end + _BARE_HOUR_REACH)
+    )
+    return around is not None
 
 
 def _idiom(hit: Hit, low: str) -> bool:
@@ -4726,6 +4763,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         and not _idiom(h, low)
         and not _rate(h, low)
         and not _out_of_place(h, state)
+        and (h.rule.name != "clock_bare_hour" or _bare_hour_ok(h, low))
     ]
     if timeml:
         hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
