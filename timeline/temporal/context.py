@@ -800,6 +800,35 @@ def clause_tense(text: str, start: int, end: int) -> Tense | None:
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 
+# An imperative opening the sentence or the quotation the mention is in: "Ask me on
+# Wednesday," he said; "Check back Friday for updates"; "Call us Monday" (what is asked for lies
+# ahead). The verb must be followed by an object or a particle ("Watch parties" is a noun).
+_IMPERATIVE = re.compile(
+    r"(?:\A|[.!?:;]\s+|\n\s*|[\"“]\s*)(?:please\s+|just\s+|then\s+)?(?:ask|call|come|check|join|"
+    r"watch|visit|book|bring|meet|try|remember|wait|tune|see|plan|go|keep|stop|make|take|vote|"
+    r"register|apply|contact|email|phone|drop|stay|get|look|head|return|send|give|tell|write)\s+"
+    r"(?:me|us|him|her|them|back|in|out|on|by|the|your|our|it|again|early|over)\b[^.!?\"”;:]*\Z",
+    re.I,
+)
+
+
+def _told_as_imperative(text: str, start: int) -> bool:
+    """Whether the mention at ``start`` is in a clause that opens with an imperative.
+
+    >>> _told_as_imperative('"Ask me on Wednesday," he said.', 15)
+    True
+    >>> _told_as_imperative("He asked me on Wednesday.", 15)
+    False
+    """
+    if start < len(text) and text[start].isdigit():
+        return False  # (a clock: "Watch our full report on the 10 p.m. news")
+    m = _IMPERATIVE.search(text, max(0, start - 80), start)
+    return m is not None and _BACK_TO.search(m.group()) is None
+
+
+_BACK_TO = re.compile(r"\bback\s+to\s*\Z", re.I)  # "Take us back to Monday": a day gone by
+
+
 @lru_cache(maxsize=256)  # the same mention is asked about a few times in a row
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing the mention at ``text[start:end]``, or None when there is no cue.
@@ -814,6 +843,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     listed = _listed_day(text, start, end)
     if listed is not None:
         return listed
+    if _told_as_imperative(text, start):
+        return "future"
     if (
         _WEEKDAY_HEAD.match(text, start)
         and _DAY_IS.match(text, end)
