@@ -38,7 +38,7 @@ from timeline.temporal.context import (
 )
 from timeline.temporal.glue import Glue
 from timeline.temporal.grammar import Grammar, Rule, load_grammar, second_token, table_key
-from timeline.temporal.normalizers import build_normalizers
+from timeline.temporal.normalizers import build_normalizers, number_words
 from timeline.temporal.resolver import (
     Reference,
     duration_interval,
@@ -1494,9 +1494,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 }
         if out is not None:
             value, ref_used = out
-            value = _holiday_with_year(
-                value, state
-            )  # "Easter last year": 2012#easter -> 2012-04-08
+            # "Easter last year": 2012#easter -> 2012-04-08
+            value = _holiday_with_year(value, state)
             anchor = kind
     elif value.startswith("XXXX") and (
         rule.dir == "generic"
@@ -1768,7 +1767,7 @@ _AMOUNT_BEFORE = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|gained|lost|won|led|"
     r"trailed|beat|cut|raised|lowered|reduced|slipped|jumped|tied|level|levelled|leveled|"
     r"priced|valued|ranked|rated|placed|finished|capped|fixed|pegged|estimated|aged|seeded|"
-    r"numbered|sized|up|down|ahead|behind|traded|trading|stood|odds|about\s+\d+\s+in)\s+"
+    r"numbered|sized|up|down|ahead|behind|traded|trading|stood|odds)\s+"
     r"(?:\w+\s+)?(?:at|by|to|from|about|around)?\s*\Z"
 )
 _BARE_HOUR_REACH = 160
@@ -4397,7 +4396,6 @@ def _now_clock_near_header(fields: dict, state: _State, low: str, hit: Hit) -> d
 _BROADCAST_HOUR_RULES = frozenset(
     {"this_hour_broadcast", "top_of_the_hour", "minutes_past_the_hour"}
 )
-_MINUTES_PAST = re.compile(r"\d+")
 
 
 def _broadcast_hour(fields: dict, state: _State, low: str, hit: Hit) -> dict:
@@ -4413,8 +4411,10 @@ def _broadcast_hour(fields: dict, state: _State, low: str, hit: Hit) -> dict:
     if hit.rule.name == "this_hour_broadcast":
         value = f"{day}T{hour:02d}"
     elif hit.rule.name == "minutes_past_the_hour":
-        n = _MINUTES_PAST.search(text)
-        amount = int(n.group()) if n else None
+        # ("11 minutes", "twenty-one minutes": digits or number words)
+        words = table_key(text.split(" minute", 1)[0])
+        count = int(words) if words.isdigit() else number_words(words, _setup()[0].tables)
+        amount = int(count) if count is not None and count == int(count) else None
         if amount is None or not 0 < amount < 60:
             return fields
         value = f"{day}T{hour:02d}:{amount:02d}"

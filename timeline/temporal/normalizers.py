@@ -226,7 +226,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         is the evening's ("9:45 last night" 21:45); a small hour stays one."""
         if hour is None:
             return None
-        parsed = int(hour) if hour.isdigit() else _number_words(table_key(hour), tables)
+        parsed = int(hour) if hour.isdigit() else number_words(table_key(hour), tables)
         if parsed is None:
             return None  # ("six o'clock last night" is 18:00, as "6 last night" is)
         h = int(parsed)
@@ -251,7 +251,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         elif key == "half":
             n = 30
         else:
-            parsed = _number_words(key, tables) if not key.isdigit() else Fraction(int(key))
+            parsed = number_words(key, tables) if not key.isdigit() else Fraction(int(key))
             if parsed is None or not 1 <= parsed < 60:
                 return None
             n = int(parsed)
@@ -474,13 +474,13 @@ def parse_number(text: str | None, tables: dict[str, Table]) -> Fraction | str |
             return None
         base = Fraction(int(whole or 0)) + Fraction(int(top), int(bottom))
     else:
-        base = _number_words(key, tables)
+        base = number_words(key, tables)
     if base is None:
         return None
     return base + extra if half else base
 
 
-def _number_words(key: str, tables: dict[str, Table]) -> Fraction | None:
+def number_words(key: str, tables: dict[str, Table]) -> Fraction | None:
     total = 0
     current = 0
     seen = False
@@ -589,11 +589,11 @@ def spelled_year_value(text: str | None, tables: dict[str, Table]) -> str | None
         return None
     words = table_key(text).split()
     if "thousand" in words:
-        value = _number_words(" ".join(words), tables)
+        value = number_words(" ".join(words), tables)
         return str(value) if value is not None and 1000 <= value <= 2999 else None
     for split in range(1, len(words)):
-        head = _number_words(" ".join(words[:split]), tables)
-        tail = _number_words(" ".join(words[split:]), tables)
+        head = number_words(" ".join(words[:split]), tables)
+        tail = number_words(" ".join(words[split:]), tables)
         if head is not None and tail is not None and 10 <= head <= 29 and 0 < tail < 100:
             return f"{int(head)}{int(tail):02d}"
     return None
@@ -615,7 +615,7 @@ def clock_value(
     if key.isdigit():
         h = int(key)
     else:
-        parsed = _number_words(key, tables)
+        parsed = number_words(key, tables)
         if parsed is None:
             return None
         h = int(parsed)
@@ -623,7 +623,7 @@ def clock_value(
     if minute and re.fullmatch(r"[a-z\s\-]+", minute.lower()):
         # a spoken clock's minutes ("four-fifteen", "two-forty", "eight oh-five")
         words = table_key(minute).replace("oh ", "").replace("oh-", "")
-        spoken = _number_words(words, tables)
+        spoken = number_words(words, tables)
         if spoken is None or not 0 <= int(spoken) < 60:
             return None
         m = int(spoken)
