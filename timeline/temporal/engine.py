@@ -5001,7 +5001,77 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 **fields,
             )
         )
-    return _clocks_with_their_part_of_day(mentions, text, offset)
+    return _holidays_dated_by_apposition(
+        _clocks_with_their_part_of_day(mentions, text, offset), text, offset
+    )
+
+
+# A holiday and the date told right after it ("Easter Sunday, 27 March", "Thanksgiving falls on
+# Nov. 28 this year", "the Orthodox church celebrates Easter on May 5"): the date says which
+# year's holiday, or which church's or country's, is meant.
+_HOLIDAY_APPOSED = re.compile(
+    r"\s*(?:,\s*|\s+(?:(?:which\s+|that\s+)?(?:falls|fell|fall|falling|lands|landed)\s+)?on\s+)\Z"
+)
+_HOLIDAY_VARIANTS = {
+    "easter": ("easter", "orthodox easter"),
+    "easter sunday": ("easter sunday", "orthodox easter"),
+    "christmas": ("christmas", "orthodox christmas"),
+    "christmas day": ("christmas day", "orthodox christmas"),
+    "thanksgiving": ("thanksgiving", "canadian thanksgiving"),
+}
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
+_YEAR_NAMED_AFTER = re.compile(r",?\s+(?:this|last|next)\s+year\b", re.I)
+
+
+def _holidays_dated_by_apposition(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """A holiday's date from the day told right after it: the year (or the church's or the
+    country's calendar) in which the holiday falls on that day, and the day takes that year
+    too.
+
+    >>> from datetime import datetime
+    >>> ms = annotate("The main commemoration is on Easter Sunday, 27 March.", datetime(2015, 3, 16))
+    >>> [(m.text, m.value) for m in ms]
+    [('Easter Sunday', '2016-03-27'), ('27 March', '2016-03-27')]
+    """
+    holidays = _setup()[0].holidays
+    for i in range(len(mentions) - 1):
+        h, d = mentions[i], mentions[i + 1]
+        hm, dm = _DAY_VALUE.match(h.value), _DAY_VALUE.match(d.value)
+        if hm is None or dm is None or h.type != "DATE" or d.type != "DATE":
+            continue
+        if hm.group(2, 3) == dm.group(2, 3):
+            continue  # (they agree already)
+        gap = text[h.end_char - offset : d.start_char - offset]
+        key = table_key(h.text)
+        if key not in holidays or not _HOLIDAY_APPOSED.fullmatch(gap):
+            continue
+        month, day = int(dm[2]), int(dm[3])
+        told = date(int(hm[1]), int(hm[2]), int(hm[3]))
+        told_year = YEAR_DIGITS.search(d.text)
+        if told_year:
+            years: tuple[int, ...] = (int(told_year.group()),)
+        elif _YEAR_NAMED_AFTER.match(text, d.end_char - offset):
+            years = (int(dm[1]),)  # "falls on April 4 this year": that year's, or none
+        else:
+            years = (told.year - 1, told.year, told.year + 1)
+        matches = [
+            date(y, month, day)
+            for name in _HOLIDAY_VARIANTS.get(key, (key,))
+            if (spec := holidays.get(name)) is not None
+            for y in years
+            if any((x.month, x.day) == (month, day) for x in holiday_dates(spec, y))
+        ]
+        if not matches:
+            continue
+        found = min(matches, key=lambda x: abs(x - told))  # the one nearest the holiday read
+        value = found.isoformat()
+        span = interval(value)
+        if span is None:
+            continue
+        start, end = span.iso()
+        mentions[i] = h.model_copy(update={"value": value, "start": start, "end": end})
+        mentions[i + 1] = d.model_copy(update={"value": value, "start": start, "end": end})
+    return mentions
 
 
 # The part of a day a clock time is told in: "7am this morning", "11pm last night", "9.40pm
