@@ -5019,7 +5019,6 @@ _HOLIDAY_VARIANTS = {
     "christmas day": ("christmas day", "orthodox christmas"),
     "thanksgiving": ("thanksgiving", "canadian thanksgiving"),
 }
-_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
 _YEAR_NAMED_AFTER = re.compile(r",?\s+(?:this|last|next)\s+year\b", re.I)
 
 
@@ -5036,7 +5035,7 @@ def _holidays_dated_by_apposition(mentions: list[Mention], text: str, offset: in
     holidays = _setup()[0].holidays
     for i in range(len(mentions) - 1):
         h, d = mentions[i], mentions[i + 1]
-        hm, dm = _DAY_VALUE.match(h.value), _DAY_VALUE.match(d.value)
+        hm, dm = _NUMERIC_DAY.fullmatch(h.value), _NUMERIC_DAY.fullmatch(d.value)
         if hm is None or dm is None or h.type != "DATE" or d.type != "DATE":
             continue
         if hm.group(2, 3) == dm.group(2, 3):
@@ -5083,7 +5082,6 @@ _DAY_PART_AFTER_CLOCK = re.compile(
     r"|the\s+(?:morning|afternoon|evening|night)\s+before",
     re.IGNORECASE,
 )
-_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _DAY_PART_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI)")
 
 
@@ -5126,7 +5124,7 @@ def _clocks_with_their_part_of_day(
         if (
             prev is not None
             and prev.type == m.type == "TIME"
-            and _CLOCK_VALUE.match(prev.value)
+            and _DATED_CLOCK.match(prev.value)
             and _DAY_PART_VALUE.fullmatch(m.value)
             and prev.value[:10] == m.value[:10]
             and not text[prev.end_char - offset : m.start_char - offset].strip()
