@@ -1947,12 +1947,12 @@ def _thanksgiving_of(value: str, state: _State) -> str:
 
 def _out_of_place(hit: Hit, state: _State) -> bool:
     """Whether ``hit`` names a holiday of one country only ("Family Day", Canada's) in a story
-    that is not of that country."""
+    that is not of that country: one that names fewer than two places of the lexicon's
+    ``only_in`` table (two are enough: the holiday's own name already points there)."""
     if "#" not in hit.value:
         return False
-    spec = _holiday_spec(hit.value) or {}
-    # two Canadian names are enough here: the holiday's own name already points to Canada
-    return spec.get("only_in") == "canada" and not names_places(state.text, "canadian_place")
+    table = (_holiday_spec(hit.value) or {}).get("only_in")
+    return table is not None and not names_places(state.text, str(table))
 
 
 _WESTERN_EASTER = re.compile(r"#(easter sunday|easter monday|easter)(?=T|$)")
