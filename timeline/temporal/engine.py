@@ -2320,6 +2320,32 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
     return tense_at(low, hit.start, hit.end) != "past"
 
 
+# Hours told over a run of days, right after a range of clock times: "open from 9 a.m. to
+# 5 p.m. through Labor Day", "staffed from 8 a.m. to 8 p.m. Eastern time through Christmas",
+# "between 10 p.m. and 6 a.m. until the end of August", "from 10 a.m. to 5 p.m. both days".
+_RANGE_BEFORE = re.compile(
+    r"\b(?:from|between)\s+[^.;,!?]{1,24}?\s*(?:to|and|until|till|[-–])\s*\Z"
+)
+_OVER_DAYS = re.compile(
+    r"(?:\s+(?:[a-z]+\s+)?(?:time|et|ct|pt|gmt|bst|ist|est|edt|pst|pdt))?,?\s+(?:daily\s+)?"
+    r"(?:(?:through|thru|until|till)\s+(?:the\s+end\s+of\s+|mid-?|early\s+|late\s+)?"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|christmas|easter|labou?r\s+day|the\s+holidays|"
+    r"further\s+notice|new\s+year)\b|both\s+days|on\s+both\s+\w+|on\s+(?:the\s+)?other\s+days|"
+    r"on\s+most\s+days)"
+)
+
+
+def _hours_over_days(low: str, hit: Hit) -> bool:
+    """True for the second clock time of a range told over a run of days ("open from 9 a.m.
+    to [5 p.m.] through Labor Day", "from 10 a.m. to [5 p.m.] both days")."""
+    if not re.search(r"T\d\d:\d\d", hit.value):
+        return False
+    if not _RANGE_BEFORE.search(_MERIDIEM_DOTS.sub("m", low[max(0, hit.start - 40) : hit.start])):
+        return False
+    return _OVER_DAYS.match(low, hit.end) is not None
+
+
 _GENERIC_VALUE = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|\d\d-\d\d)$")
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|normally|generally|traditionally|customarily|ordinarily|"
@@ -4853,13 +4879,14 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 )
             if hit.rule.ref == "day" and (
                 _recurring_clock(low, hit)
+                or _hours_over_days(low, hit)
                 or (day is None and _generic_clock(work, low, hit, fields, state.doc_iso or ""))
                 or (day is None and _hours_changed(work, low, hit, fields))
                 or (day is None and _curfew_clock(low, hit))
                 or (
                     i + 1 < len(hits)
                     and _CLOCK_PAIR.fullmatch(low, hit.end, hits[i + 1].start)
-                    and _recurring_clock(low, hits[i + 1])
+                    and (_recurring_clock(low, hits[i + 1]) or _hours_over_days(low, hits[i + 1]))
                 )
             ):
                 # "open from 8 a.m. to 10 p.m. every day", "until 7 p.m. on Thursdays": a time
