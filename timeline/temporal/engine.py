@@ -2112,7 +2112,12 @@ _RECURRING = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|daily|nightly|weeknights|"
     r"weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday)\s+(?:mornings|"
-    r"afternoons|evenings|nights)|usually|typically|normally|routinely|regularly|often)\b"
+    r"afternoons|evenings|nights)|usually|typically|normally|routinely|regularly|often|"
+    # "on every strike day", "on working days", "on most mornings", "every Sept. 11"
+    r"(?:every|each)\s+[a-z]+\s+day|(?:working|school|match|race|strike)\s+days|"
+    r"most\s+(?:days|mornings|afternoons|evenings|nights)|every\s+(?:\d{1,2}\s+)?(?:jan(?:uary)?|"
+    r"feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\b)\b"
 )
 _RECURRING_REACH = 40
 _FREQUENCY = re.compile(
@@ -2298,9 +2303,9 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
     if not re.search(r"T\d\d:\d\d", hit.value):
         return False
     after = _MERIDIEM_DOTS.sub("m", low[hit.end : hit.end + _RECURRING_REACH])
-    after = re.split(r"[.;:!?]\s|,\s", after)[0]
+    after = re.split(r"[.;:!?][\"”’)]?\s|,\s", after)[0]
     before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _RECURRING_REACH) : hit.start])
-    before = re.split(r"[.;:!?]\s|,\s", before)[-1]
+    before = re.split(r"[.;:!?][\"”’)]?\s|,\s", before)[-1]
     if _RECURRING.search(after) or _RECURRING.search(before):
         return True
     # "staffed from 8 a.m. to 10 p.m. ET, seven days a week", "brief residents twice a day, at
@@ -2309,7 +2314,7 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
         r"[.;!?]\s", _MERIDIEM_DOTS.sub("m", low[hit.end : hit.end + _FREQUENCY_REACH])
     )[0]
     before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _FREQUENCY_REACH) : hit.start])
-    before = re.split(r"[.;!?]\s", before)[-1]
+    before = re.split(r"[.;!?][\"”’)]?\s", before)[-1]
     if _FREQUENCY.search(after) or _FREQUENCY.search(before):
         return True
     told_before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _ADVISED_REACH) : hit.start])
