@@ -2119,9 +2119,9 @@ _RECURRING = re.compile(
     r"feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?)\b)\b"
 )
-_RECURRING_REACH = 40
+_RECURRING_REACH = 50
 _FREQUENCY = re.compile(
-    r"\b(?:(?:two|three|four|five|six|seven|[2-7])\s+days\s+a\s+week|(?:once|twice|[a-z]+\s+"
+    r"\b(?:(?:two|three|four|five|six|seven|[2-7])\s+(?:days|nights)\s+a\s+week|(?:once|twice|[a-z]+\s+"
     r"times)\s+a\s+(?:day|night|week)|24\s+hours\s+a\s+day|every\s+(?:day|morning|night|evening)"
     # "from 7 a.m. to 7 p.m., Mondays through Saturdays", "at 7 p.m. every other Tuesday",
     # "Sunday hours, from 1 to 5 p.m."

@@ -241,8 +241,17 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
     ) -> str | None:
         """A clock told in words: "a quarter to one" 12:45, "half past nine" 09:30, "ten past
         six" 06:10 (twelve-hour when no a.m./p.m. or part of the day is told: "half past seven
-        in the evening" is 19:30)."""
-        base = clock_value(hour, None, ampm, tables)
+        in the evening" is 19:30); "twenty to midnight" 23:40, "ten past noon" 12:10."""
+        fixed = {"midnight": 24 * 60, "noon": 12 * 60, "midday": 12 * 60}.get(
+            table_key(hour) if hour else ""
+        )
+        if fixed is not None:
+            if fixed == 24 * 60 and relation in ("past", "after"):
+                fixed = 0
+            ampm = ampm or "fixed"
+            base = f"{fixed // 60:02d}:00" if fixed < 24 * 60 else "24:00"
+        else:
+            base = clock_value(hour, None, ampm, tables)
         if base is None or minutes is None or relation is None:
             return None
         key = table_key(minutes)
