@@ -1322,7 +1322,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         ):
             # "yesterday as the bank holiday weekend reached a climax ... at around 3pm": the
             # day told last, not the coarser period told after it
-            narrative = state.recent_day() or narrative
+            narrative = state.recent_day() or _day_before_look_back(state, narrative) or narrative
         if (
             rule.ref == "narrative"
             and value.startswith("@day")
@@ -2349,6 +2349,21 @@ def _hours_over_days(low: str, hit: Hit) -> bool:
     if not _RANGE_BEFORE.search(_MERIDIEM_DOTS.sub("m", low[max(0, hit.start - 40) : hit.start])):
         return False
     return _OVER_DAYS.match(low, hit.end) is not None
+
+
+def _day_before_look_back(state: _State, coarse: Reference | None) -> Reference | None:
+    """The last day (or finer) named within ``_DAY_REACH`` when the coarser period told since
+    lies wholly before it: a look back ("a detector had been covered the previous weekend")
+    inside a night told clock by clock, whose next clock time is still of that night."""
+    if coarse is None or (span := interval(coarse.value)) is None:
+        return None
+    for start, _, ref in reversed(state.dated):
+        if state.position - start > _DAY_REACH:
+            return None
+        if ref.granularity in _REF_GRANULARITIES["day"]:
+            clock = ref.granularity in ("minute", "hour") and state.position - start <= 300
+            return ref if clock and span.end <= ref.moment else None
+    return None
 
 
 _GENERIC_VALUE = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|\d\d-\d\d)$")
