@@ -2370,7 +2370,7 @@ _GENERIC_VALUE = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI|\d\d-\d\d)$")
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|normally|generally|traditionally|customarily|ordinarily|"
     r"on\s+average|each\s+year|every\s+year|most\s+years|in\s+an?\s+(?:typical|normal|average)\s+year|"
-    r"tends?\s+to)\b"
+    r"tends?\s+to|often|always|rarely|seldom|by\s+tradition)\b"
 )
 
 
