@@ -716,6 +716,35 @@ _DOTTED_CLOCK_TRIGGER = (
 )
 
 
+# An hour told in a word after a preposition of time ("at two", "by nine"): the word comes
+# first and the lookbehinds after it, so they run only where such a word stands.
+_HOUR_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+_WORD_HOUR_TRIGGER = (
+    "(?:"
+    + "|".join(_HOUR_WORDS)
+    + ")(?![a-z])(?:"
+    + "|".join(
+        rf"(?<=\b{p} {w})"
+        for p in ("at", "by", "until", "till", "since", "about", "around", "before", "after")
+        for w in _HOUR_WORDS
+    )
+    + ")"
+)
+
+
 def _build_trigger(
     tables: dict[str, Table], holidays: dict[str, dict], extra: list[str]
 ) -> tuple[re.Pattern[str], frozenset[str]]:
@@ -746,6 +775,8 @@ def _build_trigger(
         + _NUMBER_TRIGGER
         + "|"
         + _DOTTED_CLOCK_TRIGGER
+        + "|"
+        + _WORD_HOUR_TRIGGER
         + (f"|[{signs}]" if signs else "")
     )
     return trigger, frozenset(title)
