@@ -1612,7 +1612,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
 
 
 # Directions a word fixes ("last", "next", "this"), which no reading of the clause overrides.
-_TOLD_DIRECTIONS = ("last", "next", "next_far", "this")
+_TOLD_DIRECTIONS = ("last", "last_far", "next", "next_far", "this")
 _WORD_IN_HIT = re.compile(r"[A-Za-z]+")
 _LOW_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 

@@ -66,6 +66,7 @@ DIRS = (
     "past",
     "future",
     "last",
+    "last_far",
     "next",
     "next_far",
     "this",

@@ -352,11 +352,14 @@ def choose(options: list[tuple[str, Interval]], moment: datetime, direction: str
         return min(found, key=lambda o: o[1].start)[0] if found else None
     # "last"/"next" skip the reference's own day, a clock time on it included ("2 p.m. next
     # Sunday" said on a Sunday is a week on).
-    if direction == "last":
+    if direction in ("last", "last_far"):
         day_start = datetime(moment.year, moment.month, moment.day)
-        found = [
-            o for o in options if o[1].start < day_start and o[1].end <= max(day_start, moment)
-        ]
+        bound = max(day_start, moment)
+        if direction == "last_far":
+            # "last February" told in March: the one a year before, as the month just gone
+            # would be "last month" (TimeBank 1 of 1; "this past February" is the nearest)
+            bound = day_start = datetime(moment.year, moment.month, 1) - timedelta(seconds=1)
+        found = [o for o in options if o[1].start < day_start and o[1].end <= bound]
         return max(found, key=lambda o: o[1].start)[0] if found else None
     if direction in ("next", "next_far"):
         day_end = datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
