@@ -1786,6 +1786,8 @@ def _bare_hour_ok(hit: Hit, low: str) -> bool:
     """
     if _AMOUNT_BEFORE.search(low, max(0, hit.start - 30), hit.start):
         return False
+    if low.endswith(", at ", 0, hit.start) and low.startswith(",", hit.end):
+        return False  # "got his first fiddle in 1942, at 9, traded by an uncle": an age
     around = _TIME_OF_DAY_NEAR.search(
         low, max(0, hit.start - _BARE_HOUR_REACH), min(len(low), hit.end + _BARE_HOUR_REACH)
     )
