@@ -3651,7 +3651,7 @@ def _small_hours_after_night(
         return Reference.of((ref.moment.date() - timedelta(days=1)).isoformat())
     night = ref.granularity == "part_of_day" and ref.value.endswith("TNI")
     small = _DAWN if timed and ref.moment.hour >= _LATE_EVENING_HOUR else _SMALL_HOURS
-    if hour >= (_NOON if until or night else small):
+    if hour >= (_NOON + 1 if night else _NOON if until else small):
         return ref  # (after a night, a morning hour is the next morning: "rose overnight
         # and was three metres above the mark at 6 a.m.")
     if ref.granularity == "part_of_day":
