@@ -242,16 +242,14 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         """A clock told in words: "a quarter to one" 12:45, "half past nine" 09:30, "ten past
         six" 06:10 (twelve-hour when no a.m./p.m. or part of the day is told: "half past seven
         in the evening" is 19:30); "twenty to midnight" 23:40, "ten past noon" 12:10."""
-        fixed = {"midnight": 24 * 60, "noon": 12 * 60, "midday": 12 * 60}.get(
+        # midnight and noon name their half of the day, as a.m./p.m. would
+        named = {"midnight": "24:00", "noon": "12:00", "midday": "12:00"}.get(
             table_key(hour) if hour else ""
         )
-        if fixed is not None:
-            if fixed == 24 * 60 and relation in ("past", "after"):
-                fixed = 0
-            ampm = ampm or "fixed"
-            base = f"{fixed // 60:02d}:00" if fixed < 24 * 60 else "24:00"
-        else:
-            base = clock_value(hour, None, ampm, tables)
+        if named == "24:00" and relation in ("past", "after"):
+            named = "00:00"  # "ten past midnight" is the next day's first minutes
+        base = named or clock_value(hour, None, ampm, tables)
+        whole_day = named is not None or bool(ampm)
         if base is None or minutes is None or relation is None:
             return None
         key = table_key(minutes)
@@ -265,7 +263,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
                 return None
             n = int(parsed)
         total = int(base[:2]) * 60 + (n if relation in ("past", "after") else -n)
-        if ampm:
+        if whole_day:
             h, m = divmod(total % (24 * 60), 60)
             return f"{h:02d}:{m:02d}"
         h, m = divmod(total % (12 * 60), 60)
