@@ -3663,6 +3663,14 @@ def _small_hours_after_night(
     return Reference.of((ref.moment.date() + timedelta(days=1)).isoformat())
 
 
+# The clause after a quotation's "tonight" says the night lies ahead ("Tonight I'm going to
+# sleep", "tonight we'll celebrate").
+_NIGHT_AHEAD = re.compile(
+    r"[^.!?\"”;]{0,40}?\b(?:will|(?:i|we|you|he|she|they|it)['’]ll|going\s+to|gonna|shall)\b",
+    re.I,
+)
+
+
 def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
     """The day whose evening a quotation's "tonight" speaks of, in a report published the day
     after: the night of the last evening or night time named ("tipped off at 9:23 p.m." ...
@@ -3683,6 +3691,8 @@ def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
         # "Tonight the voters spoke," "They were better tonight": a night told as gone by, in
         # a report published the day after it
         return Reference.of((state.doc.moment.date() - timedelta(days=1)).isoformat())
+    if _NIGHT_AHEAD.match(work, hit.end):
+        return None  # "Tonight I'm going to sleep": a night still to come is the day's own
     for start, _, ref in reversed(state.dated):
         if state.position - start > _SCENE_REACH:
             return None
