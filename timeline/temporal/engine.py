@@ -3755,12 +3755,22 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
     if after is not None:
         return after
     shift = state.position - hit.start  # document offset of work[0]
-    for start, _, ref in reversed(state.dated):
+    for start, end, ref in reversed(state.dated):
         at = start - shift
         if at >= opened:
             continue
         if at < max(0, opened - _UTTERANCE_REACH) or at < 0:
             return None
+        if (
+            ref.granularity in ("day", "part_of_day")
+            and timedelta(0) < state.doc.moment - ref.moment < timedelta(days=8)
+            and _ENDS_ATTRIBUTION.fullmatch(work, end - shift, opened + 1)
+            and _dates_the_saying(work, at)
+        ):
+            # '"I've been here every night," said the owner, sitting at the bar on Sunday
+            # afternoon. "Yesterday was the best night we ever had."': the attribution that
+            # ends on the date runs on into the speaker's next quotation
+            return Reference.of(ref.value[:10])
         if "\n" in work[at:opened] and re.search(r'["”]', work[work.rfind("\n", 0, at) + 1 : at]):
             return None  # a saying of the paragraph before that dates its own quotation
         if ref.granularity not in _REF_GRANULARITIES["day"] or _in_quotation(work, at):
@@ -3791,6 +3801,29 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
                 return None  # "said the panel spent most of Tuesday": what was said, not when
         return None
     return None
+
+
+# A date ending the attribution sentence right before a quotation opens.
+_ENDS_ATTRIBUTION = re.compile(r"[ \t]*[.!?][ \t]*[\"“]")
+
+
+def _dates_the_saying(work: str, at: int) -> bool:
+    """Whether the date at ``at`` closes a sentence of saying: a speech word in it, and no verb
+    between that word and the date but a participle ("said the owner, sitting at the bar on
+    Sunday"; not "said the panel spent most of Tuesday").
+
+    >>> _dates_the_saying('"Go," said Lee, speaking on Friday. "Now."', 26)
+    True
+    >>> _dates_the_saying('Police said the man was arrested on Friday. "Now."', 36)
+    False
+    """
+    opening = max(work.rfind(c, 0, at) for c in '.!?"“”\n') + 1
+    words = re.findall(r"[a-z]+", work[opening:at].lower())
+    said = [i for i, w in enumerate(words) if _SPEECH.fullmatch(w)]
+    if not said:
+        return False
+    rest = words[said[-1] + 1 :]
+    return not any(looks_like_verb(w) and not w.endswith("ing") for w in rest)
 
 
 # The saying dated right after a quotation: '"Today was the first time," she told reporters
