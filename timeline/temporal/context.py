@@ -967,7 +967,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             best = (distance, kind)
         if kind != "present":
             break
-    right_end = min(len(text), end + _WINDOW // 2)
+    # "In January, a week after the 25th anniversary of the decision, a bombing in
+    # Birmingham killed a guard": a phrase fronting its sentence takes the main verb's tense,
+    # however far on it stands
+    opening = best is None and len(words) <= 1 and text[end : end + 1] == ","
+    right_end = min(len(text), end + (_WINDOW + 50 if opening else _WINDOW // 2))
     stop = _SENTENCE_END.search(text, end, right_end)
     if stop is not None:
         right_end = stop.start() + 1
@@ -983,7 +987,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     )
     for i in range(len(rwords)):
         between = right_text[: right[i][1]]
-        if i <= 3 and rwords[i] in _REPORTED and ("," not in between or fronted):
+        if (i <= 3 or opening) and rwords[i] in _REPORTED and ("," not in between or fronted):
             # "the county on Sunday announced that ...": the day is when it was said
             best = min(best or (99.0, "past"), (right[i][1] * 1.5 + 4, "past"))
             break
