@@ -1567,6 +1567,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 story = _holiday_of_date_before(value, state, work, hit)
                 if story is not None:
                     ref, anchor = Reference.of(story[:10]), "narrative"
+            if (
+                story is None
+                and direction in ("past", "nearest_past", "nearest")
+                and (story := _story_sequel(value, state, work, hit)) is not None
+            ):
+                ref, anchor = state.narrative, "narrative"
             chosen = story or resolve_partial(
                 value, ref, direction, _setup()[0].holidays, hit.weekday
             )
@@ -3428,6 +3434,52 @@ def _told_weekday(value: str, direction: str, state: _State) -> Reference | None
     return None
 
 
+# A story of a day some months gone: how far back its day lies, and how soon after it a date
+# told in the past may come to be the story's next step rather than the latest such date.
+_SEQUEL_AGE = timedelta(days=90)
+_SEQUEL_REACH = timedelta(days=120)
+_SEQUEL_VALUE = re.compile(r"XXXX-(?:\d\d-\d\d(?=T|$)|#)")
+_SEQUEL_RECENT = timedelta(days=31)  # a date this recent is the news's own
+
+
+def _story_sequel(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A date without a year told in the past, in a story of a day months gone, is the story's
+    next such date, when that comes within four months of the story's day ("left port on
+    Wednesday, December 20th, 2017 ... The search went on through Christmas Day ... recovered on
+    January 3rd", told in March 2019: 2017-12-25 and 2018-01-03); else None.
+
+    >>> state = _State(datetime(2019, 3, 7))
+    >>> work = "The search went on through Christmas Day."
+    >>> state.update("2017-12-20T23:58", "minute")
+    >>> hit = scan(work, work.lower())[-1]
+    >>> state.position = state.narrative_at + 40
+    >>> _story_sequel(hit.value, state, work, hit)
+    '2017-12-25'
+    """
+    ref, doc = state.narrative, state.doc
+    if ref is None or doc is None or not _SEQUEL_VALUE.match(value):
+        return None
+    if ref.granularity not in _REF_GRANULARITIES["day"] or ("T" in value and "#" in value):
+        return None  # (a holiday's part of the day, "Christmas morning", has its own reading)
+    if state.position - state.narrative_at > _STORY_REACH or doc.moment - ref.moment < _SEQUEL_AGE:
+        return None
+    if hit.rule.dir in _TOLD_DIRECTIONS or tense_at(work, hit.start, hit.end) != "past":
+        return None  # ("last Christmas" is told from now)
+    holidays = _setup()[0].holidays
+    latest = resolve_partial(value, doc, "past", holidays, hit.weekday)
+    told = interval(latest) if latest is not None else None
+    if told is not None and doc.moment - told.start <= _SEQUEL_RECENT:
+        return None  # "The report, released on 14 May": the news of the last weeks
+    day = Reference.of(ref.moment.date().isoformat())
+    chosen = resolve_partial(value, day, "future", holidays, hit.weekday)
+    span = interval(chosen) if chosen is not None else None
+    if span is None or span.start.date() < ref.moment.date() - timedelta(days=1):
+        return None
+    if span.start - ref.moment > _SEQUEL_REACH or span.end > doc.moment:
+        return None
+    return chosen
+
+
 def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None:
     """ "Tuesday, April 9" in a story told of 1912: the story's year when that date falls on that
     weekday there (one chance in seven by accident), else None.
@@ -3521,15 +3573,18 @@ def _story_night(
         return None  # (a clock with no a.m. or p.m. only in its evening reading: "at 11:52")
     if tense_at(work, hit.start, hit.end) != "past":
         return None
+    days: set[date] = set()
     for _, _, ref in reversed(state.dated):
         if (state.doc.moment.date() - ref.moment.date()).days < _STORY_NIGHT_AGE:
             if _is_night(ref):
                 return None  # a night of the days of the report was told since
             continue
         if _is_night(ref):
-            return ref
+            # (unless the story went on to another day since; the night's own day, "the night
+            # of Oct. 31, 2014 ... a Halloween party", is still that night)
+            return ref if days <= {ref.moment.date()} else None
         if ref.granularity in ("day", "part_of_day"):
-            return None  # the story went on to another day before
+            days.add(ref.moment.date())
     return None
 
 
