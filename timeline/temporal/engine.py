@@ -1185,7 +1185,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         # "criminals got in on 12 May, a Sunday": the weekday says what day the date was
         return _fields(told.value, interval(told.value), "narrative", told, state)
     if (
-        rule.name in ("that_weekday", "that_weekday_pod")
+        rule.name in ("that_weekday", "that_weekday_pod", "clock_story_weekday")
         and (named := _day_of_weekday_told(state, low[hit.start : hit.end])) is not None
     ):
         # "was killed on Sunday 5 March 2017 ... The jurors will resume tomorrow ... shot him
