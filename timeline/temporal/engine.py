@@ -1322,7 +1322,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         ):
             # "yesterday as the bank holiday weekend reached a climax ... at around 3pm": the
             # day told last, not the coarser period told after it
-            narrative = state.recent_day() or _day_before_look_back(state, narrative) or narrative
+            narrative = (
+                state.recent_day()
+                or _day_before_look_back(state, narrative)
+                or _day_within(state, narrative)
+                or narrative
+            )
         if (
             rule.ref == "narrative"
             and value.startswith("@day")
@@ -2357,6 +2362,31 @@ def _hours_over_days(low: str, hit: Hit) -> bool:
     if not _RANGE_BEFORE.search(_MERIDIEM_DOTS.sub("m", low[max(0, hit.start - 40) : hit.start])):
         return False
     return _OVER_DAYS.match(low, hit.end) is not None
+
+
+_WITHIN_SPAN = timedelta(days=3)
+
+
+def _day_within(state: _State, coarse: Reference | None) -> Reference | None:
+    """The day told last, within reach, inside the weekend told after it ("at about 9
+    p.m. on Saturday, Feb. 17, 2018, at the start of Presidents' Day weekend. At 11:52 p.m.":
+    the Saturday); else None.
+
+    >>> state = _State(datetime(2020, 2, 9))
+    >>> state.dated.append((0, 20, Reference.of("2018-02-17T21:00")))
+    >>> state.position = 100
+    >>> _day_within(state, Reference.of("2018-W07-WE")).value
+    '2018-02-17T21:00'
+    """
+    span = interval(coarse.value) if coarse is not None else None
+    if span is None or span.end - span.start > _WITHIN_SPAN:
+        return None  # (a week or a month holds too many days to say which)
+    for start, _, ref in reversed(state.dated):
+        if state.position - start > _DAY_REACH:
+            return None
+        if ref.granularity in _REF_GRANULARITIES["day"]:
+            return ref if span.start <= ref.moment < span.end else None
+    return None
 
 
 def _day_before_look_back(state: _State, coarse: Reference | None) -> Reference | None:
