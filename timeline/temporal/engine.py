@@ -4036,7 +4036,10 @@ def _in_sentence_period(value: str, state: _State, work: str, hit: Hit) -> str |
 
 # A year that sets the scene of its sentence: fronted ("In 2014, a landslide ...") or set off
 # by commas after the subject ("Its longest strike, in 1970, lasted ...").
-_SCENE_YEAR = re.compile(r"(?:\A\s*|,\s+)in\s+((?:1[89]|20)[0-9]{2}),\s", re.I)
+_SCENE_YEAR = re.compile(
+    r"(?:\A\s*|,\s+)in\s+((?:1[89]|20)[0-9]{2})(?:,\s|\s+(?=(?:the|a|an|his|her|their|its|our|my|i|we|he|she|they|it|there)\s))",
+    re.I,
+)  # ("In 2011, the plant closed", "In 2011 the plant closed", not "in 2011 dollars")
 
 
 def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
