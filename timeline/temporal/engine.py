@@ -4254,7 +4254,17 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
         return None
     if _DEICTIC_WORD.match(work, hit.start) or tense_at(work, hit.start, hit.end) != "past":
         return None
+    if _BACK_TO_NOW.search(work, at, hit.start):
+        return None  # "a frost in July 1975 ... cut them this spring ... in June": now again
     return f"{ref.moment.year:04d}{value[4:]}"
+
+
+# A deictic phrase between a story's date and a month: the text has come back to now.
+_BACK_TO_NOW = re.compile(
+    r"\b(?:(?:this|last|next)\s+(?:year|spring|summer|fall|autumn|winter|month|week)|"
+    r"today|yesterday)\b",
+    re.I,
+)
 
 
 def _after(ref: Reference) -> Reference:
