@@ -665,7 +665,7 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
         return "future"
     if (
         "WXX" in value
-        and rule.name == "weekday"
+        and rule.name in ("weekday", "clock_weekday", "weekday_pod")
         and _after_for(work, hit.start)
         and not _POSSESSIVE_AFTER.match(work, hit.end)
     ):
