@@ -4743,7 +4743,66 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     mentions: list[Mention] = []
     for offset, piece in chunks(text):
         mentions.extend(_annotate_piece(piece, offset, state, timeml))
+    mentions = _holidays_of_the_story(text, mentions, state)
     return _range_start_years(text, _range_end_days(text, mentions))
+
+
+# Rules that name a holiday with its year ("Canada Day in 2020", "the night of Dussehra in 2023")
+_HOLIDAY_WITH_YEAR = frozenset(("holiday_year", "year_holiday", "pod_of_holiday_year"))
+_STORY_HOLIDAY_NEAR = timedelta(days=45)
+_HOLIDAY_NAME = re.compile(
+    r"(?:the\s+\w+\s+of\s+)?(?:the\s+)?(?P<name>.+?)(?:,?\s+(?:in\s+)?[0-9]{4})?\Z", re.I
+)
+
+
+def _holidays_of_the_story(text: str, mentions: list[Mention], state: _State) -> list[Mention]:
+    """A holiday named without a year, told in the past or in a headline, in a document that
+    names the same holiday once with a year gone by, is that one ("8 years for Canada Day
+    stabbing ... stabbed on the night of Canada Day in 2020"), not the latest one.
+
+    >>> ms = annotate("Man jailed for Canada Day stabbing. Ethan Houle was stabbed on the night "
+    ...               "of Canada Day in 2020.", datetime(2022, 3, 9))
+    >>> [(m.text, m.value) for m in ms]
+    [('Canada Day', '2020-07-01'), ('the night of Canada Day in 2020', '2020-07-01TNI')]
+    """
+    if state.doc is None:
+        return mentions
+    holidays = _setup()[0].holidays
+    told: dict[str, set[date]] = {}
+    for m in mentions:
+        if m.rule in _HOLIDAY_WITH_YEAR and (named := _HOLIDAY_NAME.match(m.text)) is not None:
+            day = date.fromisoformat(m.value[:10]) if _NUMERIC_DAY.match(m.value) else None
+            if day is not None and day < state.doc.moment.date():
+                told.setdefault(table_key(named.group("name")), set()).add(day)
+    if not told:
+        return mentions
+    out = []
+    for m in mentions:
+        key = table_key(m.text)
+        days = told.get(key)
+        if (
+            m.rule == "holiday"
+            and days is not None
+            and len(days) == 1
+            and _NUMERIC_DAY.match(m.value)
+            and m.value[:10] != (day := next(iter(days))).isoformat()
+            and abs(date.fromisoformat(m.value[:10]) - state.doc.moment.date())
+            > _STORY_HOLIDAY_NEAR
+            and (spec := holidays.get(key)) is not None
+            and day in holiday_dates(spec, day.year)
+            and (
+                in_headline(text, m.start_char)
+                or tense_at(text, m.start_char, m.end_char) == "past"
+            )
+        ):
+            # (not the latest one while it is news: "Boxing Day ... than last year's")
+            value = day.isoformat() + m.value[10:]
+            span = interval(value)
+            if span is not None:
+                start, end = span.iso()
+                m = m.model_copy(update={"value": value, "start": start, "end": end})
+        out.append(m)
+    return out
 
 
 # "between May 21 and Sept. 26, 2012", "from June 30 to July 26, 2021": a range whose end
