@@ -3594,7 +3594,10 @@ def _story_night(
         or not value.startswith("XXXX-XX-XXT")
         or state.doc is None
         or narrative is None
-        or abs((state.doc.moment.date() - narrative.moment.date()).days) > _FRAME_DAYS
+        or (
+            abs((state.doc.moment.date() - narrative.moment.date()).days) > _FRAME_DAYS
+            and narrative.granularity in _REF_GRANULARITIES["day"]
+        )
     ):
         return None
     hour = int(m.group(1))
@@ -4375,6 +4378,27 @@ def _that_night(fields: dict, state: _State) -> dict | None:
     return None
 
 
+def _night_of_small_hours(fields: dict) -> dict | None:
+    """ "That night" told from a clock of the small hours ("alarms sounded at 12.40am ... treated
+    in hospital that night") is the night before that clock's date; else None.
+
+    >>> _night_of_small_hours({"value": "2015-06-21TNI", "reference": "2015-06-21T00:40"})["value"]
+    '2015-06-20TNI'
+    """
+    value, ref = str(fields.get("value") or ""), str(fields.get("reference") or "")
+    clock = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d):\d\d(?::\d\d)?", ref)
+    if not value.endswith("TNI") or clock is None or value[:10] != clock[1]:
+        return None
+    if int(clock[2]) >= _SMALL_HOURS:
+        return None
+    day = (date.fromisoformat(value[:10]) - timedelta(days=1)).isoformat() + "TNI"
+    span = interval(day)
+    out = {**fields, "value": day}
+    if span is not None:
+        out["start"], out["end"] = span.iso()
+    return out
+
+
 def _hours_ago_of_a_day(hit: Hit, fields: dict, state: _State) -> bool:
     """True for "N hours (minutes) ago" counted from the publication day: the hour it would
     name is made up (the day is known, the clock of publication is not used)."""
@@ -5074,7 +5098,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             if hit.rule.name == "today" and _today_of_an_era(work, low, hit, state):
                 fields = _fields("PRESENT_REF", None, "absolute", None, state)
             if hit.rule.name == "the_pod" and _THAT_NIGHT.match(low, hit.start):
-                fields = _that_night(fields, state) or fields
+                fields = _that_night(fields, state) or _night_of_small_hours(fields) or fields
             if _hours_ago_of_a_day(hit, fields, state):
                 # "Updated 3 hours ago", "20 minutes ago" from a publication day with no clock:
                 # that day (TimeML: some time before now)
