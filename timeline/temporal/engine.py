@@ -459,6 +459,8 @@ class _State:
         self.canadian: bool | None = None  # a story of Canada (Thanksgiving in October)
         self.british: bool | None = None  # a story of Britain or Ireland (Mothering Sunday)
         self.independence: str | None = None  # whose Independence Day ("": July 4's)
+        # days of holidays told with a year gone by ("Easter last year", "Canada Day in 2020")
+        self.story_holidays: deque[date] = deque(maxlen=8)
         self.narrative: Reference | None = None
         # The last narrative reference of a year or finer: what "that spring" after "in 1962
         # ... by the early 1960s" is in (a decade has no one spring).
@@ -1570,6 +1572,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 story = told.value[:10] + value[10:]
             if story is None and "#" in value:
                 story = _holiday_of_date_before(value, state, work, hit)
+                if story is None and direction in ("past", "nearest_past", "nearest"):
+                    story = _holiday_of_story_season(value, state, hit, direction)
                 if story is not None:
                     ref, anchor = Reference.of(story[:10]), "narrative"
             if (
@@ -4771,18 +4775,27 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     return _range_start_years(text, _range_end_days(text, mentions))
 
 
-# Rules that name a holiday with its year ("Canada Day in 2020", "the night of Dussehra in 2023")
-_HOLIDAY_WITH_YEAR = frozenset(("holiday_year", "year_holiday", "pod_of_holiday_year"))
-_STORY_HOLIDAY_NEAR = timedelta(days=45)
+# Rules that name a holiday with its year ("Canada Day in 2020", "the night of Dussehra in
+# 2023", "Easter last year")
+_HOLIDAY_WITH_YEAR = frozenset(
+    ("holiday_year", "year_holiday", "pod_of_holiday_year", "holiday_this_year", "clock_holiday")
+)
+_STORY_HOLIDAY_NEAR = timedelta(days=31)
+# how far from a holiday told with its year another holiday of the same season may lie
+_HOLIDAY_FAMILY = timedelta(days=10)
+_DEICTIC_BEFORE = re.compile(r"\b(?:this|last|next)\s+\Z", re.I)
 _HOLIDAY_NAME = re.compile(
-    r"(?:the\s+\w+\s+of\s+)?(?:the\s+)?(?P<name>.+?)(?:,?\s+(?:in\s+)?[0-9]{4})?\Z", re.I
+    r"(?:.*?\s+on\s+)?(?:the\s+\w+\s+of\s+)?(?:the\s+)?(?P<name>.+?)"
+    r"(?:,?\s+(?:in\s+)?[0-9]{4}|\s+(?:of\s+)?(?:last|next|this)\s+year)?\Z",
+    re.I,
 )
 
 
 def _holidays_of_the_story(text: str, mentions: list[Mention], state: _State) -> list[Mention]:
     """A holiday named without a year, told in the past or in a headline, in a document that
-    names the same holiday once with a year gone by, is that one ("8 years for Canada Day
-    stabbing ... stabbed on the night of Canada Day in 2020"), not the latest one.
+    dates the same holiday, or one of the same season, in a year gone by, is the one of that
+    year ("8 years for Canada Day stabbing ... stabbed on the night of Canada Day in 2020";
+    "arrived at 4.10pm on Good Friday", after "Easter last year"), not the latest one.
 
     >>> ms = annotate("Man jailed for Canada Day stabbing. Ethan Houle was stabbed on the night "
     ...               "of Canada Day in 2020.", datetime(2022, 3, 9))
@@ -4792,28 +4805,46 @@ def _holidays_of_the_story(text: str, mentions: list[Mention], state: _State) ->
     if state.doc is None:
         return mentions
     holidays = _setup()[0].holidays
-    told: dict[str, set[date]] = {}
+    today = state.doc.moment.date()
+    told: dict[str, set[date]] = {}  # holiday -> the days it is told with its year
     for m in mentions:
         if m.rule in _HOLIDAY_WITH_YEAR and (named := _HOLIDAY_NAME.match(m.text)) is not None:
+            if (
+                m.rule == "clock_holiday"
+                and m.anchor != "absolute"
+                and not _dated_after(m, mentions)
+            ):
+                continue  # (a clock on a holiday is dated only by a date told right after it)
             day = date.fromisoformat(m.value[:10]) if _NUMERIC_DAY.match(m.value) else None
-            if day is not None and day < state.doc.moment.date():
+            if day is not None and day < today:
                 told.setdefault(table_key(named.group("name")), set()).add(day)
     if not told:
         return mentions
+    all_told = {d for days in told.values() for d in days}
     out = []
     for m in mentions:
         key = table_key(m.text)
-        days = told.get(key)
+        spec = holidays.get(key)
+        day = None
+        if m.rule == "holiday" and spec is not None and _NUMERIC_DAY.match(m.value):
+            same = told.get(key, set())
+            if len(same) == 1:
+                day = next(iter(same))
+                if day not in holiday_dates(spec, day.year):
+                    day = None
+            elif not same:
+                near = {
+                    d
+                    for year in {t.year for t in all_told}
+                    for d in holiday_dates(spec, year)
+                    if any(abs(d - t) <= _HOLIDAY_FAMILY for t in all_told)
+                }
+                day = next(iter(near)) if len(near) == 1 else None
         if (
-            m.rule == "holiday"
-            and days is not None
-            and len(days) == 1
-            and _NUMERIC_DAY.match(m.value)
-            and m.value[:10] != (day := next(iter(days))).isoformat()
-            and abs(date.fromisoformat(m.value[:10]) - state.doc.moment.date())
-            > _STORY_HOLIDAY_NEAR
-            and (spec := holidays.get(key)) is not None
-            and day in holiday_dates(spec, day.year)
+            day is not None
+            and m.value[:10] != day.isoformat()
+            and abs(date.fromisoformat(m.value[:10]) - today) > _STORY_HOLIDAY_NEAR
+            and not _DEICTIC_BEFORE.search(text, max(0, m.start_char - 12), m.start_char)
             and (
                 in_headline(text, m.start_char)
                 or tense_at(text, m.start_char, m.end_char) == "past"
@@ -4827,6 +4858,53 @@ def _holidays_of_the_story(text: str, mentions: list[Mention], state: _State) ->
                 m = m.model_copy(update={"value": value, "start": start, "end": end})
         out.append(m)
     return out
+
+
+def _holiday_of_story_season(value: str, state: _State, hit: Hit, direction: str) -> str | None:
+    """A holiday told in the past, after the text told a holiday of the same season with a year
+    gone by ("Easter last year ... arrived at 4.10pm on Good Friday"), is the one of that
+    season, unless the latest one lies within a month of publication; else None.
+
+    >>> state = _State(datetime(2012, 5, 16))
+    >>> state.story_holidays.append(date(2011, 4, 24))
+    >>> work = "at 4.10pm on Good Friday"
+    >>> hit = scan(work, work.lower())[0]
+    >>> _holiday_of_story_season(hit.value, state, hit, "past")
+    '2011-04-22T16:10'
+    """
+    if not state.story_holidays or state.doc is None:
+        return None
+    spec = _holiday_spec(value)
+    if spec is None:
+        return None
+    today = state.doc.moment.date()
+    if _DEICTIC_BEFORE.search(state.text, max(0, state.position - 12), state.position):
+        return None  # "This Easter we didn't even go to church": the speaker's own
+    for way in ("past", "nearest"):
+        latest = resolve_partial(value, state.doc, way, _setup()[0].holidays, hit.weekday)
+        if (
+            latest is not None
+            and _NUMERIC_DAY.match(latest)
+            and abs(today - date.fromisoformat(latest[:10])) <= _STORY_HOLIDAY_NEAR
+        ):
+            return None  # ("Boxing Day ... than last year's": the news's own)
+    near = {
+        d
+        for year in {t.year for t in state.story_holidays}
+        for d in holiday_dates(spec, year)
+        if d < today and any(abs(d - t) <= _HOLIDAY_FAMILY for t in state.story_holidays)
+    }
+    if len(near) != 1:
+        return None
+    _, t, clock = value.partition("T")
+    return next(iter(near)).isoformat() + t + clock
+
+
+def _dated_after(m: Mention, mentions: list[Mention]) -> bool:
+    """Whether the mention right after ``m`` is a full date of ``m``'s day ("11.40pm on Easter
+    Monday, 25 April 2011")."""
+    later = [x for x in mentions if x.start_char >= m.end_char]
+    return bool(later) and later[0].value == m.value[:10] and later[0].start_char - m.end_char < 4
 
 
 # "between May 21 and Sept. 26, 2012", "from June 30 to July 26, 2021": a range whose end
@@ -5090,6 +5168,12 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             if swapped:
                 hit.value = _swap_season(hit.value)  # the months of a southern season
             fields = _resolve(hit, state, work, low, day)
+            if hit.rule.name in _HOLIDAY_WITH_YEAR and state.doc is not None:
+                told = _NUMERIC_DAY.match(str(fields.get("value") or ""))
+                if told and hit.rule.name != "clock_holiday":
+                    when = date(int(told[1]), int(told[2]), int(told[3]))
+                    if when < state.doc.moment.date():
+                        state.story_holidays.append(when)
             if swapped:
                 hit.value = _swap_season(hit.value)
                 fields["value"] = _swap_season(str(fields["value"]))
@@ -5292,6 +5376,7 @@ _HOLIDAY_VARIANTS = {
     "christmas day": ("christmas day", "orthodox christmas"),
     "thanksgiving": ("thanksgiving", "canadian thanksgiving"),
 }
+_CLOCK_ON = re.compile(r"^.*?\s+on\s+(?:the\s+)?", re.I)  # "11.40pm on " before a holiday
 _YEAR_NAMED_AFTER = re.compile(r",?\s+(?:this|last|next)\s+year\b", re.I)
 
 
@@ -5308,13 +5393,18 @@ def _holidays_dated_by_apposition(mentions: list[Mention], text: str, offset: in
     holidays = _setup()[0].holidays
     for i in range(len(mentions) - 1):
         h, d = mentions[i], mentions[i + 1]
-        hm, dm = _NUMERIC_DAY.fullmatch(h.value), _NUMERIC_DAY.fullmatch(d.value)
-        if hm is None or dm is None or h.type != "DATE" or d.type != "DATE":
+        hm, dm = _NUMERIC_DAY.match(h.value), _NUMERIC_DAY.fullmatch(d.value)
+        if hm is None or dm is None or d.type != "DATE":
             continue
-        if hm.group(2, 3) == dm.group(2, 3):
+        clock = h.value[hm.end() :]
+        if clock and not (h.type == "TIME" and clock.startswith("T")):
+            continue
+        if hm.group(2, 3) == dm.group(2, 3) and (clock == "" or hm.group(1) == dm.group(1)):
             continue  # (they agree already)
         gap = text[h.end_char - offset : d.start_char - offset]
-        key = table_key(h.text)
+        # ("11.40pm on Easter Monday, 25 April 2011": the clock's holiday, dated after it)
+        named = _CLOCK_ON.sub("", h.text) if clock else h.text
+        key = table_key(named)
         if key not in holidays or not _HOLIDAY_APPOSED.fullmatch(gap):
             continue
         month, day = int(dm[2]), int(dm[3])
@@ -5337,11 +5427,14 @@ def _holidays_dated_by_apposition(mentions: list[Mention], text: str, offset: in
             continue
         found = min(matches, key=lambda x: abs(x - told))  # the one nearest the holiday read
         value = found.isoformat()
-        span = interval(value)
-        if span is None:
+        span, clock_span = interval(value), interval(value + clock)
+        if span is None or clock_span is None:
             continue
         start, end = span.iso()
-        mentions[i] = h.model_copy(update={"value": value, "start": start, "end": end})
+        clock_start, clock_end = clock_span.iso()
+        mentions[i] = h.model_copy(
+            update={"value": value + clock, "start": clock_start, "end": clock_end}
+        )
         mentions[i + 1] = d.model_copy(update={"value": value, "start": start, "end": end})
     return mentions
 
