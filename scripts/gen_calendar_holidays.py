@@ -35,6 +35,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "pongal": ("IN-TN", "Pongal"),
     "nyepi": ("ID", "Day of Silence"),
     "pahela baishakh": ("BD", "Bengali New Year's Day"),
+    "ganesh chaturthi": ("IN-MH", "Ganesh Chaturthi"),
 }
 # other names of the same day; days counted from one ("the Lantern Festival" is the 15th day
 # of the lunar year; Chuseok and the Mid-Autumn Festival are both the 15th of the 8th month)
@@ -92,6 +93,7 @@ ALIASES = {
     "eid-e-milad-un-nabi": "mawlid",
     "day of arafat": "day of arafah",
     "arafat day": "day of arafah",
+    "vinayaka chaturthi": "ganesh chaturthi",
 }
 OFFSETS = {
     "lantern festival": ("lunar new year", 14),
@@ -110,6 +112,8 @@ OFFSETS = {
     "pengerupukan": ("nyepi", -1),
     "ngembak geni": ("nyepi", 1),
     "day of arafah": ("eid al-adha", -1),
+    # the tenth day after Ganesh Chaturthi, when the idols are immersed
+    "anant chaturdashi": ("ganesh chaturthi", 10),
 }
 
 
