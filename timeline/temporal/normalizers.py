@@ -270,12 +270,13 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         return f"{h or 12:02d}:{m:02d}"
 
     def numdate(first: str | None, second: str | None, sep: str | None = None) -> str | None:
-        """Month and day of a numeric date: 04/23 (US), 23/04 (day > 12), 23.04 (European)."""
+        """Month and day of a numeric date: 04/23 (US), 23/04 (day > 12), 23.04 and 23-04
+        (European, South Asian and African papers: "due on 12-11-2024" is 12 November)."""
         if first is None or second is None:
             return None
         a, b = int(first), int(second)
         # US order unless the first number cannot be a month or the separator is European.
-        if a > 12 >= b or (sep == "." and b <= 12):
+        if a > 12 >= b or (sep in (".", "-") and b <= 12):
             a, b = b, a
         if not (1 <= a <= 12 and 1 <= b <= 31):
             return None
