@@ -1202,6 +1202,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         if rule.name == "previous_week_story" and (told := state.recent_week()) is not None:
             # "11 cases in the week ending Feb. 9 ... down from 14 in the previous week"
             narrative = told
+        elif rule.name == "same_week_last_year":
+            # "152 cases in the week to 3 March, against 141 in the same week last year": the
+            # week told, a year back; with none told, this week a year back
+            narrative = state.recent_week() or state.doc
         if (
             state.doc is not None
             and state.narrative is not None
