@@ -1111,7 +1111,11 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         if last is not None and n is not None and float(n).is_integer() and float(n) >= 1:
             moved = f"{int(last[:4]) - int(float(n)) + 1:04d}{last[4:]}"
             return _fields(moved, interval(moved), "published", state.doc, state)
-    if rule.name == "weekday_the_nth" and state.doc is not None and hit.weekday is not None:
+    if (
+        rule.name in ("weekday_the_nth", "weekday_the_nth_word")
+        and state.doc is not None
+        and hit.weekday is not None
+    ):
         # "by Tuesday the 21st": the month near the publication whose 21st is a Tuesday
         found = _day_on_weekday(int(value[-2:]), hit.weekday, state.doc.moment.date(), work, hit)
         if found is not None:
