@@ -1258,6 +1258,18 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             narrative = Reference.of((narrative.moment.date() - timedelta(days=1)).isoformat())
     elif rule.ref == "scene":
         narrative = _night_scene(state, work, hit)
+    elif rule.ref == "story":
+        # "The three-day inquest rebuilt the evening minute by minute": the day the story is
+        # about, however far the report's own days have moved it (a clock of the small hours
+        # is of the night before)
+        narrative = _old_story_day(state) or state.narrative
+        if (
+            narrative is not None
+            and narrative.granularity in ("hour", "minute", "second")
+            and narrative.moment.hour < _SMALL_HOURS
+            and value.endswith(("TNI", "TEV"))
+        ):
+            narrative = Reference.of((narrative.moment.date() - timedelta(days=1)).isoformat())
     elif (
         rule.ref in ("doc", "narrative")
         and not low.startswith(("that", "the same"), hit.start)  # "since that day": the story's
@@ -3391,6 +3403,11 @@ def _stale_deadline(chosen: str, value: str, state: _State, work: str, hit: Hit)
 _TOLD_WEEKDAY_REACH = 1500
 
 
+_GLOSS_AROUND = re.compile(
+    r",\s+(?:the|a|one|two|three|four|five|six)\s+(?:days?|nights?|weekend|week)\s+"
+    r"(?:after|before|following)\s+(?:the\s+)?\Z",
+    re.I,
+)
 _ON_THE_DAY = re.compile(
     r"\s+(?:(?:this\s+year\s+)?(?:falls|fell|comes|came|is|was)\s+)?on\s+\Z|,\s+\Z"
 )
@@ -3431,11 +3448,21 @@ def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> s
     offset = state.position - hit.start
     if ref.granularity not in _REF_GRANULARITIES["day"] or end - offset < 0:
         return None
-    if not _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
-        return None
     day = ref.moment.date()
     spec = _holiday_spec(value)
-    if spec is None or holiday_date(spec, day.year) != day:
+    if spec is None:
+        return None
+    if _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
+        if holiday_date(spec, day.year) != day:
+            return None
+    elif _GLOSS_AROUND.fullmatch(work, end - offset, hit.start):
+        # "at 7.42pm on Saturday 6 November 2010, the day after Bonfire Night": the holiday
+        # of that date's year, when it falls within a week of it
+        near = holiday_date(spec, day.year)
+        if near is None or abs(near - day) > timedelta(days=7):
+            return None
+        day = near
+    else:
         return None
     _, t, clock = value.partition("T")  # ("Christmas morning": its part of the day too)
     return day.isoformat() + t + clock
@@ -3509,6 +3536,7 @@ def _told_weekday(value: str, direction: str, state: _State) -> Reference | None
 # told in the past may come to be the story's next step rather than the latest such date.
 _SEQUEL_AGE = timedelta(days=90)
 _SEQUEL_REACH = timedelta(days=120)
+_SEQUEL_BEFORE = 7  # days: how far before the story's day such a date may still lie
 _SEQUEL_VALUE = re.compile(r"XXXX-(?:\d\d-\d\d(?=T|$)|#)")
 _SEQUEL_RECENT = timedelta(days=31)  # a date this recent is the news's own
 
@@ -3542,10 +3570,10 @@ def _story_sequel(value: str, state: _State, work: str, hit: Hit) -> str | None:
     if told is not None and doc.moment - told.start <= _SEQUEL_RECENT:
         return None  # "The report, released on 14 May": the news of the last weeks
     day = Reference.of(ref.moment.date().isoformat())
-    chosen = resolve_partial(value, day, "future", holidays, hit.weekday)
+    chosen = resolve_partial(value, day, "nearest", holidays, hit.weekday)
     span = interval(chosen) if chosen is not None else None
-    if span is None or span.start.date() < ref.moment.date() - timedelta(days=1):
-        return None
+    if span is None or span.start.date() < ref.moment.date() - timedelta(days=_SEQUEL_BEFORE):
+        return None  # ("the day after Bonfire Night" after the day after it)
     if span.start - ref.moment > _SEQUEL_REACH or span.end > doc.moment:
         return None
     return chosen
@@ -3612,6 +3640,31 @@ _SMALL_HOURS_CLOCK = re.compile(r"\ba\.?m\b|\b0[0-4][:.]?[0-5][0-9]\b")
 _FRAME_DAYS = 3  # days before the publication the days of a report's frame lie, at most
 _STORY_NIGHT_AGE = 14  # days before the publication the night a story is about lies, at least
 _NIGHT_HOURS = frozenset((*range(_EVENING_HOUR, 24), *range(0, _SMALL_HOURS)))
+
+
+def _old_story_day(state: _State) -> Reference | None:
+    """The first day (or finer) still kept that the text dated at least two weeks before the
+    publication; else None.
+
+    >>> state = _State(datetime(2012, 11, 20))
+    >>> state.dated.append((0, 9, Reference.of("2010-11-06T19:42")))
+    >>> state.dated.append((10, 19, Reference.of("2010-11-08")))
+    >>> state.dated.append((20, 29, Reference.of("2012-11-19")))
+    >>> _old_story_day(state).value
+    '2010-11-06T19:42'
+    """
+    if state.doc is None:
+        return None
+    today = state.doc.moment.date()
+    for _, _, ref in state.dated:
+        # (the first one: the day of the event the report is about, told at its start, not an
+        # aftermath told since, "died in hospital two days later")
+        if (
+            ref.granularity in _REF_GRANULARITIES["day"]
+            and (today - ref.moment.date()).days >= _STORY_NIGHT_AGE
+        ):
+            return ref
+    return None
 
 
 def _story_night(
@@ -5315,7 +5368,10 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 and not _future_target(hit, fields["value"], state, low)
                 and not _PERIOD_BOUNDARY.search(low, max(0, hit.start - 48), hit.start)
                 and not _labels_story_year(hit, fields["value"], state, low)
+                and not _GLOSS_AROUND.search(low, max(0, hit.start - 32), hit.start)
             ):
+                # ("on Saturday, Dec. 27, two days after Christmas": the gloss's holiday leaves
+                # the story on the day it glosses)
                 aside_end = _relative_aside_end(low, hit)
                 if aside_end is not None and state.aside is None:
                     # "The inquest, which opened on Monday, is expected to last three weeks":

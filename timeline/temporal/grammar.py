@@ -85,6 +85,7 @@ REFS = (
     "latest",
     "event",
     "scene",
+    "story",
 )
 
 # A word boundary on lower-cased text (letters, digits) that also works after "a.m." or "Sept.".
