@@ -1142,6 +1142,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             resolved = _resolve(inner[0], state, work[a:b], low[a:b])
             ref_used = Reference.of(resolved["value"])
             anchor = resolved["anchor"]
+        if rule.name == "weekday_of_holiday_weekend" and ref_used is not None:
+            day = _weekday_of_holiday_weekend(rule, low, hit, inner[0].value, ref_used, value)
+            if day is not None:
+                return _fields(day, interval(day), anchor, ref_used, state)
         if (
             ref_used is not None
             and ref_used.granularity == "day"
@@ -1869,7 +1873,13 @@ _SURNAME_AFTER = re.compile(
 
 # Rules whose phrase is counted from a holiday it names ("the week before Memorial Day")
 _HOLIDAY_ANCHORED = frozenset(
-    ("week_around_holiday", "day_around_holiday", "weekday_before_holiday", "weekday_after_holiday")
+    (
+        "week_around_holiday",
+        "day_around_holiday",
+        "weekday_before_holiday",
+        "weekday_after_holiday",
+        "weekday_of_holiday_weekend",
+    )
 )
 
 
@@ -2400,6 +2410,39 @@ def _hours_over_days(low: str, hit: Hit) -> bool:
 
 
 _WITHIN_SPAN = timedelta(days=3)
+
+
+def _weekday_of_holiday_weekend(
+    rule: Rule, low: str, hit: Hit, holiday: str, told: Reference, value: str
+) -> str | None:
+    """The weekday of a holiday's weekend ("the Sunday of Labor Day weekend in 2017"): the one
+    nearest the holiday's date, in the year named after the weekend if any; else None.
+
+    >>> low = "the sunday of labor day weekend in 2017"
+    >>> hit = scan(low, low)[0]
+    >>> _weekday_of_holiday_weekend(hit.rule, low, hit, "XXXX-#labor day",
+    ...                             Reference.of("2019-09-02"), hit.value)
+    '2017-09-03'
+    """
+    weekday = _WEEKDAY_VALUE.fullmatch(value)
+    m = rule.regex.match(low, hit.start, hit.end)
+    if weekday is None or m is None:
+        return None
+    day = told.moment.date()
+    if m.group("y"):
+        year = int(m.group("y"))
+        spec = _holiday_spec(holiday)
+        if spec is not None:
+            found = holiday_date(spec, year)
+            if found is None:
+                return None
+            day = found
+        elif _MONTH_DAY_TIME.match(holiday):
+            day = date(year, int(holiday[5:7]), int(holiday[8:10]))
+    wanted = int(weekday[1])
+    before = day - timedelta(days=(day.isoweekday() - wanted) % 7)
+    after = day + timedelta(days=(wanted - day.isoweekday()) % 7)
+    return (before if day - before <= after - day else after).isoformat()
 
 
 def _day_within(state: _State, coarse: Reference | None) -> Reference | None:
