@@ -1605,9 +1605,13 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 ) or _weekday_of_holiday_after(value, state, work, low, hit)
             if told is not None:
                 story = told.value[:10] + value[10:]
-            if story is None and "#" in value:
+            if story is None and ("#" in value or _MONTH_DAY_TIME.match(value)):
                 story = _holiday_of_date_before(value, state, work, hit)
-                if story is None and direction in ("past", "nearest_past", "nearest"):
+                if (
+                    story is None
+                    and "#" in value
+                    and direction in ("past", "nearest_past", "nearest")
+                ):
                     story = _holiday_of_story_season(value, state, hit, direction)
                 if story is not None:
                     ref, anchor = Reference.of(story[:10]), "narrative"
@@ -3485,23 +3489,30 @@ def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> s
     >>> _holiday_of_date_before("XXXX-#palm sunday", state, work, scan(work, work.lower())[-1])
     '2011-04-17'
     """
-    if not state.dated or "#" not in value:
+    fixed = _MONTH_DAY_TIME.match(value)  # a holiday of a fixed date ("Bonfire Night")
+    if not state.dated or ("#" not in value and fixed is None):
         return None
     _, end, ref = state.dated[-1]
     offset = state.position - hit.start
     if ref.granularity not in _REF_GRANULARITIES["day"] or end - offset < 0:
         return None
     day = ref.moment.date()
-    spec = _holiday_spec(value)
-    if spec is None:
+    spec = _holiday_spec(value) if fixed is None else None
+    if spec is None and fixed is None:
         return None
-    if _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
+    if spec is not None and _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
         if holiday_date(spec, day.year) != day:
             return None
     elif _GLOSS_AROUND.fullmatch(work, end - offset, hit.start):
         # "at 7.42pm on Saturday 6 November 2010, the day after Bonfire Night": the holiday
         # of that date's year, when it falls within a week of it
-        near = holiday_date(spec, day.year)
+        if spec is not None:
+            near = holiday_date(spec, day.year)
+        else:
+            try:
+                near = date(day.year, int(fixed.group(1)), int(fixed.group(2)))
+            except ValueError:  # Feb 29 of a common year
+                return None
         if near is None or abs(near - day) > timedelta(days=7):
             return None
         day = near
