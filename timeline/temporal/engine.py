@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -2434,15 +2434,10 @@ def _weekday_of_holiday_weekend(
         return None
     day = told.moment.date()
     if m.group("y"):
-        year = int(m.group("y"))
-        spec = _holiday_spec(holiday)
-        if spec is not None:
-            found = holiday_date(spec, year)
-            if found is None:
-                return None
-            day = found
-        elif _MONTH_DAY_TIME.match(holiday):
-            day = date(year, int(holiday[5:7]), int(holiday[8:10]))
+        found = _holiday_in_year(holiday, int(m.group("y")))
+        if found is None:
+            return None
+        day = found
     wanted = int(weekday[1])
     before = day - timedelta(days=(day.isoweekday() - wanted) % 7)
     after = day + timedelta(days=(wanted - day.isoweekday()) % 7)
@@ -3478,6 +3473,25 @@ def _weekday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> R
     return Reference.of(ref.moment.date().isoformat())
 
 
+def _holiday_in_year(value: str, year: int) -> date | None:
+    """The day in ``year`` of the holiday a value names, movable ("XXXX-#labor day") or of a
+    fixed date ("XXXX-11-05", Bonfire Night); None when it has none that year.
+
+    >>> _holiday_in_year("XXXX-#labor day", 2017), _holiday_in_year("XXXX-02-29", 2017)
+    (datetime.date(2017, 9, 4), None)
+    """
+    spec = _holiday_spec(value)
+    if spec is not None:
+        return holiday_date(spec, year)
+    fixed = _MONTH_DAY_TIME.match(value)
+    if fixed is None:
+        return None
+    try:
+        return date(year, int(fixed.group(1)), int(fixed.group(2)))
+    except ValueError:  # Feb 29 of a common year
+        return None
+
+
 def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """The day a holiday told right after a date is, when that date is the holiday's in its
     year ("on April 17, 2011, Palm Sunday"); else None.
@@ -3506,13 +3520,7 @@ def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> s
     elif _GLOSS_AROUND.fullmatch(work, end - offset, hit.start):
         # "at 7.42pm on Saturday 6 November 2010, the day after Bonfire Night": the holiday
         # of that date's year, when it falls within a week of it
-        if spec is not None:
-            near = holiday_date(spec, day.year)
-        else:
-            try:
-                near = date(day.year, int(fixed.group(1)), int(fixed.group(2)))
-            except ValueError:  # Feb 29 of a common year
-                return None
+        near = _holiday_in_year(value, day.year)
         if near is None or abs(near - day) > timedelta(days=7):
             return None
         day = near
@@ -4977,13 +4985,7 @@ def _holidays_of_the_story(text: str, mentions: list[Mention], state: _State) ->
                 if day not in holiday_dates(spec, day.year):
                     day = None
             elif not same:
-                near = {
-                    d
-                    for year in {t.year for t in all_told}
-                    for d in holiday_dates(spec, year)
-                    if any(abs(d - t) <= _HOLIDAY_FAMILY for t in all_told)
-                }
-                day = next(iter(near)) if len(near) == 1 else None
+                day = _holiday_near_told(spec, all_told)
         if (
             day is not None
             and m.value[:10] != day.isoformat()
@@ -5032,16 +5034,28 @@ def _holiday_of_story_season(value: str, state: _State, hit: Hit, direction: str
             and abs(today - date.fromisoformat(latest[:10])) <= _STORY_HOLIDAY_NEAR
         ):
             return None  # ("Boxing Day ... than last year's": the news's own)
-    near = {
-        d
-        for year in {t.year for t in state.story_holidays}
-        for d in holiday_dates(spec, year)
-        if d < today and any(abs(d - t) <= _HOLIDAY_FAMILY for t in state.story_holidays)
-    }
-    if len(near) != 1:
+    near = _holiday_near_told(spec, state.story_holidays, before=today)
+    if near is None:
         return None
     _, t, clock = value.partition("T")
-    return next(iter(near)).isoformat() + t + clock
+    return near.isoformat() + t + clock
+
+
+def _holiday_near_told(spec: dict, told: Iterable[date], before: date | None = None) -> date | None:
+    """The one day of a holiday (before ``before``) within ``_HOLIDAY_FAMILY`` of a holiday
+    told with its year ("Good Friday" after "Easter last year"); None if none or several.
+
+    >>> _holiday_near_told({"easter": -2}, [date(2011, 4, 24)])
+    datetime.date(2011, 4, 22)
+    """
+    told = list(told)
+    near = {
+        d
+        for year in {t.year for t in told}
+        for d in holiday_dates(spec, year)
+        if (before is None or d < before) and any(abs(d - t) <= _HOLIDAY_FAMILY for t in told)
+    }
+    return next(iter(near)) if len(near) == 1 else None
 
 
 def _dated_after(m: Mention, mentions: list[Mention]) -> bool:
