@@ -2413,9 +2413,6 @@ def _hours_over_days(low: str, hit: Hit) -> bool:
     return _OVER_DAYS.match(low, hit.end) is not None
 
 
-_WITHIN_SPAN = timedelta(days=3)
-
-
 def _weekday_of_holiday_weekend(
     rule: Rule, low: str, hit: Hit, holiday: str, told: Reference, value: str
 ) -> str | None:
@@ -2442,6 +2439,9 @@ def _weekday_of_holiday_weekend(
     before = day - timedelta(days=(day.isoweekday() - wanted) % 7)
     after = day + timedelta(days=(wanted - day.isoweekday()) % 7)
     return (before if day - before <= after - day else after).isoformat()
+
+
+_WITHIN_SPAN = timedelta(days=3)  # the longest period a day told last may be found inside
 
 
 def _day_within(state: _State, coarse: Reference | None) -> Reference | None:
