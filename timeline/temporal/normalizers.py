@@ -296,6 +296,9 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
     def holiday(text: str | None) -> str | None:
         key = table_key(text or "")
         spec = grammar.holidays.get(key)
+        if spec is None and key.endswith("'s"):
+            key += " day"  # "St Stephen's" (night) is St Stephen's Day's
+            spec = grammar.holidays.get(key)
         if spec is None:
             return None
         if "date" in spec:
