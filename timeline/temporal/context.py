@@ -905,6 +905,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         for k in range(max(0, len(words) - 8), len(words) - 1)
     ):
         return "future"  # "has urged passengers to travel on Friday": what is urged is ahead
+    if _WEEKDAY_HEAD.match(text, start) and _asked_to(words):
+        return "future"  # "agreed to meet again Thursday", "told me to come back Thursday"
     if words and words[-1] in _DECLARING and _DECLARED_AS.match(text, end):
         return "future"  # "has declared Friday a national day of mourning": a day set aside
     recent = words[-6:-1]
@@ -1118,6 +1120,41 @@ _SPEAKING = _words("speaking addressing testifying writing briefing")
 _DIRECTIVE = _words("told asked ordered urged advised instructed allowed directed")
 # Verbs urging someone to do something: what they are urged to do lies ahead.
 _URGING = _words("urged urges urge urging advised advises advising encouraged encourages")
+# Verbs of asking, agreeing and deciding, whose infinitive right before the mention is what is
+# to come: "agreed to meet again Thursday", "told me to come back Thursday", "invited both
+# sides to talks on Wednesday".
+_ASKING = _words(
+    "told asked invited agreed instructed ordered wanted allowed decided promised vowed pledged "
+    "arranged intended"
+)
+
+
+def _asked_to(words: list[str]) -> bool:
+    """True when the words before a mention end in an asking verb and a short infinitive.
+
+    >>> _asked_to("the three men agreed on little except to meet again".split())
+    True
+    >>> _asked_to("he told the court he went to".split())
+    False
+    """
+    for k in range(max(0, len(words) - 9), len(words)):
+        if words[k] not in _ASKING:
+            continue
+        tail = words[k + 1 :]
+        if "to" not in tail[:5]:
+            continue
+        after = tail[tail.index("to") + 1 :]
+        between = tail[: tail.index("to")]
+        if (
+            0 < len(after) <= 4
+            and not {"and", "since", "but"} & set(after)
+            and not any(_cue(between, i) == "past" for i in range(len(between)))
+            and not any(_cue(after, i) == "past" for i in range(len(after)))
+        ):
+            return True
+    return False
+
+
 # "warned of heavy rain (on) Monday": a warning is of what is to come.
 _WARNED_OF = re.compile(r"\b(?:warned|warns|warning|warnings)\s+(?:of|about)\b[^,;]{0,60}\Z")
 
