@@ -735,9 +735,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 # A weekday that is the subject of the present: "Monday is a formality".
 _DAY_IS = re.compile(r"(?:'s|’s)?\s+(?:is|will\s+be|would\s+be)\s+(?!the\s+day\b)")
 # What may open the clause a weekday is the subject of: a sentence, "so", "and", "but", or a
-# verb of saying whose object the clause is ("said Thursday would be a normal day").
+# verb of saying whose object the clause is ("said Thursday would be a normal day"), or
+# "that" after a word ("reminded employers that Monday is a public holiday").
 _CLAUSE_OPENS = re.compile(
-    r"(?:^|[.!?;:\"“”]\s*|\b(?:so|and|but|said|says|say)\s+)$", re.IGNORECASE
+    r"(?:^|[.!?;:\"“”]\s*|\b(?:so|and|but|said|says|say)\s+|[a-z]\s+that\s+)$", re.IGNORECASE
 )
 # Headline verbs of a happening, told in the present of what is over ("Police arrest two
 # suspects Monday", "Quake kills 12 Sunday").
