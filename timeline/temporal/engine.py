@@ -3074,6 +3074,11 @@ _PERIOD_CONTRASTED = re.compile(
 
 _ASIDE_OPEN = re.compile(r",\s+(?:which|who)\s+[^,;.!?]*\Z")
 _ASIDE_CLOSE = re.compile(r"[^.;!?]*?,")
+_ASIDE_SAYING = re.compile(
+    r",\s+who\s+(?:\w+\s+)?(?:spoke|said|told|talked|recalled|testified|wrote)\b"
+    r"[^,;.!?]*\Z"
+)
+_ASIDE_TO_END = re.compile(r"[^.;!?\"”]*?[.;!?]")
 
 
 def _relative_aside_end(low: str, hit: Hit) -> int | None:
@@ -3087,6 +3092,10 @@ def _relative_aside_end(low: str, hit: Hit) -> int | None:
     if _ASIDE_OPEN.search(low, max(0, hit.start - 80), hit.start) is None:
         return None
     close = _ASIDE_CLOSE.match(low, hit.end, hit.end + 80)
+    if close is None and _ASIDE_SAYING.search(low, max(0, hit.start - 80), hit.start):
+        # "said Pruitt, now 66, who spoke Tuesday at her kitchen table.": the day of a saying
+        # in a relative clause that closes the sentence is an aside of the story too
+        close = _ASIDE_TO_END.match(low, hit.end, hit.end + 120)
     return close.end() - 1 if close is not None else None
 
 
