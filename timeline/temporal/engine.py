@@ -456,6 +456,7 @@ class _State:
             )
         self.text = ""  # the whole document
         self.southern: bool | None = None  # a southern story (its seasons shift); None: not read
+        self.cross_year: bool | None = None  # a story of a season across two years; None: not read
         self.canadian: bool | None = None  # a story of Canada (Thanksgiving in October)
         self.british: bool | None = None  # a story of Britain or Ireland (Mothering Sunday)
         self.independence: str | None = None  # whose Independence Day ("": July 4's)
@@ -1951,6 +1952,32 @@ def names_places(text: str, table: str, least: int = 2) -> bool:
         if len(found) >= least:
             return True
     return False
+
+
+_SPORTS_SEASON_RULES = frozenset(("last_this_next_season", "the_sports_season", "seasons_ago"))
+_YEAR_VALUE = re.compile(r"[0-9]{4}")
+_CROSS_YEAR_FROM = 7  # July: a season that runs into next year is named by that year from then
+
+
+def _season_ending_year(value: str, state: _State) -> str:
+    """A sports season's year told from the second half of a year, in a story of a competition
+    whose season runs into the next year, is the year it ends ("this season" in November 2015
+    in a Premier League story is 2015-16, so 2016; "last season" in August 2014 is 2014).
+
+    >>> state = _State(datetime(2015, 11, 22))
+    >>> state.text = "Relegated last May, the club top the table this season."
+    >>> _season_ending_year("2015", state), _season_ending_year("2015-11", state)
+    ('2016', '2015-11')
+    """
+    if (
+        state.doc is None
+        or state.doc.moment.month < _CROSS_YEAR_FROM
+        or not _YEAR_VALUE.fullmatch(value)
+    ):
+        return value
+    if state.cross_year is None:
+        state.cross_year = names_places(state.text, "cross_year_sport", least=1)
+    return str(int(value) + 1) if state.cross_year else value
 
 
 def _is_southern(state: _State) -> bool:
@@ -5388,6 +5415,13 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 fields["value"] = _swap_season(str(fields["value"]))
             if hit.rule.name == "last_holiday":
                 fields = _last_holiday_a_year_back(hit, fields, state)
+            if hit.rule.name in _SPORTS_SEASON_RULES:
+                ending = _season_ending_year(str(fields["value"]), state)
+                if ending != fields["value"]:
+                    fields = {
+                        **fields,
+                        **_fields(ending, interval(ending), "published", None, state),
+                    }
             if hit.rule.name == "today" and _today_of_an_era(work, low, hit, state):
                 fields = _fields("PRESENT_REF", None, "absolute", None, state)
             if hit.rule.name == "the_pod" and _THAT_NIGHT.match(low, hit.start):
