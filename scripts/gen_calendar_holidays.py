@@ -41,6 +41,8 @@ SOURCES: dict[str, tuple[str, str]] = {
 # of the lunar year; Chuseok and the Mid-Autumn Festival are both the 15th of the 8th month)
 ALIASES = {
     "chinese new year": "lunar new year",
+    "chinese new year's day": "lunar new year",
+    "lunar new year's day": "lunar new year",
     "spring festival": "lunar new year",
     # "the Jewish New Year", "the Persian new year": a calendar's own new year, not January 1
     "jewish new year": "rosh hashanah",
