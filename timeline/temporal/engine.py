@@ -4960,6 +4960,7 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     for offset, piece in chunks(text):
         mentions.extend(_annotate_piece(piece, offset, state, timeml))
     mentions = _holidays_of_the_story(text, mentions, state)
+    mentions = _election_days(text, mentions)
     mentions = _range_start_years(text, _range_end_days(text, mentions))
     return _year_after_in_apart(mentions) if timeml else mentions
 
@@ -5003,6 +5004,99 @@ def _year_after_in_apart(mentions: list[Mention]) -> list[Mention]:
             )
         )
     return out
+
+
+# "election day", "polling day", "election night": the day of the vote a story tells; the day
+# comes from the dates its sentences of voting name ("Turnout on polling day, 2 May", "polls
+# closed at 8 p.m. Tuesday", "the Dec. 12 election").
+_ELECTION_DAY = re.compile(r"\b(?:election|polling|voting)[ \-](?P<part>day|night)\b", re.I)
+_VOTING_WORDS = re.compile(
+    r"\b(?:(?P<strong>elections?|by-elections?|polls?|polling|referendum)|vote[ds]?|voters|voting)\b",
+    re.I,
+)
+_AS_BEFORE = re.compile(r"\bas\s+\Z", re.I)
+_CLOCK_ON_DAY = re.compile(r"\s+on\s+")
+_MONTH_NAMED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|[0-9]", re.I
+)
+_ELECTION_REACH = 50  # characters around a date in which a voting word ties it to the vote
+
+
+def _election_days(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each untagged "election day", "polling day" or "election night" dated
+    by the day the text ties to voting most often (a word of voting within its reach, "polls"
+    and "election" counting twice), when one day leads.
+
+    >>> from datetime import datetime
+    >>> ms = annotate("Polls close at 10pm on 12 December. Counts start soon after polls close "
+    ...               "on polling day.", datetime(2019, 10, 30))
+    >>> [(m.text, m.value) for m in ms if "day" in m.text]
+    [('polling day', '2019-12-12')]
+    """
+    found = [m for m in _ELECTION_DAY.finditer(text)]
+    if not found:
+        return mentions
+    weight: dict[str, int] = {}
+    for m in mentions:
+        day = (m.value or "")[:10]
+        if not _NUMERIC_DAY.fullmatch(day) or m.granularity not in _REF_GRANULARITIES["day"]:
+            continue
+        a, b = max(0, m.start_char - _ELECTION_REACH), m.end_char + _ELECTION_REACH
+        s, e = sentence_around(text, m.start_char, m.end_char)
+        tie = _VOTING_WORDS.search(text, max(a, s), m.start_char) or _VOTING_WORDS.search(
+            text, m.end_char, min(b, e)
+        )  # (not a word of its own: "Election Day" is no day tied to voting)
+        if tie is not None:
+            # (a date told in full counts once more than a weekday or "today")
+            told = 1 if m.anchor == "absolute" or _MONTH_NAMED.search(m.text) else 0
+            weight[day] = weight.get(day, 0) + (2 if tie.group("strong") else 1) + told
+    ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return mentions  # (no day of voting told, or two told as often)
+    day = ranked[0][0]
+    taken = [(m.start_char, m.end_char) for m in mentions]
+    out = list(mentions)
+    for hit in found:
+        if any(a < hit.end() and hit.start() < b for a, b in taken):
+            continue
+        if _AS_BEFORE.search(text, max(0, hit.start() - 4), hit.start()):
+            continue  # "named 4 July as polling day": the role of a date told beside it
+        night = hit.group("part").lower() == "night"
+        value = day + ("TNI" if night else "")
+        begin = hit.start()
+        clock = next(
+            (
+                m
+                for m in out
+                if m.end_char <= begin and _CLOCK_ON_DAY.fullmatch(text, m.end_char, begin)
+            ),
+            None,
+        )
+        if clock is not None and _CLOCK_OF.search(clock.value or ""):
+            # "until 5pm on polling day", "at 11:40 p.m. on election night": one TIME
+            value = day + "T" + clock.value.split("T", 1)[1]
+            begin = clock.start_char
+            out.remove(clock)
+        span = interval(value)
+        if span is None:
+            continue
+        start, end = span.iso()
+        out.append(
+            Mention(
+                start_char=begin,
+                end_char=hit.end(),
+                text=text[begin : hit.end()],
+                type="TIME" if night or begin != hit.start() else "DATE",
+                value=value,
+                start=start,
+                end=end,
+                granularity=span.granularity,
+                anchor="narrative",
+                reference=day,
+                rule="election_day",
+            )
+        )
+    return sorted(out, key=lambda m: m.start_char)
 
 
 # Rules that name a holiday with its year ("Canada Day in 2020", "the night of Dussehra in
