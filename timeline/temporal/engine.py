@@ -3095,8 +3095,8 @@ def _since_told(state: _State, grain: str) -> Reference | None:
 
 _PERIOD_CONTRASTED = re.compile(
     r"\b(?:after|following|unlike|from|than|compared\s+(?:with|to))\s+(?:an?\s+|the\s+|its\s+)?"
-    r"(?:[a-z]+\s+)?\Z"
-)
+    r"(?:(?![a-z]+ing\s)[a-z]+\s+)?\Z"
+)  # (not "after saying fourth-quarter revenue grew": the period reported)
 
 
 _ASIDE_OPEN = re.compile(r",\s+(?:which|who)\s+[^,;.!?]*\Z")
