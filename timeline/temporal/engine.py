@@ -1070,6 +1070,12 @@ def _afternoon_by_default(fields: dict, text: str) -> dict:
     return _with_value(fields, f"{m[1]}{int(m[2]) + 12:02d}{m[3]}")
 
 
+# Getting up at an hour is in the morning: "woke up at 10", "we're up at three".
+_UP_AT = re.compile(
+    r"\b(?:woke|wake|wakes|waking|got|get|gets|getting|re|am|be)\s+up\s+(?:at|by)\s+\Z"
+)
+
+
 def _clock_in_part_of_day(fields: dict, day_value: str, text: str) -> dict:
     """Move a bare clock time to the afternoon or evening the day after it names.
 
@@ -1822,7 +1828,9 @@ _AMOUNT_BEFORE = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|gained|lost|won|led|"
     r"trailed|beat|cut|raised|lowered|reduced|slipped|jumped|tied|level|levelled|leveled|"
     r"priced|valued|ranked|rated|placed|finished|capped|fixed|pegged|estimated|aged|seeded|"
-    r"numbered|sized|up|down|ahead|behind|traded|trading|stood|odds)\s+"
+    r"numbered|sized|(?<!\bwoke\s)(?<!\bwake\s)(?<!\bgot\s)(?<!\bget\s)(?<!\bre\s)(?<!\bwas\s)"
+    r"(?<!\bwere\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)(?<!\bam\s)up|down|ahead|behind|traded|"
+    r"trading|stood|odds)\s+"
     r"(?:\w+\s+)?(?:at|by|to|from|about|around)?\s*\Z"
 )
 _BARE_HOUR_REACH = 160
@@ -5540,6 +5548,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 hit.rule.name in _BARE_CLOCK_RULES
                 and not _MORNING_AFTER.match(low, hit.end)
                 and not _NIGHT_BEFORE.search(low, max(0, hit.start - _NIGHT_REACH), hit.start)
+                and not _UP_AT.search(low, max(0, hit.start - 24), hit.start)
             ):
                 fields = _afternoon_by_default(fields, low[hit.start : hit.end])
             if day is not None and ahead_fields is not None:
