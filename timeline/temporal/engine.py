@@ -3107,7 +3107,10 @@ _PERIOD_CONTRASTED = re.compile(
 )  # (not "after saying fourth-quarter revenue grew": the period reported)
 
 
-_ASIDE_OPEN = re.compile(r",\s+(?:which|who)\s+[^,;.!?]*\Z")
+_ASIDE_OPEN = re.compile(
+    r",\s+(?:(?:which|who)\s|(?:built|founded|born|established|erected|dug|designed)\s+"
+    r"(?:in|around|about)\b)[^,;.!?]*\Z"
+)  # (", built in 1872,": a phrase of a thing's past, set off by commas, is an aside too)
 _ASIDE_CLOSE = re.compile(r"[^.;!?]*?,")
 _ASIDE_SAYING = re.compile(
     r",\s+who\s+(?:\w+\s+)?(?:spoke|said|told|talked|recalled|testified|wrote)\b"
