@@ -1052,6 +1052,40 @@ _NIGHT_BEFORE = re.compile(
 _NIGHT_REACH = 150
 
 
+# A market's session named after its closing clock: "In 4 p.m. New York Stock Exchange
+# composite trading Friday", "at 4 p.m. in Nasdaq trading yesterday".
+_TRADING_SESSION_DAY = re.compile(
+    r"\s+(?:in\s+)?(?:[a-z][a-z.&\-]*\s+){0,4}?(?:composite|exchange|nasdaq|nyse|amex|market|"
+    r"over-the-counter|counter)\s+trading\s+(?:on\s+)?"
+    r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b"
+)
+
+
+def _trading_session_clock(fields: dict, state: _State, low: str, hit: Hit) -> dict:
+    """A clock that names a market's session is on the session's day, the weekday told after
+    it (the latest one, today included), or yesterday or today.
+
+    >>> state = _State(datetime(2013, 3, 22))
+    >>> low = "shares rose 1% in 4 p.m. new york stock exchange composite trading friday."
+    >>> hit = [h for h in scan(low, low) if h.rule.type == "TIME"][0]
+    >>> _trading_session_clock({"value": "2013-03-20T16:00"}, state, low, hit)["value"]
+    '2013-03-22T16:00'
+    """
+    clock = _CLOCK_OF.search(str(fields.get("value") or ""))
+    session = _TRADING_SESSION_DAY.match(low, hit.end)
+    if clock is None or session is None or state.doc is None:
+        return fields
+    today = state.doc.moment.date()
+    word = session["day"]
+    if word == "yesterday":
+        day = today - timedelta(days=1)
+    elif word == "today":
+        day = today
+    else:
+        day = today - timedelta(days=(today.weekday() - _WEEKDAY_INDEX[word]) % 7)
+    return _with_value(fields, f"{day.isoformat()}T{clock[1]}:{clock[2]}")
+
+
 def _afternoon_by_default(fields: dict, text: str) -> dict:
     """A bare clock time from 1 to 5 is in the afternoon ("two o'clock", "at 4:30"), unless it
     is a 24-hour clock ("03:30") or its text names the part of the day.
@@ -5547,6 +5581,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             fields = _now_clock_near_header(fields, state, low, hit)
             if hit.rule.name in _BROADCAST_HOUR_RULES:
                 fields = _broadcast_hour(fields, state, low, hit)
+            fields = _trading_session_clock(fields, state, low, hit)
             if (
                 hit.rule.name in _BARE_CLOCK_RULES
                 and not _MORNING_AFTER.match(low, hit.end)
