@@ -56,6 +56,7 @@ ALIASES = {
     "norouz": "nowruz",
     "novruz": "nowruz",
     "vijayadashami": "dussehra",
+    "vijayadasami": "dussehra",
     "vijaya dashami": "dussehra",
     "eid ul-fitr": "eid al-fitr",
     "eid-ul-fitr": "eid al-fitr",
@@ -107,6 +108,8 @@ OFFSETS = {
     "choti diwali": ("diwali", -1),
     "govardhan puja": ("diwali", 1),
     "bhai dooj": ("diwali", 2),
+    # Ayudha Puja (Navami) is the day before Vijayadashami
+    "ayudha puja": ("dussehra", -1),
     # the days of Pongal around Thai Pongal, and of Nyepi around the Day of Silence
     "bhogi": ("pongal", -1),
     "mattu pongal": ("pongal", 1),
