@@ -4160,6 +4160,17 @@ _SAID_AFTER = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+night|"
     r"last\s+evening)\b"
 )
+_SAID_ON_DATE = re.compile(
+    r"[,.!?]?[\"”][ \t]*,?[^\n\"“”]{0,60}?\b(?:said|says|told|added|wrote)\b[^.\n\"“”]{0,50}?\bon\s+"
+    r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>[0-9]{1,2}),?\s+"
+    r"(?P<y>1[89][0-9]{2}|20[0-9]{2})\b"
+)
+_MONTH_NUMBER = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _WEEKDAY_INDEX = {
     d: i
     for i, d in enumerate(
@@ -4178,10 +4189,20 @@ def _said_after_quotation(state: _State, work: str, hit: Hit) -> Reference | Non
     )
     if closing < 0 or "\n" in work[hit.end : closing]:
         return None
-    m = _SAID_AFTER.match(work.lower(), closing - 1 if work[closing - 1] in ",.!?" else closing)
-    if m is None:
-        return None
+    at = closing - 1 if work[closing - 1] in ",.!?" else closing
+    m = _SAID_AFTER.match(work.lower(), at)
     doc = state.doc.moment.date()
+    if m is None:
+        dated = _SAID_ON_DATE.match(work.lower(), at)
+        if dated is None:
+            return None
+        # '"Tonight we light it at 8," he told The New York Times on Dec. 1, 1986': the day of
+        # a saying dated in full right after the quotation
+        try:
+            day = date(int(dated["y"]), _MONTH_NUMBER[dated["m"]], int(dated["d"]))
+        except ValueError:
+            return None
+        return Reference.of(day.isoformat()) if day < doc else None
     if m[1] == "yesterday" or m[1].startswith("last"):
         day = doc - timedelta(days=1)
     else:
