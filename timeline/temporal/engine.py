@@ -5170,7 +5170,14 @@ def _election_days(text: str, mentions: list[Mention]) -> list[Mention]:
 # Rules that name a holiday with its year ("Canada Day in 2020", "the night of Dussehra in
 # 2023", "Easter last year")
 _HOLIDAY_WITH_YEAR = frozenset(
-    ("holiday_year", "year_holiday", "pod_of_holiday_year", "holiday_this_year", "clock_holiday")
+    (
+        "holiday_year",
+        "year_holiday",
+        "pod_of_holiday_year",
+        "pod_of_holiday_this_year",
+        "holiday_this_year",
+        "clock_holiday",
+    )
 )
 _STORY_HOLIDAY_NEAR = timedelta(days=31)
 # how far from a holiday told with its year another holiday of the same season may lie
