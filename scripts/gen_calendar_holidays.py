@@ -100,6 +100,7 @@ ALIASES = {
 }
 OFFSETS = {
     "lantern festival": ("lunar new year", 14),
+    "chap goh meh": ("lunar new year", 14),
     "mid-autumn festival": ("chuseok", 0),
     "lunar new year's eve": ("lunar new year", -1),
     "chinese new year's eve": ("lunar new year", -1),
