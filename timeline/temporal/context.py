@@ -1125,9 +1125,9 @@ _URGING = _words("urged urges urge urging advised advises advising encouraged en
 # to come: "agreed to meet again Thursday", "told me to come back Thursday", "invited both
 # sides to talks on Wednesday".
 _ASKING = _words(
-    "told asked invited agreed instructed ordered wanted allowed decided promised vowed pledged "
+    "told asked invited agreed instructed ordered wanted decided promised vowed pledged "
     "arranged intended"
-)
+)  # (not "allowed": "was allowed to go home Monday" tells what happened)
 
 
 def _asked_to(words: list[str]) -> bool:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -1083,7 +1084,7 @@ def _trading_session_clock(fields: dict, state: _State, low: str, hit: Hit) -> d
         day = today
     else:
         day = today - timedelta(days=(today.weekday() - _WEEKDAY_INDEX[word]) % 7)
-    return _with_value(fields, f"{day.isoformat()}T{clock[1]}:{clock[2]}")
+    return _with_value(fields, f"{day.isoformat()}T{str(fields['value']).split('T', 1)[1]}")
 
 
 def _afternoon_by_default(fields: dict, text: str) -> dict:
@@ -1106,7 +1107,7 @@ def _afternoon_by_default(fields: dict, text: str) -> dict:
 
 # Getting up at an hour is in the morning: "woke up at 10", "we're up at three".
 _UP_AT = re.compile(
-    r"\b(?:woke|wake|wakes|waking|got|get|gets|getting|re|am|be)\s+up\s+(?:at|by)\s+\Z"
+    r"\b(?:woke|wake|wakes|waking|got|get|gets|getting|re|am|be|was|were)\s+up\s+(?:at|by)\s+\Z"
 )
 
 
@@ -1862,9 +1863,10 @@ _AMOUNT_BEFORE = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|gained|lost|won|led|"
     r"trailed|beat|cut|raised|lowered|reduced|slipped|jumped|tied|level|levelled|leveled|"
     r"priced|valued|ranked|rated|placed|finished|capped|fixed|pegged|estimated|aged|seeded|"
-    r"numbered|sized|(?<!\bwoke\s)(?<!\bwake\s)(?<!\bgot\s)(?<!\bget\s)(?<!\bre\s)(?<!\bwas\s)"
-    r"(?<!\bwere\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)(?<!\bam\s)up|down|ahead|behind|traded|"
-    r"trading|stood|odds)\s+"
+    r"numbered|sized|(?<!\bwoke\s)(?<!\bwake\s)(?<!\bwakes\s)(?<!\bwaking\s)(?<!\bgot\s)"
+    r"(?<!\bget\s)(?<!\bgets\s)(?<!\bgetting\s)(?<!\bre\s)(?<!\bbe\s)(?<!\bam\s)(?<!\bwas\s)"
+    r"(?<!\bwere\s)up|down|ahead|"
+    r"behind|traded|trading|stood|odds)\s+"
     r"(?:\w+\s+)?(?:at|by|to|from|about|around)?\s*\Z"
 )
 _BARE_HOUR_REACH = 160
@@ -3136,9 +3138,10 @@ def _since_told(state: _State, grain: str) -> Reference | None:
 
 
 _PERIOD_CONTRASTED = re.compile(
-    r"\b(?:after|following|unlike|from|than|compared\s+(?:with|to))\s+(?:an?\s+|the\s+|its\s+)?"
-    r"(?:(?![a-z]+ing\s)[a-z]+\s+)?\Z"
-)  # (not "after saying fourth-quarter revenue grew": the period reported)
+    r"\b(?:after|following|unlike|from|than|compared\s+(?:with|to))\s+(?:(?:an?|the|its)\s+)?"
+    r"(?:(?:an?|the|its)\s+[a-z]+\s+|(?![a-z]+ing\s)[a-z]+\s+)?\Z"
+)  # (not "after saying fourth-quarter revenue grew": the period reported; "after a
+# disappointing second quarter" is told for contrast)
 
 
 _ASIDE_OPEN = re.compile(
@@ -4161,16 +4164,10 @@ _SAID_AFTER = re.compile(
     r"last\s+evening)\b"
 )
 _SAID_ON_DATE = re.compile(
-    r"[,.!?]?[\"”][ \t]*,?[^\n\"“”]{0,60}?\b(?:said|says|told|added|wrote)\b[^.\n\"“”]{0,50}?\bon\s+"
+    r"[,.!?]?[\"”][ \t]*,?[^\n\"“”]{0,60}?\b(?:said|says|told|added|wrote)\b[^.,;\n\"“”]{0,50}?\bon\s+"
     r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>[0-9]{1,2}),?\s+"
     r"(?P<y>1[89][0-9]{2}|20[0-9]{2})\b"
 )
-_MONTH_NUMBER = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 _WEEKDAY_INDEX = {
     d: i
     for i, d in enumerate(
@@ -4199,7 +4196,8 @@ def _said_after_quotation(state: _State, work: str, hit: Hit) -> Reference | Non
         # '"Tonight we light it at 8," he told The New York Times on Dec. 1, 1986': the day of
         # a saying dated in full right after the quotation
         try:
-            day = date(int(dated["y"]), _MONTH_NUMBER[dated["m"]], int(dated["d"]))
+            month = _MONTH_PREFIXES.index(dated["m"]) // 3 + 1
+            day = date(int(dated["y"]), month, int(dated["d"]))
         except ValueError:
             return None
         return Reference.of(day.isoformat()) if day < doc else None
@@ -5077,14 +5075,16 @@ def _year_after_in_apart(mentions: list[Mention]) -> list[Mention]:
 # closed at 8 p.m. Tuesday", "the Dec. 12 election").
 _ELECTION_DAY = re.compile(r"\b(?:election|polling|voting)[ \-](?P<part>day|night)\b", re.I)
 _VOTING_WORDS = re.compile(
-    r"\b(?:(?P<strong>elections?|by-elections?|polls?|polling|referendum)|vote[ds]?|voters|voting)\b",
+    r"\b(?:(?P<strong>elections?|by-elections?|(?<!\ba\s)(?<!opinion\s)(?<!new\s)polls?|polling|"
+    r"referendum)|vote[ds]?|voters|voting)\b",
     re.I,
 )
 _AS_BEFORE = re.compile(r"\bas\s+\Z", re.I)
 _YEARS_MONTHS = re.compile(r"P([0-9]+)Y([0-9]+)M")
 _AND_WORD = re.compile(r"\band\b", re.I)
 _CLOCK_ON_DAY = re.compile(r"\s+on\s+")
-_MONTH_NAMED = re.compile(
+# a month's name or a number in the mention (a date or clock told in numbers)
+_TOLD_IN_FULL = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|[0-9]", re.I
 )
 _ELECTION_REACH = 50  # characters around a date in which a voting word ties it to the vote
@@ -5116,35 +5116,38 @@ def _election_days(text: str, mentions: list[Mention]) -> list[Mention]:
         )  # (not a word of its own: "Election Day" is no day tied to voting)
         if tie is not None:
             # (a date told in full counts once more than a weekday or "today")
-            told = 1 if m.anchor == "absolute" or _MONTH_NAMED.search(m.text) else 0
+            told = 1 if m.anchor == "absolute" or _TOLD_IN_FULL.search(m.text) else 0
             weight[day] = weight.get(day, 0) + (2 if tie.group("strong") else 1) + told
     ranked = sorted(weight.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return mentions  # (no day of voting told, or two told as often)
     day = ranked[0][0]
-    taken = [(m.start_char, m.end_char) for m in mentions]
+    starts = [m.start_char for m in mentions]  # (sorted: mentions come in order)
     out = list(mentions)
+    dropped: set[int] = set()  # ids of clocks merged into the day after them
     for hit in found:
-        if any(a < hit.end() and hit.start() < b for a, b in taken):
-            continue
+        i = bisect_left(starts, hit.end())
+        if i > 0 and mentions[i - 1].end_char > hit.start():
+            continue  # (a mention covers it)
         if _AS_BEFORE.search(text, max(0, hit.start() - 4), hit.start()):
             continue  # "named 4 July as polling day": the role of a date told beside it
         night = hit.group("part").lower() == "night"
         value = day + ("TNI" if night else "")
         begin = hit.start()
-        clock = next(
-            (
-                m
-                for m in out
-                if m.end_char <= begin and _CLOCK_ON_DAY.fullmatch(text, m.end_char, begin)
-            ),
-            None,
-        )
-        if clock is not None and _CLOCK_OF.search(clock.value or ""):
-            # "until 5pm on polling day", "at 11:40 p.m. on election night": one TIME
-            value = day + "T" + clock.value.split("T", 1)[1]
+        clock = mentions[i - 1] if i > 0 else None
+        if (
+            clock is not None
+            and _CLOCK_ON_DAY.fullmatch(text, clock.end_char, begin)
+            and (told := _CLOCK_OF.search(clock.value or "")) is not None
+        ):
+            # "until 5pm on polling day", "at 11:40 p.m. on election night": one TIME (the
+            # small hours of election night are the next day's)
+            on = date.fromisoformat(day)
+            if night and int(told[1]) < _SMALL_HOURS:
+                on += timedelta(days=1)
+            value = on.isoformat() + "T" + clock.value.split("T", 1)[1]
             begin = clock.start_char
-            out.remove(clock)
+            dropped.add(id(clock))
         span = interval(value)
         if span is None:
             continue
@@ -5164,7 +5167,7 @@ def _election_days(text: str, mentions: list[Mention]) -> list[Mention]:
                 rule="election_day",
             )
         )
-    return sorted(out, key=lambda m: m.start_char)
+    return sorted((m for m in out if id(m) not in dropped), key=lambda m: m.start_char)
 
 
 # Rules that name a holiday with its year ("Canada Day in 2020", "the night of Dussehra in
@@ -5760,7 +5763,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         kind = fields.pop("kind", None) or hit.rule.type
         years_months = _YEARS_MONTHS.fullmatch(str(fields["value"]))
         if years_months is not None and _AND_WORD.search(work, hit.start, hit.end):
-            # "two and a half years", "four years and nine months": a length in months, as
+            # "two and a half years", "four years and nine months" (years and months joined by
+            # "and"): a length in months, as
             # news annotation writes it (P30M, P57M; blind sets 63 of 79); a number with a
             # fraction keeps its units ("2 1/2 years" P2Y6M, as TimeBank writes it)
             months = int(years_months[1]) * 12 + int(years_months[2])

@@ -236,14 +236,15 @@ def _relative(
         return date.fromisocalendar(year, week, int(suffix[1])).isoformat(), ref
     if suffix and (target == "day" or not suffix.startswith("T")):
         out += suffix  # "@day-1TMO" -> yesterday morning, "@year-1-Q3" -> last year's Q3
-    day = _DAY_OF_MONTH.fullmatch(out)
+    day = _DAY_OF_MONTH.match(out)
     if day is not None and interval(out) is None:
-        # "till the 30th" told in February: no such day that month, so no month is known
-        return f"XXXX-XX-{day[1]}", ref
+        # "till the 30th" told in February: no such day that month, so no month is known (a
+        # clock on it too: "at 4.05am on Feb 29 last year" told in 2020)
+        return f"XXXX-XX-{day[1]}{out[day.end() :]}", ref
     return out, ref
 
 
-_DAY_OF_MONTH = re.compile(r"\d{4}-\d\d-(\d\d)")
+_DAY_OF_MONTH = re.compile(r"\d{4}-\d\d-(\d\d)(?![0-9])")
 
 
 def _moved(moment: datetime, unit: str, n: float) -> datetime:
