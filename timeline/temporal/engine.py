@@ -2009,7 +2009,7 @@ def _season_ending_year(value: str, state: _State) -> str:
     in a Premier League story is 2015-16, so 2016; "last season" in August 2014 is 2014).
 
     >>> state = _State(datetime(2015, 11, 22))
-    >>> state.text = "Relegated last May, the club top the table this season."
+    >>> state.text = "Relegated from the Premier League last May, they top the table this season."
     >>> _season_ending_year("2015", state), _season_ending_year("2015-11", state)
     ('2016', '2015-11')
     """
@@ -2020,7 +2020,7 @@ def _season_ending_year(value: str, state: _State) -> str:
     ):
         return value
     if state.cross_year is None:
-        state.cross_year = names_places(state.text, "cross_year_sport", least=1)
+        state.cross_year = names_places(state.text, "cross_year_sport", least=2)
     return str(int(value) + 1) if state.cross_year else value
 
 
