@@ -5080,8 +5080,6 @@ _VOTING_WORDS = re.compile(
     re.I,
 )
 _AS_BEFORE = re.compile(r"\bas\s+\Z", re.I)
-_YEARS_MONTHS = re.compile(r"P([0-9]+)Y([0-9]+)M")
-_AND_WORD = re.compile(r"\band\b", re.I)
 _CLOCK_ON_DAY = re.compile(r"\s+on\s+")
 # a month's name or a number in the mention (a date or clock told in numbers)
 _TOLD_IN_FULL = re.compile(
@@ -5504,6 +5502,11 @@ def chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
         end = cut + 1 if cut >= 0 else end
         yield start, text[start:end]
         start = end
+
+
+# A length in years and months ("P2Y6M"), and the "and" of one told in words.
+_YEARS_MONTHS = re.compile(r"P([0-9]+)Y([0-9]+)M")
+_AND_WORD = re.compile(r"\band\b", re.I)
 
 
 def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list[Mention]:
