@@ -288,3 +288,18 @@ def test_questions_and_the_page_talking_to_its_reader_are_no_claims(text, phrase
     doc = document(text, published="2024-05-14")
     claims = extract_claims(doc, [mention(text, phrase, "2024-05-13")])
     assert bool(claims) == kept
+
+
+def test_broadcast_stamps_are_no_claims():
+    """A transcript's running stamp ("[12:00:07]") and its header's hours on air ("Aired 12-1p
+    ET") say when words were broadcast; the day they speak of is a claim."""
+    from datetime import datetime
+
+    from timeline.temporal.engine import annotate
+
+    text = "Aired 12-1p ET\n\n[12:00:07]  VARGAS: On Friday night the sky over the lake turned red."
+    mentions = annotate(text, datetime(2024, 5, 12))
+    reasons = {m.text: rejection(m, text) for m in mentions}
+    assert reasons["12:00:07"] == "a page's time stamp"
+    assert reasons["1p ET"] == "a page's time stamp"
+    assert reasons["Friday night"] is None

@@ -178,6 +178,15 @@ def _score(m: Mention, text: str) -> bool:
     return bool(_SCORE.match(m.text.strip()))
 
 
+# A transcript's running stamps and its header's hours on air ("[12:00:07]", "Aired 12-1p ET"):
+# when the words were broadcast, not when anything happened.
+_BROADCAST_STAMP_RULES = frozenset(("transcript_stamp", "aired_range_start", "aired_range_end"))
+
+
+def _broadcast_stamp(m: Mention, text: str) -> bool:
+    return m.rule in _BROADCAST_STAMP_RULES
+
+
 def _clock_only(m: Mention, text: str) -> bool:
     return m.type == "TIME" and m.anchor == "published" and bool(_CLOCK_ONLY.match(m.text.strip()))
 
@@ -195,6 +204,7 @@ RULES: list[tuple[str, Callable[[Mention, str], bool]]] = [
     ("a quoted title", _title),
     ("a citation of a source", _citation),
     ("a page's time stamp", _time_stamp),
+    ("a page's time stamp", _broadcast_stamp),
     ("a score, not a date", _score),
     ("a time compared to", _comparison),
     ("clock time anchored only on the publication date", _clock_only),
