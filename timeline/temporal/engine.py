@@ -1072,19 +1072,27 @@ def _trading_session_clock(fields: dict, state: _State, low: str, hit: Hit) -> d
     >>> _trading_session_clock({"value": "2013-03-20T16:00"}, state, low, hit)["value"]
     '2013-03-22T16:00'
     """
-    clock = _CLOCK_OF.search(str(fields.get("value") or ""))
-    session = _TRADING_SESSION_DAY.match(low, hit.end)
-    if clock is None or session is None or state.doc is None:
+    if state.doc is None or _CLOCK_OF.search(str(fields.get("value") or "")) is None:
         return fields
-    today = state.doc.moment.date()
-    word = session["day"]
-    if word == "yesterday":
-        day = today - timedelta(days=1)
-    elif word == "today":
-        day = today
-    else:
-        day = today - timedelta(days=(today.weekday() - _WEEKDAY_INDEX[word]) % 7)
+    session = _TRADING_SESSION_DAY.match(low, hit.end)
+    if session is None:
+        return fields
+    day = _latest_named_day(session["day"], state.doc.moment.date())
     return _with_value(fields, f"{day.isoformat()}T{str(fields['value']).split('T', 1)[1]}")
+
+
+def _latest_named_day(word: str, today: date) -> date:
+    """The day a word names, told from ``today``: "today", "yesterday" (or "last night"), or
+    the latest such weekday, today included.
+
+    >>> _latest_named_day("friday", date(2013, 3, 22)), _latest_named_day("yesterday", date(2013, 3, 22))
+    (datetime.date(2013, 3, 22), datetime.date(2013, 3, 21))
+    """
+    if word == "today":
+        return today
+    if word == "yesterday" or word.startswith("last"):
+        return today - timedelta(days=1)
+    return today - timedelta(days=(today.weekday() - _WEEKDAY_INDEX[word]) % 7)
 
 
 def _afternoon_by_default(fields: dict, text: str) -> dict:
@@ -4201,10 +4209,7 @@ def _said_after_quotation(state: _State, work: str, hit: Hit) -> Reference | Non
         except ValueError:
             return None
         return Reference.of(day.isoformat()) if day < doc else None
-    if m[1] == "yesterday" or m[1].startswith("last"):
-        day = doc - timedelta(days=1)
-    else:
-        day = doc - timedelta(days=(doc.weekday() - _WEEKDAY_INDEX[m[1]]) % 7)
+    day = _latest_named_day(m[1], doc)
     return Reference.of(day.isoformat()) if day < doc else None
 
 
@@ -5099,7 +5104,7 @@ def _election_days(text: str, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.value) for m in ms if "day" in m.text]
     [('polling day', '2019-12-12')]
     """
-    found = [m for m in _ELECTION_DAY.finditer(text)]
+    found = list(_ELECTION_DAY.finditer(text))
     if not found:
         return mentions
     weight: dict[str, int] = {}
@@ -5767,9 +5772,9 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         years_months = _YEARS_MONTHS.fullmatch(str(fields["value"]))
         if years_months is not None and _AND_WORD.search(work, hit.start, hit.end):
             # "two and a half years", "four years and nine months" (years and months joined by
-            # "and"): a length in months, as
-            # news annotation writes it (P30M, P57M; blind sets 63 of 79); a number with a
-            # fraction keeps its units ("2 1/2 years" P2Y6M, as TimeBank writes it)
+            # "and"): a length in months, as news annotation writes it (P30M, P57M; blind sets
+            # 63 of 79); a number with a fraction keeps its units ("2 1/2 years" P2Y6M, as
+            # TimeBank writes it)
             months = int(years_months[1]) * 12 + int(years_months[2])
             fields = {**fields, "value": f"P{months}M"}
         if kind == "DATE" and _TIME_OF_DAY.search(fields["value"]):
