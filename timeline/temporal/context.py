@@ -357,6 +357,26 @@ def _after_determiner(tokens: list[str], i: int) -> bool:
     return adverb and i > 1 and tokens[i - 2] in _DETERMINERS
 
 
+_FORECAST_ADJECTIVES = _words(
+    "first second third latest last next new own official initial revised updated final annual "
+    "monthly quarterly weekly daily seasonal"
+)
+
+
+def _forecast_noun(words: list[str], i: int) -> bool:
+    """True when the prediction word ``words[i]`` is a noun: after a determiner, or after one
+    and an adjective of forecasts ("its forecast", "its first forecast").
+
+    >>> _forecast_noun("will issue its first forecast".split(), 4)
+    True
+    >>> _forecast_noun("the it forecast".split(), 2)
+    False
+    """
+    if i > 0 and words[i - 1] in _DETERMINERS:
+        return True
+    return i > 1 and words[i - 1] in _FORECAST_ADJECTIVES and words[i - 2] in _DETERMINERS
+
+
 def adjacent_tense(text: str, start: int) -> Tense | None:
     """A cue right before the mention that fixes its direction outright: a verb ("ended June
     30", "killed Sunday") or "since" ("since January").
@@ -387,10 +407,17 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         return "past"  # "the year to the end of June"
     if words[-1] in _PREDICTING and _FORECAST_PERIOD.match(text, start):
         return "future"  # "forecast fourth-quarter revenue": the period is what is foreseen
-    if words[-1] in _PREDICTING or (
-        words[-2:-1] and words[-2] in _PREDICTING and words[-1] in ("on", "in")
+    predicting = next(
+        (k for k in (len(words) - 1, len(words) - 2) if k >= 0 and words[k] in _PREDICTING), None
+    )
+    if (
+        predicting is not None
+        and (predicting == len(words) - 1 or words[-1] in ("on", "in"))
+        and not _forecast_noun(words, predicting)
     ):
-        return "past"  # "Cuba predicted Wednesday": the day of the prediction
+        # "Cuba predicted Wednesday": the day of the prediction (but "will issue its first
+        # forecast on April 26" is a noun, which leaves the tense to the clause)
+        return "past"
     if len(words) >= 6 and words[-6] in _REPORTED and words[-5] in _PLACE_OF_SAYING:
         return "past"  # "said in a telephone interview on Monday night"
     for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
