@@ -56,7 +56,8 @@ _SCHEDULED = _words(
     "meet meets begin begins start starts open opens resume resumes vote votes travel travels "
     "leave leaves arrive arrives visit visits convene convenes expire expires close closes "
     "launch launches play plays host hosts hold holds face faces return returns fly flies "
-    "end ends reopen reopens debut debuts premiere premieres reports releases loom looms airs"
+    "end ends reopen reopens debut debuts premiere premieres reports releases loom looms airs "
+    "falls"
 )
 # Those of them seldom a noun or a state, which date a timetable from further away in the
 # clause: "the Knicks play the Heat on Sunday", "the ceasefire expires at midnight Sunday".
