@@ -3855,11 +3855,15 @@ def _story_night(
     if tense_at(work, hit.start, hit.end) != "past":
         return None
     days: set[date] = set()
-    for _, _, ref in reversed(state.dated):
+    dated = list(state.dated)
+    for k in range(len(dated) - 1, -1, -1):
+        start, _, ref = dated[k]
         if (state.doc.moment.date() - ref.moment.date()).days < _STORY_NIGHT_AGE:
             if _is_night(ref):
                 return None  # a night of the days of the report was told since
             continue
+        if _is_night(ref) and _zone_gloss(dated[k - 1] if k else None, start, ref):
+            continue  # "at 12:30 p.m. (0430 GMT)": the same moment told in another zone
         if _is_night(ref):
             # (unless the story went on to another day since; the night's own day, "the night
             # of Oct. 31, 2014 ... a Halloween party", is still that night)
@@ -3867,6 +3871,26 @@ def _story_night(
         if ref.granularity in ("day", "part_of_day"):
             days.add(ref.moment.date())
     return None
+
+
+_GLOSS_GAP = 4  # characters at most between a clock and its other zone's reading: " ("
+
+
+def _zone_gloss(before: tuple[int, int, Reference] | None, start: int, ref: Reference) -> bool:
+    """True when the clock ``ref`` at ``start`` restates the clock told right before it on the
+    same day in another zone ("12:30 p.m. (0430 GMT)").
+
+    >>> _zone_gloss((0, 10, Reference.of("2013-03-01T12:30")), 12, Reference.of("2013-03-01T04:30"))
+    True
+    """
+    if before is None:
+        return False
+    _, end, clock = before
+    return (
+        clock.granularity in ("hour", "minute", "second")
+        and clock.moment.date() == ref.moment.date()
+        and 0 <= start - end <= _GLOSS_GAP
+    )
 
 
 def _is_night(ref: Reference) -> bool:
