@@ -461,6 +461,7 @@ class _State:
         self.canadian: bool | None = None  # a story of Canada (Thanksgiving in October)
         self.british: bool | None = None  # a story of Britain or Ireland (Mothering Sunday)
         self.independence: str | None = None  # whose Independence Day ("": July 4's)
+        self.labour: str | None = None  # whose Labour Day ("nz", "may"; "": September's)
         # days of holidays told with a year gone by ("Easter last year", "Canada Day in 2020")
         self.story_holidays: deque[date] = deque(maxlen=8)
         self.narrative: Reference | None = None
@@ -2079,11 +2080,44 @@ def _thanksgiving_of(value: str, state: _State) -> str:
         # "Easter" in a story of Greece, Russia, Serbia or Ukraine is the Orthodox one
         day = {"easter": "easter", "easter sunday": "easter"}.get(easter[1], easter[1])
         return f"{value[: easter.start()]}#orthodox {day}{value[easter.end() :]}"
+    labour = _LABOUR_DAY.search(value)
+    if labour and (where := _labour_day_of(state)) is not None:
+        day = "#new zealand labour day" if where == "nz" else "05-01"
+        return f"{value[: labour.start()]}{day}{value[labour.end() :]}"
     if "#thanksgiving" not in value or not _is_canadian(state):
         return value
     return value.replace("#thanksgiving day", "#thanksgiving").replace(
         "#thanksgiving", "#canadian thanksgiving"
     )
+
+
+_LABOUR_DAY = re.compile(r"#labour day(?=T|$)")  # (the American spelling is the US day)
+
+
+def _labour_day_of(state: _State) -> str | None:
+    """Whose Labour Day a story means: "nz" (the fourth Monday of October) or "may" (May 1)
+    when it names two places of that kind and fewer of the other, else None (September's).
+
+    >>> state = _State(datetime(2019, 10, 30))
+    >>> state.text = "A tramper from Wellington died in the Tararuas on Labour Day."
+    >>> _labour_day_of(state)
+    'nz'
+    """
+    if state.labour is None:
+        values = _setup()[0].tables["labour_place"].values
+        found: dict[str, set[str]] = {}
+        for m in _places("labour_place").finditer(state.text):
+            found.setdefault(str(values[m.group().lower()]), set()).add(m.group().lower())
+        kinds = sorted(found, key=lambda k: -len(found[k]))
+        best = kinds[0] if kinds else None
+        ok = (
+            best is not None
+            and len(found[best]) >= 2
+            and (len(kinds) == 1 or len(found[kinds[1]]) < len(found[best]))
+            and not _is_canadian(state)
+        )
+        state.labour = best if ok and best is not None else ""
+    return state.labour or None
 
 
 def _out_of_place(hit: Hit, state: _State) -> bool:
