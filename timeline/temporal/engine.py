@@ -5869,6 +5869,7 @@ _HOLIDAY_VARIANTS = {
     "christmas": ("christmas", "orthodox christmas"),
     "christmas day": ("christmas day", "orthodox christmas"),
     "thanksgiving": ("thanksgiving", "canadian thanksgiving"),
+    "labour day": ("labour day", "new zealand labour day", "workers' day"),
 }
 _CLOCK_ON = re.compile(r"^.*?\s+on\s+(?:the\s+)?", re.I)  # "11.40pm on " before a holiday
 _YEAR_NAMED_AFTER = re.compile(r",?\s+(?:this|last|next)\s+year\b", re.I)
