@@ -1470,6 +1470,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # Odell arrived at about 10:15 p.m.": a night's clock time told in the past, while
             # the story's frame is the days of the report, is of the night the story is about
             narrative = _story_night(state, narrative, value, work, low, hit) or narrative
+            # "phoned 999 at 2.50pm on 31 December 2013 ... The ruling, published on Friday,
+            # follows an inquiry in November. He left the car park at 8.40am": the day the
+            # report rebuilds clock by clock, not the report's own
+            narrative = _story_clock_day(state, narrative, value, work, hit) or narrative
         if rule.ref == "day" and narrative is not None and state.narrative_at in state.said_at:
             # "the dam gave way late on Thursday, officials said on Friday. It failed at 10:40
             # p.m.": a past clock time is on the day of the events, not of the saying
@@ -3925,6 +3929,51 @@ def _zone_gloss(before: tuple[int, int, Reference] | None, start: int, ref: Refe
         and clock.moment.date() == ref.moment.date()
         and 0 <= start - end <= _GLOSS_GAP
     )
+
+
+def _story_clock_day(
+    state: _State, narrative: Reference | None, value: str, work: str, hit: Hit
+) -> Reference | None:
+    """The day a report rebuilds clock by clock, for a bare clock time told in the past while
+    the story's frame has come back to the report's days: the day of the last clock time told
+    at least two weeks before the publication, within reach, when only sayings, the report's
+    months or years and no other day were told since; else None.
+
+    >>> state = _State(datetime(2016, 1, 15))
+    >>> state.dated.append((0, 20, Reference.of("2013-12-31T16:32")))
+    >>> state.dated.append((60, 66, Reference.of("2016-01-15")))
+    >>> state.said_at.add(60)
+    >>> state.dated.append((100, 108, Reference.of("2015-11")))
+    >>> state.position = 200
+    >>> work = "He left the car park at 8.40am."
+    >>> hit = [h for h in scan(work, work.lower()) if h.rule.type == "TIME"][0]
+    >>> _story_clock_day(state, state.doc, "XXXX-XX-XXT08:40", work, hit).value
+    '2013-12-31'
+    """
+    if (
+        state.doc is None
+        or _CLOCK_HOUR.search(value) is None
+        or not value.startswith("XXXX-XX-XXT")
+        or (
+            narrative is not None
+            and narrative.granularity in _REF_GRANULARITIES["day"]
+            and abs((state.doc.moment.date() - narrative.moment.date()).days) > _FRAME_DAYS
+        )
+        or tense_at(work, hit.start, hit.end) != "past"
+    ):
+        return None
+    today = state.doc.moment.date()
+    for start, _, ref in reversed(state.dated):
+        if state.position - start > _LATEST_REACH:
+            return None
+        if start in state.said_at or ref.granularity not in _REF_GRANULARITIES["day"]:
+            continue
+        if (today - ref.moment.date()).days < _STORY_NIGHT_AGE:
+            return None  # a day of the report's own was told since
+        if ref.granularity in ("hour", "minute", "second"):
+            return Reference.of(ref.value[:10])
+        return None
+    return None
 
 
 def _is_night(ref: Reference) -> bool:
