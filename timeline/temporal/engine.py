@@ -3192,8 +3192,10 @@ _PERIOD_CONTRASTED = re.compile(
 
 _ASIDE_OPEN = re.compile(
     r",\s+(?:(?:which|who)\s|(?:built|founded|born|established|erected|dug|designed)\s+"
-    r"(?:in|around|about)\b)[^,;.!?]*\Z"
-)  # (", built in 1872,": a phrase of a thing's past, set off by commas, is an aside too)
+    r"(?:in|around|about)\b|(?:issued|released|published|posted|filed|sent|written|recorded)"
+    r"\s+(?:at|on|in|late|early)\b)[^,;.!?]*\Z"
+)  # (", built in 1872,": a phrase of a thing's past, set off by commas, is an aside too, and
+# so is the making of a text: "The forecast, issued at 4pm the previous day, had warned")
 _ASIDE_CLOSE = re.compile(r"[^.;!?]*?,")
 _ASIDE_SAYING = re.compile(
     r",\s+who\s+(?:\w+\s+)?(?:spoke|said|told|talked|recalled|testified|wrote)\b"
