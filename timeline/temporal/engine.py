@@ -5056,6 +5056,32 @@ _NUMERIC_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DAY_FIRST_DAYS = 92  # how far back a day-first reading may reach to avoid a future date
 
 
+def _next_weekday_past_tomorrow(hit: Hit, fields: dict, state: _State, low: str) -> dict:
+    """ "next Saturday" said on a Friday is not tomorrow, which needs no "next", but the
+    Saturday of the week after (blind sets 4 of 4; "this coming Saturday" stays tomorrow).
+
+    >>> state = _State(datetime(2025, 2, 21))
+    >>> low = "next saturday i hope to help."
+    >>> hit = scan(low, low)[0]
+    >>> _next_weekday_past_tomorrow(hit, {"value": "2025-02-22"}, state, low)["value"]
+    '2025-03-01'
+    """
+    value = str(fields.get("value") or "")
+    if (
+        hit.rule.name != "next_weekday"
+        or not low.startswith("next", hit.start)
+        or state.doc is None
+        or not _NUMERIC_DAY.fullmatch(value)
+        or date.fromisoformat(value) != state.doc.moment.date() + timedelta(days=1)
+    ):
+        return fields
+    later = (date.fromisoformat(value) + timedelta(days=7)).isoformat()
+    return {
+        **fields,
+        **_fields(later, interval(later), str(fields.get("anchor")), state.doc, state),
+    }
+
+
 def _day_first_if_published(hit: Hit, fields: dict, state: _State) -> dict:
     """A numeric date both ways readable ("09/07/2013") read day first when that is the
     publication day and month first is not: a British stamp of the day it went out.
@@ -5726,6 +5752,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     )
                 )
             fields = _day_first_if_published(hit, fields, state)
+            fields = _next_weekday_past_tomorrow(hit, fields, state, low)
             fields = _now_clock_near_header(fields, state, low, hit)
             if hit.rule.name in _BROADCAST_HOUR_RULES:
                 fields = _broadcast_hour(fields, state, low, hit)
