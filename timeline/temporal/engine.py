@@ -2335,6 +2335,24 @@ _INTERVAL = re.compile(
     r"|\bonce\s+an\s+hour\b"
 )
 _FREQUENCY_REACH = 60
+# (a range's clock past a comma: "day camps on strike days, from 7 a.m. to 6 p.m.")
+_RANGE_AROUND = re.compile(r"\b(?:from|between)\s+(?:[^.;!?]{0,24}\s(?:and|to|until|till)\s+)?\Z")
+# Recurring days, not habits: "usually" past a comma may be another clause's ("more than the
+# area usually gets")
+_RECURRING_DAYS = re.compile(
+    r"\b(?:(?:every|each)\s+(?:[a-z]+\s+)?(?:day|night|weekday|weekend|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|(?:working|school|match|race|strike|polling)\s+days|"
+    r"weeknights|weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
+    r"sundays)\b(?![^.;!?]*\b(?:today|tomorrow|tonight|yesterday|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day(?!s)))"
+)
+# ... right before the comma that opens the range ("every Saturday since April 13, from 9
+# a.m. to 1 p.m."; not "The market, held every Friday morning in the hall, moves from 10am")
+_RECURRING_DAYS_RANGE = re.compile(
+    _RECURRING_DAYS.pattern + r"[^,.;!?]{0,40},\s+(?:from|between)\s+(?:[^.;!?]{0,24}\s"
+    r"(?:and|to|until|till)\s+)?\Z"
+)
+_DAILY_AFTER = re.compile(r"[^,.;!?]{0,6},\s+(?:daily|nightly|every\s+day|each\s+day)\b")
 _MERIDIEM_DOTS = re.compile(r"(?<=[ap])\.m\.")  # "8 a.m. to 1 p.m." is one clause
 
 
@@ -2495,6 +2513,12 @@ def _recurring_clock(low: str, hit: Hit) -> bool:
     before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _FREQUENCY_REACH) : hit.start])
     before = re.split(r"[.;!?][\"”’)]?\s", before)[-1]
     if _FREQUENCY.search(after) or _FREQUENCY.search(before):
+        return True
+    if _RANGE_AROUND.search(before + " ") and (
+        _RECURRING_DAYS_RANGE.search(before) or _DAILY_AFTER.match(after)
+    ):
+        # "day camps on strike days, from 7 a.m. to 6 p.m.", "from 6 pm to 8 pm, daily until
+        # Saturday": the range's hours on each of those days, past a comma
         return True
     told_before = _MERIDIEM_DOTS.sub("m", low[max(0, hit.start - _ADVISED_REACH) : hit.start])
     if _ADVISED_HOURS.search(told_before) or _BARRED_HOURS.search(told_before):
