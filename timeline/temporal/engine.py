@@ -5190,7 +5190,49 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     mentions = _holidays_of_the_story(text, mentions, state)
     mentions = _election_days(text, mentions)
     mentions = _range_start_years(text, _range_end_days(text, mentions))
-    return _year_after_in_apart(mentions) if timeml else mentions
+    return _clock_apart_from_holiday_year(_year_after_in_apart(mentions)) if timeml else mentions
+
+
+_HOLIDAY_YEAR_CLOCK_RULES = frozenset(("clock_holiday_year", "clock_holiday_this_year"))
+
+
+def _clock_apart_from_holiday_year(mentions: list[Mention]) -> list[Mention]:
+    """TimeML's two timexes for a clock time on a holiday told with its year ("9pm on
+    Australia Day 2013", "4pm on Independence Day last year"): the clock, and the holiday with
+    its year (blind sets 4 of 4; without a year, "7.20am on Labour Day" stays one).
+
+    >>> from datetime import datetime
+    >>> ms = annotate("It began at 9pm on Australia Day 2013.", datetime(2015, 2, 2), timeml=True)
+    >>> [(m.text, m.value) for m in ms]
+    [('9pm', '2013-01-26T21:00'), ('Australia Day 2013', '2013-01-26')]
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        cut = _CLOCK_ON_DAY.search(m.text)
+        if m.rule not in _HOLIDAY_YEAR_CLOCK_RULES or cut is None or "T" not in m.value:
+            out.append(m)
+            continue
+        day = m.value.split("T", 1)[0]
+        span = interval(day)
+        out.append(
+            m.model_copy(
+                update={"end_char": m.start_char + cut.start(), "text": m.text[: cut.start()]}
+            )
+        )
+        out.append(
+            m.model_copy(
+                update={
+                    "start_char": m.start_char + cut.end(),
+                    "text": m.text[cut.end() :],
+                    "type": "DATE",
+                    "value": day,
+                    "start": span.iso()[0] if span else None,
+                    "end": span.iso()[1] if span else None,
+                    "granularity": "day",
+                }
+            )
+        )
+    return out
 
 
 _IN_YEAR_AFTER = re.compile(r"\s+in\s+([12][0-9]{3})\Z")
@@ -5730,14 +5772,21 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                         ahead[after] = ahead_fields
                 state.position = offset + hit.start
             for default, name in _COUNTRY_DAYS:
+                # (with a year told too: "Independence Day last year", "... Day 2013")
+                told = re.search(
+                    rf"(?<![0-9])(XXXX|@year[+-][0-9]+|[0-9]{{4}}){default[4:]}", hit.value
+                )
                 if (
-                    default in hit.value
+                    told is not None
                     and name.split()[0] in low[hit.start : hit.end]
                     and (country := _independence_of(state))
                 ):
                     spec = _setup()[0].holidays.get(f"{name} in {country}", {})
                     if "date" in spec:
-                        hit.value = hit.value.replace(default, f"XXXX-{spec['date']}")
+                        hit.value = (
+                            f"{hit.value[: told.start()]}{told[1]}-{spec['date']}"
+                            f"{hit.value[told.end() :]}"
+                        )
             hit.value = _thanksgiving_of(hit.value, state)
             swapped = _SEASON_CODE.search(hit.value) is not None and _is_southern(state)
             if swapped:
