@@ -210,3 +210,15 @@ def test_amounts_beyond_the_calendar_never_crash():
                 text = "In 1999 it began. " + form.format(a=amount, u=unit) + ", it ended."
                 for published in ("1000-01-02", "2020-04-08", "9000-12-30"):
                     assert resolve(text, published)
+
+
+def test_timeml_profile_leaves_a_weekday_apposed_to_a_day_untagged() -> None:
+    # "the next morning, a Sunday," says which weekday that morning was: TimeML marks no time
+    # there, while resolve keeps the weekday with the day it names
+    text = "He was arrested on 12 May, a Sunday, at his home."
+    published = datetime(2024, 5, 20)
+    assert [m.text for m in annotate(text, published, timeml=True)] == ["12 May"]
+    assert [(m.text, m.value) for m in annotate(text, published)] == [
+        ("12 May", "2024-05-12"),
+        ("Sunday", "2024-05-12"),
+    ]

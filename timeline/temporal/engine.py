@@ -1919,6 +1919,27 @@ def _idiom(hit: Hit, low: str) -> bool:
     return False
 
 
+_A_WEEKDAY_APPOSED = re.compile(r",\s+an?\s+(?:[a-z]+\s+)?\Z")
+_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-[1-7]")
+
+
+def _weekday_of_a_date(hit: Hit, low: str) -> bool:
+    """True for "a Sunday" set off by commas after a day told ("on 12 May, a Sunday,", "the
+    next morning, a Sunday, with"): it says which weekday that day was, which TimeML does not
+    mark as a time of its own (blind sets leave 57 of 60 untagged; ``resolve`` keeps it, with
+    the day it names).
+
+    >>> low = "he was arrested the next morning, a sunday, at home."
+    >>> [_weekday_of_a_date(h, low) for h in scan(low, low)]
+    [False, True]
+    """
+    return (
+        _WEEKDAY_VALUE.fullmatch(hit.value) is not None
+        and _A_WEEKDAY_APPOSED.search(low, max(0, hit.start - 20), hit.start) is not None
+        and re.match(r"\s*(?:[,.;:)]|$)", low[hit.end :]) is not None
+    )
+
+
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'`“‘(]*\Z")
 
 
@@ -5728,6 +5749,7 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         and not (h.rule.name == "the_fourth" and "Fourth" not in work[h.start : h.end])
         and not (h.rule.name == "numbered_week" and work[h.start] != "w")  # ("Week 12" of a trial)
         and not _idiom(h, low)
+        and not (timeml and _weekday_of_a_date(h, low))
         and not _rate(h, low)
         and not _out_of_place(h, state)
         and (h.rule.name != "clock_bare_hour" or _bare_hour_ok(h, low))
