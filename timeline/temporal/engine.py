@@ -1049,8 +1049,13 @@ _MORNING_AFTER = re.compile(
 # is in the small hours 66 times in 86, against 92 in 436 without them)
 _NIGHT_BEFORE = re.compile(
     r"\b(?:midnight|night|overnight|asleep|bed|woke|wake|slept|sleep|dawn|small\s+hours|"
-    r"early\s+hours)\b"
+    r"early\s+hours|last\s+call)\b"
 )
+# A clock of the small hours told just before ("The first 911 call came at 1:52 a.m. ... asked
+# them to leave at about 1:30"), unless the bare hour's sentence tells of daylight ("Kids are
+# on these apps at 2 a.m. ... It is dark here by 4:30")
+_SMALL_HOURS_BEFORE = re.compile(r"\b(?:12|[1-4])(?:[:.][0-5][0-9])?\s*a\.?\s?m\b")
+_DAYLIGHT = re.compile(r"\b(?:dark|darkness|dusk|sunset|sundown|daylight|light)\b")
 _NIGHT_REACH = 150
 
 
@@ -5856,6 +5861,10 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 hit.rule.name in _BARE_CLOCK_RULES
                 and not _MORNING_AFTER.match(low, hit.end)
                 and not _NIGHT_BEFORE.search(low, max(0, hit.start - _NIGHT_REACH), hit.start)
+                and not (
+                    _SMALL_HOURS_BEFORE.search(low, max(0, hit.start - _NIGHT_REACH), hit.start)
+                    and not _DAYLIGHT.search(low, *sentence_around(low, hit.start, hit.end))
+                )
                 and not _UP_AT.search(low, max(0, hit.start - 24), hit.start)
             ):
                 fields = _afternoon_by_default(fields, low[hit.start : hit.end])
