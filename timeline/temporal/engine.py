@@ -461,7 +461,7 @@ class _State:
         self.canadian: bool | None = None  # a story of Canada (Thanksgiving in October)
         self.british: bool | None = None  # a story of Britain or Ireland (Mothering Sunday)
         self.independence: str | None = None  # whose Independence Day ("": July 4's)
-        self.labour: str | None = None  # whose Labour Day ("nz", "may"; "": September's)
+        self.labour: str | None = None  # whose Labour Day (a _LABOUR_DAYS key; "": September's)
         # days of holidays told with a year gone by ("Easter last year", "Canada Day in 2020")
         self.story_holidays: deque[date] = deque(maxlen=8)
         self.narrative: Reference | None = None
@@ -2112,7 +2112,7 @@ def _thanksgiving_of(value: str, state: _State) -> str:
         return f"{value[: easter.start()]}#orthodox {day}{value[easter.end() :]}"
     labour = _LABOUR_DAY.search(value)
     if labour and (where := _labour_day_of(state)) is not None:
-        day = "#new zealand labour day" if where == "nz" else "05-01"
+        day = _LABOUR_DAYS[where]
         return f"{value[: labour.start()]}{day}{value[labour.end() :]}"
     if "#thanksgiving" not in value or not _is_canadian(state):
         return value
@@ -2121,12 +2121,21 @@ def _thanksgiving_of(value: str, state: _State) -> str:
     )
 
 
+_LABOUR_DAYS = {
+    "nz": "#new zealand labour day",
+    "may": "05-01",
+    "vic": "#victorian labour day",
+    "wa": "#western australian labour day",
+    "qld": "#queensland labour day",
+    "nsw": "#new south wales labour day",
+}
 _LABOUR_DAY = re.compile(r"#labour day(?=T|$)")  # (the American spelling is the US day)
 
 
 def _labour_day_of(state: _State) -> str | None:
-    """Whose Labour Day a story means: "nz" (the fourth Monday of October) or "may" (May 1)
-    when it names two places of that kind and fewer of the other, else None (September's).
+    """Whose Labour Day a story means (a key of ``_LABOUR_DAYS``: "nz", "may", an Australian
+    state's) when it names two places of that kind and fewer of any other, else None (the first
+    Monday of September).
 
     >>> state = _State(datetime(2019, 10, 30))
     >>> state.text = "A tramper from Wellington died in the Tararuas on Labour Day."
@@ -6051,7 +6060,15 @@ _HOLIDAY_VARIANTS = {
     "christmas": ("christmas", "orthodox christmas"),
     "christmas day": ("christmas day", "orthodox christmas"),
     "thanksgiving": ("thanksgiving", "canadian thanksgiving"),
-    "labour day": ("labour day", "new zealand labour day", "workers' day"),
+    "labour day": (
+        "labour day",
+        "new zealand labour day",
+        "workers' day",
+        "victorian labour day",
+        "western australian labour day",
+        "queensland labour day",
+        "new south wales labour day",
+    ),
 }
 _CLOCK_ON = re.compile(r"^.*?\s+on\s+(?:the\s+)?", re.I)  # "11.40pm on " before a holiday
 _YEAR_NAMED_AFTER = re.compile(r",?\s+(?:this|last|next)\s+year\b", re.I)
