@@ -3992,6 +3992,31 @@ def _zone_gloss(before: tuple[int, int, Reference] | None, start: int, ref: Refe
     )
 
 
+def _saying_in_old_story(state: _State, low: str, hit: Hit, fields: dict) -> bool:
+    """True for the day of a saying in the report's own days ("she said on Thursday") told
+    while the story is on a day at least two weeks back: past the saying's sentence the story
+    is back on that day ("I never saw him again," she said on Thursday. The fire burned through
+    that night").
+
+    >>> state = _State(datetime(2020, 2, 16))
+    >>> state.narrative = Reference.of("1980-02-13T09:00")
+    >>> low = "i never saw him again, she said on thursday."
+    >>> hit = [h for h in scan(low, low) if h.rule.type == "DATE"][0]
+    >>> _saying_in_old_story(state, low, hit, {"value": "2020-02-13"})
+    True
+    """
+    ref, doc = state.narrative, state.doc
+    if ref is None or doc is None or ref.granularity not in _REF_GRANULARITIES["day"]:
+        return False
+    if (doc.moment.date() - ref.moment.date()).days < _STORY_NIGHT_AGE:
+        return False
+    day = _NUMERIC_DAY.match(str(fields.get("value") or ""))
+    if day is None or not _SAID_ON.search(low, max(0, hit.start - 40), hit.start):
+        return False
+    said = date(int(day[1]), int(day[2]), int(day[3]))
+    return abs((doc.moment.date() - said).days) <= _STORY_NIGHT_AGE // 2
+
+
 def _story_clock_day(
     state: _State, narrative: Reference | None, value: str, work: str, hit: Hit
 ) -> Reference | None:
@@ -5957,6 +5982,11 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 # ("on Saturday, Dec. 27, two days after Christmas": the gloss's holiday leaves
                 # the story on the day it glosses)
                 aside_end = _relative_aside_end(low, hit)
+                if aside_end is None and _saying_in_old_story(state, low, hit, fields):
+                    # "I never saw him again," she said on Thursday after a hearing in May. The
+                    # fire burned through that night": the saying's sentence is of the report's
+                    # days, the next one back on the remembered day
+                    aside_end = sentence_around(work, hit.start, hit.end)[1]
                 if aside_end is not None and state.aside is None:
                     # "The inquest, which opened on Monday, is expected to last three weeks":
                     # the story goes back to where it was once the aside is over
