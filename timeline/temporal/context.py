@@ -56,8 +56,7 @@ _SCHEDULED = _words(
     "meet meets begin begins start starts open opens resume resumes vote votes travel travels "
     "leave leaves arrive arrives visit visits convene convenes expire expires close closes "
     "launch launches play plays host hosts hold holds face faces return returns fly flies "
-    "end ends reopen reopens debut debuts premiere premieres reports releases loom looms airs "
-    "falls"
+    "end ends reopen reopens debut debuts premiere premieres reports releases loom looms airs"
 )
 # Those of them seldom a noun or a state, which date a timetable from further away in the
 # clause: "the Knicks play the Heat on Sunday", "the ceasefire expires at midnight Sunday".
@@ -358,6 +357,9 @@ def _after_determiner(tokens: list[str], i: int) -> bool:
     return adverb and i > 1 and tokens[i - 2] in _DETERMINERS
 
 
+_COUNT_OR_NAME_FALLS = re.compile(
+    r"(?:\b(?:two|three|four|five|six|several|many|more|few|[0-9]+)\s+falls|Falls)\s+on\s+\Z"
+)
 _FORECAST_ADJECTIVES = _words(
     "first second third latest last next new own official initial revised updated final annual "
     "monthly quarterly weekly daily seasonal"
@@ -370,7 +372,7 @@ def _forecast_noun(words: list[str], i: int) -> bool:
 
     >>> _forecast_noun("will issue its first forecast".split(), 4)
     True
-    >>> _forecast_noun("the it forecast".split(), 2)
+    >>> _forecast_noun("officials forecast on".split(), 1)
     False
     """
     if i > 0 and words[i - 1] in _DETERMINERS:
@@ -463,6 +465,14 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "the coast guard suspended sea travel on Friday": the object of a past verb
         or _object_of_past_verb([ahead_of[0], before[0], verb], 2)
     )
+    if (
+        words[-2:] == ["falls", "on"]
+        and not (before and (before[0] in _NOT_SCHEDULE or before[0][0].isdigit()))
+        and not _COUNT_OR_NAME_FALLS.search(text, max(0, start - 40), start)
+    ):
+        # "Halloween, which falls on Wednesday", "the vote falls on Nov. 3": a calendar's
+        # timetable (not "two falls on Saturday", "Niagara Falls on Sunday")
+        return "future"
     if (
         verb in _SCHEDULED
         and not (before and (before[0] in _NOT_SCHEDULE or _modifies_noun(before[0])))

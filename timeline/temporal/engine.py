@@ -1055,7 +1055,7 @@ _NIGHT_BEFORE = re.compile(
 # them to leave at about 1:30"), unless the bare hour's sentence tells of daylight ("Kids are
 # on these apps at 2 a.m. ... It is dark here by 4:30")
 _SMALL_HOURS_BEFORE = re.compile(r"\b(?:12|[1-4])(?:[:.][0-5][0-9])?\s*a\.?\s?m\b")
-_DAYLIGHT = re.compile(r"\b(?:dark|darkness|dusk|sunset|sundown|daylight|light)\b")
+_DAYLIGHT = re.compile(r"\b(?:dark|darkness|dusk|sunset|sundown|daylight|first\s+light)\b")
 _NIGHT_REACH = 150
 
 
@@ -1924,23 +1924,28 @@ def _idiom(hit: Hit, low: str) -> bool:
     return False
 
 
-_A_WEEKDAY_APPOSED = re.compile(r",\s+an?\s+(?:[a-z]+\s+)?\Z")
+_A_WEEKDAY_APPOSED = re.compile(r",\s+an?\s+(?:[a-z]+\s+)?")
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-[1-7]")
+# a day's value before resolution: "XXXX-05-12", "2009-02-02", "@day+1TMO", "XXXX-#easter"
+_DAY_VALUE = re.compile(r"(?:[0-9X]{4}-(?:[0-9X]{2}-[0-9X]{2}|#)|@day[+-])")
 
 
-def _weekday_of_a_date(hit: Hit, low: str) -> bool:
+def _weekday_of_a_date(hit: Hit, before: Hit, low: str) -> bool:
     """True for "a Sunday" set off by commas after a day told ("on 12 May, a Sunday,", "the
     next morning, a Sunday, with"): it says which weekday that day was, which TimeML does not
     mark as a time of its own (blind sets leave 57 of 60 untagged; ``resolve`` keeps it, with
     the day it names).
 
     >>> low = "he was arrested the next morning, a sunday, at home."
-    >>> [_weekday_of_a_date(h, low) for h in scan(low, low)]
-    [False, True]
+    >>> first, second = scan(low, low)
+    >>> _weekday_of_a_date(second, first, low), _weekday_of_a_date(first, second, low)
+    (True, False)
     """
     return (
         _WEEKDAY_VALUE.fullmatch(hit.value) is not None
-        and _A_WEEKDAY_APPOSED.search(low, max(0, hit.start - 20), hit.start) is not None
+        and before.rule.type in ("DATE", "TIME")
+        and _DAY_VALUE.match(before.value) is not None
+        and _A_WEEKDAY_APPOSED.fullmatch(low, before.end, hit.start) is not None
         and re.match(r"\s*(?:[,.;:)]|$)", low[hit.end :]) is not None
     )
 
@@ -2075,6 +2080,20 @@ def _is_southern(state: _State) -> bool:
 _COUNTRY_DAYS = (("XXXX-07-04", "independence day"), ("XXXX-10-01", "national day"))
 
 
+def _place_kinds(text: str, table: str) -> dict[str, list[str]]:
+    """The places of the lexicon ``table`` that ``text`` names (lower-cased, each time it names
+    one), by the kind the table gives them.
+
+    >>> _place_kinds("Lagos and Abuja; Lagos again.", "independence_place")
+    {'nigeria': ['lagos', 'abuja', 'lagos']}
+    """
+    values = _setup()[0].tables[table].values
+    kinds: dict[str, list[str]] = {}
+    for m in _places(table).finditer(text):
+        kinds.setdefault(str(values[m.group().lower()]), []).append(m.group().lower())
+    return kinds
+
+
 def _independence_of(state: _State) -> str | None:
     """The country whose Independence Day a story means: the one it names most (twice at
     least, and more often than the United States), else None (July 4).
@@ -2085,11 +2104,9 @@ def _independence_of(state: _State) -> str | None:
     'nigeria'
     """
     if state.independence is None:
-        values = _setup()[0].tables["independence_place"].values
-        counts: dict[str, int] = {}
-        for m in _places("independence_place").finditer(state.text):
-            country = str(values[m.group().lower()])
-            counts[country] = counts.get(country, 0) + 1
+        counts = {
+            k: len(names) for k, names in _place_kinds(state.text, "independence_place").items()
+        }
         best = max((c for c in counts if c != "us"), key=lambda c: counts[c], default=None)
         ok = best is not None and counts[best] >= 2 and counts[best] > counts.get("us", 0)
         state.independence = best if ok else ""
@@ -2097,8 +2114,10 @@ def _independence_of(state: _State) -> str | None:
 
 
 def _thanksgiving_of(value: str, state: _State) -> str:
-    """``value`` with its Thanksgiving made Canada's (October) in a story of Canada, and its
-    Mother's Day Britain's (Mothering Sunday, in March) in a story of Britain or Ireland."""
+    """``value`` with its holiday made the story's country's: Thanksgiving Canada's (October)
+    in a story of Canada, Mother's Day Britain's (Mothering Sunday, in March) in a story of
+    Britain or Ireland, Easter the Orthodox one in a story of the Orthodox churches, and Labour
+    Day the one of the places the story names (see ``_labour_day_of``)."""
     if "#mother's day" in value and _is_british(state):
         return value.replace("#mother's day", "#british mother's day")
     easter = _WESTERN_EASTER.search(value)
@@ -2143,10 +2162,7 @@ def _labour_day_of(state: _State) -> str | None:
     'nz'
     """
     if state.labour is None:
-        values = _setup()[0].tables["labour_place"].values
-        found: dict[str, set[str]] = {}
-        for m in _places("labour_place").finditer(state.text):
-            found.setdefault(str(values[m.group().lower()]), set()).add(m.group().lower())
+        found = {k: set(names) for k, names in _place_kinds(state.text, "labour_place").items()}
         kinds = sorted(found, key=lambda k: -len(found[k]))
         best = kinds[0] if kinds else None
         ok = (
@@ -2155,7 +2171,7 @@ def _labour_day_of(state: _State) -> str | None:
             and (len(kinds) == 1 or len(found[kinds[1]]) < len(found[best]))
             and not _is_canadian(state)
         )
-        state.labour = best if ok and best is not None else ""
+        state.labour = best if ok else ""
     return state.labour or None
 
 
@@ -2371,7 +2387,8 @@ _INTERVAL = re.compile(
 )
 _FREQUENCY_REACH = 60
 # (a range's clock past a comma: "day camps on strike days, from 7 a.m. to 6 p.m.")
-_RANGE_AROUND = re.compile(r"\b(?:from|between)\s+(?:[^.;!?]{0,24}\s(?:and|to|until|till)\s+)?\Z")
+_RANGE_OPENING = r"\b(?:from|between)\s+(?:[^.;!?]{0,24}\s(?:and|to|until|till)\s+)?\Z"
+_RANGE_AROUND = re.compile(_RANGE_OPENING)
 # Recurring days, not habits: "usually" past a comma may be another clause's ("more than the
 # area usually gets")
 _RECURRING_DAYS = re.compile(
@@ -2383,10 +2400,7 @@ _RECURRING_DAYS = re.compile(
 )
 # ... right before the comma that opens the range ("every Saturday since April 13, from 9
 # a.m. to 1 p.m."; not "The market, held every Friday morning in the hall, moves from 10am")
-_RECURRING_DAYS_RANGE = re.compile(
-    _RECURRING_DAYS.pattern + r"[^,.;!?]{0,40},\s+(?:from|between)\s+(?:[^.;!?]{0,24}\s"
-    r"(?:and|to|until|till)\s+)?\Z"
-)
+_RECURRING_DAYS_RANGE = re.compile(_RECURRING_DAYS.pattern + r"[^,.;!?]{0,40},\s+" + _RANGE_OPENING)
 _DAILY_AFTER = re.compile(r"[^,.;!?]{0,6},\s+(?:daily|nightly|every\s+day|each\s+day)\b")
 _MERIDIEM_DOTS = re.compile(r"(?<=[ap])\.m\.")  # "8 a.m. to 1 p.m." is one clause
 
@@ -3251,10 +3265,13 @@ _PERIOD_CONTRASTED = re.compile(
 
 _ASIDE_OPEN = re.compile(
     r",\s+(?:(?:which|who)\s|(?:built|founded|born|established|erected|dug|designed)\s+"
-    r"(?:in|around|about)\b|(?:issued|released|published|posted|filed|sent|written|recorded)"
-    r"\s+(?:at|on|in|late|early)\b)[^,;.!?]*\Z"
-)  # (", built in 1872,": a phrase of a thing's past, set off by commas, is an aside too, and
-# so is the making of a text: "The forecast, issued at 4pm the previous day, had warned")
+    r"(?:in|around|about)\b)[^,;.!?]*\Z"
+    # the making of a text, after its noun: "The forecast, issued at 4pm the previous day, had
+    # warned" (not a run of deeds: "He was charged, released on bail on March 5, and fled")
+    r"|\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[a-z\-]+\s+){0,2}(?![a-z]+ed,)[a-z]+,\s+"
+    r"(?:issued|released|published|posted|filed|sent|written|recorded)\s+(?:at|on|in|late|"
+    r"early)\b[^,;.!?]*\Z"
+)  # (", built in 1872,": a phrase of a thing's past, set off by commas, is an aside too)
 _ASIDE_CLOSE = re.compile(r"[^.;!?]*?,")
 _ASIDE_SAYING = re.compile(
     r",\s+who\s+(?:\w+\s+)?(?:spoke|said|told|talked|recalled|testified|wrote)\b"
@@ -3961,7 +3978,7 @@ def _story_night(
             if _is_night(ref):
                 return None  # a night of the days of the report was told since
             continue
-        if _is_night(ref) and _zone_gloss(dated[k - 1] if k else None, start, ref):
+        if _is_night(ref) and _zone_gloss(dated[k - 1] if k else None, start, ref, state.text):
             continue  # "at 12:30 p.m. (0430 GMT)": the same moment told in another zone
         if _is_night(ref):
             # (unless the story went on to another day since; the night's own day, "the night
@@ -3972,14 +3989,15 @@ def _story_night(
     return None
 
 
-_GLOSS_GAP = 4  # characters at most between a clock and its other zone's reading: " ("
+def _zone_gloss(
+    before: tuple[int, int, Reference] | None, start: int, ref: Reference, text: str
+) -> bool:
+    """True when the clock ``ref`` at ``start`` of ``text`` restates, in brackets, the clock
+    told right before it on the same day in another zone ("12:30 p.m. (0430 GMT)"; not "from
+    3 p.m. to 9 p.m.").
 
-
-def _zone_gloss(before: tuple[int, int, Reference] | None, start: int, ref: Reference) -> bool:
-    """True when the clock ``ref`` at ``start`` restates the clock told right before it on the
-    same day in another zone ("12:30 p.m. (0430 GMT)").
-
-    >>> _zone_gloss((0, 10, Reference.of("2013-03-01T12:30")), 12, Reference.of("2013-03-01T04:30"))
+    >>> text = "at 12:30 p.m. (0430 GMT)"
+    >>> _zone_gloss((3, 13, Reference.of("2013-03-01T12:30")), 15, Reference.of("2013-03-01T04:30"), text)
     True
     """
     if before is None:
@@ -3988,7 +4006,7 @@ def _zone_gloss(before: tuple[int, int, Reference] | None, start: int, ref: Refe
     return (
         clock.granularity in ("hour", "minute", "second")
         and clock.moment.date() == ref.moment.date()
-        and 0 <= start - end <= _GLOSS_GAP
+        and _BRACKET_OPEN.fullmatch(text, end, start) is not None
     )
 
 
@@ -5141,22 +5159,25 @@ _DAY_FIRST_DAYS = 92  # how far back a day-first reading may reach to avoid a fu
 
 
 def _next_weekday_past_tomorrow(hit: Hit, fields: dict, state: _State, low: str) -> dict:
-    """ "next Saturday" said on a Friday is not tomorrow, which needs no "next", but the
-    Saturday of the week after (blind sets 4 of 4; "this coming Saturday" stays tomorrow).
+    """ "next Saturday" told of a Friday (any weekday told of the day before it) is not the
+    next day, which needs no "next", but the one of the week after (blind sets 4 of 4; "this
+    coming Saturday" stays the next day).
 
     >>> state = _State(datetime(2025, 2, 21))
     >>> low = "next saturday i hope to help."
     >>> hit = scan(low, low)[0]
-    >>> _next_weekday_past_tomorrow(hit, {"value": "2025-02-22"}, state, low)["value"]
+    >>> fields = {"value": "2025-02-22", "reference": "2025-02-21"}
+    >>> _next_weekday_past_tomorrow(hit, fields, state, low)["value"]
     '2025-03-01'
     """
     value = str(fields.get("value") or "")
+    told = _NUMERIC_DAY.match(str(fields.get("reference") or ""))
     if (
         hit.rule.name != "next_weekday"
         or not low.startswith("next", hit.start)
-        or state.doc is None
+        or told is None
         or not _NUMERIC_DAY.fullmatch(value)
-        or date.fromisoformat(value) != state.doc.moment.date() + timedelta(days=1)
+        or date.fromisoformat(value) != date.fromisoformat(told.group()) + timedelta(days=1)
     ):
         return fields
     later = (date.fromisoformat(value) + timedelta(days=7)).isoformat()
@@ -5253,7 +5274,7 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     return _clock_apart_from_holiday_year(_year_after_in_apart(mentions)) if timeml else mentions
 
 
-_HOLIDAY_YEAR_CLOCK_RULES = frozenset(("clock_holiday_year", "clock_holiday_this_year"))
+_HOLIDAY_YEAR_CLOCK_RULES = frozenset(("clock_holiday_year", "clock_holiday_last_next_year"))
 
 
 def _clock_apart_from_holiday_year(mentions: list[Mention]) -> list[Mention]:
@@ -5272,26 +5293,8 @@ def _clock_apart_from_holiday_year(mentions: list[Mention]) -> list[Mention]:
         if m.rule not in _HOLIDAY_YEAR_CLOCK_RULES or cut is None or "T" not in m.value:
             out.append(m)
             continue
-        day = m.value.split("T", 1)[0]
-        span = interval(day)
-        out.append(
-            m.model_copy(
-                update={"end_char": m.start_char + cut.start(), "text": m.text[: cut.start()]}
-            )
-        )
-        out.append(
-            m.model_copy(
-                update={
-                    "start_char": m.start_char + cut.end(),
-                    "text": m.text[cut.end() :],
-                    "type": "DATE",
-                    "value": day,
-                    "start": span.iso()[0] if span else None,
-                    "end": span.iso()[1] if span else None,
-                    "granularity": "day",
-                }
-            )
-        )
+        out.append(_head_kept(m, cut.start()))
+        out.append(_date_split_off(m, cut.end(), m.value.split("T", 1)[0], "day"))
     return out
 
 
@@ -5313,27 +5316,34 @@ def _year_after_in_apart(mentions: list[Mention]) -> list[Mention]:
         if cut is None or not m.value.startswith(cut.group(1)) or len(m.value) <= 4:
             out.append(m)
             continue
-        head_end = m.start_char + cut.start()
-        year_start = m.start_char + cut.start(1)
-        span = interval(cut.group(1))
-        out.append(m.model_copy(update={"end_char": head_end, "text": m.text[: cut.start()]}))
-        out.append(
-            m.model_copy(
-                update={
-                    "start_char": year_start,
-                    "text": cut.group(1),
-                    "type": "DATE",
-                    "value": cut.group(1),
-                    "start": span.iso()[0] if span else None,
-                    "end": span.iso()[1] if span else None,
-                    "granularity": "year",
-                    "anchor": "absolute",
-                    "mod": None,
-                    "reference": None,
-                }
-            )
-        )
+        out.append(_head_kept(m, cut.start()))
+        out.append(_date_split_off(m, cut.start(1), cut.group(1), "year"))
     return out
+
+
+def _head_kept(m: Mention, cut: int) -> Mention:
+    """``m`` cut back to its text before ``cut``."""
+    return m.model_copy(update={"end_char": m.start_char + cut, "text": m.text[:cut]})
+
+
+def _date_split_off(m: Mention, at: int, value: str, granularity: str) -> Mention:
+    """The DATE that TimeML marks apart from the end of ``m``: its text from ``at`` on, with
+    ``value``, told in full (none of ``m``'s modifier, anchor or reference)."""
+    span = interval(value)
+    return m.model_copy(
+        update={
+            "start_char": m.start_char + at,
+            "text": m.text[at:],
+            "type": "DATE",
+            "value": value,
+            "start": span.iso()[0] if span else None,
+            "end": span.iso()[1] if span else None,
+            "granularity": granularity,
+            "anchor": "absolute",
+            "mod": None,
+            "reference": None,
+        }
+    )
 
 
 # "election day", "polling day", "election night": the day of the vote a story tells; the day
@@ -5788,13 +5798,15 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         and not (h.rule.name == "the_fourth" and "Fourth" not in work[h.start : h.end])
         and not (h.rule.name == "numbered_week" and work[h.start] != "w")  # ("Week 12" of a trial)
         and not _idiom(h, low)
-        and not (timeml and _weekday_of_a_date(h, low))
         and not _rate(h, low)
         and not _out_of_place(h, state)
         and (h.rule.name != "clock_bare_hour" or _bare_hour_ok(h, low))
     ]
     if timeml:
         hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
+        hits = [
+            h for k, h in enumerate(hits) if not (k and _weekday_of_a_date(h, hits[k - 1], low))
+        ]
     _days_of_hours(hits, low)
     _extend(hits, low)
     mentions: list[Mention] = []
