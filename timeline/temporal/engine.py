@@ -479,6 +479,8 @@ class _State:
         # Where the text dates a saying ("officials said on Friday"): not when events happened.
         self.said_at: set[int] = set()
         self.since_at: set[int] = set()  # dates that open a span running up to now
+        # clocks told again in another zone, in brackets ("12:30 p.m. (0430 GMT)")
+        self.zone_aside_at: set[int] = set()
         # (end of a relative clause set off by commas, and the story's place before it)
         self.aside: tuple[int, Reference | None, int, Reference | None] | None = None
         # A live page's entry stamps ("10:15 p.m. Gap narrows"): the day heading the entries
@@ -3971,14 +3973,12 @@ def _story_night(
     if tense_at(work, hit.start, hit.end) != "past":
         return None
     days: set[date] = set()
-    dated = list(state.dated)
-    for k in range(len(dated) - 1, -1, -1):
-        start, _, ref = dated[k]
+    for start, _, ref in reversed(state.dated):
         if (state.doc.moment.date() - ref.moment.date()).days < _STORY_NIGHT_AGE:
             if _is_night(ref):
                 return None  # a night of the days of the report was told since
             continue
-        if _is_night(ref) and _zone_gloss(dated[k - 1] if k else None, start, ref, state.text):
+        if start in state.zone_aside_at:
             continue  # "at 12:30 p.m. (0430 GMT)": the same moment told in another zone
         if _is_night(ref):
             # (unless the story went on to another day since; the night's own day, "the night
@@ -3987,27 +3987,6 @@ def _story_night(
         if ref.granularity in ("day", "part_of_day"):
             days.add(ref.moment.date())
     return None
-
-
-def _zone_gloss(
-    before: tuple[int, int, Reference] | None, start: int, ref: Reference, text: str
-) -> bool:
-    """True when the clock ``ref`` at ``start`` of ``text`` restates, in brackets, the clock
-    told right before it on the same day in another zone ("12:30 p.m. (0430 GMT)"; not "from
-    3 p.m. to 9 p.m.").
-
-    >>> text = "at 12:30 p.m. (0430 GMT)"
-    >>> _zone_gloss((3, 13, Reference.of("2013-03-01T12:30")), 15, Reference.of("2013-03-01T04:30"), text)
-    True
-    """
-    if before is None:
-        return False
-    _, end, clock = before
-    return (
-        clock.granularity in ("hour", "minute", "second")
-        and clock.moment.date() == ref.moment.date()
-        and _BRACKET_OPEN.fullmatch(text, end, start) is not None
-    )
 
 
 def _saying_in_old_story(state: _State, low: str, hit: Hit, fields: dict) -> bool:
@@ -6032,6 +6011,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 state.dated.append((offset + hit.start, offset + hit.end, ref))
                 if _SAID_ON.search(low, max(0, hit.start - 40), hit.start):
                     state.said_at.add(offset + hit.start)
+                if _is_aside(hits, i, low):
+                    state.zone_aside_at.add(offset + hit.start)
                 if _SINCE.search(low, max(0, hit.start - 24), hit.start) or _SINCE_CLAUSE.search(
                     low, max(0, hit.start - 60), hit.start
                 ):
