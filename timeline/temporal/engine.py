@@ -2079,7 +2079,12 @@ def _is_southern(state: _State) -> bool:
 
 # Days that differ by country, with the date they have where a story names no country of its own
 # (the United States' July 4, China's October 1)
-_COUNTRY_DAYS = (("XXXX-07-04", "independence day"), ("XXXX-10-01", "national day"))
+_COUNTRY_DAYS = tuple(
+    # (the holiday, and its default date with any year told: "Independence Day last year",
+    # "National Day 2013")
+    (name, re.compile(rf"(?<![0-9])(XXXX|@year[+-][0-9]+|[0-9]{{4}}){default[4:]}"))
+    for default, name in (("XXXX-07-04", "independence day"), ("XXXX-10-01", "national day"))
+)
 
 
 def _place_kinds(text: str, table: str) -> dict[str, list[str]]:
@@ -5823,14 +5828,10 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     if ahead_fields is not None:
                         ahead[after] = ahead_fields
                 state.position = offset + hit.start
-            for default, name in _COUNTRY_DAYS:
-                # (with a year told too: "Independence Day last year", "... Day 2013")
-                told = re.search(
-                    rf"(?<![0-9])(XXXX|@year[+-][0-9]+|[0-9]{{4}}){default[4:]}", hit.value
-                )
+            for name, told_day in _COUNTRY_DAYS:
                 if (
-                    told is not None
-                    and name.split()[0] in low[hit.start : hit.end]
+                    name.split()[0] in low[hit.start : hit.end]
+                    and (told := told_day.search(hit.value)) is not None
                     and (country := _independence_of(state))
                 ):
                     spec = _setup()[0].holidays.get(f"{name} in {country}", {})
@@ -6083,14 +6084,11 @@ _HOLIDAY_VARIANTS = {
     "christmas": ("christmas", "orthodox christmas"),
     "christmas day": ("christmas day", "orthodox christmas"),
     "thanksgiving": ("thanksgiving", "canadian thanksgiving"),
+    # (the day each Labour Day of ``_LABOUR_DAYS`` names; May 1 is workers' day)
     "labour day": (
         "labour day",
-        "new zealand labour day",
         "workers' day",
-        "victorian labour day",
-        "western australian labour day",
-        "queensland labour day",
-        "new south wales labour day",
+        *(day[1:] for day in _LABOUR_DAYS.values() if day.startswith("#")),
     ),
 }
 _CLOCK_ON = re.compile(r"^.*?\s+on\s+(?:the\s+)?", re.I)  # "11.40pm on " before a holiday
