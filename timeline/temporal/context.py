@@ -467,7 +467,7 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     )
     if (
         words[-2:] == ["falls", "on"]
-        and not (before and (before[0] in _NOT_SCHEDULE or before[0][0].isdigit()))
+        and not (before and before[0] in _NOT_SCHEDULE)
         and not _COUNT_OR_NAME_FALLS.search(text, max(0, start - 40), start)
     ):
         # "Halloween, which falls on Wednesday", "the vote falls on Nov. 3": a calendar's
