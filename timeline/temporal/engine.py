@@ -1550,6 +1550,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             or (kind == "published" and rule.grain not in (None, "ref"))
             else None
         )  # "A year ago this week": the week of the day a year before
+        if _YEARS_DAY.match(value):
+            grain = None  # "Memorial Day weekend last year": the year first, then its holiday
         if (
             kind == "narrative"
             and ref is not None
@@ -1715,7 +1717,11 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     elif value.endswith("_REF"):
         anchor, ref_used = "published", state.doc
     span = interval(value)
-    if span is not None and rule.grain in GRANULARITY_RANK and not hit.value.startswith("@"):
+    if (
+        span is not None
+        and rule.grain in GRANULARITY_RANK
+        and (not hit.value.startswith("@") or _YEARS_DAY.match(hit.value))
+    ):
         # "the week of March 6": the date names a coarser period
         moment = span.start
         if rule.grain == "weekend":
@@ -1727,6 +1733,8 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     return _fields(value, span, anchor, ref_used, state)
 
 
+# A day of a year told relatively: "@year-1-#memorial day", "@year-2-07-01"
+_YEARS_DAY = re.compile(r"@year[+-][0-9]+-(?:#|[0-9][0-9]-[0-9][0-9])")
 # Directions a word fixes ("last", "next", "this"), which no reading of the clause overrides.
 _TOLD_DIRECTIONS = ("last", "last_far", "next", "next_far", "this")
 _WORD_IN_HIT = re.compile(r"[A-Za-z]+")

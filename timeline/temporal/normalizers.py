@@ -301,7 +301,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
             spec = grammar.holidays.get(key)
         if spec is None:
             return None
-        if "date" in spec:
+        if "date" in spec and "on_sunday" not in spec:
             return str(spec["date"])
         return "#" + key
 

@@ -101,7 +101,10 @@ def holiday_date(spec: dict, year: int) -> date | None:
     try:
         if "date" in spec:
             month, day = map(int, str(spec["date"]).split("-"))
-            return date(year, month, day)
+            fixed = date(year, month, day)
+            if fixed.isoweekday() == 7:  # King's Day on a Sunday is kept the Saturday before
+                fixed += timedelta(days=int(spec.get("on_sunday", 0)))
+            return fixed
         if "dates" in spec:  # a lunar or Hebrew calendar's holiday: known years only
             known = spec["dates"].get(year)
             if known is None:
