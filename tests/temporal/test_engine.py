@@ -103,6 +103,14 @@ def test_timeml_profile_length_of_n_days_later_still_moves_the_story_on() -> Non
     ]
 
 
+def test_timeml_profile_keeps_seconds_later_a_time() -> None:
+    # "eight seconds later" after a clock is a time to the second, as minutes are (blind sets
+    # 11 of 14 mark the whole phrase); days stay TimeBank's lengths
+    text = "The doors closed at 19:41:08. The train moved off eight seconds later."
+    found = [(m.text, m.type, m.value) for m in annotate(text, datetime(2014, 10, 14), timeml=True)]
+    assert found[-1] == ("eight seconds later", "TIME", "2014-10-14T19:41:16")
+
+
 def test_timeml_profile_marks_minutes_ago_from_a_day_as_past_ref() -> None:
     found = [
         (m.text, m.type, m.value)

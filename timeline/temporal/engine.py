@@ -380,9 +380,12 @@ def _extend(hits: list[Hit], low: str) -> None:
             m = grammar.premodifier.search(low, window, hit.start)
             if m is not None:
                 spec = grammar.modifiers.get(_key(m.group("mod")))
+                kind = hit.rule.type
+                if hit.rule.name in _TIMEML_LENGTH_RULES and hit.value.startswith(_CLOCK_STEPS):
+                    kind = "TIME"  # "about 40 seconds later": a time of day
                 if (
                     spec
-                    and hit.rule.type in spec["types"]
+                    and kind in spec["types"]
                     and (not spec.get("amount") or _AMOUNT.match(low, hit.start))
                 ):
                     hit.start = m.start()
@@ -391,6 +394,7 @@ def _extend(hits: list[Hit], low: str) -> None:
 
 
 _POSSESSIVE = ("'s", "’s")
+_CLOCK_STEPS = ("@hour", "@minute", "@second")
 # Days from each weekday (Monday = 0) to the weekend it belongs with.
 _TO_WEEKEND = (-1, -2, 3, 2, 1, 0, 0)
 _APPOSITION = re.compile(r"\s*,\s*")
@@ -3235,12 +3239,12 @@ def _as_timeml(hit: Hit, work: str, low: str) -> Hit:
             return inner[0]
         return hit
     if hit.rule.name not in _TIMEML_LENGTH_RULES or hit.value.startswith(
-        ("@year", "@quarter", "@month", "@week", "@minute")
+        ("@year", "@quarter", "@month", "@week", "@minute", "@second")
     ):
         # TimeBank marks lengths of days ("three days later") but dates of years ("a year
-        # earlier"); of weeks, months and minutes it has none, and our blind sets mark dates
-        # and times ("a week later": 47 of 62, "a month earlier": 29 of 39, "nine minutes
-        # later": 29 of 35)
+        # earlier"); of weeks, months, minutes and seconds it has none, and our blind sets mark
+        # dates and times ("a week later": 47 of 62, "a month earlier": 29 of 39, "nine minutes
+        # later": 29 of 35, "40 seconds later": 11 of 14)
         return hit
     cut = _LATER.search(low, hit.start, hit.end)
     if cut is None:

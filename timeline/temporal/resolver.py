@@ -191,8 +191,16 @@ def _relative(
         target = ref.granularity
     elif grain and grain != "ref":
         target = grain
-    if ref is not None and ref.granularity != "day" and _finer(target, ref.granularity):
-        # From a coarse narrative date the result is no finer: "the 1990s ... a decade later"
+    seconds_on = target == "second" and ref is not None and ref.granularity == "minute"
+    if (
+        ref is not None
+        and ref.granularity != "day"
+        and _finer(target, ref.granularity)
+        and not seconds_on
+    ):
+        # From a coarse narrative date the result is no finer: "the 1990s ... a decade later";
+        # but seconds after a clock count from its minute ("at 1:44 p.m. ... 90 seconds later":
+        # 13:45:30)
         target = ref.granularity
     if amount == "X":
         return ("PAST_REF" if sign == "-" else "FUTURE_REF"), ref
@@ -202,7 +210,7 @@ def _relative(
     if sign == "-":
         n = -n
     moment = ref.moment
-    if _finer(unit, ref.granularity):
+    if _finer(unit, ref.granularity) and not seconds_on:
         # A day before "June 2012" is some day of June: move from the middle of the reference.
         span = interval(ref.value)
         if span is not None:
