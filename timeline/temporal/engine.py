@@ -1269,6 +1269,16 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
     stamp = _stamp_day(state, work, hit) if rule.ref in ("day", "doc") and day is None else None
     if rule.ref == "latest":
         narrative = _day_just_before(state, work, hit) or state.latest_day() or state.narrative
+        if (
+            rule.name in _STORY_WEEKDAY_RULES
+            and narrative is not None
+            and state.doc is not None
+            and (state.doc.moment.date() - narrative.moment.date()).days < _STORY_NIGHT_AGE
+            and (back := _last_old_day(state)) is not None
+        ):
+            # "the previous Friday", "on the Saturday" in a report on a day long past, told
+            # after the report's own days ("published on Thursday"): a day of the story's week
+            narrative = back
         if rule.name == "previous_week_story" and (told := state.recent_week()) is not None:
             # "11 cases in the week ending Feb. 9 ... down from 14 in the previous week"
             narrative = told
@@ -3929,6 +3939,26 @@ _SMALL_HOURS_CLOCK = re.compile(r"\ba\.?m\b|\b0[0-4][:.]?[0-5][0-9]\b")
 _FRAME_DAYS = 3  # days before the publication the days of a report's frame lie, at most
 _STORY_NIGHT_AGE = 14  # days before the publication the night a story is about lies, at least
 _NIGHT_HOURS = frozenset((*range(_EVENING_HOUR, 24), *range(0, _SMALL_HOURS)))
+
+
+_STORY_WEEKDAY_RULES = frozenset(
+    {"previous_weekday", "the_weekday_of_story", "that_weekday", "that_weekday_pod"}
+)
+
+
+def _last_old_day(state: _State) -> Reference | None:
+    """The day (or finer) the text named last that lies at least two weeks before the
+    publication; else None."""
+    if state.doc is None:
+        return None
+    today = state.doc.moment.date()
+    for _, _, ref in reversed(state.dated):
+        if (
+            ref.granularity in _REF_GRANULARITIES["day"]
+            and (today - ref.moment.date()).days >= _STORY_NIGHT_AGE
+        ):
+            return ref
+    return None
 
 
 def _old_story_day(state: _State) -> Reference | None:
