@@ -103,6 +103,17 @@ def test_timeml_profile_length_of_n_days_later_still_moves_the_story_on() -> Non
     ]
 
 
+def test_timeml_profile_marks_the_night_of_a_weekday_date_whole() -> None:
+    # TimeML (blind sets 11 of 11): "the night of Wednesday, July 13" is one time, the weekday
+    # choosing the year; resolve keeps the day alone, which groups one event's reports
+    text = "The coroner rebuilt the night of Wednesday, July 13 from CCTV."
+    published = datetime(2024, 7, 23)
+    timeml = [(m.text, m.value) for m in annotate(text, published, timeml=True)]
+    plain = [(m.text, m.value) for m in annotate(text, published)]
+    assert timeml == [("the night of Wednesday, July 13", "2022-07-13TNI")]
+    assert plain == [("Wednesday, July 13", "2022-07-13")]
+
+
 def test_timeml_profile_keeps_seconds_later_a_time() -> None:
     # "eight seconds later" after a clock is a time to the second, as minutes are (blind sets
     # 11 of 14 mark the whole phrase); days stay TimeBank's lengths

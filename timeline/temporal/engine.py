@@ -3224,6 +3224,37 @@ def _shift_week(value: str, now: datetime) -> str | None:
     return f"{year}-W{week:02d}"
 
 
+_POD_OF_DATE = frozenset({"pod_of_month_day", "pod_of_day_month"})
+
+
+def _day_of_the_evening(hit: Hit, work: str, low: str) -> Hit:
+    """Outside TimeML, "the evening of Saturday, Nov. 14, 1953" is the day it names: the day
+    alone keeps reports of one event together on the timeline (TimeML corpora mark the whole
+    as a time).
+
+    >>> work = "on the evening of Saturday, Nov. 14, 1953."
+    >>> low = work.lower()
+    >>> h = _day_of_the_evening(scan(work, low)[0], work, low)
+    >>> work[h.start : h.end]
+    'Saturday, Nov. 14, 1953'
+    """
+    if hit.rule.name not in _POD_OF_DATE:
+        return hit
+    of = _OF_WEEKDAY.search(low, hit.start, hit.end)
+    if of is None:
+        return hit
+    inner = scan(work[of.end() : hit.end], low[of.end() : hit.end])
+    if len(inner) != 1 or inner[0].rule.type != "DATE":
+        return hit
+    day = inner[0]
+    day.start += of.end()
+    day.end += of.end()
+    return day
+
+
+_OF_WEEKDAY = re.compile(r"\bof\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")
+
+
 _LATER = re.compile(r"[\s,]+(?:later|earlier|afterwards?|before)\Z")
 _TIMEML_LENGTH_RULES = frozenset({"units_later", "units_earlier"})
 _MOVES_ON = frozenset(
@@ -5828,6 +5859,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         and not _out_of_place(h, state)
         and (h.rule.name != "clock_bare_hour" or _bare_hour_ok(h, low))
     ]
+    if not timeml:
+        hits = [_day_of_the_evening(h, work, low) for h in hits]
     if timeml:
         hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
         hits = [
