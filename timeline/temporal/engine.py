@@ -5510,6 +5510,8 @@ _HOLIDAY_WITH_YEAR = frozenset(
         "pod_of_holiday_year",
         "pod_of_holiday_this_year",
         "holiday_this_year",
+        "holiday_years_ago",
+        "pod_of_holiday_years_ago",
         "clock_holiday",
     )
 )
