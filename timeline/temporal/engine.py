@@ -3729,7 +3729,7 @@ _GLOSS_AROUND = re.compile(
     re.I,
 )
 _ON_THE_DAY = re.compile(
-    r"\s+(?:(?:this\s+year\s+)?(?:falls|fell|comes|came|is|was)\s+)?on\s+\Z|,\s+\Z"
+    r"\s+(?:(?:this\s+year\s+)?(?:falls|fell|comes|came|is|was)\s+)?on\s+\Z|,\s+(?:on\s+)?\Z"
 )
 
 
@@ -3792,9 +3792,11 @@ def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> s
     spec = _holiday_spec(value) if fixed is None else None
     if spec is None and fixed is None:
         return None
-    if spec is not None and _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
-        if holiday_date(spec, day.year) != day:
+    if _ON_THE_DAY.fullmatch(work, end - offset, hit.start):
+        if spec is not None and holiday_date(spec, day.year) != day:
             return None
+        if fixed is not None and day.strftime("%m-%d") != value[5:10]:
+            return None  # ("Forty years ago on Monday, on Waitangi Day": February 6 that year)
     elif _GLOSS_AROUND.fullmatch(work, end - offset, hit.start):
         # "at 7.42pm on Saturday 6 November 2010, the day after Bonfire Night": the holiday
         # of that date's year, when it falls within a week of it
