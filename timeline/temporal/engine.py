@@ -767,7 +767,10 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
             return "past"  # "In December, police arrested two men": a past month, fronted
         if (
             _MONTH_ONLY.fullmatch(value)
-            and _IN_MONTH.search(work, max(0, hit.start - 40), hit.start)
+            and (
+                _IN_MONTH.search(work, max(0, hit.start - 40), hit.start)
+                or _past_span_of_months(work, hit)
+            )
             and tense_at(work[: hit.end], hit.start, hit.end) == "past"
             and not _MODAL_BEFORE.search(
                 work, sentence_around(work, hit.start, hit.end)[0], hit.start
@@ -859,6 +862,28 @@ _SUBJECT_IS = re.compile(r"\s+(?:is|was|will\s+be|would\s+be)\s+[\"“]?(?:the|a
 # A modal before a month ("I'd rather they heard it from us than from a bill in February").
 _MODAL_BEFORE = re.compile(r"(?:\b(?:would|will|could|might|should|shall)\b|['’](?:d|ll)\b)", re.I)
 # "in" before a month, not "starting in", "beginning in", "comes into force in", "from ... in".
+# "recorded 212 robberies between January and September": a span of months in a past clause
+_MONTH_SPAN_START = re.compile(r"\b(?:between|from)\s+\Z")
+_MONTH_SPAN_GOES_ON = re.compile(
+    r"\s+(?:and|to|through|until)\s+[A-Z][a-z]+\.?(?![A-Za-z0-9 ]*[0-9])"
+)
+_EVERY_IN = re.compile(r"\b(?:each|every)\b")
+
+
+def _past_span_of_months(work: str, hit: Hit) -> bool:
+    """True for a month opening a span of months ("between January and September", "from
+    September through May"), not one of a timetable ("held on the first Thursday of each
+    month from October through April")."""
+    before = max(0, hit.start - 40)
+    if not (
+        _MONTH_SPAN_START.search(work, before, hit.start)
+        and _MONTH_SPAN_GOES_ON.match(work, hit.end)
+    ):
+        return False  # (the end follows the start: "The season ran from June to November")
+    opens = sentence_around(work, hit.start, hit.end)[0]
+    return not _EVERY_IN.search(work, opens, hit.start)
+
+
 _IN_MONTH = re.compile(r"(?<!starting )(?<!beginning )(?<!force )(?<!from )\bin\s+\Z")
 _IN_BRACKETS = re.compile(r"\([^()]*\Z")
 _AFTER_EVENT = re.compile(r"\b(?:after|since|following)\b[^,;:.()]*\Z", re.I)
