@@ -2201,6 +2201,8 @@ def _thanksgiving_of(value: str, state: _State) -> str:
     Day the one of the places the story names (see ``_labour_day_of``)."""
     if "#mother's day" in value and _is_british(state):
         return value.replace("#mother's day", "#british mother's day")
+    if "#father's day" in value and _is_antipodean(state):
+        return value.replace("#father's day", "#antipodean father's day")
     easter = _WESTERN_EASTER.search(value)
     if (
         easter
@@ -2219,6 +2221,24 @@ def _thanksgiving_of(value: str, state: _State) -> str:
     return value.replace("#thanksgiving day", "#thanksgiving").replace(
         "#thanksgiving", "#canadian thanksgiving"
     )
+
+
+_ANTIPODES = frozenset({"nz", "vic", "wa", "qld", "nsw"})
+
+
+def _is_antipodean(state: _State) -> bool:
+    """Whether a story is of Australia or New Zealand (two of their places named, more than of
+    any other country of the Labour Day table), whose Father's Day is in September.
+
+    >>> state = _State(datetime(2022, 8, 27))
+    >>> state.text = "Canberra nurseries expect a rush; Sydney too."
+    >>> _is_antipodean(state)
+    True
+    """
+    found = {k: set(names) for k, names in _place_kinds(state.text, "labour_place").items()}
+    ours = sum(len(found[k]) for k in found if k in _ANTIPODES)
+    others = max((len(found[k]) for k in found if k not in _ANTIPODES), default=0)
+    return ours >= 2 and ours > others
 
 
 _LABOUR_DAYS = {
