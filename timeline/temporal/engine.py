@@ -5170,7 +5170,7 @@ _NOW_CLOCK_BEFORE = re.compile(
 )
 _HEADER_REACH = 400  # characters from the top a header's clock is read in
 _CLOCK_24 = re.compile(r"(?<![0-9])(?:0[0-9]|1[3-9]|2[0-3])[:.]?[0-5][0-9](?![0-9])")
-_CLOCK_VALUE_HM = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(:\d\d)$")
+_CLOCK_VALUE_HM = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(:\d\d)(?::\d\d)?$")  # (seconds too)
 
 
 def _now_clock_near_header(fields: dict, state: _State, low: str, hit: Hit) -> dict:
