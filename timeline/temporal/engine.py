@@ -2048,6 +2048,7 @@ _HOLIDAY_ANCHORED = frozenset(
         "weekday_before_holiday",
         "weekday_after_holiday",
         "weekday_of_holiday_weekend",
+        "nth_day_of_holiday",
     )
 )
 

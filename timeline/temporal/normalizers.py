@@ -77,6 +77,11 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         value = tables["ordinal_word"].lookup(text)
         return None if value is None else str(value)
 
+    def days_into(text: str | None) -> str | None:
+        """The days after the first an ordinal counts ("second" 1)."""
+        n = ordinal(text)
+        return None if n is None or int(n) < 1 else str(int(n) - 1)
+
     def day(text: str | None) -> str | None:
         n = ordinal(text)
         if n is None:
@@ -400,6 +405,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "month": month,
         "weekday": weekday,
         "ordinal": ordinal,
+        "days_into": days_into,
         "day": day,
         "iso_week": iso_week,
         "num": num,
