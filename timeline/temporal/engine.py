@@ -4206,7 +4206,7 @@ def _story_clock_day(
             continue
         if (today - ref.moment.date()).days < _STORY_NIGHT_AGE:
             return None  # a day of the report's own was told since
-        if ref.granularity in ("hour", "minute", "second"):
+        if ref.granularity in ("hour", "minute", "second", "part_of_day"):
             return Reference.of(ref.value[:10])
         return None
     return None
