@@ -1236,9 +1236,9 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             moved = resolve_partial(inner[0].value, state.doc, way, _setup()[0].holidays)
             ref_used, anchor = (Reference.of(moved) if moved else None), "published"
         elif (
-            rule.name == "years_ago_day"
+            rule.name in _YEARS_AGO_DAY_RULES
             and state.doc is not None
-            and _WEEKDAY_ONLY.fullmatch(inner[0].value)
+            and _WEEKDAY_PART.fullmatch(inner[0].value)
             and not low.startswith(("this", "next"), a)
         ):
             # "Fifty years ago Saturday", told on a Thursday: the Saturday nearest today, ahead
@@ -4047,6 +4047,10 @@ _STORY_NIGHT_AGE = 14  # days before the publication the night a story is about 
 _NIGHT_HOURS = frozenset((*range(_EVENING_HOUR, 24), *range(0, _SMALL_HOURS)))
 
 
+_WEEKDAY_PART = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI|DT))?")
+_YEARS_AGO_DAY_RULES = frozenset(
+    {"years_ago_day", "years_ago_day_pod", "century_ago_day", "half_century_ago_day"}
+)
 _STORY_WEEKDAY_RULES = frozenset(
     {"previous_weekday", "the_weekday_of_story", "that_weekday", "that_weekday_pod"}
 )
