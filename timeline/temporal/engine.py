@@ -1950,7 +1950,8 @@ def _rate(hit: Hit, low: str) -> bool:
 # for ("rose by 6", "tied at 2", "priced at 9")
 _TIME_OF_DAY_NEAR = re.compile(
     r"\b(?:morning|night|evening|afternoon|midnight|noon|midday|dawn|dusk|sunrise|sunset|"
-    r"a\.m\.|p\.m\.|[0-9](?:am|pm)|o['’]clock|tonight|today|tomorrow|yesterday|shift|"
+    r"a\.m\.|p\.m\.|[0-9]{1,2}(?:[:.][0-5][0-9])?\s?(?:am|pm)|o['’]clock|tonight|today|tomorrow|"
+    r"yesterday|shift|"
     r"breakfast|lunch|dinner|bed|woke|wake|slept|sleep|alarm|clock)\b"
 )
 _AMOUNT_BEFORE = re.compile(
