@@ -69,6 +69,7 @@ ALIASES = {
     "eid-ul-adha": "eid al-adha",
     "hari raya haji": "eid al-adha",
     "bakrid": "eid al-adha",
+    "bakri eid": "eid al-adha",
     "eid al adha": "eid al-adha",
     "eidul adha": "eid al-adha",
     "eidul azha": "eid al-adha",
