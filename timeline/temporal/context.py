@@ -448,6 +448,8 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         and words[-3] not in _NOT_SCHEDULE | _NOT
     ):
         return "future"  # "the ban runs through March 31": a season still on ("did not run")
+    if _will_before(words):
+        return "future"  # "will face court on Tuesday", "will miss Saturday's trip"
     if words[-1] in _REPORTING or words[-1] in _FUTURE_PREPOSITIONS:
         return None
     # "the Senate votes on Tuesday", "the ministers meet again Monday": an adverb or "on"
@@ -506,6 +508,26 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
         # "Whitcombe resigned in January" (but "the case is heard in May" looks ahead)
         return "past"
     return _kind(words, len(words) - 1)
+
+
+def _will_before(words: list[str]) -> bool:
+    """True when "will" (or "'ll", "shall") opens the last few words before a mention and
+    no saying or past verb stands between ("will face court on", "will miss").
+
+    >>> _will_before("a man will face court on".split()), _will_before("will say it began on".split())
+    (True, False)
+    """
+    for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        if words[k] in ("will", "ll", "shall"):
+            between = words[k + 1 :]
+            return bool(between) and not any(
+                w in _REPORTED
+                or w in _REPORTING
+                or (w.endswith("ed") and i > 0 and between[i - 1] not in ("be", "been", "have"))
+                or w in ("began", "started", "opened", "was", "were", "had")
+                for i, w in enumerate(between)
+            )
+    return False
 
 
 def _state_now(words: list[str]) -> bool:
