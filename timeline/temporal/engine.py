@@ -491,6 +491,7 @@ class _State:
         # ("TUESDAY, MAY 9"), if any, and the last stamp read.
         self.heading: Reference | None = None
         self.last_stamp: Reference | None = None
+        self.antipodean: bool | None = None  # a story of Australia or New Zealand, read once
         self.stamp_order = 0  # +1: the entries run oldest first, -1: newest first, 0: unknown
         self.heading_at = 0
         self.last_stamp_at = 0
@@ -703,7 +704,10 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     ):
         return "future"  # "despite a deadline of noon on Thursday", "a deadline that falls on"
     if "WXX" in value or rule.dir == "tense_strict":
-        if _SCENE_CLOCK.search(work, max(0, hit.start - 48), hit.start):
+        if _SCENE_CLOCK.search(work, max(0, hit.start - 48), hit.start) or (
+            _SCENE_OPEN.search(work, max(0, hit.start - 24), hit.start)
+            and _CLOCK_FIRST.match(work.lower(), hit.start)
+        ):
             # "It's twenty to ten on Tuesday night, and I'm in the water": a reporter's scene,
             # recorded on the day named or the last one before (blind sets 9 of 9)
             return "past"
@@ -812,10 +816,12 @@ _SCENE_OPENS = (
 )
 _SCENE_CLOCK = re.compile(
     _SCENE_OPENS
-    + r"(?:(?:(?:half|quarter|twenty|ten|five|twenty-five)\s+(?:past|to)\s+)?"
+    + r"(?:(?:half|quarter|twenty|ten|five|twenty-five)\s+(?:past|to)\s+)?"
     + _HOUR_WORD
-    + r"(?:\s+o'clock|\s*[ap]\.?m\.?)?\s+on\s+)?\Z"
+    + r"(?:\s+o'clock|\s*[ap]\.?m\.?)?\s+on\s+\Z"
 )
+_SCENE_OPEN = re.compile(_SCENE_OPENS + r"\Z")
+_CLOCK_FIRST = re.compile(_HOUR_WORD + r"\b")  # a hit that opens with its clock
 _NAMED_DAY_BEFORE = re.compile(
     r"\b(?:named|declared|designated|set|chose|picked|fixed|announced|added|proclaimed)\s+\Z", re.I
 )
@@ -878,7 +884,6 @@ _SUBJECT_WILL = re.compile(
 _SUBJECT_IS = re.compile(r"\s+(?:is|was|will\s+be|would\s+be)\s+[\"“]?(?:the|a|an|still)\s", re.I)
 # A modal before a month ("I'd rather they heard it from us than from a bill in February").
 _MODAL_BEFORE = re.compile(r"(?:\b(?:would|will|could|might|should|shall)\b|['’](?:d|ll)\b)", re.I)
-# "in" before a month, not "starting in", "beginning in", "comes into force in", "from ... in".
 # "recorded 212 robberies between January and September": a span of months in a past clause
 _MONTH_SPAN_START = re.compile(r"\b(?:between|from)\s+\Z")
 _MONTH_SPAN_GOES_ON = re.compile(
@@ -901,6 +906,7 @@ def _past_span_of_months(work: str, hit: Hit) -> bool:
     return not _EVERY_IN.search(work, opens, hit.start)
 
 
+# "in" before a month, not "starting in", "beginning in", "comes into force in", "from ... in".
 _IN_MONTH = re.compile(r"(?<!starting )(?<!beginning )(?<!force )(?<!from )\bin\s+\Z")
 _IN_BRACKETS = re.compile(r"\([^()]*\Z")
 _AFTER_EVENT = re.compile(r"\b(?:after|since|following)\b[^,;:.()]*\Z", re.I)
@@ -1326,7 +1332,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and narrative is not None
             and state.doc is not None
             and (state.doc.moment.date() - narrative.moment.date()).days < _STORY_NIGHT_AGE
-            and (back := _last_old_day(state)) is not None
+            and (back := _old_story_day(state, latest=True)) is not None
         ):
             # "the previous Friday", "on the Saturday" in a report on a day long past, told
             # after the report's own days ("published on Thursday"): a day of the story's week
@@ -2199,7 +2205,7 @@ def _independence_of(state: _State) -> str | None:
 def _thanksgiving_of(value: str, state: _State) -> str:
     """``value`` with its holiday made the story's country's: Thanksgiving Canada's (October)
     in a story of Canada, Mother's Day Britain's (Mothering Sunday, in March) in a story of
-    Britain or Ireland, Easter the Orthodox one in a story of the Orthodox churches, and Labour
+    Britain or Ireland, Father's Day September's in a story of Australia or New Zealand, Easter the Orthodox one in a story of the Orthodox churches, and Labour
     Day the one of the places the story names (see ``_labour_day_of``)."""
     if "#mother's day" in value and _is_british(state):
         return value.replace("#mother's day", "#british mother's day")
@@ -2237,10 +2243,12 @@ def _is_antipodean(state: _State) -> bool:
     >>> _is_antipodean(state)
     True
     """
-    found = {k: set(names) for k, names in _place_kinds(state.text, "labour_place").items()}
-    ours = sum(len(found[k]) for k in found if k in _ANTIPODES)
-    others = max((len(found[k]) for k in found if k not in _ANTIPODES), default=0)
-    return ours >= 2 and ours > others
+    if state.antipodean is None:
+        found = {k: set(names) for k, names in _place_kinds(state.text, "labour_place").items()}
+        ours = sum(len(found[k]) for k in found if k in _ANTIPODES)
+        others = max((len(found[k]) for k in found if k not in _ANTIPODES), default=0)
+        state.antipodean = ours >= 2 and ours > others and not _is_british(state)
+    return state.antipodean
 
 
 _LABOUR_DAYS = {
@@ -4053,28 +4061,19 @@ _YEARS_AGO_DAY_RULES = frozenset(
     {"years_ago_day", "years_ago_day_pod", "century_ago_day", "half_century_ago_day"}
 )
 _STORY_WEEKDAY_RULES = frozenset(
-    {"previous_weekday", "the_weekday_of_story", "that_weekday", "that_weekday_pod"}
+    {
+        "previous_weekday",
+        "weekday_before_story_day",
+        "the_weekday_of_story",
+        "that_weekday",
+        "that_weekday_pod",
+    }
 )
 
 
-def _last_old_day(state: _State) -> Reference | None:
-    """The day (or finer) the text named last that lies at least two weeks before the
-    publication; else None."""
-    if state.doc is None:
-        return None
-    today = state.doc.moment.date()
-    for _, _, ref in reversed(state.dated):
-        if (
-            ref.granularity in _REF_GRANULARITIES["day"]
-            and (today - ref.moment.date()).days >= _STORY_NIGHT_AGE
-        ):
-            return ref
-    return None
-
-
-def _old_story_day(state: _State) -> Reference | None:
+def _old_story_day(state: _State, latest: bool = False) -> Reference | None:
     """The first day (or finer) still kept that the text dated at least two weeks before the
-    publication; else None.
+    publication (the last one, with ``latest``); else None.
 
     >>> state = _State(datetime(2012, 11, 20))
     >>> state.dated.append((0, 9, Reference.of("2010-11-06T19:42")))
@@ -4086,9 +4085,9 @@ def _old_story_day(state: _State) -> Reference | None:
     if state.doc is None:
         return None
     today = state.doc.moment.date()
-    for _, _, ref in state.dated:
+    for _, _, ref in reversed(state.dated) if latest else state.dated:
         # (the first one: the day of the event the report is about, told at its start, not an
-        # aftermath told since, "died in hospital two days later")
+        # aftermath told since, "died in hospital two days later"; with ``latest``, the last)
         if (
             ref.granularity in _REF_GRANULARITIES["day"]
             and (today - ref.moment.date()).days >= _STORY_NIGHT_AGE

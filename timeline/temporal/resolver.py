@@ -102,7 +102,7 @@ def holiday_date(spec: dict, year: int) -> date | None:
         if "date" in spec:
             month, day = map(int, str(spec["date"]).split("-"))
             fixed = date(year, month, day)
-            if fixed.isoweekday() == 7:  # King's Day on a Sunday is kept the Saturday before
+            if fixed.isoweekday() == 7:  # a day moved off a Sunday (King's Day: the Saturday)
                 fixed += timedelta(days=int(spec.get("on_sunday", 0)))
             return fixed
         if "dates" in spec:  # a lunar or Hebrew calendar's holiday: known years only
