@@ -4405,7 +4405,8 @@ def _night_scene(state: _State, work: str, hit: Hit) -> Reference | None:
 _SPEECH = re.compile(
     r"\b(?:said|says|told|address|speech|interview|statement|remarks|conference|briefing|"
     r"broadcast|rally|wrote|tweeted|posted|email|e-mail|letter|memo|message|sent|dated|"
-    r"texted|read|heard|announced|declared|added|replied|shouted|speaking)\b"
+    r"texted|read|heard|announced|declared|added|replied|shouted|speaking|spoke|talked|testified|"
+    r"recalled)\b"
 )
 _UTTERANCE_REACH = 250
 # A dated saying in the sentence that opens the quotation: at most this many characters from
