@@ -4438,6 +4438,9 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
     after = _said_after_quotation(state, work, hit)
     if after is not None:
         return after
+    earlier = _speakers_last_quotation(state, work, hit, line, opened)
+    if earlier is not None:
+        return earlier
     shift = state.position - hit.start  # document offset of work[0]
     for start, end, ref in reversed(state.dated):
         at = start - shift
@@ -4485,6 +4488,34 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
                 return None  # "said the panel spent most of Tuesday": what was said, not when
         return None
     return None
+
+
+# '..." she said. "...': a quotation that goes on after a bare attribution
+_ATTRIBUTION_ONLY = re.compile(
+    r"[\"”]\s+(?:he|she|they|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:said|says|added|adds|"
+    r"continued)\.\s+[\"“]"
+)
+
+
+def _speakers_last_quotation(
+    state: _State, work: str, hit: Hit, line: int, opened: int
+) -> Reference | None:
+    """The day of the speaker's quotation just before, in the same paragraph, when only a bare
+    attribution stands between ('"... dinner tomorrow," she said. "Yesterday he scored
+    twice."'); else None."""
+    closed = max(work.rfind('"', line, opened), work.rfind("”", line, opened))
+    if closed < 0 or not _ATTRIBUTION_ONLY.fullmatch(work, closed, opened + 1):
+        return None
+    began = max(work.rfind('"', line, closed), work.rfind("“", line, closed))
+    if began < 0:
+        return None
+    saved = state.position
+    inside = began + 1
+    state.position = saved - (hit.start - inside)
+    try:
+        return _utterance_day(state, work, Hit(inside, inside, hit.rule, hit.value))
+    finally:
+        state.position = saved
 
 
 # A date ending the attribution sentence right before a quotation opens.
