@@ -4546,7 +4546,7 @@ def _dates_the_saying(work: str, at: int) -> bool:
 # (the attribution in the same paragraph: "She said ... Sunday" opening the next one is no
 # attribution of the quotation before it)
 _SAID_AFTER = re.compile(
-    r"[,.!?]?[\"”][ \t]*,?[^\n\"“”]{0,60}?\b(?:said|says|told|added)\b[^.\n\"“”]{0,60}?\b"
+    r"[,.!?]?[\"”][ \t]*,?[^\n\"“”]{0,90}?\b(?:said|says|told|added)\b[^.\n\"“”]{0,60}?\b"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+night|"
     r"last\s+evening)\b"
 )
