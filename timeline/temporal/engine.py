@@ -4406,6 +4406,7 @@ _SPEECH = re.compile(
     r"\b(?:said|says|told|address|speech|interview|statement|remarks|conference|briefing|"
     r"broadcast|rally|wrote|tweeted|posted|email|e-mail|letter|memo|message|sent|dated|"
     r"texted|read|heard|announced|declared|added|replied|shouted|speaking|spoke|talked|testified|"
+    r"appealed|warned|explained|insisted|admitted|confirmed|noted|stated|"
     r"recalled)\b"
 )
 _UTTERANCE_REACH = 250
