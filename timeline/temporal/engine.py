@@ -704,6 +704,9 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     ):
         return "future"  # "despite a deadline of noon on Thursday", "a deadline that falls on"
     if "WXX" in value or rule.dir == "tense_strict":
+        if _CALLED_OFF_FOR.search(work, max(0, hit.start - 70), hit.start):
+            # "Ferries have cancelled all sailings on Monday": what is called off lies ahead
+            return "future"
         if _SCENE_CLOCK.search(work, max(0, hit.start - 48), hit.start) or (
             _SCENE_OPEN.search(work, max(0, hit.start - 24), hit.start)
             and _CLOCK_FIRST.match(work.lower(), hit.start)
@@ -807,6 +810,11 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
 
 
 _MONTH_ONLY = re.compile(r"XXXX-[0-9]{2}")
+_CALLED_OFF_FOR = re.compile(
+    r"\b(?:has|have)\s+(?:been\s+)?(?:cancel+ed|suspended|postponed|called\s+off|scrapped|"
+    r"axed|closed|shut)\b[^.;:!?\"“”]{0,40}\b(?:on|for|from)\s+\Z",
+    re.I,
+)
 # "It's half past seven on", "It's just gone ten on", "it's 5:40 on": a scene's clock, before
 # its day or with it ("It's 5:40 on Sunday evening" read as one time)
 _HOUR_WORD = r"(?:[0-9]{1,2}(?:[:.][0-5][0-9])?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
