@@ -82,6 +82,13 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         n = ordinal(text)
         return None if n is None or int(n) < 1 else str(int(n) - 1)
 
+    def weeks_in_days(n: str | None, start: str | None = None) -> str | None:
+        """The days in ``n`` weeks, one more from tomorrow ("two", "tomorrow" -> "15")."""
+        weeks = num(n)
+        if weeks is None or not str(weeks).isdigit():
+            return None
+        return str(int(weeks) * 7 + (1 if table_key(start or "") == "tomorrow" else 0))
+
     def day(text: str | None) -> str | None:
         n = ordinal(text)
         if n is None:
@@ -406,6 +413,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "weekday": weekday,
         "ordinal": ordinal,
         "days_into": days_into,
+        "weeks_in_days": weeks_in_days,
         "day": day,
         "iso_week": iso_week,
         "num": num,
