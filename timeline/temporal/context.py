@@ -516,18 +516,24 @@ def _will_before(words: list[str]) -> bool:
 
     >>> _will_before("a man will face court on".split()), _will_before("will say it began on".split())
     (True, False)
+    >>> _will_before("he'll face court on".split()), _will_before("her will signed on".split())
+    (True, False)
     """
     for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
-        if words[k] in ("will", "ll", "shall"):
+        if words[k] in ("will", "shall") or words[k].endswith(("'ll", "’ll")):
             between = words[k + 1 :]
             return bool(between) and not any(
                 w in _REPORTED
                 or w in _REPORTING
-                or (w.endswith("ed") and i > 0 and between[i - 1] not in ("be", "been", "have"))
-                or w in ("began", "started", "opened", "was", "were", "had")
+                or w in _TOLD_BEFORE
+                or (w.endswith("ed") and (i == 0 or between[i - 1] not in _PARTICIPLE_AFTER))
                 for i, w in enumerate(between)
             )
     return False
+
+
+_TOLD_BEFORE = frozenset({"began", "started", "opened", "was", "were", "had"})
+_PARTICIPLE_AFTER = frozenset({"be", "been", "have"})
 
 
 def _state_now(words: list[str]) -> bool:
