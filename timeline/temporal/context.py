@@ -514,8 +514,10 @@ def _will_before(words: list[str]) -> bool:
     """True when "will" (or "'ll", "shall") opens the last few words before a mention and
     no saying or past verb stands between ("will face court on", "will miss").
 
-    >>> _will_before("a man will face court on".split()), _will_before("will say it began on".split())
-    (True, False)
+    >>> _will_before("a man will face court on".split())
+    True
+    >>> _will_before("will say it began on".split())
+    False
     >>> _will_before("he'll face court on".split()), _will_before("her will signed on".split())
     (True, False)
     """

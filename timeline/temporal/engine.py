@@ -709,7 +709,7 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
             return "future"
         if _SCENE_CLOCK.search(work, max(0, hit.start - 48), hit.start) or (
             _SCENE_OPEN.search(work, max(0, hit.start - 24), hit.start)
-            and _CLOCK_FIRST.match(work.lower(), hit.start)
+            and _CLOCK_FIRST.match(work, hit.start)
         ):
             # "It's twenty to ten on Tuesday night, and I'm in the water": a reporter's scene,
             # recorded on the day named or the last one before (blind sets 9 of 9)
@@ -817,7 +817,10 @@ _CALLED_OFF_FOR = re.compile(
 )
 # "It's half past seven on", "It's just gone ten on", "it's 5:40 on": a scene's clock, before
 # its day or with it ("It's 5:40 on Sunday evening" read as one time)
-_HOUR_WORD = r"(?:[0-9]{1,2}(?:[:.][0-5][0-9])?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_HOUR_WORD = (
+    r"(?:[0-9]{1,2}(?:[:.][0-5][0-9])?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve)"
+)
 _SCENE_OPENS = (
     r"\b[Ii]t(?:'s|’s|\s+is)\s+(?:just\s+(?:gone|after|before)\s+|almost\s+|nearly\s+|"
     r"about\s+|now\s+)?"
@@ -829,7 +832,7 @@ _SCENE_CLOCK = re.compile(
     + r"(?:\s+o'clock|\s*[ap]\.?m\.?)?\s+on\s+\Z"
 )
 _SCENE_OPEN = re.compile(_SCENE_OPENS + r"\Z")
-_CLOCK_FIRST = re.compile(_HOUR_WORD + r"\b")  # a hit that opens with its clock
+_CLOCK_FIRST = re.compile(_HOUR_WORD + r"\b", re.I)  # a hit that opens with its clock
 _NAMED_DAY_BEFORE = re.compile(
     r"\b(?:named|declared|designated|set|chose|picked|fixed|announced|added|proclaimed)\s+\Z", re.I
 )
@@ -2017,6 +2020,7 @@ def _idiom(hit: Hit, low: str) -> bool:
 
 _A_WEEKDAY_APPOSED = re.compile(r",\s+an?\s+(?:[a-z]+\s+)?")
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-[1-7]")
+_APPOSITION_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
 # a day's value before resolution: "XXXX-05-12", "2009-02-02", "@day+1TMO", "XXXX-#easter"
 _DAY_VALUE = re.compile(r"(?:[0-9X]{4}-(?:[0-9X]{2}-[0-9X]{2}|#)|@day[+-])")
 
@@ -2037,7 +2041,7 @@ def _weekday_of_a_date(hit: Hit, before: Hit, low: str) -> bool:
         and before.rule.type in ("DATE", "TIME")
         and _DAY_VALUE.match(before.value) is not None
         and _A_WEEKDAY_APPOSED.fullmatch(low, before.end, hit.start) is not None
-        and re.match(r"\s*(?:[,.;:)]|$)", low[hit.end :]) is not None
+        and _APPOSITION_ENDS.match(low, hit.end) is not None
     )
 
 
@@ -2213,8 +2217,9 @@ def _independence_of(state: _State) -> str | None:
 def _thanksgiving_of(value: str, state: _State) -> str:
     """``value`` with its holiday made the story's country's: Thanksgiving Canada's (October)
     in a story of Canada, Mother's Day Britain's (Mothering Sunday, in March) in a story of
-    Britain or Ireland, Father's Day September's in a story of Australia or New Zealand, Easter the Orthodox one in a story of the Orthodox churches, and Labour
-    Day the one of the places the story names (see ``_labour_day_of``)."""
+    Britain or Ireland, Father's Day September's in a story of Australia or New Zealand, Easter
+    the Orthodox one in a story of the Orthodox churches, and Labour Day the one of the places
+    the story names (see ``_labour_day_of``)."""
     if "#mother's day" in value and _is_british(state):
         return value.replace("#mother's day", "#british mother's day")
     if "#father's day" in value and _is_antipodean(state):
@@ -5216,7 +5221,8 @@ _NOW_CLOCK_BEFORE = re.compile(
 )
 _HEADER_REACH = 400  # characters from the top a header's clock is read in
 _CLOCK_24 = re.compile(r"(?<![0-9])(?:0[0-9]|1[3-9]|2[0-3])[:.]?[0-5][0-9](?![0-9])")
-_CLOCK_VALUE_HM = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(:\d\d)(?::\d\d)?$")  # (seconds too)
+# a clock value, its seconds ("18:10:00" in a header told to the second) left out
+_CLOCK_VALUE_HM = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(:\d\d)(?::\d\d)?$")
 
 
 def _now_clock_near_header(fields: dict, state: _State, low: str, hit: Hit) -> dict:
