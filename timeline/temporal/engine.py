@@ -3347,7 +3347,10 @@ def _day_of_the_evening(hit: Hit, work: str, low: str) -> Hit:
     return day
 
 
-_OF_WEEKDAY = re.compile(r"\bof\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")
+_OF_WEEKDAY = re.compile(
+    r"\bof\s+(?=(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:mon|tues?|wed|thu(?:rs?)?|fri|"
+    r"sat|sun)\.))"
+)  # (a weekday in full or shortened: "the evening of Sat., Nov. 14, 1953")
 
 
 _LATER = re.compile(r"[\s,]+(?:later|earlier|afterwards?|before)\Z")
