@@ -93,11 +93,17 @@ def holiday_date(spec: dict, year: int) -> date | None:
 
     >>> holiday_date({"weekday": 4, "nth": 4, "month": 11}, 2013)
     datetime.date(2013, 11, 28)
+    >>> coming_of_age = {"weekday": 1, "nth": 2, "month": 1, "earlier": {"until": 1999, "date": "01-15"}}
+    >>> holiday_date(coming_of_age, 1995), holiday_date(coming_of_age, 2013)
+    (datetime.date(1995, 1, 15), datetime.date(2013, 1, 14))
 
     A name several holidays share ("Eid") has no one date: see :func:`holiday_dates`.
     """
     if "any_of" in spec:
         return None
+    earlier = spec.get("earlier")  # the rule of the years up to and including "until"
+    if earlier is not None and year <= int(earlier["until"]):
+        return holiday_date({k: v for k, v in earlier.items() if k != "until"}, year)
     try:
         if "date" in spec:
             month, day = map(int, str(spec["date"]).split("-"))
