@@ -36,6 +36,12 @@ SOURCES: dict[str, tuple[str, str]] = {
     "nyepi": ("ID", "Day of Silence"),
     "pahela baishakh": ("BD", "Bengali New Year's Day"),
     "ganesh chaturthi": ("IN-MH", "Ganesh Chaturthi"),
+    # Hong Kong's Chung Yeung (the Double Ninth) and Ching Ming (Qingming, the tomb-sweeping
+    # day); Thailand's Loy Krathong (a workday there) and Makha Bucha
+    "double ninth festival": ("HK", "Double Ninth Festival"),
+    "qingming festival": ("HK", "Tomb-Sweeping Day"),
+    "loy krathong": ("TH", "Loy Krathong"),
+    "makha bucha": ("TH", "Makha Bucha"),
 }
 # other names of the same day; days counted from one ("the Lantern Festival" is the 15th day
 # of the lunar year; Chuseok and the Mid-Autumn Festival are both the 15th of the 8th month)
@@ -102,6 +108,19 @@ ALIASES = {
     "day of arafat": "day of arafah",
     "arafat day": "day of arafah",
     "vinayaka chaturthi": "ganesh chaturthi",
+    "chung yeung": "double ninth festival",
+    "chung yeung festival": "double ninth festival",
+    "chung yeung day": "double ninth festival",
+    "double ninth": "double ninth festival",
+    "qingming": "qingming festival",
+    "ching ming": "qingming festival",
+    "ching ming festival": "qingming festival",
+    "tomb-sweeping day": "qingming festival",
+    "tomb sweeping day": "qingming festival",
+    "tuen ng": "dragon boat festival",
+    "tuen ng festival": "dragon boat festival",
+    "loi krathong": "loy krathong",
+    "makha puja": "makha bucha",
 }
 OFFSETS = {
     "lantern festival": ("lunar new year", 14),
@@ -135,8 +154,10 @@ def first_dates(country: str, name: str, last: bool = False) -> dict[int, date]:
     out: dict[int, date] = {}
     for year in YEARS:
         try:
-            # Purim is one of Israel's optional holidays
-            categories = ("public", "optional") if country == "IL" else ("public",)
+            # Purim is one of Israel's optional holidays, Loy Krathong a Thai workday
+            categories = {"IL": ("public", "optional"), "TH": ("public", "workday")}.get(
+                country, ("public",)
+            )
             table = holidays.country_holidays(
                 country, subdiv=subdiv or None, years=year, categories=categories
             )
