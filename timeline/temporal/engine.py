@@ -492,6 +492,7 @@ class _State:
         self.heading: Reference | None = None
         self.last_stamp: Reference | None = None
         self.antipodean: bool | None = None  # a story of Australia or New Zealand, read once
+        self.labour_places: dict[str, set[str]] | None = None  # read once
         self.stamp_order = 0  # +1: the entries run oldest first, -1: newest first, 0: unknown
         self.heading_at = 0
         self.last_stamp_at = 0
@@ -2257,11 +2258,21 @@ def _is_antipodean(state: _State) -> bool:
     True
     """
     if state.antipodean is None:
-        found = {k: set(names) for k, names in _place_kinds(state.text, "labour_place").items()}
+        found = _labour_places(state)
         ours = sum(len(found[k]) for k in found if k in _ANTIPODES)
         others = max((len(found[k]) for k in found if k not in _ANTIPODES), default=0)
         state.antipodean = ours >= 2 and ours > others and not _is_british(state)
     return state.antipodean
+
+
+def _labour_places(state: _State) -> dict[str, set[str]]:
+    """The places of the ``labour_place`` table the story names, by kind; read once (Father's
+    Day and Labour Day both ask)."""
+    if state.labour_places is None:
+        state.labour_places = {
+            k: set(names) for k, names in _place_kinds(state.text, "labour_place").items()
+        }
+    return state.labour_places
 
 
 _LABOUR_DAYS = {
@@ -2286,7 +2297,7 @@ def _labour_day_of(state: _State) -> str | None:
     'nz'
     """
     if state.labour is None:
-        found = {k: set(names) for k, names in _place_kinds(state.text, "labour_place").items()}
+        found = _labour_places(state)
         kinds = sorted(found, key=lambda k: -len(found[k]))
         best = kinds[0] if kinds else None
         ok = (
