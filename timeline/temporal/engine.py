@@ -4505,7 +4505,9 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
             continue
         if ref.moment.date() >= state.doc.moment.date():
             return None
-        before = re.findall(r"[a-z]+", work[max(0, at - 60) : at].lower())[-5:]
+        # (a name counts as one word: "told the New Straits Times on Thursday")
+        before = re.sub(r"\b[A-Z][a-z]*(?:\s+[A-Z][a-z]*)+\b", "Name", work[max(0, at - 90) : at])
+        before = re.findall(r"[a-z]+", before.lower())[-5:]
         for i in range(len(before) - 1, -1, -1):
             if _SPEECH.fullmatch(before[i]):
                 return Reference.of(ref.value[:10])
