@@ -1257,7 +1257,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             rule.name in _YEARS_AGO_DAY_RULES
             and state.doc is not None
             and _WEEKDAY_PART.fullmatch(inner[0].value)
-            and not low.startswith(("this", "next"), a)
+            and not low.startswith(("this", "next", "last"), a)
         ):
             # "Fifty years ago Saturday", told on a Thursday: the Saturday nearest today, ahead
             # or gone by, that many years back (blind sets 26 of 26 within three days)
@@ -2781,14 +2781,28 @@ def _day_within(state: _State, coarse: Reference | None) -> Reference | None:
     '2018-02-17T21:00'
     """
     span = interval(coarse.value) if coarse is not None else None
-    if span is None or span.end - span.start > _WITHIN_SPAN:
-        return None  # (a week or a month holds too many days to say which)
-    for start, _, ref in reversed(state.dated):
+    if span is None:
+        return None
+    long = span.end - span.start > _WITHIN_SPAN
+    if long and (state.doc is None or span.end > state.doc.moment - _LONG_GONE):
+        return None  # (a week or a month up to now holds too many days to say which)
+    for start, end, ref in reversed(state.dated):
         if state.position - start > _DAY_REACH:
             return None
         if ref.granularity in _REF_GRANULARITIES["day"]:
+            if long and (
+                state.narrative_at - end > _APPOSED_REACH
+                or _SENTENCE_END.search(state.text, end, state.narrative_at)
+            ):
+                # (a period long gone counts only told right after its day, in the same
+                # sentence: "Sunday, Feb. 12, 2012, one of the coldest nights of that winter")
+                return None
             return ref if span.start <= ref.moment < span.end else None
     return None
+
+
+_APPOSED_REACH = 80
+_LONG_GONE = timedelta(days=60)
 
 
 def _day_before_look_back(state: _State, coarse: Reference | None) -> Reference | None:
@@ -4085,7 +4099,13 @@ _NIGHT_HOURS = frozenset((*range(_EVENING_HOUR, 24), *range(0, _SMALL_HOURS)))
 
 _WEEKDAY_PART = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI|DT))?")
 _YEARS_AGO_DAY_RULES = frozenset(
-    {"years_ago_day", "years_ago_day_pod", "century_ago_day", "half_century_ago_day"}
+    {
+        "years_ago_day",
+        "decades_ago_day",
+        "years_ago_day_pod",
+        "century_ago_day",
+        "half_century_ago_day",
+    }
 )
 _STORY_WEEKDAY_RULES = frozenset(
     {
