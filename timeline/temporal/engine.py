@@ -833,6 +833,60 @@ _SCENE_CLOCK = re.compile(
     + r"(?:\s+o'clock|\s*[ap]\.?m\.?)?\s+on\s+\Z"
 )
 _SCENE_OPEN = re.compile(_SCENE_OPENS + r"\Z")
+# A scene's opening anywhere, and its weekday within its sentence ("It's just after nine on
+# Monday morning at Sunbury Lock"); a taped report ends where the tape does
+_SCENE_ANY = re.compile(
+    _SCENE_OPENS
+    + r"(?:(?:a\s+little|shortly|just)\s+(?:after|before|past)\s+|coming\s+up\s+to\s+)?"
+    + r"(?:(?:a\s+)?(?:half|quarter|twenty|ten|five|twenty-five|[a-z]+\s+minutes)\s+(?:past|to|"
+    r"before|after)\s+(?:the\s+hour|\S+)|"
+    + _HOUR_WORD
+    + r"\b(?:\s+o'clock|\s*[ap]\.?m\.?)?|noon|midnight)",
+    re.I,
+)
+_SCENE_WEEKDAY = re.compile(
+    r"(?:\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night))?(?:\s+here)?\s+on\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+_TAPE_ENDS = re.compile(r"\((?:END\s+(?:VIDEO\s*TAPE|VIDEO|TAPE|CLIP)|END OF TAPE)\)", re.I)
+_SEGMENT_REACH = 1500
+
+
+def _scene_segment_day(state: _State, until: int) -> Reference | None:
+    """The day a reporter's scene names ("It's just after nine on Monday morning at Sunbury
+    Lock"), a day before the broadcast, when the last clock told as "It's ..." up to ``until``
+    (the end of the hit) is that scene's, within ``_SEGMENT_REACH`` and before the tape ends;
+    else None (a presenter's "It's twelve minutes to seven" ends the report).
+
+    >>> state = _State(datetime(2014, 7, 15))
+    >>> state.text = "It's just after nine on Monday morning at the lock. We go on today."
+    >>> state.dated.append((16, 38, Reference.of("2014-07-14T09:00")))
+    >>> state.position = state.text.index("today")
+    >>> _scene_segment_day(state, state.position + 5).value
+    '2014-07-14'
+    """
+    if state.doc is None:
+        return None
+    start = max(0, state.position - _SEGMENT_REACH)
+    text = state.text
+    last = None
+    for m in _SCENE_ANY.finditer(text, start, until):
+        last = m
+    if last is None or _TAPE_ENDS.search(text, last.end(), state.position):
+        return None
+    day = _SCENE_WEEKDAY.match(text, last.end())
+    if day is None:
+        return None
+    for at, _, ref in state.dated:
+        if last.start() <= at <= day.end() and ref.granularity in _REF_GRANULARITIES["day"]:
+            told = ref.moment.date()
+            if 0 < (state.doc.moment.date() - told).days <= 7:
+                return Reference.of(told.isoformat())
+            return None
+    return None
+
+
 _CLOCK_FIRST = re.compile(_HOUR_WORD + r"\b", re.I)  # a hit that opens with its clock
 _NAMED_DAY_BEFORE = re.compile(
     r"\b(?:named|declared|designated|set|chose|picked|fixed|announced|added|proclaimed)\s+\Z", re.I
@@ -1611,6 +1665,15 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and state.doc.moment - utterance.moment < _OLD_QUOTE
         ):
             utterance = None
+    if (
+        utterance is None
+        and value.startswith("@day")
+        and rule.ref in ("doc", "scene")
+        and not _in_quotation(work, hit.start)
+    ):
+        # "It's just after nine on Monday morning at Sunbury Lock ... We do Windsor today":
+        # a taped report's today and tomorrow are those of the day its scene names
+        utterance = _scene_segment_day(state, state.position + hit.end - hit.start)
     if stamp is None and value.startswith("@day") and rule.ref in ("doc", "scene"):
         stamp = _entry_day(state)  # "Today I voted", in an entry stamped the day before
     if stamp is not None:
