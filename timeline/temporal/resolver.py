@@ -21,6 +21,7 @@ tense's side divided by three.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -110,6 +111,9 @@ def holiday_date(spec: dict, year: int) -> date | None:
             fixed = date(year, month, day)
             if fixed.isoweekday() == 7:  # a day moved off a Sunday (King's Day: the Saturday)
                 fixed += timedelta(days=int(spec.get("on_sunday", 0)))
+            if spec.get("leap_plus") and calendar.isleap(year):
+                # (Ethiopia's feasts fall a day later in a Gregorian leap year: Timkat)
+                fixed += timedelta(days=int(spec["leap_plus"]))
             return fixed
         if "dates" in spec:  # a lunar or Hebrew calendar's holiday: known years only
             known = spec["dates"].get(year)
