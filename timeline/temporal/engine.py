@@ -5778,7 +5778,14 @@ def _holidays_of_the_story(text: str, mentions: list[Mention], state: _State) ->
             day = date.fromisoformat(m.value[:10]) if _NUMERIC_DAY.match(m.value) else None
             if day is not None and day < today:
                 told.setdefault(table_key(named.group("name")), set()).add(day)
-    if not told:
+    # days told in full with their year ("on April 27, 2023"), gone by
+    dated = {
+        date.fromisoformat(m.value[:10])
+        for m in mentions
+        if m.anchor == "absolute" and _DAY_ONLY.match(m.value) and YEAR_DIGITS.search(m.text)
+    }
+    dated = {d for d in dated if d < today}
+    if not told and not dated:
         return mentions
     all_told = {d for days in told.values() for d in days}
     out = []
@@ -5793,7 +5800,7 @@ def _holidays_of_the_story(text: str, mentions: list[Mention], state: _State) ->
                 if day not in holiday_dates(spec, day.year):
                     day = None
             elif not same:
-                day = _holiday_near_told(spec, all_told)
+                day = _holiday_near_told(spec, all_told) or _holiday_of_dated(spec, dated)
         if (
             day is not None
             and m.value[:10] != day.isoformat()
@@ -5847,6 +5854,21 @@ def _holiday_of_story_season(value: str, state: _State, hit: Hit, direction: str
         return None
     _, t, clock = value.partition("T")
     return near.isoformat() + t + clock
+
+
+_DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _holiday_of_dated(spec: dict, dated: Iterable[date]) -> date | None:
+    """The one day of a holiday that a day told in full with its year falls on or next to
+    ("King's Day boat death ... on April 27, 2023"; "31 January 2018, the day after Up Helly
+    Aa"); None if none or several.
+
+    >>> _holiday_of_dated({"date": "04-27"}, [date(2023, 4, 27), date(2025, 4, 3)])
+    datetime.date(2023, 4, 27)
+    """
+    found = {h for d in dated for h in holiday_dates(spec, d.year) if abs((h - d).days) <= 1}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _holiday_near_told(spec: dict, told: Iterable[date], before: date | None = None) -> date | None:
