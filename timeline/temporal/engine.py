@@ -5551,9 +5551,50 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     for offset, piece in chunks(text):
         mentions.extend(_annotate_piece(piece, offset, state, timeml))
     mentions = _holidays_of_the_story(text, mentions, state)
+    mentions = _later_from_nothing(mentions)
     mentions = _election_days(text, mentions)
     mentions = _range_start_years(text, _range_end_days(text, mentions))
     return _clock_apart_from_holiday_year(_year_after_in_apart(mentions)) if timeml else mentions
+
+
+def _later_from_nothing(mentions: list[Mention]) -> list[Mention]:
+    """ "40 years later" with no day or year told before it to count from (a headline, "40
+    years later, remembering the Thanksgiving a turkey flew"): the length, as TimeML marks it,
+    not a date counted on from the publication.
+
+    >>> from datetime import datetime
+    >>> [(m.text, m.value) for m in annotate("40 years later, the flood", datetime(2017, 11, 21))]
+    [('40 years', 'P40Y')]
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        cut = _LATER.search(m.text.lower()) if m.rule == "units_later" else None
+        if cut is None or m.anchor != "published":
+            out.append(m)
+            continue
+        head = m.text[: cut.start()]
+        inner = scan(head, head.lower())
+        if len(inner) != 1 or inner[0].rule.type != "DURATION" or inner[0].end != len(head):
+            out.append(m)
+            continue
+        length = inner[0]
+        out.append(
+            m.model_copy(
+                update={
+                    "end_char": m.start_char + len(head),
+                    "text": head,
+                    "type": "DURATION",
+                    "value": length.value,
+                    "start": None,
+                    "end": None,
+                    "granularity": None,
+                    "anchor": "absolute",
+                    "reference": None,
+                    "rule": length.rule.name,
+                }
+            )
+        )
+    return out
 
 
 _HOLIDAY_YEAR_CLOCK_RULES = frozenset(("clock_holiday_year", "clock_holiday_last_next_year"))
