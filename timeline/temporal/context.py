@@ -134,7 +134,7 @@ _ABBREVIATIONS = (
 )
 # The lookbehinds come after the period, so they run only where there is one (before it,
 # they ran at every character: a third of the engine's time).
-_NOT_ABBREVIATION = "".join(
+NOT_ABBREVIATION = "".join(
     rf"(?<!\b{w}\.)" for w in _ABBREVIATIONS.split() + [w.title() for w in _ABBREVIATIONS.split()]
 )
 # "a.m." and "p.m." end a sentence when a capital word that is not the clock's day or zone
@@ -145,7 +145,7 @@ _CLOCK_SENTENCE_END = (
     r"Atlantic|Local|Tomorrow|Today|Tonight)[a-z]*\b)"
 )
 _SENTENCE_END = re.compile(
-    rf"\.(?<![\s.][A-Za-z]\.){_NOT_ABBREVIATION}[\"'”’)]*\s|[!?][\"'”’)]*\s|\n\s*\n|;\s"
+    rf"\.(?<![\s.][A-Za-z]\.){NOT_ABBREVIATION}[\"'”’)]*\s|[!?][\"'”’)]*\s|\n\s*\n|;\s"
     + _CLOCK_SENTENCE_END
 )
 _WINDOW = 150

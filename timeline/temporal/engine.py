@@ -22,6 +22,7 @@ from functools import cache
 from timeline.dates import parse_published
 from timeline.models import Mention
 from timeline.temporal.context import (
+    NOT_ABBREVIATION,
     REPORTING_VERBS,
     YEAR_DIGITS,
     adjacent_tense,
@@ -4569,6 +4570,17 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
             # afternoon. "Yesterday was the best night we ever had."': the attribution that
             # ends on the date runs on into the speaker's next quotation
             return Reference.of(ref.value[:10])
+        if (
+            "\n" in work[at:opened]
+            and ref.granularity in ("day", "part_of_day")
+            and timedelta(0) < state.doc.moment - ref.moment < timedelta(days=8)
+            and _ENDS_PARAGRAPH.fullmatch(work, end - shift, opened + 1)
+            and _dates_the_saying(work, at)
+            and not _attributed_after(work, hit.end)
+        ):
+            # '"... by the end of the year," he said on Friday.' and a paragraph that goes on
+            # with his quotation, unattributed ('"Yesterday a retired ship's officer ...'): his
+            return Reference.of(ref.value[:10])
         if "\n" in work[at:opened] and re.search(r'["”]', work[work.rfind("\n", 0, at) + 1 : at]):
             return None  # a saying of the paragraph before that dates its own quotation
         if ref.granularity not in _REF_GRANULARITIES["day"] or _in_quotation(work, at):
@@ -4635,6 +4647,30 @@ def _speakers_last_quotation(
 _ENDS_ATTRIBUTION = re.compile(r"[ \t]*[.!?][ \t]*[\"“]")
 
 
+def _attributed_after(work: str, at: int) -> bool:
+    """Whether the quotation going on at ``at`` is attributed when it closes ('"We won
+    today," he said.'), in its paragraph.
+
+    >>> _attributed_after('"We won today," he said.', 10), _attributed_after('"We won."', 3)
+    (True, False)
+    """
+    line_end = work.find("\n", at)
+    line_end = len(work) if line_end < 0 else line_end
+    closed = max(work.find('"', at, line_end), work.find("”", at, line_end))
+    if closed < 0:
+        return False
+    after = work[closed + 1 : line_end]
+    stop = _SENTENCE_END.search(after)
+    return bool(_SPEECH.search(after[: stop.start() if stop else len(after)].lower()))
+
+
+# ... and ending its paragraph, the next paragraph opening with a quotation.
+_ENDS_PARAGRAPH = re.compile(r"[ \t]*[.!?][ \t]*\n\s*[\"“]")
+
+
+_FULL_STOP = re.compile(r"\.(?<!\b[A-Za-z]\.)" + NOT_ABBREVIATION)
+
+
 def _dates_the_saying(work: str, at: int) -> bool:
     """Whether the date at ``at`` closes a sentence of saying: a speech word in it, and no verb
     between that word and the date but a participle ("said the owner, sitting at the bar on
@@ -4644,9 +4680,16 @@ def _dates_the_saying(work: str, at: int) -> bool:
     True
     >>> _dates_the_saying('Police said the man was arrested on Friday. "Now."', 36)
     False
+    >>> _dates_the_saying('"Go," said Ann Lee, the curator of plants, on Friday. "Now."', 45)
+    True
     """
-    opening = max(work.rfind(c, 0, at) for c in '.!?"“”\n') + 1
-    words = re.findall(r"[a-z]+", work[opening:at].lower())
+    opening = max(work.rfind(c, 0, at) for c in '!?"“”\n') + 1
+    for stop in _FULL_STOP.finditer(work, opening, at):
+        opening = stop.end()  # (not the period of "Dr." or "Sen.")
+    # (a title set off by commas is no clause: "said Dr. Ortega, the garden's curator of
+    # tropical plants, on Wednesday")
+    told = re.sub(r",[^,]*,", " ", work[opening:at])
+    words = re.findall(r"[a-z]+", told.lower())
     said = [i for i, w in enumerate(words) if _SPEECH.fullmatch(w)]
     if not said:
         return False
