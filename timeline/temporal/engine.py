@@ -4694,7 +4694,15 @@ def _dates_the_saying(work: str, at: int) -> bool:
     if not said:
         return False
     rest = words[said[-1] + 1 :]
-    return not any(looks_like_verb(w) and not w.endswith("ing") for w in rest)
+    for w in rest:
+        if w in _SAYING_WHEN:
+            return True  # "said Ms. Ruiz, as she left the courthouse on Friday": its moment
+        if looks_like_verb(w) and not w.endswith("ing"):
+            return False
+    return True
+
+
+_SAYING_WHEN = frozenset({"as", "when", "while"})
 
 
 # The saying dated right after a quotation: '"Today was the first time," she told reporters
