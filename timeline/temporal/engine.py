@@ -1666,6 +1666,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and state.doc.moment - utterance.moment < _OLD_QUOTE
         ):
             utterance = None
+        if (
+            utterance is not None
+            and value.startswith("@day")
+            and utterance.granularity not in _REF_GRANULARITIES["day"]
+        ):
+            utterance = None  # (a saying dated to its month or year has no today)
     if (
         utterance is None
         and value.startswith("@day")
@@ -4571,6 +4577,21 @@ def _utterance_day(state: _State, work: str, hit: Hit) -> Reference | None:
             # ends on the date runs on into the speaker's next quotation
             return Reference.of(ref.value[:10])
         if (
+            ref.granularity in ("day", "month", "year")
+            and state.doc.moment - ref.moment > _OLD_QUOTE
+            and YEAR_DIGITS.search(work, at, end - shift)
+            and _TOLD_IN_ON.search(work, max(0, at - 60), at)
+            and (
+                _ENDS_ATTRIBUTION.fullmatch(work, end - shift, opened + 1)
+                or _ENDS_PARAGRAPH.fullmatch(work, end - shift, opened + 1)
+            )
+            and _dates_the_saying(work, at)
+        ):
+            # '... he told the Star Tribune on Jan. 23, 1986. "Tonight they turn on the lights.
+            # By April it's a puddle."', '... she told The Independent in June 1998. "Next year
+            # I'll be watching"': an old saying's today and next year are of its day or year
+            return ref
+        if (
             "\n" in work[at:opened]
             and ref.granularity in ("day", "part_of_day")
             and timedelta(0) < state.doc.moment - ref.moment < timedelta(days=8)
@@ -4664,6 +4685,11 @@ def _attributed_after(work: str, at: int) -> bool:
     return bool(_SPEECH.search(after[: stop.start() if stop else len(after)].lower()))
 
 
+# A saying dated right after its verb and hearer: "he told The Seattle Times in", "she said on"
+_TOLD_IN_ON = re.compile(
+    r"\b(?:told|said|wrote|recalled|remembered|explained)\b(?:\s+(?:the\s+)?[A-Z][\w.&'’-]*"
+    r"(?:\s+(?:[A-Z][\w.&'’-]*|of|and|&))*)?\s+(?:in|on)\s+\Z"
+)
 # ... and ending its paragraph, the next paragraph opening with a quotation.
 _ENDS_PARAGRAPH = re.compile(r"[ \t]*[.!?][ \t]*\n\s*[\"“]")
 
