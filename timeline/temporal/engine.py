@@ -4175,6 +4175,7 @@ _YEARS_AGO_DAY_RULES = frozenset(
         "years_ago_day_pod",
         "century_ago_day",
         "half_century_ago_day",
+        "quarter_century_ago_day",
     }
 )
 _STORY_WEEKDAY_RULES = frozenset(
