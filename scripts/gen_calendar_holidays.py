@@ -121,6 +121,11 @@ ALIASES = {
     "tuen ng festival": "dragon boat festival",
     "loi krathong": "loy krathong",
     "makha puja": "makha bucha",
+    # Indonesia's and Malaysia's spellings
+    "idul adha": "eid al-adha",
+    "idul fitri": "eid al-fitr",
+    "idul fitr": "eid al-fitr",
+    "idulfitri": "eid al-fitr",
 }
 OFFSETS = {
     "lantern festival": ("lunar new year", 14),

@@ -313,7 +313,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
             spec = grammar.holidays.get(key)
         if spec is None:
             return None
-        if "date" in spec and "on_sunday" not in spec and "leap_plus" not in spec:
+        if "date" in spec and not {"on_sunday", "leap_plus", "before_leap_plus"} & set(spec):
             return str(spec["date"])
         return "#" + key
 

@@ -114,6 +114,9 @@ def holiday_date(spec: dict, year: int) -> date | None:
             if spec.get("leap_plus") and calendar.isleap(year):
                 # (Ethiopia's feasts fall a day later in a Gregorian leap year: Timkat)
                 fixed += timedelta(days=int(spec["leap_plus"]))
+            if spec.get("before_leap_plus") and calendar.isleap(year + 1):
+                # (... and its autumn ones in the year before one: Enkutatash, Meskel)
+                fixed += timedelta(days=int(spec["before_leap_plus"]))
             return fixed
         if "dates" in spec:  # a lunar or Hebrew calendar's holiday: known years only
             known = spec["dates"].get(year)
