@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -494,6 +494,8 @@ class _State:
         self.last_stamp: Reference | None = None
         self.antipodean: bool | None = None  # a story of Australia or New Zealand, read once
         self.labour_places: dict[str, set[str]] | None = None  # read once
+        # a transcript's reporter scenes "It's ... on Monday": (start, end, weekday's end or -1)
+        self.scenes: list[tuple[int, int, int]] | None = None
         self.stamp_order = 0  # +1: the entries run oldest first, -1: newest first, 0: unknown
         self.heading_at = 0
         self.last_stamp_at = 0
@@ -838,9 +840,9 @@ _SCENE_OPEN = re.compile(_SCENE_OPENS + r"\Z")
 # Monday morning at Sunbury Lock"); a taped report ends where the tape does
 _SCENE_ANY = re.compile(
     _SCENE_OPENS
-    + r"(?:(?:a\s+little|shortly|just)\s+(?:after|before|past)\s+|coming\s+up\s+to\s+)?"
+    + r"(?:(?:a\s+little|shortly)\s+(?:after|before|past)\s+|coming\s+up\s+to\s+)?"
     + r"(?:(?:a\s+)?(?:half|quarter|twenty|ten|five|twenty-five|[a-z]+\s+minutes)\s+(?:past|to|"
-    r"before|after)\s+(?:the\s+hour|\S+)|"
+    r"before|after)\s+(?:the\s+hour|[a-z0-9]+)|"
     + _HOUR_WORD
     + r"\b(?:\s+o'clock|\s*[ap]\.?m\.?)?|noon|midnight)",
     re.I,
@@ -855,37 +857,53 @@ _SEGMENT_REACH = 1500
 
 
 def _scene_segment_day(state: _State, until: int) -> Reference | None:
-    """The day a reporter's scene names ("It's just after nine on Monday morning at Sunbury
-    Lock"), a day before the broadcast, when the last clock told as "It's ..." up to ``until``
-    (the end of the hit) is that scene's, within ``_SEGMENT_REACH`` and before the tape ends;
-    else None (a presenter's "It's twelve minutes to seven" ends the report).
+    """The day a reporter's scene names in a broadcast transcript ("It's just after nine on
+    Monday morning at Sunbury Lock"), in the week before the broadcast, when the last clock
+    told as "It's ..." up to ``until`` (the end of the hit) is that scene's, within
+    ``_SEGMENT_REACH`` and before the tape ends; else None (a presenter's "It's twelve
+    minutes to seven" ends the report; a printed story's "It's 7 a.m. on Saturday" opens no
+    taped report).
 
     >>> state = _State(datetime(2014, 7, 15))
-    >>> state.text = "It's just after nine on Monday morning at the lock. We go on today."
-    >>> state.dated.append((16, 38, Reference.of("2014-07-14T09:00")))
+    >>> state.text = "PRYCE: It's just after nine on Monday morning.\\nHARCOURT: We go on today."
+    >>> state.dated.append((23, 45, Reference.of("2014-07-14T09:00")))
     >>> state.position = state.text.index("today")
     >>> _scene_segment_day(state, state.position + 5).value
     '2014-07-14'
     """
     if state.doc is None:
         return None
-    start = max(0, state.position - _SEGMENT_REACH)
-    text = state.text
-    last = None
-    for m in _SCENE_ANY.finditer(text, start, until):
-        last = m
-    if last is None or _TAPE_ENDS.search(text, last.end(), state.position):
+    if state.scenes is None:  # (found once per document)
+        text = state.text
+        transcript = len(_SPEAKER_LABEL.findall(text)) >= 2 or _TAPE_ENDS.search(text)
+        state.scenes = [
+            (m.start(), m.end(), day.end() if (day := _SCENE_WEEKDAY.match(text, m.end())) else -1)
+            for m in (_SCENE_ANY.finditer(text) if transcript else ())
+        ]
+    ends = [end for _, end, _ in state.scenes]
+    i = bisect_right(ends, until) - 1
+    if i < 0:
         return None
-    day = _SCENE_WEEKDAY.match(text, last.end())
-    if day is None:
+    start, end, day_end = state.scenes[i]
+    if (
+        day_end < 0
+        or state.position - start > _SEGMENT_REACH
+        or _TAPE_ENDS.search(state.text, end, state.position)
+    ):
         return None
-    for at, _, ref in state.dated:
-        if last.start() <= at <= day.end() and ref.granularity in _REF_GRANULARITIES["day"]:
+    for at, _, ref in reversed(state.dated):
+        if at < start:
+            return None
+        if at <= day_end and ref.granularity in _REF_GRANULARITIES["day"]:
             told = ref.moment.date()
             if 0 < (state.doc.moment.date() - told).days <= 7:
                 return Reference.of(told.isoformat())
             return None
     return None
+
+
+# A speaker's label opening a line of a transcript: "PRYCE:", "HANNAH PRYCE (reporter):"
+_SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’\- ]{1,40}(?:\s*\([^)\n]{1,60}\))?:")
 
 
 _CLOCK_FIRST = re.compile(_HOUR_WORD + r"\b", re.I)  # a hit that opens with its clock
@@ -2842,7 +2860,9 @@ _WITHIN_SPAN = timedelta(days=3)  # the longest period a day told last may be fo
 def _day_within(state: _State, coarse: Reference | None) -> Reference | None:
     """The day told last, within reach, inside the weekend told after it ("at about 9
     p.m. on Saturday, Feb. 17, 2018, at the start of Presidents' Day weekend. At 11:52 p.m.":
-    the Saturday); else None.
+    the Saturday), or inside a longer period long gone told right after it in its sentence
+    ("Sunday, Feb. 12, 2012, one of the coldest nights of that winter. The train left at 9:38
+    p.m."); else None.
 
     >>> state = _State(datetime(2020, 2, 9))
     >>> state.dated.append((0, 20, Reference.of("2018-02-17T21:00")))
@@ -4678,10 +4698,10 @@ def _attributed_after(work: str, at: int) -> bool:
     """
     line_end = work.find("\n", at)
     line_end = len(work) if line_end < 0 else line_end
-    closed = max(work.find('"', at, line_end), work.find("”", at, line_end))
-    if closed < 0:
+    marks = [i for i in (work.find('"', at, line_end), work.find("”", at, line_end)) if i >= 0]
+    if not marks:
         return False
-    after = work[closed + 1 : line_end]
+    after = work[min(marks) + 1 : line_end]
     stop = _SENTENCE_END.search(after)
     return bool(_SPEECH.search(after[: stop.start() if stop else len(after)].lower()))
 
@@ -4695,7 +4715,7 @@ _TOLD_IN_ON = re.compile(
 _ENDS_PARAGRAPH = re.compile(r"[ \t]*[.!?][ \t]*\n\s*[\"“]")
 
 
-_FULL_STOP = re.compile(r"\.(?<!\b[A-Za-z]\.)" + NOT_ABBREVIATION)
+_FULL_STOP = re.compile(r"\.(?<!\b[A-Za-z]\.)" + NOT_ABBREVIATION + r"(?=[\"'”’)]*\s)")
 
 
 def _dates_the_saying(work: str, at: int) -> bool:
@@ -4710,26 +4730,31 @@ def _dates_the_saying(work: str, at: int) -> bool:
     >>> _dates_the_saying('"Go," said Ann Lee, the curator of plants, on Friday. "Now."', 45)
     True
     """
-    opening = max(work.rfind(c, 0, at) for c in '!?"“”\n') + 1
-    for stop in _FULL_STOP.finditer(work, opening, at):
+    opening = max([work.rfind(c, 0, at) for c in '!?"“”\n'] + [at - 400]) + 1
+    for stop in _FULL_STOP.finditer(work, max(0, opening), at):
         opening = stop.end()  # (not the period of "Dr." or "Sen.")
     # (a title set off by commas is no clause: "said Dr. Ortega, the garden's curator of
     # tropical plants, on Wednesday")
-    told = re.sub(r",[^,]*,", " ", work[opening:at])
+    told = re.sub(r",[^,]*,(?!\s+(?:as|when|while)\s)", " ", work[max(0, opening) : at])
     words = re.findall(r"[a-z]+", told.lower())
     said = [i for i, w in enumerate(words) if _SPEECH.fullmatch(w)]
     if not said:
         return False
     rest = words[said[-1] + 1 :]
+    when = _SAYING_WHEN.search(told.lower())  # "said Ms. Ruiz, as she left ... on Friday"
     for w in rest:
-        if w in _SAYING_WHEN:
-            return True  # "said Ms. Ruiz, as she left the courthouse on Friday": its moment
+        if when is not None and w == when.group(1):
+            return True  # (the clause tells the saying's moment)
         if looks_like_verb(w) and not w.endswith("ing"):
             return False
     return True
 
 
-_SAYING_WHEN = frozenset({"as", "when", "while"})
+# A clause of the saying's moment, set off by a comma: ", as she left", ", when he arrived"
+# (not "as many as", "when deputies arrived" without the comma)
+_SAYING_WHEN = re.compile(
+    r",\s+(as|when|while)\s+(?!(?:many|much|well|long|soon|far|of|part|a|an|the)\b)[a-z]+"
+)
 
 
 # The saying dated right after a quotation: '"Today was the first time," she told reporters
@@ -5636,9 +5661,10 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
 
 
 def _later_from_nothing(mentions: list[Mention]) -> list[Mention]:
-    """ "40 years later" with no day or year told before it to count from (a headline, "40
-    years later, remembering the Thanksgiving a turkey flew"): the length, as TimeML marks it,
-    not a date counted on from the publication.
+    """ "40 years later" counted from the publication for want of any date told before it (a
+    headline, "40 years later, remembering the Thanksgiving a turkey flew"): the length, as
+    TimeML marks it, not a date decades on. Years and decades only: "a week later" stays the
+    date a story has got to.
 
     >>> from datetime import datetime
     >>> [(m.text, m.value) for m in annotate("40 years later, the flood", datetime(2017, 11, 21))]
@@ -5647,7 +5673,7 @@ def _later_from_nothing(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         cut = _LATER.search(m.text.lower()) if m.rule == "units_later" else None
-        if cut is None or m.anchor != "published":
+        if cut is None or m.anchor != "published" or m.granularity not in _YEARS_LATER:
             out.append(m)
             continue
         head = m.text[: cut.start()]
@@ -5675,6 +5701,7 @@ def _later_from_nothing(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_YEARS_LATER = frozenset({"year", "decade", "century"})
 _HOLIDAY_YEAR_CLOCK_RULES = frozenset(("clock_holiday_year", "clock_holiday_last_next_year"))
 
 
@@ -5897,13 +5924,13 @@ def _holidays_of_the_story(text: str, mentions: list[Mention], state: _State) ->
             day = date.fromisoformat(m.value[:10]) if _NUMERIC_DAY.match(m.value) else None
             if day is not None and day < today:
                 told.setdefault(table_key(named.group("name")), set()).add(day)
-    # days told in full with their year ("on April 27, 2023"), gone by
-    dated = {
-        date.fromisoformat(m.value[:10])
+    # days told in full with their year ("on April 27, 2023"), gone by, and where
+    dated = [
+        (m.start_char, date.fromisoformat(m.value[:10]))
         for m in mentions
         if m.anchor == "absolute" and _DAY_ONLY.match(m.value) and YEAR_DIGITS.search(m.text)
-    }
-    dated = {d for d in dated if d < today}
+    ]
+    dated = [(at, d) for at, d in dated if d < today]
     if not told and not dated:
         return mentions
     all_told = {d for days in told.values() for d in days}
@@ -5919,7 +5946,16 @@ def _holidays_of_the_story(text: str, mentions: list[Mention], state: _State) ->
                 if day not in holiday_dates(spec, day.year):
                     day = None
             elif not same:
-                day = _holiday_near_told(spec, all_told) or _holiday_of_dated(spec, dated)
+                # (a day told in full counts for a headline's holiday, or told just before the
+                # holiday: "Monday, February 26, 1990 ... At 4.50am on Shrove Tuesday"; not an
+                # aside after it, "on Christmas Day ... founded on December 25, 1890")
+                near = [
+                    d
+                    for at, d in dated
+                    if in_headline(text, m.start_char)
+                    or 0 < m.start_char - at <= _DATED_BEFORE_REACH
+                ]
+                day = _holiday_near_told(spec, all_told) or _holiday_of_dated(spec, near)
         if (
             day is not None
             and m.value[:10] != day.isoformat()
@@ -5976,6 +6012,7 @@ def _holiday_of_story_season(value: str, state: _State, hit: Hit, direction: str
 
 
 _DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
+_DATED_BEFORE_REACH = 400
 
 
 def _holiday_of_dated(spec: dict, dated: Iterable[date]) -> date | None:

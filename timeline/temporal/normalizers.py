@@ -12,6 +12,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from timeline.temporal.grammar import Grammar, Table, table_key
+from timeline.temporal.resolver import MOVING_KEYS
 from timeline.temporal.templates import Normalizer
 
 # Duration letters of each unit (TIMEX3 / ISO 8601); decades and centuries become years.
@@ -313,7 +314,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
             spec = grammar.holidays.get(key)
         if spec is None:
             return None
-        if "date" in spec and not {"on_sunday", "leap_plus", "before_leap_plus"} & set(spec):
+        if "date" in spec and not MOVING_KEYS & set(spec):
             return str(spec["date"])
         return "#" + key
 

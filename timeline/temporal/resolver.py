@@ -89,12 +89,18 @@ class Resolved:
     reference: Reference | None
 
 
+#: Keys that make a holiday of a fixed date move in some years (the lexicon's "date" alone is
+#: the same every year)
+MOVING_KEYS = frozenset({"on_sunday", "leap_plus", "before_leap_plus", "moved"})
+
+
 def holiday_date(spec: dict, year: int) -> date | None:
     """The date of a holiday (lexicon spec) in ``year``.
 
     >>> holiday_date({"weekday": 4, "nth": 4, "month": 11}, 2013)
     datetime.date(2013, 11, 28)
-    >>> coming_of_age = {"weekday": 1, "nth": 2, "month": 1, "earlier": {"until": 1999, "date": "01-15"}}
+    >>> earlier = {"until": 1999, "date": "01-15"}
+    >>> coming_of_age = {"weekday": 1, "nth": 2, "month": 1, "earlier": earlier}
     >>> holiday_date(coming_of_age, 1995), holiday_date(coming_of_age, 2013)
     (datetime.date(1995, 1, 15), datetime.date(2013, 1, 14))
 
@@ -102,6 +108,10 @@ def holiday_date(spec: dict, year: int) -> date | None:
     """
     if "any_of" in spec:
         return None
+    moved = (spec.get("moved") or {}).get(year)  # a year's own date (Marine Day of 2020)
+    if moved is not None:
+        month, day = map(int, str(moved).split("-"))
+        return date(year, month, day)
     earlier = spec.get("earlier")  # the rule of the years up to and including "until"
     if earlier is not None and year <= int(earlier["until"]):
         return holiday_date({k: v for k, v in earlier.items() if k != "until"}, year)
