@@ -2322,6 +2322,10 @@ def _thanksgiving_of(value: str, state: _State) -> str:
         # "Easter" in a story of Greece, Russia, Serbia or Ukraine is the Orthodox one
         day = {"easter": "easter", "easter sunday": "easter"}.get(easter[1], easter[1])
         return f"{value[: easter.start()]}#orthodox {day}{value[easter.end() :]}"
+    birthday = _MONARCHS_BIRTHDAY.search(value)
+    if birthday and _labour_day_of(state) == "nz":
+        # New Zealand keeps the monarch's birthday on the first Monday of June
+        return f"{value[: birthday.start()]}#new zealand {birthday[1]}{value[birthday.end() :]}"
     labour = _LABOUR_DAY.search(value)
     if labour and (where := _labour_day_of(state)) is not None:
         day = _LABOUR_DAYS[where]
@@ -2372,6 +2376,7 @@ _LABOUR_DAYS = {
     "nsw": "#new south wales labour day",
 }
 _LABOUR_DAY = re.compile(r"#labour day(?=T|$)")  # (the American spelling is the US day)
+_MONARCHS_BIRTHDAY = re.compile(r"#((?:queen|king)'s birthday)(?=T|$)")
 
 
 def _labour_day_of(state: _State) -> str | None:
