@@ -4734,13 +4734,16 @@ def _dates_the_saying(work: str, at: int) -> bool:
     False
     >>> _dates_the_saying('"Go," said Ann Lee, the curator of plants, on Friday. "Now."', 45)
     True
+    >>> work = '"Go," said Mo, 47, who runs a taco stand in Cabo, on Monday. "Now."'
+    >>> _dates_the_saying(work, work.index("Monday"))
+    True
     """
     opening = max([work.rfind(c, 0, at) for c in '!?"“”\n'] + [at - 400]) + 1
     for stop in _FULL_STOP.finditer(work, max(0, opening), at):
         opening = stop.end()  # (not the period of "Dr." or "Sen.")
     # (a title set off by commas is no clause: "said Dr. Ortega, the garden's curator of
     # tropical plants, on Wednesday")
-    told = re.sub(r",[^,]*,(?!\s+(?:as|when|while)\s)", " ", work[max(0, opening) : at])
+    told = re.sub(r",(?!\s+(?:as|when|while)\s)[^,]*(?=,)", " ", work[max(0, opening) : at])
     words = re.findall(r"[a-z]+", told.lower())
     said = [i for i, w in enumerate(words) if _SPEECH.fullmatch(w)]
     if not said:
