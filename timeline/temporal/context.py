@@ -81,7 +81,10 @@ _PRESENT_DEADLINE = _words(
 )
 _PRICES = _words("price prices level levels value values bell")
 _QUOTE_CLOSED = re.compile(r"[,.!?][\"”]\s")
-_PUSHED = _words("extended extends extend postponed postpones pushed moved delayed rescheduled")
+_PUSHED = _words(
+    "extended extends extend postponed postpones pushed moved delayed rescheduled adjourned "
+    "adjourns remanded over off"
+)  # ("put over to Tuesday", "put off to Monday")
 _FRONTING = _words("at in on during after before following over from")
 # A preposition right before the mention: "until Tuesday", "by Jan. 14", "since Monday".
 _FUTURE_PREPOSITIONS = _words("until till by through thru before")
