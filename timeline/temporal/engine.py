@@ -1682,6 +1682,22 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "His funeral is Saturday. Two days later, crews shut two more bridges": told in
             # the past, it counts from where the story has got to, not from a day to come
             narrative = state.latest_day() or narrative
+        if (
+            rule.name == "the_pod"
+            and state.doc is not None
+            and (
+                narrative is None
+                or (state.doc.moment.date() - narrative.moment.date()).days < _REPORT_WEEK
+            )
+            and not _in_quotation(work, hit.start)
+            and tense_at(work, hit.start, hit.end) == "past"
+            and (old := _old_story_day(state, latest=True)) is not None
+            and (state.doc.moment.date() - old.moment.date()).days >= _YEARS_BACK
+        ):
+            # "It was Sunday, Feb. 12, 2012 ... he said on Monday. ... Crews stayed through that
+            # night": in a story of a day a year or more back, told in the past, "that night"
+            # is of that day, not of the days of the report told since
+            narrative = old
     allowed = _REF_GRANULARITIES.get(rule.ref)
     if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
@@ -4202,6 +4218,8 @@ _SMALL_HOURS_CLOCK = re.compile(r"\ba\.?m\b|\b0[0-4][:.]?[0-5][0-9]\b")
 
 _FRAME_DAYS = 3  # days before the publication the days of a report's frame lie, at most
 _STORY_NIGHT_AGE = 14  # days before the publication the night a story is about lies, at least
+_REPORT_WEEK = 8  # days: the report's own days, told back from its publication
+_YEARS_BACK = 365  # days: a story of a day at least this long before its publication
 _NIGHT_HOURS = frozenset((*range(_EVENING_HOUR, 24), *range(0, _SMALL_HOURS)))
 
 
