@@ -4943,7 +4943,9 @@ _SCENE_YEAR = re.compile(
 def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """A month or day without a year, told in the past in a sentence whose scene is set by a
     year some years back, is in that year ("In 2014, a landslide on August 2 buried dozens of
-    homes"; "Its longest strike, in 1970, lasted from mid-September to Nov. 12"); else None.
+    homes"; "Its longest strike, in 1970, lasted from mid-September to Nov. 12"), and so is one
+    told ahead in a sentence set in a year to come ("In 2016, when Easter Sunday falls on 27
+    March, ..."); else None.
     ("sales rose 5% in 2012, and in January" sets no scene: mostly this January.)
 
     >>> state = _State(datetime(2021, 7, 13))
@@ -4960,9 +4962,14 @@ def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | N
     if scene is None or (scene.start() > 0 and scene.group().startswith("\n")):
         return None
     year = int(scene.group(1))
-    if state.doc.moment.year - year < _SCENE_YEAR_AGE:
+    if _DEICTIC_WORD.match(work, hit.start):
         return None
-    if _DEICTIC_WORD.match(work, hit.start) or tense_at(work, hit.start, hit.end) != "past":
+    tense = tense_at(work, hit.start, hit.end)
+    if year > state.doc.moment.year and tense != "past":
+        # "In 2014, pupils will break up on 4 April", "In 2016, when Easter Sunday falls on 27
+        # March, schools will close for Good Friday": a year ahead sets the scene too
+        return _holiday_with_year(f"{year:04d}{value[4:]}", state)
+    if state.doc.moment.year - year < _SCENE_YEAR_AGE or tense != "past":
         return None
     return _holiday_with_year(f"{year:04d}{value[4:]}", state)
 
