@@ -6310,13 +6310,13 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
         and not _out_of_place(h, state)
         and (h.rule.name != "clock_bare_hour" or _bare_hour_ok(h, low))
     ]
-    if not timeml:
-        hits = [_day_of_the_evening(h, work, low) for h in hits]
     if timeml:
         hits = [_as_timeml(h, work, low) for h in hits if h.rule.timeml]
         hits = [
             h for k, h in enumerate(hits) if not (k and _weekday_of_a_date(h, hits[k - 1], low))
         ]
+    else:
+        hits = [_day_of_the_evening(h, work, low) for h in hits]
     _days_of_hours(hits, low)
     _extend(hits, low)
     mentions: list[Mention] = []
