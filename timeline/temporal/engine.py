@@ -4238,6 +4238,7 @@ _STORY_WEEKDAY_RULES = frozenset(
     {
         "previous_weekday",
         "weekday_before_story_day",
+        "clock_story_weekday",
         "the_weekday_of_story",
         "that_weekday",
         "that_weekday_pod",
