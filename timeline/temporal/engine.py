@@ -3961,10 +3961,11 @@ _TOLD_WEEKDAY_REACH = 1500
 
 
 _GLOSS_AROUND = re.compile(
-    r",\s+(?:the|a|one|two|three|four|five|six)\s+(?:days?|nights?|weekend|week)\s+"
-    r"(?:after|before|following)\s+(?:the\s+)?\Z",
+    r",\s+(?:(?:the|a|one|two|three|four|five|six)\s+(?:days?|nights?|weekend|week)\s+"
+    r"(?:after|before|following)|the\s+(?:eve|day\s+before)\s+of)\s+(?:the\s+)?\Z",
     re.I,
 )
+_EVE_OF = re.compile(r"\beve\s+of\s+(?:the\s+)?\Z")
 _ON_THE_DAY = re.compile(
     r"\s+(?:(?:this\s+year\s+)?(?:falls|fell|comes|came|is|was)\s+)?on\s+\Z|,\s+(?:on\s+)?\Z"
 )
@@ -6535,6 +6536,14 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 # (one named before, "its fiscal fourth quarter", keeps its label)
                 state.period, state.period_at = reported, state.position
             ref = Reference.of(fields["value"])
+            if (
+                ref is not None
+                and ref.granularity == "day"
+                and _EVE_OF.search(low, max(0, hit.start - 16), hit.start)
+            ):
+                # "Oct. 31, the eve of All Saints' Day ... that morning": the day told is the
+                # eve, the day before the one named
+                ref = Reference.of((ref.moment.date() - timedelta(days=1)).isoformat())
             if ref is not None:
                 state.dated.append((offset + hit.start, offset + hit.end, ref))
                 if _SAID_ON.search(low, max(0, hit.start - 40), hit.start):
