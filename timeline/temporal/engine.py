@@ -4940,6 +4940,9 @@ _SCENE_YEAR = re.compile(
     r"(?:\A\s*|,\s+)in\s+((?:1[89]|20)[0-9]{2})(?:,\s|\s+(?=(?:the|a|an|his|her|their|its|our|my|i|we|he|she|they|it|there)\s))",
     re.I,
 )  # ("In 2011, the plant closed", "In 2011 the plant closed", not "in 2011 dollars")
+# "the first Super Bowl here since 2002, when the Patriots won on February 3": a clause of that
+# year, up to its end
+_WHEN_YEAR = re.compile(r"\b((?:1[89]|20)[0-9]{2}),\s+when\s+[^,;:()\n]*\Z", re.I)
 
 
 def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
@@ -4960,7 +4963,9 @@ def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | N
         return None
     start, _ = sentence_around(work, hit.start, hit.end)
     # (searched in the sentence alone, so that its start is the pattern's start)
-    scene = _SCENE_YEAR.search(work[start : hit.start])
+    scene = _SCENE_YEAR.search(work[start : hit.start]) or _WHEN_YEAR.search(
+        work[start : hit.start]
+    )
     if scene is None or (scene.start() > 0 and scene.group().startswith("\n")):
         return None
     year = int(scene.group(1))
