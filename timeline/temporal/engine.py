@@ -1711,7 +1711,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and not value.startswith("@day")
             and state.doc is not None
             and state.doc.moment - utterance.moment < _OLD_QUOTE
+            and not (
+                value.startswith("@week")
+                and utterance.granularity in _REF_GRANULARITIES["day"]
+                and utterance.moment.isocalendar()[:2] != state.doc.moment.isocalendar()[:2]
+            )
         ):
+            # (a quotation's "next week" is of the week it was said in: "When they take the
+            # stand next week," he said last Thursday)
             utterance = None
         if (
             utterance is not None
