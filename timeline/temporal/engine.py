@@ -4312,6 +4312,11 @@ def _story_night(
         return None  # (a clock with no a.m. or p.m. only in its evening reading: "at 11:52")
     if tense_at(work, hit.start, hit.end) != "past":
         return None
+    if state.dated:
+        end = state.dated[-1][1]
+        gap = end - (state.position - hit.start)
+        if 0 <= gap <= hit.start and _CLOCK_OF_DAY_BEFORE.fullmatch(low, gap, hit.start):
+            return None  # "We received them yesterday at 6 o'clock in the evening"
     days: set[date] = set()
     for start, _, ref in reversed(state.dated):
         if (state.doc.moment.date() - ref.moment.date()).days < _STORY_NIGHT_AGE:
@@ -4327,6 +4332,10 @@ def _story_night(
         if ref.granularity in ("day", "part_of_day"):
             days.add(ref.moment.date())
     return None
+
+
+# The few words between a day and the clock time that is on it: "yesterday at 6", "Tuesday, about"
+_CLOCK_OF_DAY_BEFORE = re.compile(r",?[ \t]+(?:(?:at|around|about|by|from|until|till)[ \t]+)*")
 
 
 def _saying_in_old_story(state: _State, low: str, hit: Hit, fields: dict) -> bool:
