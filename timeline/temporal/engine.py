@@ -3612,6 +3612,33 @@ def _relative_aside_end(low: str, hit: Hit) -> int | None:
     return close.end() - 1 if close is not None else None
 
 
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:not\s+|never\s+|already\s+|just\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b"
+)
+_CLAUSE_CUT = re.compile(r"[.;:!?]\s|\bbut\b|\band\s+(?=[a-z]+ed\b)")
+
+
+def _flashback(state: _State, work: str, low: str, hit: Hit, fields: dict) -> bool:
+    """True for a day told in the past perfect before the day (or time) the story is on, told
+    close by ("had been muted after false alarms on Christmas Eve"): a look back."""
+    ref, doc = state.narrative, state.doc
+    if ref is None or doc is None or ref.granularity not in _REF_GRANULARITIES["day"]:
+        return False
+    if state.position - state.narrative_at > _DAY_REACH:
+        return False
+    if (doc.moment.date() - ref.moment.date()).days < _STORY_NIGHT_AGE:
+        return False  # (from the report's own days, a day told before opens the story)
+    told = Reference.of(str(fields["value"]))
+    if told is None or told.granularity not in _REF_GRANULARITIES["day"]:
+        return False
+    if told.moment.date() >= ref.moment.date():
+        return False
+    start = sentence_around(work, hit.start, hit.end)[0]
+    for cut in _CLAUSE_CUT.finditer(low, start, hit.start):
+        start = cut.end()
+    return _PLUPERFECT.search(low, start, hit.start) is not None
+
+
 def _labels_story_year(hit: Hit, value: str, state: _State, low: str) -> bool:
     """True for a year that labels a noun ("the 2018 Annual Meeting", "a 2011 phone call") in
     the year of the day the story is on: the story stays on its day."""
@@ -6523,6 +6550,11 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 # ("on Saturday, Dec. 27, two days after Christmas": the gloss's holiday leaves
                 # the story on the day it glosses)
                 aside_end = _relative_aside_end(low, hit)
+                if aside_end is None and _flashback(state, work, low, hit, fields):
+                    # "The fire started at 1.40am on the Sunday. The alarm had been muted after
+                    # false alarms on Christmas Eve. A carer smelled smoke at 1.52am": a day told
+                    # in the past perfect is a look back; the story stays on its day
+                    aside_end = sentence_around(work, hit.start, hit.end)[1]
                 if aside_end is None and _saying_in_old_story(state, low, hit, fields):
                     # "I never saw him again," she said on Thursday after a hearing in May. The
                     # fire burned through that night": the saying's sentence is of the report's
