@@ -5118,6 +5118,41 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
 _SCENE_DATED = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|#[^T]+)")
 
 
+_DEICTIC_HOLIDAY = re.compile(r"(?:last|this|next|coming|past|previous)\b", re.I)
+_DEICTIC_BEFORE = re.compile(r"\b(?:last|this|next|coming|past|previous)\s+\Z", re.I)
+_HOLIDAY_NEAR_DAY = 7  # days: how near the day a story is on its holiday may fall
+
+
+def _story_holiday(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A holiday told in the past shortly after the month (or day) a story set years before the
+    publication is in, that falls in that month (or within a week of that day), is that year's
+    ("For 19 days in November 2012 the tenants had no heat. On Thanksgiving night ..."); else
+    None."""
+    ref = state.narrative
+    if (
+        ref is None
+        or state.doc is None
+        or ref.granularity not in ("month", "day")
+        or state.position - state.narrative_at > _STORY_MONTH_REACH
+        or state.doc.moment.year - ref.moment.year < _STORY_AGE
+        or tense_at(work, hit.start, hit.end) != "past"
+        or _DEICTIC_HOLIDAY.match(work, hit.start)
+        or _DEICTIC_BEFORE.search(work, max(0, hit.start - 12), hit.start)
+    ):
+        return None  # ("last Christmas", "this Thanksgiving" keep the publication's calendar)
+    day = _holiday_in_year(value, ref.moment.year)
+    if day is None:
+        return None
+    if ref.granularity == "month" and (day.year, day.month) != (ref.moment.year, ref.moment.month):
+        return None
+    if ref.granularity == "day" and abs(day - ref.moment.date()) > timedelta(
+        days=_HOLIDAY_NEAR_DAY
+    ):
+        return None
+    _, t, clock = value.partition("T")
+    return day.isoformat() + t + clock
+
+
 def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """A month or season without a year, told in the past shortly after a day or month of a
     story set years before the publication, is in that story's year ("sailed on Feb. 2, 1912
@@ -5146,7 +5181,9 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     )
     if within is not None:
         return within
-    if _MONTH_DAY_TIME.fullmatch(value) and "holiday" not in hit.rule.value.functions():
+    if "holiday" in hit.rule.value.functions():
+        return _story_holiday(value, state, work, hit)
+    if _MONTH_DAY_TIME.fullmatch(value):
         # a day the text dated in full before ("last seen on Saturday 13 August 1988 ...
         # anyone who was there on the night of 13 August")
         # (of an old story, told in the past: not an anniversary to come)
