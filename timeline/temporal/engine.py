@@ -5119,7 +5119,6 @@ _SCENE_DATED = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|#[^T]+)")
 
 
 _DEICTIC_HOLIDAY = re.compile(r"(?:last|this|next|coming|past|previous)\b", re.I)
-_DEICTIC_BEFORE = re.compile(r"\b(?:last|this|next|coming|past|previous)\s+\Z", re.I)
 _HOLIDAY_NEAR_DAY = 7  # days: how near the day a story is on its holiday may fall
 
 
