@@ -56,14 +56,16 @@ _SCHEDULED = _words(
     "meet meets begin begins start starts open opens resume resumes vote votes travel travels "
     "leave leaves arrive arrives visit visits convene convenes expire expires close closes "
     "launch launches play plays host hosts hold holds face faces return returns fly flies "
-    "end ends reopen reopens debut debuts premiere premieres reports releases loom looms airs"
+    "end ends reopen reopens debut debuts premiere premieres reports releases loom looms airs "
+    "sails lands departs"
 )
 # Those of them seldom a noun or a state, which date a timetable from further away in the
 # clause: "the Knicks play the Heat on Sunday", "the ceasefire expires at midnight Sunday".
 _TIMETABLE = _words(
     "meet meets begin begins start starts open opens resume resumes convene convenes expire "
     "expires reopen reopens arrive arrives travel travels play plays host hosts debut debuts "
-    "premiere premieres end ends go goes publish publishes leaves departs closes airs"
+    "premiere premieres end ends go goes publish publishes leaves departs closes airs sails "
+    "lands"
 )
 _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE
