@@ -5119,6 +5119,8 @@ _SCENE_DATED = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|#[^T]+)")
 
 
 _DEICTIC_HOLIDAY = re.compile(r"(?:last|this|next|coming|past|previous)\b", re.I)
+_MONTH_OR_DAY = re.compile(r"XXXX-[01][0-9](?:-[0-3][0-9])?(?:T|$)")
+_THAT_YEAR_AFTER = re.compile(r",?\s+(?:(?:of|in)\s+)?that\s+(?:same\s+)?year\b", re.I)
 _HOLIDAY_NEAR_DAY = 7  # days: how near the day a story is on its holiday may fall
 
 
@@ -5172,6 +5174,19 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """
     if state.doc is None or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
+    if (
+        _THAT_YEAR_AFTER.match(work, hit.end)
+        and state.narrative is not None
+        and (_MONTH_OR_DAY.match(value) or "holiday" in hit.rule.value.functions())
+        and (state.doc.moment.year - state.narrative.moment.year) >= 1
+    ):
+        # "the 2008 earthquake, which struck on May 12 of that year", "by Diwali that year"
+        year = state.narrative.moment.year
+        if "holiday" in hit.rule.value.functions():
+            day = _holiday_in_year(value, year)
+            _, t, clock = value.partition("T")
+            return day.isoformat() + t + clock if day is not None else None
+        return f"{year:04d}{value[4:]}"
     within = (
         _in_sentence_period(value, state, work, hit)
         or _in_sentence_year(value, state, work, hit)
