@@ -2302,7 +2302,11 @@ _COUNTRY_DAYS = tuple(
     # (the holiday, and its default date with any year told: "Independence Day last year",
     # "National Day 2013")
     (name, re.compile(rf"(?<![0-9])(XXXX|@year[+-][0-9]+|[0-9]{{4}}){default[4:]}"))
-    for default, name in (("XXXX-07-04", "independence day"), ("XXXX-10-01", "national day"))
+    for default, name in (
+        ("XXXX-07-04", "independence day"),
+        ("XXXX-10-01", "national day"),
+        ("XXXX-05-09", "victory day"),
+    )
 )
 
 
