@@ -4003,6 +4003,13 @@ _GLOSS_AROUND = re.compile(
     r"(?:after|before|following)|the\s+(?:eve|day\s+before)\s+of)\s+(?:the\s+)?\Z",
     re.I,
 )
+# A holiday set off after a date as the time around it: "on Saturday August 29 last year, during
+# the August bank holiday weekend", "March 3, the first day of Ramadan"
+_HOLIDAY_GLOSS = re.compile(
+    r",\s+(?:(?:at\s+)?the\s+(?:start|end|beginning|first\s+day|last\s+day|second\s+day|"
+    r"third\s+day|final\s+day)\s+of|during|over)\s+(?:the\s+)?\Z",
+    re.I,
+)
 _EVE_OF = re.compile(r"\beve\s+of\s+(?:the\s+)?\Z")
 _ON_THE_DAY = re.compile(
     r"\s+(?:(?:this\s+year\s+)?(?:falls|fell|comes|came|is|was)\s+)?on\s+\Z|,\s+(?:on\s+)?\Z"
@@ -4073,7 +4080,9 @@ def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> s
             return None
         if fixed is not None and day.strftime("%m-%d") != value[5:10]:
             return None  # ("Forty years ago on Monday, on Waitangi Day": February 6 that year)
-    elif _GLOSS_AROUND.fullmatch(work, end - offset, hit.start):
+    elif _GLOSS_AROUND.fullmatch(work, end - offset, hit.start) or _HOLIDAY_GLOSS.fullmatch(
+        work, end - offset, hit.start
+    ):
         # "at 7.42pm on Saturday 6 November 2010, the day after Bonfire Night": the holiday
         # of that date's year, when it falls within a week of it
         near = _holiday_in_year(value, day.year)
@@ -6601,6 +6610,10 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                 and not _PERIOD_BOUNDARY.search(low, max(0, hit.start - 48), hit.start)
                 and not _labels_story_year(hit, fields["value"], state, low)
                 and not _GLOSS_AROUND.search(low, max(0, hit.start - 32), hit.start)
+                and not (
+                    "holiday" in hit.rule.value.functions()
+                    and _HOLIDAY_GLOSS.search(low, max(0, hit.start - 32), hit.start)
+                )
             ):
                 # ("on Saturday, Dec. 27, two days after Christmas": the gloss's holiday leaves
                 # the story on the day it glosses)
