@@ -499,6 +499,7 @@ class _State:
         self.last_stamp: Reference | None = None
         self.antipodean: bool | None = None  # a story of Australia or New Zealand, read once
         self.labour_places: dict[str, set[str]] | None = None  # read once
+        self.rebuilds: bool | None = None  # read once
         # a transcript's reporter scenes "It's ... on Monday": (start, end, weekday's end or -1)
         self.scenes: list[tuple[int, int, int]] | None = None
         self.stamp_order = 0  # +1: the entries run oldest first, -1: newest first, 0: unknown
@@ -4442,10 +4443,30 @@ def _story_clock_day(
             continue
         if (today - ref.moment.date()).days < _STORY_NIGHT_AGE:
             return None  # a day of the report's own was told since
-        if ref.granularity in ("hour", "minute", "second", "part_of_day"):
+        if ref.granularity in ("hour", "minute", "second", "part_of_day") or (
+            ref.granularity == "day" and _rebuilds_a_day(state)
+        ):
+            # (a day told without a clock only where the report says it rebuilds one: "pieces
+            # together the flight", "walked through the crash minute by minute")
             return Reference.of(ref.value[:10])
         return None
     return None
+
+
+_REBUILDS = re.compile(
+    r"\b(?:rebuil(?:ds?|t)|reconstruct(?:s|ed|ing)?|piec(?:es|ed)\s+together|walk(?:s|ed)\s+"
+    r"(?:[a-z]+\s+){0,2}through|minute\s+by\s+minute|hour\s+by\s+hour|sets\s+out\s+the|"
+    r"trac(?:es|ed)\s+the)\b",
+    re.I,
+)
+
+
+def _rebuilds_a_day(state: _State) -> bool:
+    """Whether the text says it rebuilds a day ("the report reconstructs the flight"), read
+    once."""
+    if state.rebuilds is None:
+        state.rebuilds = _REBUILDS.search(state.text) is not None
+    return state.rebuilds
 
 
 def _is_night(ref: Reference) -> bool:
