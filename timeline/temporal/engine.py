@@ -1699,6 +1699,14 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # night": in a story of a day a year or more back, told in the past, "that night"
             # is of that day, not of the days of the report told since
             narrative = old
+    if (
+        narrative is not None
+        and rule.name in ("following_season", "following_month")
+        and _in_quotation(work, hit.start)
+        and tense_at(work, hit.start, hit.end) in ("present", "future")
+    ):
+        # '"We plan for the next 25 years, not the next winter," said Hollis': the coming one
+        narrative = None
     allowed = _REF_GRANULARITIES.get(rule.ref)
     if allowed is not None and narrative is not None and narrative.granularity not in allowed:
         narrative = None
@@ -5154,6 +5162,7 @@ _SCENE_DATED = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|#[^T]+)")
 
 _DEICTIC_HOLIDAY = re.compile(r"(?:last|this|next|coming|past|previous)\b", re.I)
 _MONTH_OR_DAY = re.compile(r"XXXX-[01][0-9](?:-[0-3][0-9])?(?:T|$)")
+_HOLIDAY_EVENT_OF_YEAR = re.compile(r"\s+(?:[a-z]+\s+){1,2}of\s+((?:1[6-9]|20)[0-9]{2})(?![0-9])")
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:(?:of|in)\s+)?that\s+(?:same\s+)?year\b", re.I)
 _HOLIDAY_NEAR_DAY = 7  # days: how near the day a story is on its holiday may fall
 
@@ -5230,6 +5239,11 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     if within is not None:
         return within
     if "holiday" in hit.rule.value.functions():
+        if (event := _HOLIDAY_EVENT_OF_YEAR.match(work, hit.end)) is not None:
+            # "the Christmas Eve flood of 1955", "the New Year's Day floods of 1997"
+            day = _holiday_in_year(value, int(event.group(1)))
+            _, t, clock = value.partition("T")
+            return day.isoformat() + t + clock if day is not None else None
         return _story_holiday(value, state, work, hit)
     if _MONTH_DAY_TIME.fullmatch(value):
         # a day the text dated in full before ("last seen on Saturday 13 August 1988 ...
