@@ -2153,7 +2153,6 @@ def _idiom(hit: Hit, low: str) -> bool:
 
 
 _A_WEEKDAY_APPOSED = re.compile(r",\s+an?\s+(?:[a-z]+\s+)?")
-_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-[1-7]")
 _APPOSITION_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
 # a day's value before resolution: "XXXX-05-12", "2009-02-02", "@day+1TMO", "XXXX-#easter"
 _DAY_VALUE = re.compile(r"(?:[0-9X]{4}-(?:[0-9X]{2}-[0-9X]{2}|#)|@day[+-])")
@@ -3100,13 +3099,6 @@ _YEARLY = re.compile(
     r"(?:[a-z]+\s+(?:and|or)\s+)?\Z"
     r"|\bevery\s+(?:summer|winter|"
     r"spring|autumn|fall|year)\b[^,;:]*\Z"
-)
-# A season's span of days: "the hurricane season runs from June 1 to", "season officially runs
-# from 1 May to".
-_SEASON_RUNS = re.compile(
-    r"\b(?:season|year)\b[^.;:]{0,40}?\b(?:runs|lasts|stretches|extends|spans)\s+(?:officially\s+)?"
-    r"(?:from|between)\s+(?:(?:[0-9]{1,2}\s+)?[a-z]{3,9}\.?(?:\s+[0-9]{1,2})?\s+"
-    r"(?:to|through|until|till|and)\s+)?\Z"
 )
 # A date as a climate or a calendar keeps it: "the normal onset date of June 1", "the average
 # first frost date in the valley is Oct. 9".
