@@ -2581,8 +2581,8 @@ def _range_end_after_start(
     )
     if not ranged and not ahead:
         return fields
-    if YEAR_DIGITS.search(low, hit.start, hit.end):
-        return fields  # "between May 21 and Sept. 26, 2012": the year is told
+    if YEAR_DIGITS.search(low, hit.start, hit.end) or hit.value.startswith("@year"):
+        return fields  # "between May 21 and Sept. 26, 2012", "... and October last year": told
     start = Reference.of(first.value)
     end = Reference.of(fields["value"])
     if start is None or end is None or end.moment >= start.moment:
@@ -5844,6 +5844,7 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     mentions = _later_from_nothing(mentions)
     mentions = _election_days(text, mentions)
     mentions = _range_start_years(text, _range_end_days(text, mentions))
+    mentions = _range_start_month_years(text, mentions)
     return _clock_apart_from_holiday_year(_year_after_in_apart(mentions)) if timeml else mentions
 
 
@@ -6280,6 +6281,50 @@ def _range_start_years(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         mentions[i] = _day_of_range(
             first, moved, text, first.start_char, first.end_char, first.rule or ""
+        )
+    return mentions
+
+
+_RESOLVED_MONTH = re.compile(r"\d{4}-\d\d")
+_YEAR_TOLD = re.compile(r"\b(?:last|this|next)\s+year\b|\b(?:1[89]|20)[0-9]{2}\b", re.I)
+_MONTH_RANGE_OPENS = re.compile(r"\b(?:between|from)\s+\Z", re.I)
+
+
+def _range_start_month_years(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the first month of a range whose last month tells its year put in
+    that year (or the one before, for a range over New Year): "between March and October last
+    year", "from November to March 2012".
+
+    >>> from datetime import datetime
+    >>> text = "It ran between March and October last year."
+    >>> [(m.text, m.value) for m in annotate(text, datetime(2019, 12, 19))]
+    [('March', '2018-03'), ('October last year', '2018-10')]
+    """
+    for i in range(len(mentions) - 1):
+        first, last = mentions[i], mentions[i + 1]
+        if (
+            first.type != "DATE"
+            or not _RESOLVED_MONTH.fullmatch(first.value or "")
+            or _YEAR_TOLD.search(first.text)
+            or not _RESOLVED_MONTH.fullmatch(last.value or "")
+            or not _YEAR_TOLD.search(last.text)
+            or not _RANGE_JOIN.fullmatch(text, first.end_char, last.start_char)
+            or not _MONTH_RANGE_OPENS.search(text, max(0, first.start_char - 10), first.start_char)
+        ):
+            continue
+        end_year, end_month = int(last.value[:4]), int(last.value[5:7])
+        month = int(first.value[5:7])
+        year = end_year if month <= end_month else end_year - 1
+        if year == int(first.value[:4]):
+            continue
+        value = f"{year:04d}-{month:02d}"
+        span = interval(value)
+        mentions[i] = first.model_copy(
+            update={
+                "value": value,
+                "start": span.iso()[0] if span else None,
+                "end": span.iso()[1] if span else None,
+            }
         )
     return mentions
 
