@@ -1024,6 +1024,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             ahead = True
         return "future" if ahead else "past"
     best: tuple[float, Tense] | None = None
+    relative_past = False  # the day ends a relative clause told in the past
     for i in range(len(words) - 1, -1, -1):
         kind = _cue(words, i)
         if kind is None:
@@ -1041,6 +1042,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             distance *= 0.5  # a modal governs the clause even from a few words away
         if best is None or distance < best[0]:
             best = (distance, kind)
+            relative_past = kind == "past" and i > 0 and words[i - 1] in _RELATIVES
         if kind != "present":
             break
     # "In January, a week after the 25th anniversary of the decision, a bombing in
@@ -1069,6 +1071,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             break
         if rwords[i] in _CONDITIONS:
             break  # "by Monday if the wind eased": a condition's tense is not the clause's
+        if relative_past:
+            break  # "a storm that coated Texas with ice Friday is expected to ...": the clause's
         if best is not None and ("," in between or (i > 0 and rwords[i - 1] in _CLAUSE_JOINS)):
             break  # "flew in on Saturday and would not leave": another clause, the left decides
         kind = _cue(rwords, i)
