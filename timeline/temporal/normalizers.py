@@ -210,6 +210,11 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         m = month(text)
         return str((int(m) - 1) // 3 + 1) if m else None
 
+    def month_half(text: str | None) -> str | None:
+        """The half-year a month ends ("the December half" -> 2, "the June half" -> 1)."""
+        m = month(text)
+        return {"06": "1", "12": "2"}.get(m or "")
+
     def half(text: str | None) -> str | None:
         n = ordinal(text)
         return n if n in ("1", "2") else None
@@ -428,6 +433,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "century": century,
         "quarter": quarter,
         "month_quarter": month_quarter,
+        "month_half": month_half,
         "half": half,
         "clock": clock,
         "night_clock": night_clock,
