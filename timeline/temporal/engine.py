@@ -909,7 +909,11 @@ def _scene_segment_day(state: _State, until: int) -> Reference | None:
 
 
 # A speaker's label opening a line of a transcript: "PRYCE:", "HANNAH PRYCE (reporter):"
-_SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’\- ]{1,40}(?:\s*\([^)\n]{1,60}\))?:")
+_SPEAKER_LABEL = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'’\- ]{1,40}(?:\s*\([^)\n]{1,60}\))?:"
+    # a name alone on its line, as PBS and others print them: "Tamsin Reyes:"
+    r"|^[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){1,2}:[ \t]*$"
+)
 
 
 _CLOCK_FIRST = re.compile(_HOUR_WORD + r"\b", re.I)  # a hit that opens with its clock
