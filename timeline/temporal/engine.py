@@ -5174,7 +5174,10 @@ def _story_holiday(value: str, state: _State, work: str, hit: Hit) -> str | None
         or state.doc is None
         or ref.granularity not in ("month", "day")
         or state.position - state.narrative_at > _STORY_MONTH_REACH
-        or state.doc.moment.year - ref.moment.year < _STORY_AGE
+        or (
+            state.doc.moment.year - ref.moment.year < _STORY_AGE
+            and (ref.granularity != "day" or (state.doc.moment - ref.moment).days < _YEARS_BACK)
+        )
         or tense_at(work, hit.start, hit.end) != "past"
         or _DEICTIC_HOLIDAY.match(work, hit.start)
         or _DEICTIC_BEFORE.search(work, max(0, hit.start - 12), hit.start)
