@@ -4058,6 +4058,19 @@ def _holiday_in_year(value: str, year: int) -> date | None:
         return None
 
 
+def _on_day(value: str, day: date | None) -> str | None:
+    """``day`` with the part of the day or clock time ``value`` carries ("Christmas morning" on
+    a given Christmas: "2014-12-25TMO"); None without a day.
+
+    >>> _on_day("XXXX-#christmasTMO", date(2014, 12, 25)), _on_day("XXXX-12-25", None)
+    ('2014-12-25TMO', None)
+    """
+    if day is None:
+        return None
+    _, t, clock = value.partition("T")
+    return day.isoformat() + t + clock
+
+
 def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """The day a holiday told right after a date is, when that date is the holiday's in its
     year ("on April 17, 2011, Palm Sunday"); else None.
@@ -4096,8 +4109,7 @@ def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> s
         day = near
     else:
         return None
-    _, t, clock = value.partition("T")  # ("Christmas morning": its part of the day too)
-    return day.isoformat() + t + clock
+    return _on_day(value, day)  # ("Christmas morning": its part of the day too)
 
 
 # "markets are shut Monday for Labor Day", "closed on Thursday for Independence Day"
@@ -5156,7 +5168,6 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
 _SCENE_DATED = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|#[^T]+)")
 
 
-_DEICTIC_HOLIDAY = re.compile(r"(?:last|this|next|coming|past|previous)\b", re.I)
 _MONTH_OR_DAY = re.compile(r"XXXX-[01][0-9](?:-[0-3][0-9])?(?:T|$)")
 _HOLIDAY_EVENT_OF_YEAR = re.compile(r"\s+(?:[a-z]+\s+){1,2}of\s+((?:1[6-9]|20)[0-9]{2})(?![0-9])")
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:(?:of|in)\s+)?that\s+(?:same\s+)?year\b", re.I)
@@ -5179,7 +5190,7 @@ def _story_holiday(value: str, state: _State, work: str, hit: Hit) -> str | None
             and (ref.granularity != "day" or (state.doc.moment - ref.moment).days < _YEARS_BACK)
         )
         or tense_at(work, hit.start, hit.end) != "past"
-        or _DEICTIC_HOLIDAY.match(work, hit.start)
+        or _DEICTIC_WORD.match(work, hit.start)
         or _DEICTIC_BEFORE.search(work, max(0, hit.start - 12), hit.start)
     ):
         return None  # ("last Christmas", "this Thanksgiving" keep the publication's calendar)
@@ -5192,8 +5203,7 @@ def _story_holiday(value: str, state: _State, work: str, hit: Hit) -> str | None
         days=_HOLIDAY_NEAR_DAY
     ):
         return None
-    _, t, clock = value.partition("T")
-    return day.isoformat() + t + clock
+    return _on_day(value, day)
 
 
 def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
@@ -5216,18 +5226,17 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """
     if state.doc is None or hit.rule.ref != "doc":
         return None  # "the next spring", "that fall" have their own reading of the story
+    holiday = "holiday" in hit.rule.value.functions()
     if (
         _THAT_YEAR_AFTER.match(work, hit.end)
         and state.narrative is not None
-        and (_MONTH_OR_DAY.match(value) or "holiday" in hit.rule.value.functions())
+        and (_MONTH_OR_DAY.match(value) or holiday)
         and (state.doc.moment.year - state.narrative.moment.year) >= 1
     ):
         # "the 2008 earthquake, which struck on May 12 of that year", "by Diwali that year"
         year = state.narrative.moment.year
-        if "holiday" in hit.rule.value.functions():
-            day = _holiday_in_year(value, year)
-            _, t, clock = value.partition("T")
-            return day.isoformat() + t + clock if day is not None else None
+        if holiday:
+            return _on_day(value, _holiday_in_year(value, year))
         return f"{year:04d}{value[4:]}"
     within = (
         _in_sentence_period(value, state, work, hit)
@@ -5237,12 +5246,10 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
     )
     if within is not None:
         return within
-    if "holiday" in hit.rule.value.functions():
+    if holiday:
         if (event := _HOLIDAY_EVENT_OF_YEAR.match(work, hit.end)) is not None:
             # "the Christmas Eve flood of 1955", "the New Year's Day floods of 1997"
-            day = _holiday_in_year(value, int(event.group(1)))
-            _, t, clock = value.partition("T")
-            return day.isoformat() + t + clock if day is not None else None
+            return _on_day(value, _holiday_in_year(value, int(event.group(1))))
         return _story_holiday(value, state, work, hit)
     if _MONTH_DAY_TIME.fullmatch(value):
         # a day the text dated in full before ("last seen on Saturday 13 August 1988 ...
@@ -6202,8 +6209,7 @@ def _holiday_of_story_season(value: str, state: _State, hit: Hit, direction: str
     near = _holiday_near_told(spec, state.story_holidays, before=today)
     if near is None:
         return None
-    _, t, clock = value.partition("T")
-    return near.isoformat() + t + clock
+    return _on_day(value, near)
 
 
 _DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
