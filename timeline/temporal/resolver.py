@@ -342,6 +342,22 @@ def candidates(value: str, ref: Reference, holidays: dict[str, dict]) -> list[st
 _WEEKS = (-2, -1, 0, 1, 2)
 
 
+def _day_of(value: str, span: Interval) -> date:
+    """The day a value names: its date, even at "T24:00" (whose span starts the day after).
+
+    >>> _day_of("2020-11-06T24:00", interval("2020-11-06T24:00")).isoformat()
+    '2020-11-06'
+    """
+    if re.match(r"[0-9]{4}-[0-9][0-9]-[0-9][0-9]", value):
+        return date.fromisoformat(value[:10])
+    return span.start.date()
+
+
+# How many years back a date told with its weekday is looked for, when no year of the five
+# around the reference agrees with the weekday
+_WEEKDAY_YEARS_BACK = 9
+
+
 def _holiday_or_year(value: str, year: int, holidays: dict[str, dict]) -> str | None:
     """``value`` with its year placeholder set to ``year`` (a holiday computed for it)."""
     concrete = value.replace("XXXX", f"{year:04d}", 1)
@@ -505,10 +521,19 @@ def _resolve_partial(
         if span is not None:
             options.append((concrete, span))
     if weekday is not None:
-        named = [o for o in options if o[1].start.isoweekday() == weekday]
+        named = [o for o in options if _day_of(o[0], o[1]).isoweekday() == weekday]
         if named:
             # The date and its weekday agree in one year of the five: that is the one meant.
             return choose(named, ref.moment, "nearest")
+        if direction in ("past", "nearest_past") and re.match(r"XXXX-[0-9][0-9]-[0-9][0-9]", value):
+            # In none of the five: a day further back, as a story of years ago tells it
+            # ("freezing rain hit late on Saturday, Dec. 21", in 2016: 2013's); a day told
+            # ahead with the wrong weekday is a slip, not a year long gone
+            for year in range(ref.moment.year - 3, ref.moment.year - _WEEKDAY_YEARS_BACK, -1):
+                concrete = value.replace("XXXX", f"{year:04d}", 1)
+                span = interval(concrete)
+                if span is not None and _day_of(concrete, span).isoweekday() == weekday:
+                    return concrete
     return choose(options, ref.moment, direction)
 
 
