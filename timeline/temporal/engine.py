@@ -1917,9 +1917,12 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 and (story := _story_sequel(value, state, work, hit)) is not None
             ):
                 ref, anchor = state.narrative, "narrative"
-            chosen = story or resolve_partial(
-                value, ref, direction, _setup()[0].holidays, hit.weekday
-            )
+            weekday = hit.weekday
+            if weekday is None and _MONTH_DAY_VALUE.match(value):
+                # "at 4:52 a.m. on Nov. 30, the Sunday after Thanksgiving", told the next
+                # October: the year in which the date is the weekday its gloss names
+                weekday = _glossed_weekday(low, hit)
+            chosen = story or resolve_partial(value, ref, direction, _setup()[0].holidays, weekday)
             if (
                 story is None
                 and chosen is not None
@@ -3834,6 +3837,26 @@ def _season_just_over(value: str, ref: Reference, within: timedelta = _SEASON_JU
 
 
 _MONTH_DAY_TIME = re.compile(r"XXXX-(\d\d)-(\d\d)(?=T|$)")  # "midnight on Sunday, July 10" too
+# A date's gloss that names its weekday: "Nov. 30, the Sunday after Thanksgiving", "a Tuesday"
+_GLOSSED_WEEKDAY = re.compile(
+    r",\s+(?:the|a)\s+(?:(?:last|first|final|second|third|fourth)\s+)?"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*'s)"
+)
+_MONTH_DAY_VALUE = re.compile(r"XXXX-\d\d-\d\d(?:T|$)")
+
+
+def _glossed_weekday(low: str, hit: Hit) -> int | None:
+    """The ISO weekday a gloss right after the hit names ("Nov. 30, the Sunday after
+    Thanksgiving", "Dec. 20, the last Sunday before Christmas"), else None.
+
+    >>> low = "on nov. 30, the sunday after thanksgiving"
+    >>> _glossed_weekday(low, scan("on Nov. 30", "on nov. 30")[0])
+    7
+    """
+    m = _GLOSSED_WEEKDAY.match(low, hit.end)
+    return None if m is None else _WEEKDAY_INDEX[m[1]] + 1
+
+
 _DAY_TOLD = re.compile(r"XXXX-(?:\d\d|XX)-\d\d(?=T|$)")  # ... and "Tuesday the 21st"
 
 
