@@ -3641,6 +3641,21 @@ _PLUPERFECT = re.compile(
 _CLAUSE_CUT = re.compile(r"[.;:!?]\s|\bbut\b|\band\s+(?=[a-z]+ed\b)")
 
 
+# "the 12th anniversary of the attacks of Sept. 11, 2001": the date an anniversary recalls
+_ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?\n]{0,60}\Z")
+_YEAR_TOLD = re.compile(r"[0-9]{4}")
+
+
+def _anniversary_of(state: _State, low: str, hit: Hit, fields: dict) -> bool:
+    """True when ``hit`` is the date, told with its year and a year or more back, that an
+    anniversary recalls ("marking the anniversary of the attacks of Sept. 11, 2001")."""
+    if state.doc is None or fields.get("start") is None or not _YEAR_TOLD.search(hit.value):
+        return False
+    if (state.doc.moment - datetime.fromisoformat(fields["start"])).days < 365:
+        return False
+    return _ANNIVERSARY_OF.search(low, max(0, hit.start - 60), hit.start) is not None
+
+
 def _flashback(state: _State, work: str, low: str, hit: Hit, fields: dict) -> bool:
     """True for a day told in the past perfect before the day (or time) the story is on, told
     close by ("had been muted after false alarms on Christmas Eve"): a look back."""
@@ -6741,6 +6756,11 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     # "The fire started at 1.40am on the Sunday. The alarm had been muted after
                     # false alarms on Christmas Eve. A carer smelled smoke at 1.52am": a day told
                     # in the past perfect is a look back; the story stays on its day
+                    aside_end = sentence_around(work, hit.start, hit.end)[1]
+                if aside_end is None and _anniversary_of(state, low, hit, fields):
+                    # "ceremonies marking the 12th anniversary of the attacks of Sept. 11, 2001.
+                    # Both candidates attended a service at 8:46 a.m.": the date an anniversary
+                    # recalls is not where the story is
                     aside_end = sentence_around(work, hit.start, hit.end)[1]
                 if aside_end is None and _saying_in_old_story(state, low, hit, fields):
                     # "I never saw him again," she said on Thursday after a hearing in May. The
