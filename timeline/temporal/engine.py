@@ -4978,7 +4978,7 @@ def _said_after_quotation(state: _State, work: str, hit: Hit) -> Reference | Non
     if m is None:
         dated = _SAID_ON_DATE.match(work.lower(), at)
         if dated is None:
-            return None
+            return _said_in_year_after(state, work, at)
         # '"Tonight we light it at 8," he told The New York Times on Dec. 1, 1986': the day of
         # a saying dated in full right after the quotation
         try:
@@ -4989,6 +4989,35 @@ def _said_after_quotation(state: _State, work: str, hit: Hit) -> Reference | Non
         return Reference.of(day.isoformat()) if day < doc else None
     day = _latest_named_day(m[1], doc)
     return Reference.of(day.isoformat()) if day < doc else None
+
+
+# '"Thirty years ago there were 40 of us," he told a BBC documentary crew in 1998'
+_SAID_IN_YEAR = re.compile(
+    r"[,.!?]?[\"”][ \t]*,?[^\n\"“”]{0,60}?\b(?:said|says|told|added|wrote|recalled)\b"
+    r"[^.,;\n\"“”]{0,50}?\bin\s+(?:(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+)?(?P<y>1[89][0-9]{2}|20[0-9]{2})\b(?![,\s]+(?:when|after|before|while)\b)"
+)
+
+
+def _said_in_year_after(state: _State, work: str, at: int) -> Reference | None:
+    """The year (or month) of an old saying dated right after its quotation ('"Thirty years
+    ago there were 40 of us," he told a BBC crew in 1998'), when it is long gone; else None.
+
+    >>> state = _State(datetime(2013, 11, 25))
+    >>> work = '"Thirty years ago we were 40," he told a BBC crew in 1998.'
+    >>> _said_in_year_after(state, work, work.index('"', 1)).value
+    '1998'
+    """
+    dated = _SAID_IN_YEAR.match(work.lower(), at)
+    if dated is None or state.doc is None:
+        return None
+    value = dated["y"]
+    if dated["m"]:
+        value += f"-{_MONTH_PREFIXES.index(dated['m']) // 3 + 1:02d}"
+    ref = Reference.of(value)
+    if ref is None or state.doc.moment - ref.moment <= _OLD_QUOTE:
+        return None
+    return ref
 
 
 def _in_quotation(work: str, at: int) -> bool:
