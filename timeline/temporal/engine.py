@@ -645,6 +645,21 @@ class _State:
         return None
 
 
+# The heading of the list that closes a sports report with each team's next game
+_UP_NEXT = re.compile(r"\n[ \t]*(?:UP NEXT|Up next|Up Next|NEXT UP|Next up)[ \t]*:?[ \t]*\n")
+_UP_NEXT_REACH = 600
+
+
+def _up_next(work: str, at: int) -> bool:
+    """True when ``at`` is in the "UP NEXT" list of a sports report.
+
+    >>> text = "Final score 71-60.||UP NEXT||Rovers: Host Kent on Thursday.".replace("|", chr(10))
+    >>> _up_next(text, text.index("Thursday")), _up_next(text, 5)
+    (True, False)
+    """
+    return _UP_NEXT.search(work, max(0, at - _UP_NEXT_REACH), at) is not None
+
+
 def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | None = None) -> str:
     """How to fill the placeholders of ``value``: the rule's direction, else from tense.
 
@@ -662,6 +677,10 @@ def _direction(rule: Rule, value: str, work: str, hit: Hit, ref: Reference | Non
     if rule.dir not in ("tense", "tense_strict", "tense_past", "tense_future", "tense_this"):
         return rule.dir
     tense = tense_at(work, hit.start, hit.end)
+    if tense != "past" and "WXX" in value and _up_next(work, hit.start):
+        # "UP NEXT / Cumberland Valley: Hosts Prairie A&M on Thursday.": a sports report's
+        # closing list of the teams' next games, none of them the day of the game reported
+        return "next"
     if rule.dir == "tense_this":
         # A half of the year: this year's, unless told in the past and not begun ("growth
         # should resume in the second half" in February; "the second half was weak": 2012's;
