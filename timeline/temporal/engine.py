@@ -6673,6 +6673,17 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
                     when = date(int(told[1]), int(told[2]), int(told[3]))
                     if when < state.doc.moment.date():
                         state.story_holidays.append(when)
+            elif (
+                fields.get("anchor") == "narrative"
+                and state.doc is not None
+                and "holiday" in hit.rule.value.functions()
+                and (told := _NUMERIC_DAY.match(str(fields.get("value") or ""))) is not None
+            ):
+                # "on Nov. 25, 2009, the eve of Thanksgiving ... students heading home for
+                # Thanksgiving": a holiday the story dated to a year gone by is its holiday
+                when = date(int(told[1]), int(told[2]), int(told[3]))
+                if (state.doc.moment.date() - when).days >= _YEARS_BACK:
+                    state.story_holidays.append(when)
             if swapped:
                 hit.value = _swap_season(hit.value)
                 fields["value"] = _swap_season(str(fields["value"]))
