@@ -1941,6 +1941,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 # "at 4:52 a.m. on Nov. 30, the Sunday after Thanksgiving", told the next
                 # October: the year in which the date is the weekday its gloss names
                 weekday = _glossed_weekday(low, hit)
+            if story is None and weekday is not None and _MONTH_DAY_VALUE.match(value):
+                # "spent the evening of Friday, July 11 drinking with workmates", in a story of
+                # July 2008 told ten years on: the story's year, when the weekday agrees
+                story = _weekday_date_in_story_year(value, weekday, state)
             chosen = story or resolve_partial(value, ref, direction, _setup()[0].holidays, weekday)
             if (
                 story is None
@@ -3877,6 +3881,39 @@ _GLOSSED_WEEKDAY = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*'s)"
 )
 _MONTH_DAY_VALUE = re.compile(r"XXXX-\d\d-\d\d(?:T|$)")
+
+
+_STORY_YEARS_BACK = 120  # years: how far back a story's year can date a weekday's date
+
+
+def _weekday_date_in_story_year(value: str, weekday: int, state: _State) -> str | None:
+    """``value`` ("XXXX-07-11TEV") in the year of the story told last, when that year is not
+    the publication's and the date falls there on ``weekday`` (ISO); else None.
+
+    >>> state = _State(datetime(2018, 7, 16))
+    >>> state.narrative = Reference.of("2008-07-12")
+    >>> _weekday_date_in_story_year("XXXX-07-11TEV", 5, state)
+    '2008-07-11TEV'
+    """
+    story = state.narrative
+    if story is None or state.doc is None:
+        return None
+    if not 0 < state.doc.moment.year - story.moment.year <= _STORY_YEARS_BACK:
+        return None  # (a story of the Middle Ages, or of a year to come, is not one told back)
+    if GRANULARITY_RANK.get(story.granularity, 99) > GRANULARITY_RANK["year"]:
+        return None
+
+    def agrees(year: int) -> bool:
+        try:
+            return date.fromisoformat(f"{year:04d}{value[4:10]}").isoweekday() == weekday
+        except ValueError:
+            return False
+
+    now = state.doc.moment.year
+    if any(agrees(year) for year in range(now - 2, now + 3)):
+        return None  # ("Tuesday, April 9" in 2013 is that year's, whatever the story's year)
+    year = story.moment.year
+    return f"{year:04d}{value[4:]}" if agrees(year) else None
 
 
 def _glossed_weekday(low: str, hit: Hit) -> int | None:
