@@ -5993,7 +5993,53 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     mentions = _election_days(text, mentions)
     mentions = _range_start_years(text, _range_end_days(text, mentions))
     mentions = _range_start_month_years(text, mentions)
+    mentions = _zone_glosses_across_midnight(text, mentions)
     return _clock_apart_from_holiday_year(_year_after_in_apart(mentions)) if timeml else mentions
+
+
+_CLOCK_VALUE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}):([0-9]{2})")
+_GLOSS_NAMES_DAY = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec|today|tonight|yesterday|tomorrow",
+    re.IGNORECASE,
+)
+_ZONE_GLOSS_OPEN = re.compile(r"[ \t]*[(\[][ \t]*\Z")
+
+
+def _zone_glosses_across_midnight(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A clock time glossed in another zone in brackets right after it is the same instant,
+    so when the two clocks lie more than twelve hours apart on one day the gloss is on the
+    day after or before ("at about 11:30 p.m. CT (12:30 a.m. ET)": the next day's 00:30).
+
+    >>> from datetime import datetime
+    >>> ms = annotate("It sank at 11:30 p.m. CT (12:30 a.m. ET) on Saturday.", datetime(2016, 5, 29))
+    >>> [(m.text, m.value) for m in ms][:2]
+    [('11:30 p.m. CT', '2016-05-28T23:30'), ('12:30 a.m. ET', '2016-05-29T00:30')]
+    """
+    out = list(mentions)
+    for i in range(1, len(out)):
+        first, gloss = out[i - 1], out[i]
+        a, b = _CLOCK_VALUE.match(first.value), _CLOCK_VALUE.fullmatch(gloss.value)
+        if a is None or b is None or a[1] != b[1]:
+            continue
+        if not _ZONE_GLOSS_OPEN.fullmatch(text, first.end_char, gloss.start_char):
+            continue
+        if _GLOSS_NAMES_DAY.search(gloss.text):
+            continue  # ("2200 GMT on Wednesday"): the gloss tells its own day
+        apart = int(b[2]) * 60 + int(b[3]) - int(a[2]) * 60 - int(a[3])
+        if abs(apart) <= 12 * 60:
+            continue
+        day = date.fromisoformat(b[1]) + timedelta(days=-1 if apart > 0 else 1)
+        value = f"{day.isoformat()}{gloss.value[10:]}"
+        span = interval(value)
+        out[i] = gloss.model_copy(
+            update={
+                "value": value,
+                "start": span.iso()[0] if span else None,
+                "end": span.iso()[1] if span else None,
+            }
+        )
+    return out
 
 
 def _later_from_nothing(mentions: list[Mention]) -> list[Mention]:
