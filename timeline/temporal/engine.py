@@ -6030,16 +6030,20 @@ def _zone_glosses_across_midnight(text: str, mentions: list[Mention]) -> list[Me
         if abs(apart) <= 12 * 60:
             continue
         day = date.fromisoformat(b[1]) + timedelta(days=-1 if apart > 0 else 1)
-        value = f"{day.isoformat()}{gloss.value[10:]}"
-        span = interval(value)
-        out[i] = gloss.model_copy(
-            update={
-                "value": value,
-                "start": span.iso()[0] if span else None,
-                "end": span.iso()[1] if span else None,
-            }
-        )
+        out[i] = _revalued(gloss, f"{day.isoformat()}{gloss.value[10:]}")
     return out
+
+
+def _revalued(m: Mention, value: str) -> Mention:
+    """A copy of ``m`` with another value, and the interval of that value."""
+    span = interval(value)
+    return m.model_copy(
+        update={
+            "value": value,
+            "start": span.iso()[0] if span else None,
+            "end": span.iso()[1] if span else None,
+        }
+    )
 
 
 def _later_from_nothing(mentions: list[Mention]) -> list[Mention]:
@@ -6510,15 +6514,7 @@ def _range_start_month_years(text: str, mentions: list[Mention]) -> list[Mention
         year = end_year if month <= end_month else end_year - 1
         if year == int(first.value[:4]):
             continue
-        value = f"{year:04d}-{month:02d}"
-        span = interval(value)
-        mentions[i] = first.model_copy(
-            update={
-                "value": value,
-                "start": span.iso()[0] if span else None,
-                "end": span.iso()[1] if span else None,
-            }
-        )
+        mentions[i] = _revalued(first, f"{year:04d}-{month:02d}")
     return mentions
 
 
