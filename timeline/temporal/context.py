@@ -562,13 +562,25 @@ def _modifies_noun(word: str) -> bool:
 
     >>> _modifies_noun("paid"), _modifies_noun("on"), _modifies_noun("ministers")
     (True, True, False)
+    >>> _modifies_noun("000"), _modifies_noun("three")
+    (True, True)
     """
     return (
         word in _PREPOSITIONS
         or word in _PAST
         or (len(word) > 3 and word.endswith("ed"))
         or "-" in word  # "a four-day visit on Wednesday"
+        # a count: "logged 112,000 visits on Friday", "3 meetings" (not a year: "last held in
+        # February 2020, returns on Saturday")
+        or (word.isdigit() and not (len(word) == 4 and word[:2] in ("19", "20")))
+        or word in _COUNT_WORDS
     )
+
+
+_COUNT_WORDS = _words(
+    "two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds "
+    "thousand thousands million millions several many"
+)
 
 
 def _copula_before(words: list[str]) -> bool:
