@@ -515,6 +515,26 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     return _kind(words, len(words) - 1)
 
 
+def _reported_object(words: list[str]) -> bool:
+    """True when a verb of saying in the past, with its object and nothing else between, is
+    the last verb before a mention: the day dates the saying.
+
+    >>> _reported_object("the retailer reported a smaller drop in sales on".split())
+    True
+    >>> _reported_object("announced that the plant closes on".split())
+    False
+    """
+    k = next((k for k in range(len(words) - 1, -1, -1) if words[k] in _REPORTED), None)
+    if k is None or len(words) - k > 9 or (k > 0 and words[k - 1] in _BE | {"be", "been"}):
+        return False
+    return not (_NOT_REPORTED_OBJECT & set(words[k + 1 :]))
+
+
+_NOT_REPORTED_OBJECT = _words(
+    "that to would will could should might may can it he she they we i if whether when"
+)
+
+
 def _will_before(words: list[str]) -> bool:
     """True when "will" (or "'ll", "shall") opens the last few words before a mention and
     no saying or past verb stands between ("will face court on", "will miss").
@@ -1099,6 +1119,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             best = (distance, kind)
         break
     tense = None if best is None else best[1]
+    if tense is None and _reported_object(words):
+        return "past"  # "which reported a smaller drop in sales on Tuesday": the report's day
     if tense in (None, "present") and "if" in words[-8:] and not in_headline(text, start):
         return "future"  # "if the game cannot be finished Friday night, it will resume"
     # A day joined to today, tomorrow or yesterday: "continues today and Saturday" is ahead
