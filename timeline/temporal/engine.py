@@ -5170,6 +5170,12 @@ _SCENE_YEAR = re.compile(
 # "the first Super Bowl here since 2002, when the Patriots won on February 3": a clause of that
 # year, up to its end
 _WHEN_YEAR = re.compile(r"\b((?:1[89]|20)[0-9]{2}),\s+when\s+[^,;:()\n]*\Z", re.I)
+# "called to the farm twice in 2015, including on St Stephen's Day": a day the year takes in
+_INCLUDING_YEAR = re.compile(
+    r"\bin\s+((?:1[89]|20)[0-9]{2}),?\s+(?:including|among\s+them|once|the\s+last\s+time)"
+    r"\s+(?:on\s+|in\s+|at\s+)?\Z",
+    re.I,
+)
 
 
 def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
@@ -5190,8 +5196,10 @@ def _in_sentence_year(value: str, state: _State, work: str, hit: Hit) -> str | N
         return None
     start, _ = sentence_around(work, hit.start, hit.end)
     # (searched in the sentence alone, so that its start is the pattern's start)
-    scene = _SCENE_YEAR.search(work[start : hit.start]) or _WHEN_YEAR.search(
-        work[start : hit.start]
+    scene = (
+        _SCENE_YEAR.search(work[start : hit.start])
+        or _WHEN_YEAR.search(work[start : hit.start])
+        or _INCLUDING_YEAR.search(work[start : hit.start])
     )
     if scene is None or (scene.start() > 0 and scene.group().startswith("\n")):
         return None
