@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections import deque
@@ -3700,6 +3701,56 @@ def _flashback(state: _State, work: str, low: str, hit: Hit, fields: dict) -> bo
     return _PLUPERFECT.search(low, start, hit.start) is not None
 
 
+def _pluperfect_before_story_day(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A day of the month without a year, told in the past perfect while the story is on a day
+    weeks or more before the publication, is the last such day before the story's ("walked out
+    in the early hours of Monday 10 December 2012 ... its alarm had been switched off on 28
+    November": 2012-11-28, not the November before the publication); else None.
+
+    >>> state = _State(datetime(2014, 3, 7))
+    >>> state.update("2012-12-10", "day")
+    >>> work = "Its alarm had been switched off on 28 November."
+    >>> hit = [h for h in scan(work, work.lower()) if h.rule.name.startswith("day_month")][0]
+    >>> state.position = hit.start
+    >>> _pluperfect_before_story_day("XXXX-11-28", state, work, hit)
+    '2012-11-28'
+    """
+    ref, doc = state.narrative, state.doc
+    if ref is None or doc is None or ref.granularity not in _REF_GRANULARITIES["day"]:
+        return None
+    if not _MONTH_DAY_VALUE_ONLY.fullmatch(value):
+        return None
+    low = work.lower()
+    if any(name in low[hit.start : hit.end] for name in _WEEKDAY_INDEX):
+        return None  # ("Friday 16 October": its weekday picks the year)
+    if state.position - state.narrative_at > _DAY_REACH:
+        return None
+    story = ref.moment.date()
+    if (doc.moment.date() - story).days < _STORY_NIGHT_AGE:
+        return None
+    start = sentence_around(work, hit.start, hit.end)[0]
+    for cut in _CLAUSE_CUT.finditer(low, start, hit.start):
+        start = cut.end()
+    if _PLUPERFECT.search(low, start, hit.start) is None:
+        return None
+    month, day_ = int(value[5:7]), int(value[8:10])
+    for year in (story.year, story.year - 1):
+        if (
+            day_ <= calendar.monthrange(year, month)[1]
+            and (told := date(year, month, day_)) <= story
+        ):
+            # (a look back of weeks, not of most of a year: "had agreed on August 2" in a story
+            # of a day in July is more likely the publication's August)
+            return told.isoformat() if (story - told).days <= _LOOK_BACK_DAYS else None
+    return None
+
+
+_LOOK_BACK_DAYS = 92
+
+
+_MONTH_DAY_VALUE_ONLY = re.compile(r"XXXX-[01][0-9]-[0-3][0-9]")
+
+
 def _labels_story_year(hit: Hit, value: str, state: _State, low: str) -> bool:
     """True for a year that labels a noun ("the 2018 Annual Meeting", "a 2011 phone call") in
     the year of the day the story is on: the story stays on its day."""
@@ -5385,6 +5436,7 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
         or _in_sentence_year(value, state, work, hit)
         or _relative_scene_year(value, state, work, hit)
         or _narrative_scene_year(value, state, work, hit)
+        or _pluperfect_before_story_day(value, state, work, hit)
     )
     if within is not None:
         return within
