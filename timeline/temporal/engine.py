@@ -3633,7 +3633,13 @@ _ASIDE_OPEN = re.compile(
     r"(?:issued|released|published|posted|filed|sent|written|recorded)\s+(?:at|on|in|late|"
     r"early)\b[^,;.!?]*\Z"
 )  # (", built in 1872,": a phrase of a thing's past, set off by commas, is an aside too)
+# the same phrase opening a sentence: "Built in Appledore in 1968, she had fished ..."
+_ASIDE_OPENS_SENTENCE = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=\n))(?:built|founded|born|established|erected|launched)\s+"
+    r"(?:in|around|about)\b[^,;.!?]*\Z"
+)
 _ASIDE_CLOSE = re.compile(r"[^.;!?]*?,")
+_HAD_AFTER = re.compile(r"\s*(?:[a-z'’]+\s+){1,3}had\b")
 _ASIDE_SAYING = re.compile(
     r",\s+who\s+(?:\w+\s+)?(?:spoke|said|told|talked|recalled|testified|wrote)\b"
     r"[^,;.!?]*\Z"
@@ -3649,6 +3655,14 @@ def _relative_aside_end(low: str, hit: Hit) -> int | None:
     >>> _relative_aside_end(low, scan(low, low)[0])
     35
     """
+    if _ASIDE_OPENS_SENTENCE.search(low, max(0, hit.start - 80), hit.start) is not None:
+        # a sentence that opens on the phrase is a look back only when its clause goes on in
+        # the past perfect ("Built in 1968, she had fished ..."); "Founded in 2012, Ampera
+        # raised money a year later" counts on from it
+        close = _ASIDE_CLOSE.match(low, hit.end, hit.end + 80)
+        if close is None or _HAD_AFTER.match(low, close.end()) is None:
+            return None
+        return close.end() - 1
     if _ASIDE_OPEN.search(low, max(0, hit.start - 80), hit.start) is None:
         return None
     close = _ASIDE_CLOSE.match(low, hit.end, hit.end + 80)
