@@ -475,6 +475,8 @@ class _State:
         self.labour: str | None = None  # whose Labour Day (a _LABOUR_DAYS key; "": September's)
         # days of holidays told with a year gone by ("Easter last year", "Canada Day in 2020")
         self.story_holidays: deque[date] = deque(maxlen=8)
+        # the year an anniversary story remembers ("Fifty years ago this weekend"), if told
+        self.anniversary_year: int | None = None
         self.narrative: Reference | None = None
         # The last narrative reference of a year or finer: what "that spring" after "in 1962
         # ... by the early 1960s" is in (a decade has no one spring).
@@ -3763,6 +3765,61 @@ _LOOK_BACK_DAYS = 92
 
 
 _MONTH_DAY_VALUE_ONLY = re.compile(r"XXXX-[01][0-9]-[0-3][0-9]")
+# Rules of an anniversary told from today ("20 years ago today", "Fifty years ago this
+# weekend"): the year they give is the one the story remembers.
+_ANNIVERSARY_RULES = frozenset(
+    (
+        "years_ago_this_month",
+        "years_ago_this_week",
+        "years_ago_this_weekend",
+        "years_ago_this_holiday",
+        "years_ago_day",
+        "decades_ago_day",
+        "decades_ago_this_week",
+        "century_ago_day",
+        "half_century_ago_day",
+        "quarter_century_ago_day",
+    )
+)
+_REMEMBERED_AGE = 5  # years back an anniversary story remembers, at least
+_REMEMBERED_REACH = 60  # days around the anniversary's date a remembered date falls in
+
+
+def _remembered_date(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A month, or a day of the month, without a year, told in the past in a story of an
+    anniversary ("Fifty years ago this weekend, the river peaked ... The water came into Lachlan
+    Street late on Friday, September 6") is of the year remembered when it falls within two
+    months of the anniversary's date; else None."""
+    year, doc = state.anniversary_year, state.doc
+    if year is None or doc is None or doc.moment.year - year < _REMEMBERED_AGE:
+        return None  # ("a year ago this week" compares; it tells no story of its own)
+    if not (_MONTH_DAY_VALUE_ONLY.fullmatch(value) or _MONTH_ONLY_VALUE.fullmatch(value)):
+        return None
+    ref = state.narrative
+    if (
+        ref is None
+        or ref.moment.year != year
+        or state.position - state.narrative_at > _STORY_MONTH_REACH
+    ):
+        return None  # the story is back in the present ("The council voted on March 3")
+    low = work.lower()
+    if any(name in low[hit.start : hit.end] for name in _WEEKDAY_INDEX):
+        return None  # ("Monday, Aug. 12": its weekday picks the year)
+    month, day_ = int(value[5:7]), int(value[8:10]) if len(value) > 7 else 15
+    if day_ > calendar.monthrange(year, month)[1]:
+        return None
+    anniversary = doc.moment.date()
+    if anniversary.month == 2 and anniversary.day == 29:
+        anniversary -= timedelta(days=1)
+    anniversary = anniversary.replace(year=year)
+    if abs((date(year, month, day_) - anniversary).days) > _REMEMBERED_REACH:
+        return None
+    if tense_at(work, hit.start, hit.end) != "past":
+        return None
+    return f"{year:04d}{value[4:]}"
+
+
+_MONTH_ONLY_VALUE = re.compile(r"XXXX-[01][0-9]")
 
 
 def _labels_story_year(hit: Hit, value: str, state: _State, low: str) -> bool:
@@ -5451,6 +5508,7 @@ def _story_month(value: str, state: _State, work: str, hit: Hit) -> str | None:
         or _relative_scene_year(value, state, work, hit)
         or _narrative_scene_year(value, state, work, hit)
         or _pluperfect_before_story_day(value, state, work, hit)
+        or _remembered_date(value, state, work, hit)
     )
     if within is not None:
         return within
@@ -6948,6 +7006,8 @@ def _annotate_piece(text: str, offset: int, state: _State, timeml: bool) -> list
             if later is not None:
                 fields = _fields(later, interval(later), "published", state.doc, state)
         start, end = glue.span(hit.start, hit.end)
+        if hit.rule.name in _ANNIVERSARY_RULES and str(fields["value"])[:4].isdigit():
+            state.anniversary_year = int(str(fields["value"])[:4])
         if hit.rule.type in ("DATE", "TIME") and fields["start"] is not None:
             if (
                 hit.rule.update
