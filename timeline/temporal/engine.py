@@ -1225,7 +1225,7 @@ _NIGHT_BEFORE = re.compile(
 # A clock of the small hours told just before ("The first 911 call came at 1:52 a.m. ... asked
 # them to leave at about 1:30"), unless the bare hour's sentence tells of daylight ("Kids are
 # on these apps at 2 a.m. ... It is dark here by 4:30")
-_SMALL_HOURS_BEFORE = re.compile(r"\b(?:12|[1-4])(?:[:.][0-5][0-9])?\s*a\.?\s?m\b")
+_SMALL_HOURS_BEFORE = re.compile(r"\b(?:12|[1-5])(?:[:.][0-5][0-9])?\s*a\.?\s?m\b")
 _DAYLIGHT = re.compile(r"\b(?:dark|darkness|dusk|sunset|sundown|daylight|first\s+light)\b")
 _NIGHT_REACH = 150
 
