@@ -2793,7 +2793,11 @@ _STAMPED = re.compile(r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d\d),?\s*
 
 # A change of standing hours: "will start at 8:30 a.m. instead of 7:45", "40 minutes later
 # than now", "dismissal moves from 2:35 to 3:25 p.m.", "the sites will now close at 8 p.m.".
-_HOURS_CHANGED = re.compile(r"\binstead\s+of\b|\bthan\s+now\b|\bmoves?\s+from\b|\bwill\s+now\b")
+# (hours put "instead of" others: not "a 16km beat instead of the 10km allowed")
+_HOURS_CHANGED = re.compile(
+    r"\binstead\s+of\s+(?:from\s+|at\s+)?(?:[0-9]|noon|midnight)|\bthan\s+now\b|"
+    r"\bmoves?\s+from\b|\bwill\s+now\b"
+)
 
 
 def _hours_changed(work: str, low: str, hit: Hit, fields: dict) -> bool:
