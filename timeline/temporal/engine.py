@@ -1898,7 +1898,11 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 # one just over (blind sets: 17 of 19 from January to March; in April, 4 of 4
                 # the winter just over)
                 ref = Reference.of(f"{ref.moment.year - 1}{ref.value[4:10]}") or ref
-            story = _story_weekday(value, hit, state, work) or _story_month(value, state, work, hit)
+            story = (
+                _story_weekday(value, hit, state, work)
+                or _story_month(value, state, work, hit)
+                or _story_weekend(value, state, work, hit)
+            )
             if story is not None:
                 ref, anchor = state.narrative, "narrative"
             told = None
@@ -4485,6 +4489,43 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
             # on the night of Saturday, May 14" of 2016), and the tense allows it
             return None
     return day.isoformat() + value[10:]
+
+
+def _story_weekend(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """ "the weekend" or "that weekend", told in the past while the story is on a day weeks or
+    more before the publication, is the weekend next to that day: the one before a Monday to
+    Wednesday, the one after a Thursday or Friday, its own for a Saturday or Sunday ("Service
+    returned at 5:50 a.m. on Monday, June 20. Customers were stranded through the weekend");
+    else None.
+
+    >>> state = _State(datetime(2024, 1, 24))
+    >>> state.update("2022-06-20", "day")
+    >>> work = "Customers were stranded through the weekend."
+    >>> hit = [h for h in scan(work, work.lower()) if h.rule.name == "weekend"][0]
+    >>> state.position = hit.start
+    >>> _story_weekend("XXXX-WXX-WE", state, work, hit)
+    '2022-W24-WE'
+    """
+    ref, doc = state.narrative, state.doc
+    if value != "XXXX-WXX-WE" or ref is None or doc is None:
+        return None
+    if not work[hit.start : hit.start + 5].lower().startswith(("the ", "that ")):
+        return None  # ("this weekend", "next weekend" are told from today)
+    if ref.granularity not in _REF_GRANULARITIES["day"]:
+        return None
+    if state.position - state.narrative_at > _DAY_REACH:
+        return None
+    story = ref.moment.date()
+    if (doc.moment.date() - story).days < _STORY_NIGHT_AGE:
+        return None
+    if tense_at(work, hit.start, hit.end) != "past":
+        return None
+    weekday = story.weekday()
+    saturday = (
+        story + timedelta(days=5 - weekday) if weekday >= 3 else story - timedelta(days=weekday + 2)
+    )
+    year, week, _ = saturday.isocalendar()
+    return f"{year:04d}-W{week:02d}-WE"
 
 
 # How far back (characters) the evening or night a story is at may be named.
