@@ -5428,7 +5428,7 @@ def _narrative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str
 # "next year's race would be held on Sept. 30": a year told from now that sets the scene (not
 # one the clause is about: "send their budgets for next year to Brussels by October 15").
 _RELATIVE_SCENE = re.compile(
-    r"(?:(?:\A[\"“‘']?|[,;:]|\bwhen|\band)\s*(?:(?P<last>last)\s+year|(?P<ago>a)\s+year\s+ago),?\s"
+    r"(?:(?:\A\s*[\"“‘']?|[,;:]|\bwhen|\band)\s*(?:(?P<last>last)\s+year|(?P<ago>a)\s+year\s+ago),?\s"
     r"(?!(?:was|is|saw|brought|marked|proved|became)\b)"
     # "during last year's monsoon, which lasted from June 12": last year's event sets the scene
     r"|\b(?P<owned>last)\s+year['’]s\s+(?:[a-z-]+\s+){0,2}?(?:season|monsoon|budget|festival|"
