@@ -1396,6 +1396,13 @@ _PHRASAL_TIMETABLE = {
     "gets": [["underway"], ["under"]],
     "come": [["out"]],
     "comes": [["out"]],
+    # "an EU patrol takes over Saturday", "the festival wraps up on Sunday", "schools break up
+    # for half-term on Friday"
+    "takes": [["over"]],
+    "wraps": [["up"]],
+    "winds": [["up"], ["down"]],
+    "breaks": [["up"]],
+    "break": [["up"]],
 }
 # "reports results Tuesday": a company's timetable
 _REPORTS = _words("reports report releases release")
