@@ -5428,7 +5428,8 @@ def _narrative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str
 # "next year's race would be held on Sept. 30": a year told from now that sets the scene (not
 # one the clause is about: "send their budgets for next year to Brussels by October 15").
 _RELATIVE_SCENE = re.compile(
-    r"(?:(?:\A\s*[\"“‘']?|[,;:]|\bwhen|\band)\s*(?:(?P<last>last)\s+year|(?P<ago>a)\s+year\s+ago),?\s"
+    r"(?:(?:\A\s*[\"“‘']?|[,;:]|\bwhen|\band)\s*(?:(?P<last>last)\s+year|(?P<ago>a)\s+year\s+ago|"
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-9][0-9])\s+years\s+ago),?\s"
     r"(?!(?:was|is|saw|brought|marked|proved|became)\b)"
     # "during last year's monsoon, which lasted from June 12": last year's event sets the scene
     r"|\b(?P<owned>last)\s+year['’]s\s+(?:[a-z-]+\s+){0,2}?(?:season|monsoon|budget|festival|"
@@ -5442,6 +5443,12 @@ _RELATIVE_SCENE = re.compile(
 
 
 _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
+_SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2
+    )
+}
 
 
 def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
@@ -5468,6 +5475,10 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
     tense = tense_at(work, hit.start, hit.end)
     if (scene["last"] or scene["ago"] or scene["owned"]) and tense == "past":
         return _holiday_with_year(f"{state.doc.moment.year - 1:04d}{value[4:]}", state)
+    if scene["n"] and tense == "past":
+        # "Ten years ago we didn't open until Dec. 14": that year
+        back = _SMALL_NUMBERS.get(scene["n"].lower()) or int(scene["n"])
+        return _holiday_with_year(f"{state.doc.moment.year - back:04d}{value[4:]}", state)
     if scene["next"] and tense != "past":
         return _holiday_with_year(f"{state.doc.moment.year + 1:04d}{value[4:]}", state)
     return None
