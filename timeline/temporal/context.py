@@ -765,6 +765,8 @@ def _cue(words: list[str], i: int) -> Tense | None:
         return _kind(words, i)
     if word in _TIMETABLE and i > 0 and words[i - 1] in ("was", "were"):
         return "past"  # "polls were open from 6 a.m. to 9 p.m. on Tuesday": a state told as over
+    if word in _TIMETABLE and i > 1 and words[i - 1] == "not" and words[i - 2] == "did":
+        return "past"  # "we did not open until Dec. 14"
     if (
         word in _TIMETABLE
         and i > 0
