@@ -512,7 +512,18 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     ):
         # "Whitcombe resigned in January" (but "the case is heard in May" looks ahead)
         return "past"
+    if (
+        len(words) > 2
+        and words[-1] in ("on", "in")
+        and words[-2] in _COMPLEMENTS
+        and _kind(words, len(words) - 3) == "past"
+    ):
+        return "past"  # "was found guilty on Nov. 22", "was pronounced dead on Monday"
     return _kind(words, len(words) - 1)
+
+
+# Adjectives a past verb takes before a date: "found guilty on", "pronounced dead on".
+_COMPLEMENTS = _words("guilty innocent dead alive missing bankrupt liable unconscious insolvent")
 
 
 def _reported_object(words: list[str]) -> bool:
