@@ -6182,6 +6182,7 @@ def annotate(text: str, published: datetime | None, *, timeml: bool = False) -> 
     mentions = _range_start_years(text, _range_end_days(text, mentions))
     mentions = _range_start_month_years(text, mentions)
     mentions = _zone_glosses_across_midnight(text, mentions)
+    mentions = _contrasted_weekdays(text, mentions)
     return _clock_apart_from_holiday_year(_year_after_in_apart(mentions)) if timeml else mentions
 
 
@@ -6219,6 +6220,39 @@ def _zone_glosses_across_midnight(text: str, mentions: list[Mention]) -> list[Me
             continue
         day = date.fromisoformat(b[1]) + timedelta(days=-1 if apart > 0 else 1)
         out[i] = _revalued(gloss, f"{day.isoformat()}{gloss.value[10:]}")
+    return out
+
+
+_CONTRAST = re.compile(r",?[ \t]*(?:not|instead\s+of|rather\s+than)[ \t]+(?:on[ \t]+)?\Z", re.I)
+_BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\Z", re.I)
+_FULL_DAY_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _contrasted_weekdays(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A weekday set against the day told just before it ("return on Thursday, not Wednesday
+    as first planned", "on Monday rather than Tuesday") is the one of the same week, near
+    that day, whatever the tense of its own words.
+
+    >>> from datetime import datetime
+    >>> ms = annotate("He will return on Thursday, not Wednesday as first planned.", datetime(2000, 6, 11))
+    >>> [(m.text, m.value) for m in ms]
+    [('Thursday', '2000-06-15'), ('Wednesday', '2000-06-14')]
+    """
+    out = list(mentions)
+    for i in range(1, len(out)):
+        first, other = out[i - 1], out[i]
+        if not (_FULL_DAY_VALUE.match(first.value) and _FULL_DAY_VALUE.match(other.value)):
+            continue
+        if not (_BARE_WEEKDAY.match(first.text) and _BARE_WEEKDAY.match(other.text)):
+            continue
+        if not _CONTRAST.fullmatch(text, first.end_char, other.start_char):
+            continue
+        told = date.fromisoformat(first.value)
+        weekday = date.fromisoformat(other.value).weekday()
+        delta = (weekday - told.weekday()) % 7
+        near = told + timedelta(days=delta - 7 if delta > 3 else delta)
+        if near.isoformat() != other.value:
+            out[i] = _revalued(other, near.isoformat())
     return out
 
 
