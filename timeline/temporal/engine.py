@@ -3722,7 +3722,20 @@ def _flashback(state: _State, work: str, low: str, hit: Hit, fields: dict) -> bo
     start = sentence_around(work, hit.start, hit.end)[0]
     for cut in _CLAUSE_CUT.finditer(low, start, hit.start):
         start = cut.end()
-    return _PLUPERFECT.search(low, start, hit.start) is not None
+    told_back = list(_PLUPERFECT.finditer(low, start, hit.start))
+    if not told_back:
+        return False
+    last = told_back[-1]
+    # ("the SUV, which had been taken the previous evening, at a gas station at 1:08 a.m. on
+    # Saturday": a relative clause in the past perfect closed at its comma; the date is the
+    # main clause's)
+    return not (
+        _RELATIVE_BEFORE.search(low, max(0, last.start() - 12), last.start())
+        and "," in low[last.end() : hit.start]
+    )
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|that)\s+\Z")
 
 
 def _pluperfect_before_story_day(value: str, state: _State, work: str, hit: Hit) -> str | None:
