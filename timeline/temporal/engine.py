@@ -2749,6 +2749,10 @@ def _generic_clock(work: str, low: str, hit: Hit, fields: dict, doc_iso: str = "
     if _BULLET_LINE.match(work, work.rfind("\n", 0, hit.start) + 1):
         return False  # a wire story's bullet, headlinese: "* Ferries resume at 0400 GMT"
     s, e = sentence_around(work, hit.start, hit.end)
+    if _HOURS_SINCE.match(low, hit.end, e):
+        # "run by a single operator between midnight and 6 a.m. since January 2011": hours of
+        # every day since then
+        return True
     a = sentence_around(work, max(0, s - 2), max(0, s - 1))[0] if s > 0 else s
     if _SPECIFIC_DAY.search(low, a, e):
         return False
@@ -2768,6 +2772,10 @@ def _generic_clock(work: str, low: str, hit: Hit, fields: dict, doc_iso: str = "
 
 
 _BULLET_LINE = re.compile(r"[ \t]*[*•][ \t]")
+_HOURS_SINCE = re.compile(
+    r"(?:\s+(?:and|to|until|till|-)\s+(?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?\s?m\.?)?|noon|"
+    r"midnight))?\s+(?:every\s+(?:day|night)\s+)?since\s+(?:[a-z]+\s+)?(?:1[89]|20)[0-9]{2}\b"
+)
 
 
 def _on_first_line(work: str, start: int) -> bool:
