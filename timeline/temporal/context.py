@@ -1283,7 +1283,8 @@ def _asked_to(words: list[str]) -> bool:
 # "warned of heavy rain (on) Monday": a warning is of what is to come.
 _WARNED_OF = re.compile(
     r"\b(?:(?:warned|warns|warning|warnings)\s+(?:of|about)|(?:forecasters|forecast|forecasts|"
-    r"meteorologists|weather\s+service|met\s+office)\s+(?:called|calls|call)\s+for)\b[^,;]{0,60}\Z",
+    r"meteorologists|weather\s+service|met\s+office)\s+(?:called|calls|call)\s+for|"
+    r"warnings?\b[^.;]{0,60},\s+covering)\b[^,;]{0,60}\Z",
     re.I,
 )  # ("Forecasters called for snow across the peninsula Sunday night": the weather foretold)
 
