@@ -3760,18 +3760,13 @@ def _pluperfect_before_story_day(value: str, state: _State, work: str, hit: Hit)
     >>> _pluperfect_before_story_day("XXXX-11-28", state, work, hit)
     '2012-11-28'
     """
-    ref, doc = state.narrative, state.doc
-    if ref is None or doc is None or ref.granularity not in _REF_GRANULARITIES["day"]:
-        return None
     if not _MONTH_DAY_VALUE_ONLY.fullmatch(value):
         return None
     low = work.lower()
     if any(name in low[hit.start : hit.end] for name in _WEEKDAY_INDEX):
         return None  # ("Friday 16 October": its weekday picks the year)
-    if state.position - state.narrative_at > _DAY_REACH:
-        return None
-    story = ref.moment.date()
-    if (doc.moment.date() - story).days < _STORY_NIGHT_AGE:
+    story = _story_day_weeks_back(state)
+    if story is None:
         return None
     start = sentence_around(work, hit.start, hit.end)[0]
     for cut in _CLAUSE_CUT.finditer(low, start, hit.start):
@@ -4512,6 +4507,24 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
     return day.isoformat() + value[10:]
 
 
+def _story_day_weeks_back(state: _State) -> date | None:
+    """The day the story is on, when it is a day (or finer) named within ``_DAY_REACH`` and at
+    least ``_STORY_NIGHT_AGE`` days before the publication; else None.
+
+    >>> state = _State(datetime(2024, 1, 24))
+    >>> state.update("2022-06-20", "day")
+    >>> _story_day_weeks_back(state)
+    datetime.date(2022, 6, 20)
+    """
+    ref, doc = state.narrative, state.doc
+    if ref is None or doc is None or ref.granularity not in _REF_GRANULARITIES["day"]:
+        return None
+    if state.position - state.narrative_at > _DAY_REACH:
+        return None
+    story = ref.moment.date()
+    return story if (doc.moment.date() - story).days >= _STORY_NIGHT_AGE else None
+
+
 def _story_weekend(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """ "the weekend" or "that weekend", told in the past while the story is on a day weeks or
     more before the publication, is the weekend next to that day: the one before a Monday to
@@ -4527,17 +4540,12 @@ def _story_weekend(value: str, state: _State, work: str, hit: Hit) -> str | None
     >>> _story_weekend("XXXX-WXX-WE", state, work, hit)
     '2022-W24-WE'
     """
-    ref, doc = state.narrative, state.doc
-    if value != "XXXX-WXX-WE" or ref is None or doc is None:
+    if value != "XXXX-WXX-WE":
         return None
     if not work[hit.start : hit.start + 5].lower().startswith(("the ", "that ")):
         return None  # ("this weekend", "next weekend" are told from today)
-    if ref.granularity not in _REF_GRANULARITIES["day"]:
-        return None
-    if state.position - state.narrative_at > _DAY_REACH:
-        return None
-    story = ref.moment.date()
-    if (doc.moment.date() - story).days < _STORY_NIGHT_AGE:
+    story = _story_day_weeks_back(state)
+    if story is None:
         return None
     if tense_at(work, hit.start, hit.end) != "past":
         return None
