@@ -3760,7 +3760,7 @@ def _pluperfect_before_story_day(value: str, state: _State, work: str, hit: Hit)
     >>> _pluperfect_before_story_day("XXXX-11-28", state, work, hit)
     '2012-11-28'
     """
-    if not _MONTH_DAY_VALUE_ONLY.fullmatch(value):
+    if not _MONTH_DAY_VALUE.fullmatch(value):
         return None
     low = work.lower()
     if any(name in low[hit.start : hit.end] for name in _WEEKDAY_INDEX):
@@ -3788,7 +3788,6 @@ def _pluperfect_before_story_day(value: str, state: _State, work: str, hit: Hit)
 _LOOK_BACK_DAYS = 92
 
 
-_MONTH_DAY_VALUE_ONLY = re.compile(r"XXXX-[01][0-9]-[0-3][0-9]")
 # Rules of an anniversary told from today ("20 years ago today", "Fifty years ago this
 # weekend"): the year they give is the one the story remembers.
 _ANNIVERSARY_RULES = frozenset(
@@ -3817,7 +3816,7 @@ def _remembered_date(value: str, state: _State, work: str, hit: Hit) -> str | No
     year, doc = state.anniversary_year, state.doc
     if year is None or doc is None or doc.moment.year - year < _REMEMBERED_AGE:
         return None  # ("a year ago this week" compares; it tells no story of its own)
-    if not (_MONTH_DAY_VALUE_ONLY.fullmatch(value) or _MONTH_ONLY_VALUE.fullmatch(value)):
+    if not (_MONTH_DAY_VALUE.fullmatch(value) or _MONTH_ONLY.fullmatch(value)):
         return None
     ref = state.narrative
     if (
@@ -3841,9 +3840,6 @@ def _remembered_date(value: str, state: _State, work: str, hit: Hit) -> str | No
     if tense_at(work, hit.start, hit.end) != "past":
         return None
     return f"{year:04d}{value[4:]}"
-
-
-_MONTH_ONLY_VALUE = re.compile(r"XXXX-[01][0-9]")
 
 
 def _labels_story_year(hit: Hit, value: str, state: _State, low: str) -> bool:
@@ -5472,12 +5468,6 @@ _RELATIVE_SCENE = re.compile(
 
 
 _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
-_SMALL_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2
-    )
-}
 
 
 def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str | None:
@@ -5506,7 +5496,7 @@ def _relative_scene_year(value: str, state: _State, work: str, hit: Hit) -> str 
         return _holiday_with_year(f"{state.doc.moment.year - 1:04d}{value[4:]}", state)
     if scene["n"] and tense == "past":
         # "Ten years ago we didn't open until Dec. 14": that year
-        back = _SMALL_NUMBERS.get(scene["n"].lower()) or int(scene["n"])
+        back = int(_setup()[1]["num"](scene["n"].lower()) or 0)
         return _holiday_with_year(f"{state.doc.moment.year - back:04d}{value[4:]}", state)
     if scene["next"] and tense != "past":
         return _holiday_with_year(f"{state.doc.moment.year + 1:04d}{value[4:]}", state)
@@ -6254,7 +6244,6 @@ def _zone_glosses_across_midnight(text: str, mentions: list[Mention]) -> list[Me
 
 _CONTRAST = re.compile(r",?[ \t]*(?:not|instead\s+of|rather\s+than)[ \t]+(?:on[ \t]+)?\Z", re.I)
 _BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\Z", re.I)
-_FULL_DAY_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def _contrasted_weekdays(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -6270,7 +6259,7 @@ def _contrasted_weekdays(text: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     for i in range(1, len(out)):
         first, other = out[i - 1], out[i]
-        if not (_FULL_DAY_VALUE.match(first.value) and _FULL_DAY_VALUE.match(other.value)):
+        if not (_NUMERIC_DAY.fullmatch(first.value) and _NUMERIC_DAY.fullmatch(other.value)):
             continue
         if not (_BARE_WEEKDAY.match(first.text) and _BARE_WEEKDAY.match(other.text)):
             continue
