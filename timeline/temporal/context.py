@@ -515,15 +515,19 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     if (
         len(words) > 2
         and words[-1] in ("on", "in")
-        and words[-2] in _COMPLEMENTS
+        and (words[-2] in _COMPLEMENTS or words[-2] in _PARTICLES)
         and _kind(words, len(words) - 3) == "past"
     ):
-        return "past"  # "was found guilty on Nov. 22", "was pronounced dead on Monday"
+        # "was found guilty on Nov. 22", "was pronounced dead on Monday", "talks broke off on
+        # March 11"
+        return "past"
     return _kind(words, len(words) - 1)
 
 
 # Adjectives a past verb takes before a date: "found guilty on", "pronounced dead on".
 _COMPLEMENTS = _words("guilty innocent dead alive missing bankrupt liable unconscious insolvent")
+# Particles of a phrasal verb told in the past before a date: "broke off on", "walked out on".
+_PARTICLES = _words("off out up away back over down")
 
 
 def _reported_object(words: list[str]) -> bool:
