@@ -3821,10 +3821,12 @@ def _remembered_date(value: str, state: _State, work: str, hit: Hit) -> str | No
     ref = state.narrative
     if (
         ref is None
-        or ref.moment.year != year
+        or not year - 1 <= ref.moment.year <= year
         or state.position - state.narrative_at > _STORY_MONTH_REACH
     ):
-        return None  # the story is back in the present ("The council voted on March 3")
+        # the story is back in the present ("The council voted on March 3"); the year before
+        # the one remembered is its back story ("had cut 40 jobs in 1986")
+        return None
     low = work.lower()
     if any(name in low[hit.start : hit.end] for name in _WEEKDAY_INDEX):
         return None  # ("Monday, Aug. 12": its weekday picks the year)
