@@ -3872,7 +3872,13 @@ def _day_of_weekday_told(state: _State, phrase: str) -> Reference | None:
     for start, _, ref in reversed(state.dated):
         if state.position - start > _WEEKDAY_TOLD_REACH:
             return None
-        if ref.granularity in _REF_GRANULARITIES["day"] and ref.moment.weekday() == names[0]:
+        if (
+            ref.granularity in _REF_GRANULARITIES["day"]
+            and ref.moment.weekday() == names[0]
+            and (state.doc is None or ref.moment.date() != state.doc.moment.date())
+        ):
+            # (not the publication's own day, told in a stamp or dateline: "Posted Sat 11 Aug
+            # 2018 ... arrived at 11:52pm on the Saturday" is a Saturday of the story)
             return Reference.of(ref.moment.date().isoformat())
     return None
 
