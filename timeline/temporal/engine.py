@@ -3863,12 +3863,27 @@ _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+\Z")
 _WEEKDAY_TOLD_REACH = 3000
 
 
+_THE_WEEKDAY = re.compile(r"\bthe\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+
+
+def _recent_day(state: _State, ref: Reference) -> bool:
+    """True when ``ref`` lies within two weeks before or any time after the publication."""
+    return (
+        state.doc is not None
+        and (state.doc.moment.date() - ref.moment.date()).days < _STORY_NIGHT_AGE
+    )
+
+
 def _day_of_weekday_told(state: _State, phrase: str) -> Reference | None:
     """The last day (or finer) told in the text that falls on the weekday ``phrase`` names
     ("that Sunday"), within reach; else None."""
     names = [i for name, i in _WEEKDAY_INDEX.items() if name in phrase]
     if not names:
         return None
+    # In a report on a day long past, a day of the report's own week ("she said on Thursday")
+    # is no day of the story: "held on the Thursday afternoon" is the story's Thursday ("that
+    # Thursday" may be either).
+    old = _old_story_day(state, latest=True) if _THE_WEEKDAY.search(phrase) else None
     for start, _, ref in reversed(state.dated):
         if state.position - start > _WEEKDAY_TOLD_REACH:
             return None
@@ -3876,6 +3891,7 @@ def _day_of_weekday_told(state: _State, phrase: str) -> Reference | None:
             ref.granularity in _REF_GRANULARITIES["day"]
             and ref.moment.weekday() == names[0]
             and (state.doc is None or ref.moment.date() != state.doc.moment.date())
+            and not (old is not None and _recent_day(state, ref))
         ):
             # (not the publication's own day, told in a stamp or dateline: "Posted Sat 11 Aug
             # 2018 ... arrived at 11:52pm on the Saturday" is a Saturday of the story)
