@@ -2756,6 +2756,15 @@ def _generic_clock(work: str, low: str, hit: Hit, fields: dict, doc_iso: str = "
     a = sentence_around(work, max(0, s - 2), max(0, s - 1))[0] if s > 0 else s
     if _SPECIFIC_DAY.search(low, a, e):
         return False
+    habit = _HABIT_PAST.search(low, s, hit.start)
+    if (
+        habit is not None
+        and not past_form(habit.group(1))
+        and not _SAID_OF_HABIT.search(low, s, hit.start)
+    ):
+        # "He'd call me at 6 in the morning", "he would begin work at 5.30 a.m.", "she used to
+        # open at 7": the hours of a habit gone by (not "said the bus would not leave until 9")
+        return True
     tense = tense_at(work, hit.start, hit.end)
     if tense == "future":
         if str(fields.get("reference") or "")[:10] != doc_iso[:10]:
@@ -2771,6 +2780,14 @@ def _generic_clock(work: str, low: str, hit: Hit, fields: dict, doc_iso: str = "
     return tense == "present"
 
 
+# A habit of the past before a clock time: "would begin", "he'd call", "used to open".
+_HABIT_PAST = re.compile(
+    r"(?:\b(?:he|she|they|we|i|you)['’]d|\bwould|\bused\s+to)\s+(?:always\s+|usually\s+|often\s+)?"
+    r"(?!be\b|have\b|not\b|never\b|been\b|probably\b)([a-z]+)\b[^.;:!?,]*\Z"
+)
+_SAID_OF_HABIT = re.compile(
+    r"\b(?:said|says|told|announced|expected|hoped|promised|warned|thought|if|unless)\b"
+)
 _BULLET_LINE = re.compile(r"[ \t]*[*•][ \t]")
 _HOURS_SINCE = re.compile(
     r"(?:\s+(?:and|to|until|till|-)\s+(?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?\s?m\.?)?|noon|"
