@@ -250,6 +250,13 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return "future"
     if word == "for" and i > 0 and tokens[i - 1] in _EVENT_FOR:
         return "future"  # "organized a vigil for 6 p.m. Sunday", "a hearing for Friday"
+    if (
+        word in ("from", "starting", "beginning")
+        and i > 0
+        and tokens[i - 1] in _STOPPAGES
+        and any(t in _CALLING for t in tokens[max(0, i - 6) : i - 1])
+    ):
+        return "future"  # "called a 48-hour strike from 6 a.m. on Thursday": a stoppage to come
     if word == "for" and any(
         tokens[j] in _EVENT_FOR and tokens[j + 1] in ("at", "in", "outside", "near")
         for j in range(max(0, i - 6), i - 2)
@@ -1449,6 +1456,8 @@ _EVENT_FOR = _words(
     "vigil vigils rally meeting hearing hearings session ceremony funeral memorial service "
     "appointment forecast forecasts outlook guidance"
 )
+_STOPPAGES = _words("strike strikes walkout walkouts stoppage stoppages shutdown blockade boycott")
+_CALLING = _words("called calls call announced announces announce threatened threatens set named")
 _PLANNED_FOR = _words(
     "set booked planned scheduled slated pencilled penciled earmarked canceled cancelled promised"
 )
