@@ -4521,6 +4521,16 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
     if hit.weekday is None or m is None or ref is None or state.doc is None:
         return None
     if (
+        ref.moment.year == state.doc.moment.year
+        and state.position - state.narrative_at <= 600
+        and tense_at(work, hit.start, hit.end) == "past"
+    ):
+        # a day of the report's own week told since ("You'll be fired by Friday") leaves the
+        # story where it was: the last day of an old story told
+        back = _old_story_day(state, latest=True)
+        if back is not None and back.moment.year != state.doc.moment.year:
+            ref = back
+    if (
         state.position - state.narrative_at > _STORY_REACH
         or ref.moment.year == state.doc.moment.year
     ):
