@@ -5573,7 +5573,7 @@ def _story_holiday(value: str, state: _State, work: str, hit: Hit) -> str | None
     if (
         ref is None
         or state.doc is None
-        or ref.granularity not in ("month", "day")
+        or not (ref.granularity == "month" or ref.granularity in _REF_GRANULARITIES["day"])
         or state.position - state.narrative_at > _STORY_MONTH_REACH
         or (
             state.doc.moment.year - ref.moment.year < _STORY_AGE
@@ -5589,7 +5589,7 @@ def _story_holiday(value: str, state: _State, work: str, hit: Hit) -> str | None
         return None
     if ref.granularity == "month" and (day.year, day.month) != (ref.moment.year, ref.moment.month):
         return None
-    if ref.granularity == "day" and abs(day - ref.moment.date()) > timedelta(
+    if ref.granularity != "month" and abs(day - ref.moment.date()) > timedelta(
         days=_HOLIDAY_NEAR_DAY
     ):
         return None
