@@ -1902,6 +1902,7 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
                 _story_weekday(value, hit, state, work)
                 or _story_month(value, state, work, hit)
                 or _story_weekend(value, state, work, hit)
+                or _remembered_weekday(value, state, work, hit)
             )
             if story is not None:
                 ref, anchor = state.narrative, "narrative"
@@ -3823,6 +3824,60 @@ _ANNIVERSARY_RULES = frozenset(
 )
 _REMEMBERED_AGE = 5  # years back an anniversary story remembers, at least
 _REMEMBERED_REACH = 60  # days around the anniversary's date a remembered date falls in
+
+
+def _remembered_weekday(value: str, state: _State, work: str, hit: Hit) -> str | None:
+    """A bare weekday told in the past in a story of an anniversary, while the story is in the
+    year remembered, is of the days around the story's day (else the anniversary's date in that
+    year): the one up to three days after it, or up to three before; with "by" or "until", the
+    first on or after it ("By Wednesday, the carriers were back"). Not a day of the report's own
+    week said ("she said Tuesday"), nor "that Sunday" (a rule of its own). Else None.
+
+    >>> state = _State(datetime(2023, 6, 25))
+    >>> state.anniversary_year = 2013
+    >>> state.update("2013-06-19", "day")
+    >>> work = "The water rose on Friday."
+    >>> hit = [h for h in scan(work, work.lower()) if h.rule.name == "weekday"][0]
+    >>> state.position = hit.start
+    >>> _remembered_weekday("XXXX-WXX-5", state, work, hit)
+    '2013-06-21'
+    """
+    year, doc, ref = state.anniversary_year, state.doc, state.narrative
+    if year is None or doc is None or ref is None or doc.moment.year - year < _REMEMBERED_AGE:
+        return None
+    if not _WEEKDAY_VALUE.match(value) or ref.moment.year != year:
+        return None
+    if hit.rule.name not in ("weekday", "clock_weekday", "weekday_pod"):
+        return None  # ("that Sunday", "the Monday" have their own reading of the story)
+    if _FRONTED_ON.search(work, max(0, hit.start - 6), hit.start):
+        return None  # "On Monday the paper asked readers ...": a new scene, of the report's days
+    if state.position - state.narrative_at > _STORY_MONTH_REACH:
+        return None
+    if tense_at(work, hit.start, hit.end) != "past":
+        return None
+    low = work.lower()
+    if _SAID_NEAR.search(low, max(0, hit.start - 16), hit.start) or _SAID_NEAR.match(low, hit.end):
+        return None  # ("she said Tuesday", "on Tuesday, he said"): the report's own day
+    if ref.granularity in _REF_GRANULARITIES["day"]:
+        base = ref.moment.date()  # the story's day, told
+    else:
+        base = doc.moment.date()
+        if base.month == 2 and base.day == 29:
+            base -= timedelta(days=1)
+        base = base.replace(year=year)
+    shift = (int(value[9]) - base.isoweekday()) % 7
+    if _BY_UNTIL.search(low, max(0, hit.start - 8), hit.start) or shift <= 3:
+        day = base + timedelta(days=shift)
+    else:
+        day = base - timedelta(days=7 - shift)
+    return day.isoformat() + value[10:]
+
+
+_SAID_NEAR = re.compile(
+    r"\b(?:said|says|told|added)\s+(?:on\s+)?\Z|,?\s+(?:he|she|they|it)\s+said\b"
+)
+_BY_UNTIL = re.compile(r"\b(?:by|until|till)\s+\Z")
+_FRONTED_ON = re.compile(r"(?:\A|[.!?]\s+|\n\s*)On\s+\Z")
 
 
 def _remembered_date(value: str, state: _State, work: str, hit: Hit) -> str | None:
