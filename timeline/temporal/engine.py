@@ -407,8 +407,11 @@ _TO_WEEKEND = (-1, -2, 3, 2, 1, 0, 0)
 _APPOSITION = re.compile(r"\s*,\s*")
 # A weekday set off after a date it names the day of: "on 12 May, a Sunday", "Nov. 4, which
 # was a Tuesday".
-_WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a|which\s+was\s+a|then\s+a)\s+")
+_WEEKDAY_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|which\s+was\s+a|then\s+a)\s+(?:(?!the\b)[a-z]+,?\s+)?"
+)  # (one word may describe the day: "a dark Monday morning", "a cold, wet Sunday" is two)
 _WEEKDAY_ONLY = re.compile(r"XXXX-WXX-([1-7])")
+_WEEKDAY_AND_PART = re.compile(r"XXXX-WXX-([1-7])(?:T(?:MO|AF|EV|NI))?")
 # A weekday strictly before or after a day ("the Friday before Labor Day"): the side by a rule's dir
 _STRICT_SIDE = {"past": "last", "future": "next"}
 
@@ -420,7 +423,11 @@ def _apposed_weekday(state: _State, low: str, hit: Hit, weekday: int) -> Referen
         return None
     _, end, ref = state.dated[-1]
     offset = state.position - hit.start
-    if ref.granularity != "day" or end - offset < 0 or ref.moment.isoweekday() != weekday:
+    if (
+        ref.granularity not in _REF_GRANULARITIES["day"]
+        or end - offset < 0
+        or ref.moment.isoweekday() != weekday
+    ):
         return None
     return ref if _WEEKDAY_APPOSITION.fullmatch(low, end - offset, hit.start) else None
 
@@ -1426,11 +1433,13 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             return _fields(value, None, "narrative", None, state)
         return _fields(out[0], interval(out[0]), "narrative", ref_used, state)
 
-    if (weekday := _WEEKDAY_ONLY.fullmatch(value)) and (
+    if (weekday := _WEEKDAY_AND_PART.fullmatch(value)) and (
         told := _apposed_weekday(state, low, hit, int(weekday[1]))
     ) is not None:
-        # "criminals got in on 12 May, a Sunday": the weekday says what day the date was
-        return _fields(told.value, interval(told.value), "narrative", told, state)
+        # "criminals got in on 12 May, a Sunday", "at 7:12 a.m. on January 10, 2011, a dark
+        # Monday morning": the weekday says what day the date was
+        out = told.moment.date().isoformat() + value[10:]
+        return _fields(out, interval(out), "narrative", told, state)
     if (
         rule.name in ("that_weekday", "that_weekday_pod", "clock_story_weekday")
         and (named := _day_of_weekday_told(state, low[hit.start : hit.end])) is not None
