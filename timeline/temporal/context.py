@@ -959,6 +959,49 @@ def _told_as_imperative(text: str, start: int) -> bool:
 _BACK_TO = re.compile(r"\bback\s+to\s*\Z", re.I)  # "Take us back to Monday": a day gone by
 
 
+def _mandated(words: list[str]) -> bool:
+    """True when the words before a date run from a verb of urging or ordering through "that"
+    and a subject to a plain base verb (the mandative subjunctive): "recommended that the
+    district report on its staffing by", "urged that audits be completed by".
+
+    >>> _mandated("the coroner recommended that the district report on its staffing by".split())
+    True
+    >>> _mandated("she said that the district reported on its staffing by".split())
+    False
+    """
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] != "that":
+            continue
+        if words[k - 1] not in _MANDATING:
+            return False
+        rest = words[k + 1 :]
+        if any(
+            (w in _BE and w != "be")
+            or w in ("and", "but")
+            or (_kind(rest, j) == "past" and rest[j - 1 : j] != ["be"])
+            for j, w in enumerate(rest)
+        ):
+            return False  # ("recommended that ..., and the state adopted the rule the next year")
+        return any(
+            word == "be" or (j > 0 and word in _BASE_VERB_HINTS) for j, word in enumerate(rest[:10])
+        )
+    return False
+
+
+_MANDATING = _words(
+    "recommended recommends recommend urged urges ordered orders demanded demands required "
+    "requires insisted insists proposed proposes suggested suggests directed directs"
+)
+# Base verbs a mandate most often asks for ("that the council review ...", "that staff
+# complete ..."); a bare base form is hard to tell from a noun, so only these count.
+_BASE_VERB_HINTS = _words(
+    "report review retrain train audit publish complete install replace fix check inspect "
+    "introduce adopt appoint hire employ ensure provide pay repay submit hold carry consider "
+    "develop update upgrade issue stop start begin end set establish create remove reduce "
+    "increase improve test monitor notify tell write commission apologise apologize"
+)
+
+
 @lru_cache(maxsize=256)  # the same mention is asked about a few times in a row
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing the mention at ``text[start:end]``, or None when there is no cue.
@@ -992,6 +1035,10 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     left = [(m.group(), m.end()) for m in _WORD.finditer(left_text)]
     words = [w for w, _ in left]
     gap = len(left_text)
+    if _mandated(words) and "," not in left_text[left_text.rfind(" that ") :]:
+        # "recommended that the city retrain its dispatchers by Sept. 1": what is urged or
+        # ordered lies ahead of the urging
+        return "future"
     if len(words) > 2 and words[-1] in ("and", "or"):
         # "planned for Monday and Tuesday": the second day takes the first one's tense
         k = len(words) - 3 if words[-2] in _PARTS_OF_DAY else len(words) - 2
