@@ -168,6 +168,11 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         digits = re.sub(r"\D", "", text or "")
         return f"BC{int(digits):04d}" if digits and 0 < int(digits) < 10000 else None
 
+    def ad_year(text: str | None) -> str | None:
+        """A year of the Christian era as TimeML writes it ("AD 36" -> "0036")."""
+        digits = re.sub(r"\D", "", text or "")
+        return f"{int(digits):04d}" if digits and 0 < int(digits) < 10000 else None
+
     def spelled_year(text: str | None) -> str | None:
         return spelled_year_value(text, tables)
 
@@ -427,6 +432,7 @@ def build_normalizers(grammar: Grammar) -> dict[str, Normalizer]:
         "dur": dur,
         "year": year,
         "bc_year": bc_year,
+        "ad_year": ad_year,
         "split_end": split_end,
         "spelled_year": spelled_year,
         "decade": decade,
