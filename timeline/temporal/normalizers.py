@@ -549,7 +549,7 @@ def number_words(key: str, tables: dict[str, Table]) -> Fraction | None:
 
 _DATE_LETTERS = "YMWD"
 _TIME_LETTERS = "HMS"
-_PART = re.compile(r"(\d+)([A-Z])")
+_PART = re.compile(r"(\d+(?:\.\d+)?)([A-Z])")
 
 
 def sum_durations(values: list[str]) -> str | None:
