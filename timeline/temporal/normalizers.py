@@ -488,10 +488,22 @@ def parse_number(text: str | None, tables: dict[str, Table]) -> Fraction | str |
     if not key:
         return None
     half = False
-    for tail in (" and a half", " and one half", " and a quarter"):
+    for tail in (
+        " and a half",
+        " and one half",
+        " and a quarter",
+        " and three quarter",
+        " and three quarters",
+    ):
         if key.endswith(tail):
             half = True
-            extra = Fraction(1, 4) if tail.endswith("quarter") else Fraction(1, 2)
+            extra = (
+                Fraction(3, 4)
+                if tail.startswith(" and three")
+                else Fraction(1, 4)
+                if tail.endswith("quarter")
+                else Fraction(1, 2)
+            )
             key = key[: -len(tail)].strip()
             break
     vague = tables["vague_amount"].values.get(key)
