@@ -988,6 +988,31 @@ def _mandated(words: list[str]) -> bool:
     return False
 
 
+def _gapped_future(words: list[str]) -> bool:
+    """True when the words before a date are a second clause that leaves out the "will be" of
+    the first: "... will be said at 7 p.m. Thursday and a funeral Mass celebrated at" (a
+    subject of one to three words after "and", then a past participle and a preposition).
+
+    >>> _gapped_future("a rosary will be said thursday and a funeral mass celebrated at".split())
+    True
+    >>> _gapped_future("a rosary was said thursday and a funeral mass celebrated at".split())
+    False
+    """
+    if len(words) < 6 or words[-1] not in ("at", "on", "in"):
+        return False
+    k = len(words) - 2
+    if _kind(words, k) != "past":
+        return False
+    for j in range(k - 2, max(0, k - 5), -1):
+        if words[j] == "and":
+            subject = words[j + 1 : k]
+            if not subject or any(_kind(words, i) for i in range(j + 1, k)):
+                return False
+            head = words[max(0, j - 10) : j]
+            return any(w == "will" and head[i + 1 : i + 2] == ["be"] for i, w in enumerate(head))
+    return False
+
+
 _MANDATING = _words(
     "recommended recommends recommend urged urges ordered orders demanded demands required "
     "requires insisted insists proposed proposes suggested suggests directed directs"
@@ -1035,6 +1060,10 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     left = [(m.group(), m.end()) for m in _WORD.finditer(left_text)]
     words = [w for w, _ in left]
     gap = len(left_text)
+    if _gapped_future(words):
+        # "A rosary will be said at 7 p.m. Thursday and a funeral Mass celebrated at 10:30
+        # a.m. Friday": the second clause leaves out the "will be" of the first
+        return "future"
     if _mandated(words) and "," not in left_text[left_text.rfind(" that ") :]:
         # "recommended that the city retrain its dispatchers by Sept. 1": what is urged or
         # ordered lies ahead of the urging
