@@ -205,6 +205,8 @@ def _kind(tokens: list[str], i: int) -> Tense | None:
             return "past"
         if i >= 1 and tokens[i - 1] in _PERFECT and word.endswith("ed"):
             return "past"
+        if word == "due" and i >= 1 and tokens[i - 1] in ("was", "were"):
+            return None  # "a result that was due at 6 p.m. Sunday": the clause tells
         return "future"
     if word in _PREDICTING and not _after_determiner(tokens, i):
         if i >= 1 and tokens[i - 1] == "had":
