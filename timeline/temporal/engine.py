@@ -2436,7 +2436,9 @@ def _thanksgiving_of(value: str, state: _State) -> str:
     if labour and (where := _labour_day_of(state)) is not None:
         day = _LABOUR_DAYS[where]
         return f"{value[: labour.start()]}{day}{value[labour.end() :]}"
-    if "#thanksgiving" not in value or not _is_canadian(state):
+    if "#thanksgiving" not in value or "#thanksgiving monday" in value:
+        return value  # ("Thanksgiving Monday" is Canada's already)
+    if not _is_canadian(state):
         return value
     return value.replace("#thanksgiving day", "#thanksgiving").replace(
         "#thanksgiving", "#canadian thanksgiving"
@@ -2536,11 +2538,16 @@ def _is_british(state: _State) -> bool:
     return state.british
 
 
+_THANKSGIVING_MONDAY = re.compile(r"\bthanksgiving\s+monday\b", re.I)
+
+
 def _is_canadian(state: _State) -> bool:
     """Whether the document is a story of Canada, read once, when Thanksgiving is named."""
     if state.canadian is None:
         # three places: a Hollywood story names Toronto's festival and a Nova Scotia shoot
-        state.canadian = names_places(state.text, "canadian_place", 3)
+        state.canadian = names_places(state.text, "canadian_place", 3) or bool(
+            _THANKSGIVING_MONDAY.search(state.text)
+        )  # (the United States' Thanksgiving is a Thursday)
     return state.canadian
 
 
