@@ -4473,6 +4473,8 @@ def _holiday_of_date_before(value: str, state: _State, work: str, hit: Hit) -> s
 
 # "markets are shut Monday for Labor Day", "closed on Thursday for Independence Day"
 _FOR_HOLIDAY = re.compile(r"\s+(?:for|because\s+of|to\s+mark|in\s+observance\s+of)\s+")
+# ... or a holiday set off after the weekday: "On Wednesday, New Year's Day, the cover starts"
+_HOLIDAY_SET_OFF = re.compile(r"\s*,\s*(?=[A-Z])")
 _HOLIDAY_NEAR = 7  # days: how far from the publication the holiday a weekday is shut for lies
 
 
@@ -4491,6 +4493,9 @@ def _weekday_of_holiday_after(
     """
     m = _WEEKDAY_VALUE.match(value)
     after = _FOR_HOLIDAY.match(low, hit.end)
+    if after is None and "the " not in low[hit.start : hit.end]:
+        # ("at 3pm on the Monday, Queen's Birthday" is a Monday of the story, of any year)
+        after = _HOLIDAY_SET_OFF.match(work, hit.end)
     if m is None or after is None or state.doc is None:
         return None
     a, b = after.end(), min(len(work), after.end() + 60)
