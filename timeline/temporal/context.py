@@ -394,6 +394,15 @@ def _forecast_noun(words: list[str], i: int) -> bool:
     return i > 1 and words[i - 1] in _FORECAST_ADJECTIVES and words[i - 2] in _DETERMINERS
 
 
+# A month or weekday that "since" took before the mention: "since April just before the Labor
+# Day weekend" (the weekend is not what "since" counts from).
+_SINCE_TOOK = re.compile(
+    r"\bsince\s+(?:(?:early|mid|late)[\s\-]+)?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\.?\s+\S"
+)
+
+
 def adjacent_tense(text: str, start: int) -> Tense | None:
     """A cue right before the mention that fixes its direction outright: a verb ("ended June
     30", "killed Sunday") or "since" ("since January").
@@ -409,7 +418,11 @@ def adjacent_tense(text: str, start: int) -> Tense | None:
     if not words:
         return None
     since = before.rfind("since")
-    if "since" in words[-4:] and not YEAR_DIGITS.search(before, since):
+    if (
+        "since" in words[-4:]
+        and not YEAR_DIGITS.search(before, since)
+        and not _SINCE_TOOK.search(before, since)
+    ):
         # "since shortly after the Oct. 23 slaying" (but "its first budget since 2009 on
         # Friday": the year is what "since" took)
         return "past"
