@@ -1654,6 +1654,17 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             # "Since 1991, volunteers have met every flight. The airlines lost money in the
             # first half of the year": a span up to now is not where the story went
             narrative = state.doc
+        if (
+            rule.name == "that_month"
+            and narrative is not None
+            and state.doc is not None
+            and narrative.moment.year == state.doc.moment.year
+            and state.anniversary_year is not None
+            and state.doc.moment.year - state.anniversary_year >= _REMEMBERED_AGE
+        ):
+            # "I was 29 that March", in a story of a strike fifty years ago, told after the
+            # report's own days: the March remembered ("this March" would be today's)
+            narrative = Reference.of(f"{state.anniversary_year:04d}") or narrative
         if rule.name == "that_unit" and value.startswith("@year"):
             # "wanted my job since 2009. That year, ...": the year told last, though a span
             # opened by "since" is not where the story went
@@ -3831,6 +3842,8 @@ _ANNIVERSARY_RULES = frozenset(
         "years_ago_this_weekend",
         "years_ago_this_holiday",
         "years_ago_day",
+        "years_ago_day_pod",
+        "years_ago_this_pod",
         "decades_ago_day",
         "decades_ago_this_week",
         "century_ago_day",
