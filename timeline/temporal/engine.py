@@ -411,7 +411,6 @@ _WEEKDAY_APPOSITION = re.compile(
     r"\s*,\s*(?:a|which\s+was\s+a|then\s+a)\s+(?:(?!the\b)[a-z]+,?\s+)?"
 )  # (one word may describe the day: "a dark Monday morning", "a cold, wet Sunday" is two)
 _WEEKDAY_ONLY = re.compile(r"XXXX-WXX-([1-7])")
-_WEEKDAY_AND_PART = re.compile(r"XXXX-WXX-([1-7])(?:T(?:MO|AF|EV|NI))?")
 # A weekday strictly before or after a day ("the Friday before Labor Day"): the side by a rule's dir
 _STRICT_SIDE = {"past": "last", "future": "next"}
 
@@ -1433,9 +1432,10 @@ def _resolve(hit: Hit, state: _State, work: str, low: str, day: Reference | None
             return _fields(value, None, "narrative", None, state)
         return _fields(out[0], interval(out[0]), "narrative", ref_used, state)
 
-    if (weekday := _WEEKDAY_AND_PART.fullmatch(value)) and (
-        told := _apposed_weekday(state, low, hit, int(weekday[1]))
-    ) is not None:
+    if (
+        _WEEKDAY_PART.fullmatch(value)
+        and (told := _apposed_weekday(state, low, hit, int(value[9]))) is not None
+    ):
         # "criminals got in on 12 May, a Sunday", "at 7:12 a.m. on January 10, 2011, a dark
         # Monday morning": the weekday says what day the date was
         out = told.moment.date().isoformat() + value[10:]
@@ -3855,6 +3855,19 @@ _REMEMBERED_AGE = 5  # years back an anniversary story remembers, at least
 _REMEMBERED_REACH = 60  # days around the anniversary's date a remembered date falls in
 
 
+def _anniversary_in(doc: Reference, year: int) -> date:
+    """The publication's day of the year in the year an anniversary story remembers (28
+    February for a 29th).
+
+    >>> _anniversary_in(Reference.of("2020-02-29"), 1970)
+    datetime.date(1970, 2, 28)
+    """
+    day = doc.moment.date()
+    if day.month == 2 and day.day == 29:
+        day -= timedelta(days=1)
+    return day.replace(year=year)
+
+
 def _remembered_weekday(value: str, state: _State, work: str, hit: Hit) -> str | None:
     """A bare weekday told in the past in a story of an anniversary, while the story is in the
     year remembered, is of the days around the story's day (else the anniversary's date in that
@@ -3890,10 +3903,7 @@ def _remembered_weekday(value: str, state: _State, work: str, hit: Hit) -> str |
     if ref.granularity in _REF_GRANULARITIES["day"]:
         base = ref.moment.date()  # the story's day, told
     else:
-        base = doc.moment.date()
-        if base.month == 2 and base.day == 29:
-            base -= timedelta(days=1)
-        base = base.replace(year=year)
+        base = _anniversary_in(doc, year)
     shift = (int(value[9]) - base.isoweekday()) % 7
     if _BY_UNTIL.search(low, max(0, hit.start - 8), hit.start) or shift <= 3:
         day = base + timedelta(days=shift)
@@ -3934,11 +3944,7 @@ def _remembered_date(value: str, state: _State, work: str, hit: Hit) -> str | No
     month, day_ = int(value[5:7]), int(value[8:10]) if len(value) > 7 else 15
     if day_ > calendar.monthrange(year, month)[1]:
         return None
-    anniversary = doc.moment.date()
-    if anniversary.month == 2 and anniversary.day == 29:
-        anniversary -= timedelta(days=1)
-    anniversary = anniversary.replace(year=year)
-    if abs((date(year, month, day_) - anniversary).days) > _REMEMBERED_REACH:
+    if abs((date(year, month, day_) - _anniversary_in(doc, year)).days) > _REMEMBERED_REACH:
         return None
     if tense_at(work, hit.start, hit.end) != "past":
         return None
@@ -4600,6 +4606,9 @@ def _story_sequel(value: str, state: _State, work: str, hit: Hit) -> str | None:
     return chosen
 
 
+_TOLD_SINCE_REACH = 600  # characters back a day of the report's week still sets the narrative
+
+
 def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None:
     """ "Tuesday, April 9" in a story told of 1912: the story's year when that date falls on that
     weekday there (one chance in seven by accident), else None.
@@ -4611,7 +4620,7 @@ def _story_weekday(value: str, hit: Hit, state: _State, work: str) -> str | None
         return None
     if (
         ref.moment.year == state.doc.moment.year
-        and state.position - state.narrative_at <= 600
+        and state.position - state.narrative_at <= _TOLD_SINCE_REACH
         and tense_at(work, hit.start, hit.end) == "past"
     ):
         # a day of the report's own week told since ("You'll be fired by Friday") leaves the
