@@ -476,6 +476,16 @@ def _lookup(table: Table) -> Normalizer:
     return lookup
 
 
+# "two and a half", "six and three-quarter": the part added to the whole number
+_AND_A_PART = {
+    " and a half": Fraction(1, 2),
+    " and one half": Fraction(1, 2),
+    " and a quarter": Fraction(1, 4),
+    " and three quarter": Fraction(3, 4),
+    " and three quarters": Fraction(3, 4),
+}
+
+
 def parse_number(text: str | None, tables: dict[str, Table]) -> Fraction | str | None:
     """A number phrase as a Fraction, ``"X"`` for vague amounts, or ``None``.
 
@@ -488,22 +498,10 @@ def parse_number(text: str | None, tables: dict[str, Table]) -> Fraction | str |
     if not key:
         return None
     half = False
-    for tail in (
-        " and a half",
-        " and one half",
-        " and a quarter",
-        " and three quarter",
-        " and three quarters",
-    ):
+    for tail, fraction in _AND_A_PART.items():
         if key.endswith(tail):
             half = True
-            extra = (
-                Fraction(3, 4)
-                if tail.startswith(" and three")
-                else Fraction(1, 4)
-                if tail.endswith("quarter")
-                else Fraction(1, 2)
-            )
+            extra = fraction
             key = key[: -len(tail)].strip()
             break
     vague = tables["vague_amount"].values.get(key)
